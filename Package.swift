@@ -1,0 +1,80 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "kg",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kg", targets: ["KGCLI"]),
+    .executable(name: "kg-bench", targets: ["KGBench"]),
+    .library(name: "KGPipeline", targets: ["KGPipeline"]),
+  ],
+  traits: [
+    .trait(name: "Graphviz", description: "In-process SVG through libgraphviz (apt: libgraphviz-dev)."),
+    .default(enabledTraits: []),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Model
+    .target(name: "KGModel", swiftSettings: strict),
+
+    // Stages: each sees KGModel and at most one third-party library
+    .target(name: "KGIngest", dependencies: ["KGModel"], swiftSettings: strict),
+    .target(
+      name: "KGExtract",
+      dependencies: ["KGModel", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("Resources/Dictionaries")],
+      swiftSettings: strict),
+    .target(
+      name: "KGStore",
+      dependencies: ["KGModel", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict),
+    .target(
+      name: "KGQuery",
+      dependencies: [
+        "KGModel",
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
+      swiftSettings: strict),
+    .target(
+      name: "KGRender",
+      dependencies: ["KGModel", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"]))],
+      swiftSettings: strict),
+    .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+
+    // Composition
+    .target(
+      name: "KGPipeline",
+      dependencies: ["KGModel", "KGIngest", "KGExtract", "KGStore", "KGQuery", "KGRender"],
+      swiftSettings: strict),
+
+    // Executables
+    .executableTarget(
+      name: "KGCLI",
+      dependencies: ["KGPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: strict),
+    .executableTarget(name: "KGBench", dependencies: ["KGPipeline"], swiftSettings: strict),
+
+    // Tests
+    .target(name: "KGTestSupport", dependencies: ["KGModel"], path: "Tests/KGTestSupport", swiftSettings: strict),
+    .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
+    .testTarget(name: "KGIngestTests", dependencies: ["KGIngest", "KGTestSupport"]),
+    .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGTestSupport"]),
+    .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGTestSupport"]),
+    .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGTestSupport"]),
+    .testTarget(name: "KGRenderTests", dependencies: ["KGRender", "KGTestSupport"], exclude: ["Goldens"]),
+    .testTarget(name: "KGPipelineTests", dependencies: ["KGPipeline", "KGTestSupport"]),
+    .testTarget(name: "KGCLITests", dependencies: ["KGTestSupport"]),
+  ]
+)

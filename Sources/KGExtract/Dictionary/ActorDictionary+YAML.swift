@@ -1,0 +1,216 @@
+import Foundation
+import KGModel
+
+extension ActorDictionary {
+  /// The dictionaries that ship with kg.
+  ///
+  /// - Throws: `DictionaryError` if a built-in file is missing or broken.
+  public static func builtIn() throws(DictionaryError) -> ActorDictionary {
+    var dictionary = ActorDictionary()
+    for name in ["states", "actors", "places", "state-bodies"] {
+      let url = try BuiltInResources.url(name)
+      try dictionary.load(file: url.path, displayName: "Dictionaries/\(name).yaml")
+    }
+    try dictionary.checkReferences()
+    return dictionary
+  }
+
+  /// Adds the entries of a user's dictionary file (same sections as the built-in ones:
+  /// `states`, `actors`, `places`, `provinces`, `bodies`, `state_agents`).
+  ///
+  /// - Throws: `DictionaryError` naming the file and line of the first bad entry.
+  public mutating func load(file path: String, displayName: String? = nil) throws(DictionaryError) {
+    let name = displayName ?? path
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw .unreadable(file: name, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
+    }
+    try load(yaml: text, file: name)
+  }
+
+  mutating func load(yaml text: String, file: String) throws(DictionaryError) {
+    guard let root = try YAMLValue.parse(text, file: file) else { return }
+    try root.checkKeys(["states", "actors", "places", "provinces", "bodies", "state_agents"], in: "the file")
+    if let states = root["states"] {
+      for item in try states.list("states") { try loadState(item) }
+    }
+    if let actors = root["actors"] {
+      for item in try actors.list("actors") { try loadActor(item, defaultKind: nil) }
+    }
+    if let places = root["places"] {
+      for item in try places.list("places") { try loadActor(item, defaultKind: .location) }
+    }
+    if let provinces = root["provinces"] {
+      for item in try provinces.list("provinces") { try loadProvince(item) }
+    }
+    if let agents = root["state_agents"] {
+      stateAgentNouns.formUnion(try agents.strings("state_agents").map { $0.lowercased() })
+    }
+    if let bodies = root["bodies"] {
+      for item in try bodies.list("bodies") { try loadBody(item) }
+    }
+    try collectReferences(root: root)
+  }
+
+  mutating func loadState(_ item: YAMLValue) throws(DictionaryError) {
+    try item.checkKeys(["id", "name", "aliases", "demonyms", "capital"], in: "a state")
+    let (id, name) = try idAndName(item)
+    var aliases = try item["aliases"]?.strings("aliases") ?? []
+    if let capital = try item["capital"]?.string("capital") { aliases.append(capital) }
+    define(Entity(id: id, name: name, kind: .state, aliases: aliases))
+    for demonym in try item["demonyms"]?.strings("demonyms") ?? [] {
+      demonyms[Tokenizer.normalize(demonym)] = id
+      add(alias: demonym, for: id, priority: 0, origin: .adjective)
+    }
+  }
+
+  mutating func loadActor(_ item: YAMLValue, defaultKind: EntityKind?) throws(DictionaryError) {
+    try item.checkKeys(
+      ["id", "name", "type", "aliases", "part_of", "terrorist", "coalition", "backed_by", "default_for"], in: "an entry")
+    let (id, name) = try idAndName(item)
+    let kind: EntityKind
+    if let typeNode = item["type"] {
+      let raw = try typeNode.string("type")
+      guard let k = EntityKind(rawValue: raw) else { throw .unknownType(file: typeNode.file, line: typeNode.line, type: raw) }
+      kind = k
+    } else if let defaultKind {
+      kind = defaultKind
+    } else {
+      throw item.fail("entry '\(id)' has no 'type'; add one of \(EntityKindNames.all)")
+    }
+    var partOf: String?
+    if let node = item["part_of"], !node.isNull { partOf = try node.string("part_of") }
+    define(Entity(id: id, name: name, kind: kind, aliases: try item["aliases"]?.strings("aliases") ?? [], partOf: partOf))
+    if try item["terrorist"]?.string("terrorist") == "true" { terrorist.insert(id) }
+    if try item["coalition"]?.string("coalition") == "true" { coalitions.insert(id) }
+    for backer in try item["backed_by"]?.strings("backed_by") ?? [] { backedBy[backer, default: []].append(id) }
+    for backer in try item["default_for"]?.strings("default_for") ?? [] { defaultBacked[backer] = id }
+  }
+
+  mutating func loadProvince(_ item: YAMLValue) throws(DictionaryError) {
+    try item.checkKeys(["id", "name", "base", "bare_is_province", "extra"], in: "a province")
+    let (id, name) = try idAndName(item)
+    var aliases: [String] = []
+    for base in try item["base"]?.strings("base") ?? [] {
+      aliases += ["\(base) Province", "\(base) province", "province of \(base)", "\(base) Governorate",
+        "\(base) governorate", "\(base) countryside", "countryside of \(base)", "\(base) region"]
+      if try item["bare_is_province"]?.string("bare_is_province") == "true" { aliases.append(base) }
+    }
+    aliases += try item["extra"]?.strings("extra") ?? []
+    define(Entity(id: id, name: name, kind: .location, aliases: aliases))
+  }
+
+  mutating func loadBody(_ item: YAMLValue) throws(DictionaryError) {
+    try item.checkKeys(["name", "type", "forms"], in: "a body")
+    let template = try item["name"]?.string("name") ?? ""
+    guard template.contains("{D}") else { throw item.fail("a body's name must contain '{D}' (the demonym)") }
+    let raw = try item["type"]?.string("type") ?? ""
+    guard let kind = EntityKind(rawValue: raw) else {
+      throw .unknownType(file: item.file, line: item.line, type: raw)
+    }
+    let forms = try item["forms"]?.strings("forms") ?? []
+    for form in forms where !form.contains("{D}") { throw item.fail("form '\(form)' must contain '{D}'") }
+    // Demonyms grouped by state, first demonym naming the body.
+    var byState: [String: [String]] = [:]
+    for (demonym, state) in demonyms.sorted(by: { $0.key < $1.key }) { byState[state, default: []].append(demonym) }
+    for (state, _) in byState {
+      guard let stateEntity = entities[state] else { continue }
+      let stateDemonyms = demonymForms(of: state)
+      guard let primary = stateDemonyms.first else { continue }
+      let bodyName = template.replacingOccurrences(of: "{D}", with: primary)
+      let id = Entity.slug(bodyName)
+      var aliases: [String] = []
+      for d in stateDemonyms { for form in forms { aliases.append(form.replacingOccurrences(of: "{D}", with: d)) } }
+      _ = stateEntity
+      if entities[id] == nil {
+        entities[id] = Entity(id: id, name: bodyName, kind: kind, aliases: [], partOf: state)
+      }
+      for alias in [bodyName] + aliases { add(alias: alias, for: id, priority: 1, origin: .adjective) }
+    }
+  }
+
+  /// The demonyms of a state as written in the dictionary, first one first.
+  func demonymForms(of state: String) -> [String] {
+    var forms: [String] = []
+    for entries in entries.values {
+      for entry in entries where entry.entityID == state && entry.origin == .adjective && entry.priority == 0 {
+        let text = entry.rules.enumerated().map { i, rule -> String in
+          if case .exact(let s) = rule { return s }
+          let t = entry.tokens[i]
+          return rule == .capitalized ? t.prefix(1).uppercased() + t.dropFirst() : t
+        }
+        forms.append(joinTokens(text))
+      }
+    }
+    // Prefer the longest, plain-word demonym ("Russian" over "US") as the naming form.
+    return forms.sorted { a, b in
+      let aw = a.allSatisfy { $0.isLetter }, bw = b.allSatisfy { $0.isLetter }
+      if aw != bw { return aw }
+      return a < b
+    }
+  }
+
+  func joinTokens(_ tokens: [String]) -> String {
+    var out = ""
+    for t in tokens {
+      if !out.isEmpty && t != "-" && !out.hasSuffix("-") && t != "." { out += " " }
+      out += t
+    }
+    return out
+  }
+
+  /// After state agents are known, "Russian jets" → Russia.
+  mutating func addStateAgentForms() {
+    for (demonym, state) in demonyms {
+      _ = demonym
+      for form in demonymForms(of: state) {
+        for noun in stateAgentNouns { add(alias: "\(form) \(noun)", for: state, priority: 1, origin: .adjective) }
+      }
+    }
+  }
+
+  func idAndName(_ item: YAMLValue) throws(DictionaryError) -> (String, String) {
+    guard case .mapping = item.node else { throw item.fail("each entry should be a mapping with 'id' and 'name'") }
+    guard let name = try item["name"]?.string("name"), !name.isEmpty else { throw item.fail("entry has no 'name'") }
+    let id = try item["id"]?.string("id") ?? Entity.slug(name)
+    guard !id.isEmpty, id == id.lowercased(), !id.contains(" ") else {
+      throw item.fail("id '\(id)' should be lowercase and hyphenated, like '\(Entity.slug(name))'")
+    }
+    return (id, name)
+  }
+
+  mutating func collectReferences(root: YAMLValue) throws(DictionaryError) {
+    for section in ["actors", "places"] {
+      guard let list = root[section] else { continue }
+      for item in try list.list(section) {
+        if let ref = item["part_of"], !ref.isNull {
+          pendingReferences.append(PendingReference(file: ref.file, line: ref.line, id: try ref.string("part_of")))
+        }
+      }
+    }
+  }
+
+  /// Every `part_of` names a known entity, once all files are loaded.
+  func checkReferences() throws(DictionaryError) {
+    for ref in pendingReferences where entities[ref.id] == nil {
+      throw .unknownReference(file: ref.file, line: ref.line, id: ref.id)
+    }
+  }
+}
+
+/// Locates the dictionaries bundled with KGExtract.
+enum BuiltInResources {
+  static func url(_ name: String) throws(DictionaryError) -> URL {
+    if let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Dictionaries") {
+      return url
+    }
+    if let base = Bundle.module.resourceURL?.appendingPathComponent("Dictionaries/\(name).yaml"),
+      FileManager.default.fileExists(atPath: base.path)
+    {
+      return base
+    }
+    throw .missingResources
+  }
+}

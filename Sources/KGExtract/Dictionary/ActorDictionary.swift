@@ -1,0 +1,90 @@
+public import KGModel
+
+/// How a dictionary token must appear in text.
+enum CaseRule: Hashable, Sendable {
+  /// An acronym: exactly as written ("IS" is not "is").
+  case exact(String)
+  /// A capitalised word must be capitalised in the text too ("Coalition" is not "coalition").
+  case capitalized
+  case any
+}
+
+/// One surface form of an entity.
+struct AliasEntry: Sendable {
+  var tokens: [String]
+  var rules: [CaseRule]
+  var entityID: String
+  /// Explicit aliases (2) win over generated forms (1) and bare demonyms (0).
+  var priority: Int
+  var origin: MentionOrigin
+}
+
+/// The actors and places kg knows by name, with every surface form that names them.
+///
+/// Built from YAML data files (see `Resources/Dictionaries/`): states with their demonyms and
+/// capitals, bodies generated from demonyms ("Russian Defense Ministry"), armed groups,
+/// international bodies, media and places. Users add entries with their own files in the same
+/// format.
+public struct ActorDictionary: Sendable {
+  public internal(set) var entities: [String: Entity] = [:]
+  var entries: [String: [AliasEntry]] = [:]
+  /// State id by lowercased demonym.
+  var demonyms: [String: String] = [:]
+  var stateAgentNouns: Set<String> = []
+  var terrorist: Set<String> = []
+  var coalitions: Set<String> = []
+  /// Entity ids backed by each backer id, and the entity an unnamed "X-backed forces" means.
+  var backedBy: [String: [String]] = [:]
+  var defaultBacked: [String: String] = [:]
+  var maxAliasLength = 1
+  var pendingReferences: [PendingReference] = []
+
+  init() {}
+
+  /// Registers a surface form.
+  mutating func add(alias: String, for id: String, priority: Int, origin: MentionOrigin = .dictionary) {
+    let tokens = Tokenizer.tokenize(alias)
+    guard let first = tokens.first else { return }
+    let lowers = tokens.map(\.lower)
+    if let existing = entries[first.lower]?.firstIndex(where: { $0.tokens == lowers }) {
+      // The same form twice: the higher priority keeps it; an equal one keeps the first owner.
+      if entries[first.lower]![existing].priority >= priority { return }
+      entries[first.lower]!.remove(at: existing)
+    }
+    let rules: [CaseRule] = tokens.map { token in
+      let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
+      if token.isAllCaps && letters.count <= 5 && letters.count >= 1 { return .exact(token.text) }
+      if token.isCapitalized { return .capitalized }
+      return .any
+    }
+    entries[first.lower, default: []].append(
+      AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin))
+    maxAliasLength = max(maxAliasLength, tokens.count)
+  }
+
+  /// Adds or merges an entity; aliases of a second definition are added to the first.
+  mutating func define(_ entity: Entity, priority: Int = 2) {
+    if var existing = entities[entity.id] {
+      for alias in entity.aliases where !existing.aliases.contains(alias) { existing.aliases.append(alias) }
+      existing.partOf = existing.partOf ?? entity.partOf
+      entities[entity.id] = existing
+    } else {
+      entities[entity.id] = entity
+    }
+    add(alias: entity.name, for: entity.id, priority: priority)
+    for alias in entity.aliases { add(alias: alias, for: entity.id, priority: priority) }
+  }
+
+  /// All alias entries whose first token is `lower`.
+  func candidates(startingWith lower: String) -> [AliasEntry] { entries[lower] ?? [] }
+
+  func isTerrorist(_ id: String) -> Bool { terrorist.contains(id) }
+  func isCoalition(_ id: String) -> Bool { coalitions.contains(id) }
+}
+
+/// A `part_of` to check once every file is loaded.
+struct PendingReference: Sendable {
+  var file: String
+  var line: Int
+  var id: String
+}

@@ -1,0 +1,158 @@
+import Foundation
+public import KGModel
+
+/// The grammatical form in which a cue appears.
+enum CueForm: Hashable, Sendable {
+  case base, thirdPerson, past, participle, gerund
+  case noun
+}
+
+/// A relation cue: a verb or event noun that signals a relation type.
+struct Cue: Sendable {
+  var type: RelationType
+  /// Lowercased tokens ("fired", "on").
+  var tokens: [String]
+  var form: CueForm
+  /// The cue ends in a preposition that introduces the object ("fire on").
+  var endsInPreposition: Bool
+  var lemma: String
+}
+
+/// Cue words of conflict reporting, loaded from `lexicon.yaml`.
+public struct Lexicon: Sendable {
+  var cues: [String: [Cue]] = [:]
+  var participles: Set<String> = []
+  var hypothetical: [[String]] = []
+  var alleged: [[String]] = []
+  var negation: [[String]] = []
+  var attributionVerbs: Set<String> = []
+  var attributionPrepositions: [[String]] = []
+  var attributionSources: Set<String> = []
+
+  static let prepositions: Set<String> = [
+    "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for",
+  ]
+
+  /// The lexicon that ships with kg.
+  public static func builtIn() throws(DictionaryError) -> Lexicon {
+    let url = try BuiltInResources.url("lexicon")
+    let text: String
+    do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .missingResources }
+    return try Lexicon(yaml: text, file: "Dictionaries/lexicon.yaml")
+  }
+
+  init(yaml text: String, file: String) throws(DictionaryError) {
+    guard let root = try YAMLValue.parse(text, file: file) else { return }
+    try root.checkKeys(["relations", "irregular", "modality", "attribution"], in: "the lexicon")
+    var irregular: [String: (String, String)] = [:]
+    if let irr = root["irregular"] {
+      for (verb, forms) in try irr.pairs("irregular") {
+        try forms.checkKeys(["past", "participle"], in: "irregular '\(verb)'")
+        let past = try forms["past"]?.string("past") ?? verb + "ed"
+        irregular[verb] = (past, try forms["participle"]?.string("participle") ?? past)
+      }
+    }
+    if let relations = root["relations"] {
+      for (name, spec) in try relations.pairs("relations") {
+        guard let type = RelationType(rawValue: name) else {
+          throw spec.fail("unknown relation type '\(name)'; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        try spec.checkKeys(["verbs", "nouns", "participles"], in: "relation '\(name)'")
+        for verb in try spec["verbs"]?.strings("verbs") ?? [] { addVerb(verb, type: type, irregular: irregular) }
+        for noun in try spec["nouns"]?.strings("nouns") ?? [] { addNoun(noun, type: type) }
+        for p in try spec["participles"]?.strings("participles") ?? [] { participles.insert(p.lowercased()) }
+      }
+    }
+    if let modality = root["modality"] {
+      try modality.checkKeys(["hypothetical", "alleged", "negation"], in: "modality")
+      hypothetical = try modality["hypothetical"]?.strings("hypothetical").map(Self.phrase) ?? []
+      alleged = try modality["alleged"]?.strings("alleged").map(Self.phrase) ?? []
+      negation = try modality["negation"]?.strings("negation").map(Self.phrase) ?? []
+    }
+    if let attribution = root["attribution"] {
+      try attribution.checkKeys(["verbs", "irregular", "prepositions", "sources"], in: "attribution")
+      var irr: [String: [String]] = [:]
+      if let i = attribution["irregular"] {
+        for (verb, forms) in try i.pairs("attribution irregular") { irr[verb] = try forms.strings(verb) }
+      }
+      for verb in try attribution["verbs"]?.strings("verbs") ?? [] {
+        let forms = irr[verb] ?? Inflector.forms(of: verb).map(\.0)
+        for form in forms + [verb] { attributionVerbs.insert(form) }
+      }
+      attributionPrepositions = try attribution["prepositions"]?.strings("prepositions").map(Self.phrase) ?? []
+      attributionSources = Set(try attribution["sources"]?.strings("sources") ?? [])
+    }
+  }
+
+  static func phrase(_ s: String) -> [String] { Tokenizer.tokenize(s).map(\.lower) }
+
+  mutating func addVerb(_ verb: String, type: RelationType, irregular: [String: (String, String)]) {
+    let words = verb.lowercased().split(separator: " ").map(String.init)
+    guard let head = words.first else { return }
+    let rest = Array(words.dropFirst())
+    let endsInPreposition = rest.last.map { Self.prepositions.contains($0) } ?? false
+    var forms = Inflector.forms(of: head)
+    if let (past, participle) = irregular[head] {
+      forms.removeAll { $0.1 == .past || $0.1 == .participle }
+      forms.append((past, .past))
+      forms.append((participle, .participle))
+    }
+    for (form, kind) in forms {
+      let tokens = Tokenizer.tokenize(([form] + rest).joined(separator: " ")).map(\.lower)
+      cues[tokens[0], default: []].append(
+        Cue(type: type, tokens: tokens, form: kind, endsInPreposition: endsInPreposition, lemma: verb))
+    }
+  }
+
+  mutating func addNoun(_ noun: String, type: RelationType) {
+    let tokens = Tokenizer.tokenize(noun).map(\.lower)
+    guard let first = tokens.first else { return }
+    cues[first, default: []].append(
+      Cue(type: type, tokens: tokens, form: .noun, endsInPreposition: false, lemma: noun))
+  }
+}
+
+/// Regular English verb inflection, enough for cue verbs.
+enum Inflector {
+  static func forms(of verb: String) -> [(String, CueForm)] {
+    let v = verb.lowercased()
+    var result: [(String, CueForm)] = [(v, .base)]
+    let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+    let last = v.last ?? "x"
+    let beforeLast = v.dropLast().last ?? "x"
+    // 3rd person
+    if v.hasSuffix("s") || v.hasSuffix("sh") || v.hasSuffix("ch") || v.hasSuffix("x") || v.hasSuffix("z") {
+      result.append((v + "es", .thirdPerson))
+    } else if last == "y" && !vowels.contains(beforeLast) {
+      result.append((v.dropLast() + "ies", .thirdPerson))
+    } else {
+      result.append((v + "s", .thirdPerson))
+    }
+    // past / participle / gerund
+    var pasts: [String] = []
+    var gerunds: [String] = []
+    if last == "e" {
+      pasts.append(v + "d")
+      gerunds.append(v.dropLast() + "ing")
+    } else if last == "y" && !vowels.contains(beforeLast) {
+      pasts.append(v.dropLast() + "ied")
+      gerunds.append(v + "ing")
+    } else {
+      pasts.append(v + "ed")
+      gerunds.append(v + "ing")
+      let chars = Array(v)
+      if chars.count >= 3, !vowels.contains(last), !["w", "x", "y"].contains(last), vowels.contains(chars[chars.count - 2]),
+        !vowels.contains(chars[chars.count - 3])
+      {
+        pasts.append(v + String(last) + "ed")
+        gerunds.append(v + String(last) + "ing")
+      }
+    }
+    for p in pasts {
+      result.append((p, .past))
+      result.append((p, .participle))
+    }
+    for g in gerunds { result.append((g, .gerund)) }
+    return result
+  }
+}

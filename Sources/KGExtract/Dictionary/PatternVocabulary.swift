@@ -1,0 +1,81 @@
+import KGModel
+
+/// A reference noun phrase ("the group") and the kind of actor it can stand for.
+struct ReferencePhrase: Sendable {
+  var tokens: [String]
+  var kinds: Set<EntityKind>
+  var terrorist: Bool
+  var coalition: Bool
+}
+
+/// Words for finding unlisted actors and resolving references, loaded from `patterns.yaml`.
+struct PatternVocabulary: Sendable {
+  var titles: [[String]] = []
+  var nameParticles: Set<String> = []
+  var orgHeads: [String: EntityKind] = [:]
+  var placeBefore: Set<String> = []
+  var placeAfter: [[String]] = []
+  var references: [ReferencePhrase] = []
+
+  static func builtIn() throws(DictionaryError) -> PatternVocabulary {
+    let url = try BuiltInResources.url("patterns")
+    let text: String
+    do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .missingResources }
+    return try PatternVocabulary(yaml: text, file: "Dictionaries/patterns.yaml")
+  }
+
+  init(yaml text: String, file: String) throws(DictionaryError) {
+    guard let root = try YAMLValue.parse(text, file: file) else { return }
+    try root.checkKeys(["titles", "name_particles", "org_heads", "place_heads", "references"], in: "the patterns file")
+    titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
+    nameParticles = Set(try root["name_particles"]?.strings("name_particles") ?? [])
+    if let heads = root["org_heads"] {
+      for (kindName, words) in try heads.pairs("org_heads") {
+        guard let kind = EntityKind(rawValue: kindName) else {
+          throw .unknownType(file: words.file, line: words.line, type: kindName)
+        }
+        for word in try words.strings(kindName) { orgHeads[word] = kind }
+      }
+    }
+    if let places = root["place_heads"] {
+      try places.checkKeys(["before", "after"], in: "place_heads")
+      placeBefore = Set(try places["before"]?.strings("before") ?? [])
+      placeAfter = try places["after"]?.strings("after").map(Lexicon.phrase) ?? []
+    }
+    if let refs = root["references"] {
+      for item in try refs.list("references") {
+        try item.checkKeys(["phrase", "kinds", "terrorist", "coalition"], in: "a reference")
+        let phrase = try item["phrase"]?.string("phrase") ?? ""
+        var kinds = Set<EntityKind>()
+        for k in try item["kinds"]?.strings("kinds") ?? [] {
+          guard let kind = EntityKind(rawValue: k) else { throw .unknownType(file: item.file, line: item.line, type: k) }
+          kinds.insert(kind)
+        }
+        references.append(
+          ReferencePhrase(
+            tokens: Lexicon.phrase(phrase), kinds: kinds,
+            terrorist: try item["terrorist"]?.string("terrorist") == "true",
+            coalition: try item["coalition"]?.string("coalition") == "true"))
+      }
+      references.sort { $0.tokens.count > $1.tokens.count }
+    }
+  }
+}
+
+/// Everything extraction reads: actors, cue words and patterns. Passed in; never global.
+public struct ExtractionConfiguration: Sendable {
+  public var dictionary: ActorDictionary
+  public var lexicon: Lexicon
+  var patterns: PatternVocabulary
+
+  /// The built-in dictionaries plus the user's files, in order.
+  ///
+  /// - Throws: `DictionaryError` naming the file and line of the first bad entry.
+  public static func load(extraDictionaries: [String] = []) throws(DictionaryError) -> ExtractionConfiguration {
+    var dictionary = try ActorDictionary.builtIn()
+    for file in extraDictionaries { try dictionary.load(file: file) }
+    try dictionary.checkReferences()
+    dictionary.addStateAgentForms()
+    return ExtractionConfiguration(dictionary: dictionary, lexicon: try .builtIn(), patterns: try .builtIn())
+  }
+}

@@ -1,0 +1,22 @@
+public import KGModel
+
+/// What extraction saw in one sentence: the mentions, the entity each resolved to, and the
+/// statements with the rule that produced each. `kg explain` prints it.
+public struct TracedSentence: Sendable, Codable {
+  public var index: Int
+  public var text: String
+  public var mentions: [Mention]
+  public var statements: [RelationStatement]
+}
+
+/// The trace of a whole document.
+public struct ExtractionTrace: Sendable, Codable {
+  public var document: String
+  public var sentences: [TracedSentence]
+  public var entities: [Entity] = []
+
+  public init(document: String, sentences: [TracedSentence]) {
+    self.document = document
+    self.sentences = sentences
+  }
+}

@@ -1,0 +1,139 @@
+public import KGModel
+
+/// Turns a document into entities, mentions and typed edges with provenance.
+///
+/// ```swift
+/// let extractor = Extractor(configuration: try .load())
+/// let result = extractor.extract(document)
+/// for edge in result.edges { print(edge.source, edge.type, edge.target) }
+/// ```
+public struct Extractor: Sendable {
+  public let configuration: ExtractionConfiguration
+
+  public init(configuration: ExtractionConfiguration) {
+    self.configuration = configuration
+  }
+
+  public func extract(_ document: Document) -> DocumentExtraction {
+    run(document).extraction
+  }
+
+  /// Extracts and records, per sentence, the mentions and the rule behind each statement.
+  public func explain(_ document: Document) -> ExtractionTrace {
+    run(document).trace
+  }
+
+  func run(_ document: Document) -> (extraction: DocumentExtraction, trace: ExtractionTrace) {
+    var state = DocumentState()
+    let finder = MentionFinder(configuration: configuration)
+    let judge = ModalityJudge(lexicon: configuration.lexicon)
+    var statements: [RelationStatement] = []
+    var mentions: [Mention] = []
+    var trace = ExtractionTrace(document: document.path, sentences: [])
+    let scalars = document.text.scalars
+    for sentence in document.sentences {
+      let tokens = Tokenizer.tokenize(scalars, in: sentence.span)
+      let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
+      let kind: (String) -> EntityKind? = { id in
+        configuration.dictionary.entities[id]?.kind ?? state.discovered[id]?.kind
+      }
+      let analysis = SentenceAnalysis(
+        sentence: sentence, tokens: tokens, mentions: hits, lexicon: configuration.lexicon, entityKind: kind)
+      let quote = document.text[sentence.span]
+      var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])
+      for hit in hits {
+        let span = TextSpan(start: tokens[hit.range.lowerBound].span.start, end: tokens[hit.range.upperBound - 1].span.end)
+        let mention = Mention(entityID: hit.entityID, span: span, surface: document.text[span], origin: hit.origin)
+        mentions.append(mention)
+        traced.mentions.append(mention)
+      }
+      var seen = Set<String>()
+      for rule in RuleBook.all {
+        for finding in rule.findings(in: analysis) {
+          guard let (modality, claimantMention) = judge.judge(finding, in: analysis) else { continue }
+          let claimant = claimantMention.map { hits[$0].entityID }
+          for s in finding.sources {
+            for t in finding.targets {
+              let source = hits[s].entityID
+              let target = hits[t].entityID
+              guard source != target, admissible(finding.type, source: source, target: target, kind: kind) else { continue }
+              let key = "\(source)|\(finding.type)|\(target)|\(modality)"
+              guard seen.insert(key).inserted else { continue }
+              let provenance = Provenance(
+                document: document.path, sentence: sentence.index, span: sentence.span, quote: quote,
+                rule: finding.rule, modality: modality, claimant: claimant == source && modality == .alleged ? claimant : claimant)
+              let statement = RelationStatement(source: source, type: finding.type, target: target, provenance: provenance)
+              statements.append(statement)
+              traced.statements.append(statement)
+            }
+          }
+        }
+      }
+      trace.sentences.append(traced)
+    }
+    let edges = merge(statements)
+    let entities = documentEntities(mentions: mentions, edges: edges, state: state)
+    trace.entities = entities
+    return (DocumentExtraction(document: document, entities: entities, mentions: mentions, edges: edges), trace)
+  }
+
+  /// Only actors act; places are only attacked or taken (GUIDELINES.md, "What is annotated").
+  func admissible(_ type: RelationType, source: String, target: String, kind: (String) -> EntityKind?) -> Bool {
+    guard let sourceKind = kind(source), let targetKind = kind(target) else { return false }
+    guard sourceKind.isActor else { return false }
+    switch type {
+    case .attack, .capture: return true
+    case .threaten: return true
+    default: return targetKind.isActor
+    }
+  }
+
+  /// One edge per (source, type, target) in the document, with the strongest modality of its
+  /// statements (asserted over alleged over hypothetical) and every statement as provenance.
+  func merge(_ statements: [RelationStatement]) -> [Edge] {
+    var order: [String] = []
+    var groups: [String: [RelationStatement]] = [:]
+    for s in statements {
+      let (a, b) = s.type.isSymmetric && s.target < s.source ? (s.target, s.source) : (s.source, s.target)
+      let key = "\(a)|\(s.type.rawValue)|\(b)"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(s)
+    }
+    return order.map { key in
+      let group = groups[key]!
+      let strongest = group.map(\.provenance.modality).max()!
+      let claimant = strongest == .alleged ? group.first { $0.provenance.modality == .alleged && $0.provenance.claimant != nil }?.provenance.claimant : nil
+      let first = group[0]
+      return Edge(
+        key: EdgeKey(source: first.source, type: first.type, target: first.target, modality: strongest),
+        assertedBy: claimant, provenance: group.map(\.provenance))
+    }
+  }
+
+  func documentEntities(mentions: [Mention], edges: [Edge], state: DocumentState) -> [Entity] {
+    var ids: [String] = []
+    var seen = Set<String>()
+    func include(_ id: String) {
+      guard seen.insert(id).inserted else { return }
+      ids.append(id)
+      if let parent = entity(id, state: state)?.partOf { include(parent) }
+    }
+    for m in mentions { include(m.entityID) }
+    for e in edges {
+      include(e.source)
+      include(e.target)
+      if let c = e.assertedBy { include(c) }
+    }
+    return ids.compactMap { id in
+      guard var entity = entity(id, state: state) else { return nil }
+      for surface in state.surfaces[id] ?? [] where surface != entity.name && !entity.aliases.contains(surface) {
+        entity.aliases.append(surface)
+      }
+      return entity
+    }
+  }
+
+  func entity(_ id: String, state: DocumentState) -> Entity? {
+    configuration.dictionary.entities[id] ?? state.discovered[id]
+  }
+}

@@ -1,0 +1,37 @@
+import KGModel
+
+/// What extraction has learned so far in one document: actors found by pattern, short names
+/// they can be called by later ("Konashenkov"), and the order of mentions for references.
+struct DocumentState {
+  var discovered: [String: Entity] = [:]
+  var localAliases: [String: [AliasEntry]] = [:]
+  /// Entity ids in mention order, most recent last.
+  var history: [String] = []
+  /// Surface forms seen per entity (not counting references).
+  var surfaces: [String: [String]] = [:]
+
+  mutating func addLocalAlias(_ alias: String, for id: String) {
+    let tokens = Tokenizer.tokenize(alias)
+    guard let first = tokens.first else { return }
+    let entry = AliasEntry(
+      tokens: tokens.map(\.lower), rules: tokens.map { $0.isCapitalized ? .capitalized : .any }, entityID: id,
+      priority: 3, origin: .pattern)
+    if localAliases[first.lower]?.contains(where: { $0.tokens == entry.tokens }) == true { return }
+    localAliases[first.lower, default: []].append(entry)
+  }
+
+  mutating func discover(_ entity: Entity) -> String {
+    if let existing = discovered[entity.id] { return existing.id }
+    discovered[entity.id] = entity
+    return entity.id
+  }
+}
+
+/// A mention found in one sentence, by token range.
+struct MentionHit {
+  var entityID: String
+  var range: Range<Int>
+  var origin: MentionOrigin
+  /// A demonym standing alone as a modifier ("Russian" in "Russian pontoon bridges").
+  var isBareDemonym: Bool
+}

@@ -1,0 +1,326 @@
+import KGModel
+
+/// Finds the actors a sentence names: dictionary aliases (longest match), demonyms, people by
+/// their titles, organisations by their head nouns, places by their context, "X-backed forces",
+/// and references ("the group", "she") resolved to the most recent compatible actor.
+struct MentionFinder {
+  let configuration: ExtractionConfiguration
+  var dictionary: ActorDictionary { configuration.dictionary }
+  var patterns: PatternVocabulary { configuration.patterns }
+
+  func find(in tokens: [Token], headline: Bool, state: inout DocumentState) -> [MentionHit] {
+    var hits: [MentionHit] = []
+    var covered = [Bool](repeating: false, count: tokens.count)
+    func claim(_ hit: MentionHit) {
+      hits.append(hit)
+      for k in hit.range { covered[k] = true }
+    }
+    // 1. Dictionary and document-local aliases, longest match first.
+    var i = 0
+    while i < tokens.count {
+      if let hit = dictionaryMatch(tokens, at: i, state: state) {
+        claim(hit)
+        i = hit.range.upperBound
+      } else {
+        i += 1
+      }
+    }
+    let titleCase = headline || isTitleCase(tokens)
+    // 2. People by title.
+    if !titleCase { findPeople(tokens, covered: &covered, hits: &hits, state: &state) }
+    // 3. Places by context, organisations by head noun.
+    findPlaces(tokens, covered: &covered, hits: &hits, state: &state, titleCase: titleCase)
+    if !titleCase { findOrganisations(tokens, covered: &covered, hits: &hits, state: &state) }
+    // 4. "X-backed forces".
+    findBackedForces(tokens, covered: &covered, hits: &hits, state: state)
+    hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+    // 5. References, resolved in order so that earlier mentions of this sentence count.
+    var result: [MentionHit] = []
+    var next = 0
+    var t = 0
+    while t < tokens.count {
+      if next < hits.count, hits[next].range.lowerBound == t {
+        let hit = hits[next]
+        result.append(hit)
+        state.history.append(hit.entityID)
+        if hit.origin != .reference {
+          let surface = text(tokens, hit.range)
+          if state.surfaces[hit.entityID]?.contains(surface) != true { state.surfaces[hit.entityID, default: []].append(surface) }
+        }
+        t = hit.range.upperBound
+        next += 1
+        continue
+      }
+      if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t), let id = resolve(phrase, state: state) {
+        let hit = MentionHit(entityID: id, range: t..<(t + length), origin: .reference, isBareDemonym: false)
+        result.append(hit)
+        state.history.append(id)
+        t += length
+        continue
+      }
+      t += 1
+    }
+    return result
+  }
+
+  func text(_ tokens: [Token], _ range: Range<Int>) -> String {
+    var out = ""
+    for k in range {
+      if k > range.lowerBound && tokens[k].spaceBefore { out += " " }
+      out += tokens[k].text
+    }
+    return out
+  }
+
+  /// A headline in Title Case: most words capitalised.
+  func isTitleCase(_ tokens: [Token]) -> Bool {
+    let words = tokens.filter { $0.isWord && $0.lower.count > 3 }
+    guard words.count >= 4 else { return false }
+    return Double(words.filter(\.isCapitalized).count) / Double(words.count) > 0.7
+  }
+
+  // MARK: - Dictionary
+
+  func matches(_ entry: AliasEntry, _ tokens: [Token], at i: Int) -> Bool {
+    guard i + entry.tokens.count <= tokens.count else { return false }
+    for (k, lower) in entry.tokens.enumerated() {
+      let token = tokens[i + k]
+      guard token.lower == lower else { return false }
+      switch entry.rules[k] {
+      case .exact(let s): if token.text != s { return false }
+      case .capitalized: if !token.isCapitalized { return false }
+      case .any: break
+      }
+    }
+    return true
+  }
+
+  func dictionaryMatch(_ tokens: [Token], at i: Int, state: DocumentState) -> MentionHit? {
+    let lower = tokens[i].lower
+    var best: AliasEntry?
+    for entry in dictionary.candidates(startingWith: lower) + (state.localAliases[lower] ?? [])
+    where matches(entry, tokens, at: i) {
+      if let b = best, (b.tokens.count, b.priority) >= (entry.tokens.count, entry.priority) { continue }
+      best = entry
+    }
+    guard let entry = best else { return nil }
+    let end = i + entry.tokens.count
+    // A bare demonym glued into a larger capitalised name is not a mention ("Syrian-American").
+    let bare = entry.origin == .adjective && entry.priority == 0
+    return MentionHit(entityID: entry.entityID, range: i..<end, origin: entry.origin, isBareDemonym: bare)
+  }
+
+  // MARK: - People
+
+  func titleMatch(_ tokens: [Token], at i: Int) -> Int? {
+    for title in patterns.titles where i + title.count <= tokens.count {
+      if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
+    }
+    return nil
+  }
+
+  /// A run of name tokens from `start`: capitalised words, joined by hyphens or lower-case particles.
+  func nameRun(_ tokens: [Token], from start: Int, covered: [Bool]) -> Range<Int>? {
+    var j = start
+    var lastName = -1
+    while j < tokens.count, !covered[j] {
+      let t = tokens[j]
+      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t.lower) {
+        lastName = j
+        j += 1
+      } else if t.lower == "-" && !t.spaceBefore && lastName == j - 1 {
+        j += 1
+      } else if patterns.nameParticles.contains(t.lower) && j + 1 < tokens.count {
+        j += 1
+      } else {
+        break
+      }
+    }
+    guard lastName >= start else { return nil }
+    return start..<(lastName + 1)
+  }
+
+  static let stopCapitals: Set<String> = [
+    "the", "a", "an", "in", "on", "at", "of", "and", "but", "said", "says", "told", "who", "which", "that", "this",
+    "however", "he", "she", "it", "they", "we", "i",
+  ]
+
+  func findPeople(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+    var i = 0
+    while i < tokens.count {
+      guard !covered[i], let length = titleMatch(tokens, at: i) else { i += 1; continue }
+      let plural = tokens[i + length - 1].lower.hasSuffix("s") && tokens[i + length - 1].lower != "boss"
+      var j = i + length
+      if j < tokens.count, tokens[j].lower == "," { j += 1 }
+      var found = false
+      while let run = nameRun(tokens, from: j, covered: covered) {
+        let name = text(tokens, run)
+        let partOf = owner(before: i, tokens: tokens, hits: hits)
+        let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .person, partOf: partOf))
+        state.addLocalAlias(name, for: id)
+        let nameTokens = tokens[run].filter { $0.isWord && $0.isCapitalized }
+        if nameTokens.count >= 2, let surname = nameTokens.last, !patterns.nameParticles.contains(surname.lower) {
+          var k = run.upperBound - 1
+          while k > run.lowerBound && !(tokens[k - 1].lower == "-" || tokens[k].spaceBefore) { k -= 1 }
+          state.addLocalAlias(text(tokens, k..<run.upperBound), for: id)
+        }
+        hits.append(MentionHit(entityID: id, range: run, origin: .pattern, isBareDemonym: false))
+        for k in run { covered[k] = true }
+        found = true
+        j = run.upperBound
+        guard plural else { break }
+        // "commanders Abu Mahjub, Muru and Abu Fu'ad al-Habashi"
+        if j < tokens.count, tokens[j].lower == "," || tokens[j].lower == "and" { j += 1 } else { break }
+        if j < tokens.count, tokens[j].lower == "and" { j += 1 }
+      }
+      i = found ? j : i + 1
+    }
+  }
+
+  /// The actor a title belongs to: a demonym or body named just before it ("Russian Foreign Ministry Spokeswoman").
+  func owner(before i: Int, tokens: [Token], hits: [MentionHit]) -> String? {
+    guard let hit = hits.last(where: { $0.range.upperBound <= i && i - $0.range.upperBound <= 2 }) else { return nil }
+    guard let entity = dictionary.entities[hit.entityID] else { return nil }
+    if entity.kind == .person || entity.kind == .location { return nil }
+    var current = entity
+    var seen: Set<String> = []
+    while let parent = current.partOf, let next = dictionary.entities[parent], seen.insert(parent).inserted {
+      current = next
+    }
+    return current.id
+  }
+
+  // MARK: - Places and organisations
+
+  func findPlaces(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState, titleCase: Bool
+  ) {
+    // "the town of X"
+    var i = 0
+    while i + 2 < tokens.count {
+      if !titleCase, patterns.placeBefore.contains(tokens[i].lower), tokens[i + 1].lower == "of", !covered[i + 2],
+        let run = nameRun(tokens, from: i + 2, covered: covered)
+      {
+        let name = text(tokens, run)
+        let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .location))
+        state.addLocalAlias(name, for: id)
+        hits.append(MentionHit(entityID: id, range: run, origin: .pattern, isBareDemonym: false))
+        for k in run { covered[k] = true }
+        i = run.upperBound
+        continue
+      }
+      i += 1
+    }
+    // "X province", "X oil field"
+    i = 0
+    while i < tokens.count {
+      guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, !Self.stopCapitals.contains(tokens[i].lower),
+        i == 0 || !tokens[i - 1].isCapitalized || tokens[i - 1].lower == "the" || !tokens[i - 1].isWord
+      else { i += 1; continue }
+      guard let run = nameRun(tokens, from: i, covered: covered) else { i += 1; continue }
+      var matched = false
+      for head in patterns.placeAfter where run.upperBound + head.count <= tokens.count {
+        let slice = tokens[run.upperBound..<(run.upperBound + head.count)]
+        if zip(head, slice).allSatisfy({ $0 == $1.lower }) && !slice.contains(where: { covered[$0.span.start - $0.span.start] && false }) {
+          let full = run.lowerBound..<(run.upperBound + head.count)
+          if full.contains(where: { covered[$0] }) { break }
+          let name = text(tokens, full)
+          let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .location))
+          state.addLocalAlias(name, for: id)
+          hits.append(MentionHit(entityID: id, range: full, origin: .pattern, isBareDemonym: false))
+          for k in full { covered[k] = true }
+          i = full.upperBound
+          matched = true
+          break
+        }
+      }
+      if !matched { i = run.upperBound }
+    }
+  }
+
+  func findOrganisations(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+    var i = 0
+    while i < tokens.count {
+      // Start at a capitalised word, or at a bare demonym mention ("Syrian Air Defense Command").
+      let demonymHit = hits.first { $0.range.lowerBound == i && $0.isBareDemonym }
+      let start = i
+      var j = demonymHit?.range.upperBound ?? i
+      guard demonymHit != nil || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord) else { i += 1; continue }
+      var lastHead = -1
+      while j < tokens.count, !covered[j] {
+        let t = tokens[j]
+        if t.isCapitalized && t.isWord || t.lower.first?.isNumber == true {
+          if patterns.orgHeads[t.lower] != nil { lastHead = j }
+          j += 1
+        } else if ["of", "for", "the", "al", "-", "and"].contains(t.lower) && j + 1 < tokens.count && tokens[j + 1].isCapitalized {
+          j += 1
+        } else {
+          break
+        }
+      }
+      guard lastHead > start, lastHead - start >= 1, var kind = patterns.orgHeads[tokens[lastHead].lower] else {
+        i = max(i + 1, demonymHit == nil ? j : i + 1)
+        continue
+      }
+      let range = start..<(lastHead + 1)
+      let name = text(tokens, range)
+      let partOf = demonymHit.map(\.entityID)
+      if partOf != nil && kind == .armedGroup { kind = .military }
+      let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: kind, partOf: partOf))
+      state.addLocalAlias(name, for: id)
+      if let d = demonymHit { hits.removeAll { $0.range == d.range } }
+      hits.append(MentionHit(entityID: id, range: range, origin: .pattern, isBareDemonym: false))
+      for k in range { covered[k] = true }
+      i = range.upperBound
+    }
+  }
+
+  // MARK: - "X-backed forces" and references
+
+  static let genericForces: Set<String> = [
+    "forces", "fighters", "militias", "militia", "rebels", "groups", "group", "troops", "units", "militants",
+    "factions", "proxies", "allies", "alliance", "coalition",
+  ]
+
+  func findBackedForces(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
+    for hit in hits {
+      let p = hit.range.upperBound
+      guard p + 2 < tokens.count, tokens[p].lower == "-", configuration.lexicon.participles.contains(tokens[p + 1].lower)
+      else { continue }
+      var k = p + 2
+      while k < tokens.count, !covered[k], !tokens[k].isCapitalized || ["Kurdish", "Arab", "Syrian"].contains(tokens[k].text),
+        !Self.genericForces.contains(tokens[k].lower), k < p + 5, tokens[k].isWord
+      {
+        k += 1
+      }
+      guard k < tokens.count, !covered[k], Self.genericForces.contains(tokens[k].lower) else { continue }
+      let backer = hit.entityID
+      let candidates = Set(dictionary.backedBy[backer] ?? [])
+      let recent = state.history.last { candidates.contains($0) }
+      guard let target = recent ?? dictionary.defaultBacked[backer] else { continue }
+      let range = (p + 2)..<(k + 1)
+      hits.append(MentionHit(entityID: target, range: range, origin: .reference, isBareDemonym: false))
+      for c in range { covered[c] = true }
+    }
+  }
+
+  func referenceMatch(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
+    for phrase in patterns.references where i + phrase.tokens.count <= tokens.count {
+      if zip(phrase.tokens, tokens[i..<(i + phrase.tokens.count)]).allSatisfy({ $0 == $1.lower }) {
+        return (phrase, phrase.tokens.count)
+      }
+    }
+    return nil
+  }
+
+  func resolve(_ phrase: ReferencePhrase, state: DocumentState) -> String? {
+    for id in state.history.reversed() {
+      guard let entity = dictionary.entities[id] ?? state.discovered[id] else { continue }
+      guard phrase.kinds.contains(entity.kind) else { continue }
+      if phrase.terrorist && !dictionary.isTerrorist(id) { continue }
+      if phrase.coalition && !dictionary.isCoalition(id) && !entity.name.lowercased().contains("coalition") { continue }
+      return id
+    }
+    return nil
+  }
+}

@@ -1,0 +1,81 @@
+import KGModel
+
+/// Decides how the article presents a finding: negated (no edge), hypothetical, alleged (and by
+/// whom) or asserted (GUIDELINES.md, "Modality and attribution").
+struct ModalityJudge {
+  let lexicon: Lexicon
+
+  /// Relation types that are themselves speech acts: "Russia accused the US" is a fact about Russia.
+  static let speechActs: Set<RelationType> = [.accuse, .condemn, .threaten, .demand]
+
+  /// nil when the finding is negated.
+  func judge(_ f: Finding, in a: SentenceAnalysis) -> (Modality, claimant: Int?)? {
+    if let forced = f.forced { return (forced.0, forced.claimantMention) }
+    let cueStart = f.cue.lowerBound
+    let firstMention = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }.min() ?? cueStart
+    let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - 7)
+    let window = Array(a.tokens[max(0, windowStart)..<cueStart].filter { _ in true }.map(\.lower))
+    // "No U.S. troops …": "no" right before a participant.
+    let participantStarts = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }
+    if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) { return nil }
+    if contains(window, any: lexicon.negation) { return nil }
+    let clause = Array(a.tokens[a.clauseStart(of: cueStart)..<cueStart].map(\.lower))
+    if contains(window, any: lexicon.hypothetical) || clause.contains("if") || clause.contains("unless") {
+      return (.hypothetical, nil)
+    }
+    if let (claimant, found) = attribution(for: f, in: a), found { return (.alleged, claimant) }
+    let sentenceLowers = a.tokens.map(\.lower)
+    if contains(sentenceLowers, any: lexicon.alleged) { return (.alleged, nil) }
+    return (.asserted, nil)
+  }
+
+  func contains(_ words: [String], any phrases: [[String]]) -> Bool {
+    for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
+      for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+        if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+      }
+    }
+    return false
+  }
+
+  /// Who the sentence attributes the finding to: "according to X", "X said (that) …", "…, X said".
+  /// Returns (claimant mention or nil for unnamed sources, whether an attribution was found).
+  func attribution(for f: Finding, in a: SentenceAnalysis) -> (Int?, Bool)? {
+    let lowers = a.tokens.map(\.lower)
+    // "according to X"
+    for phrase in lexicon.attributionPrepositions where phrase.count <= lowers.count {
+      for s in 0...(lowers.count - phrase.count) where Array(lowers[s..<(s + phrase.count)]) == phrase {
+        if s + phrase.count < lowers.count, let m = a.object(after: s + phrase.count, limit: 4), !a.isLocation(m) {
+          return (m, true)
+        }
+        return (nil, true)
+      }
+    }
+    // "X said …" / "…, X said"
+    for (i, lower) in lowers.enumerated() where lexicon.attributionVerbs.contains(lower) && !f.cue.contains(i) {
+      // Another cue of the same finding's kind at this spot means this verb is a relation, not a report.
+      if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
+      let speaker = a.subject(before: i, limit: 4) ?? a.object(after: i + 1, limit: 2)
+      if i > f.cue.lowerBound {
+        // A reporting clause after the statement.
+        let between = lowers[f.cue.upperBound..<i]
+        guard between.contains(",") || between.contains("\"") || between.contains("”") || between.contains("“") else { continue }
+      } else {
+        let between = lowers[(i + 1)..<f.cue.lowerBound]
+        guard between.contains("that") || between.contains("\"") || between.contains("“") || between.contains(":")
+          || between.contains(",") || between.count <= 6
+        else { continue }
+      }
+      if let speaker, Self.speechActs.contains(f.type), f.sources.contains(where: { a.mentions[$0].entityID == a.mentions[speaker].entityID }) {
+        return (nil, false)
+      }
+      if let speaker, a.isLocation(speaker) { continue }
+      return (speaker, true)
+    }
+    return nil
+  }
+}
+
+extension SentenceAnalysis {
+  func isLocation(_ m: Int) -> Bool { entityKind(mentions[m].entityID) == .location }
+}

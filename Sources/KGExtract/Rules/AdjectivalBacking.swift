@@ -1,0 +1,27 @@
+import KGModel
+
+/// "US-backed SDF", "Turkey-backed rebels", "Iranian-backed militias": an actor glued to a backing
+/// participle before the actor it backs gives support (or cooperate for "-allied", "-aligned").
+///
+/// Example: "Russian-backed government forces advanced." → support(Russia, Syrian Arab Army).
+struct AdjectivalBacking: RelationRule {
+  static let cooperative: Set<String> = ["allied", "aligned"]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for (m, hit) in a.mentions.enumerated() where a.isActor(m) {
+      let p = hit.range.upperBound
+      guard p + 1 < a.tokens.count, a.tokens[p].lower == "-", !a.tokens[p + 1].spaceBefore else { continue }
+      let participle = a.tokens[p + 1].lower
+      guard AdjectivalBacking.participles.contains(participle) || Self.cooperative.contains(participle) else { continue }
+      guard let target = a.object(after: p + 2, limit: 3, allowActorNouns: true), a.isActor(target), target != m else { continue }
+      let type: RelationType = Self.cooperative.contains(participle) ? .cooperate : .support
+      result.append(Finding(sources: [m], type: type, targets: [target], rule: id, cue: p..<(p + 2)))
+    }
+    return result
+  }
+
+  static let participles: Set<String> = [
+    "backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "protected", "financed",
+  ]
+}

@@ -1,0 +1,57 @@
+import KGModel
+
+/// "the US and its staunch ally Israel", "regime ally Hezbollah", "the SDF and its main backer, the
+/// US-led coalition", "its allies in Iran, Hezbollah and Russia": a relation noun between two
+/// actors. Allies and partners cooperate; a backer or sponsor supports; a proxy is supported.
+///
+/// Example: "Moscow and its ally Damascus rejected the plan." → cooperate(Russia, Syria).
+struct AllyApposition: RelationRule {
+  static let cooperateNouns: Set<String> = ["ally", "allies", "partner", "partners"]
+  static let backerNouns: Set<String> = ["backer", "backers", "sponsor", "sponsors", "patron", "patrons", "protector"]
+  static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients"]
+  static let adjectives: Set<String> = [
+    "staunch", "main", "key", "close", "closest", "foreign", "regional", "chief", "principal", "traditional", "strategic",
+    "long-time", "longtime", "major", "top", "steadfast", "loyal", "kurdish", "local", "new", "old", "former",
+  ]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for (i, token) in a.tokens.enumerated() {
+      let noun = token.lower
+      let type: RelationType
+      if Self.cooperateNouns.contains(noun) { type = .cooperate } else if Self.backerNouns.contains(noun) || Self.proxyNouns.contains(noun) { type = .support } else { continue }
+      guard let owner = owner(before: i, in: a) else { continue }
+      var k = i + 1
+      while k < a.tokens.count, [",", "in", "the", "such", "as", "like", "including"].contains(a.tokens[k].lower) { k += 1 }
+      guard k < a.tokens.count, let other = a.mentionOfToken[k], a.isActor(other), other != owner else { continue }
+      let others = a.coordinatedRight(from: other)
+      let cue = i..<(i + 1)
+      if Self.backerNouns.contains(noun) {
+        result.append(Finding(sources: others, type: type, targets: [owner], rule: id, cue: cue))
+      } else {
+        result.append(Finding(sources: [owner], type: type, targets: others, rule: id, cue: cue))
+      }
+    }
+    return result
+  }
+
+  /// "A's ally", "A and its ally", "A ally" (a mention right before), or "its ally" with the
+  /// nearest actor to the left.
+  func owner(before i: Int, in a: SentenceAnalysis) -> Int? {
+    var k = i - 1
+    while k >= 0, Self.adjectives.contains(a.tokens[k].lower) { k -= 1 }
+    guard k >= 0 else { return nil }
+    let lower = a.tokens[k].lower
+    if let m = a.mentionOfToken[k] { return a.isActor(m) ? m : nil }
+    if lower == "'s", k > 0, let m = a.mentionOfToken[k - 1] { return a.isActor(m) ? m : nil }
+    if lower == "its" || lower == "their" {
+      var j = k - 1
+      if j >= 0, a.tokens[j].lower == "and", j > 0, let m = a.mentionOfToken[j - 1] { return a.isActor(m) ? m : nil }
+      while j >= 0 {
+        if let m = a.mentionOfToken[j], a.isActor(m) { return m }
+        j -= 1
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,42 @@
+import KGModel
+
+/// "A clashed with B", "clashes between A and B", "A and B clashed": fighting on both sides gives
+/// attack in both directions (GUIDELINES.md: "clash with (both ways)").
+///
+/// Example: "Clashes between the SNA and the SDF erupted near Manbij." → attack(SNA, SDF), attack(SDF, SNA).
+struct ClashReciprocal: RelationRule {
+  static let forms: Set<String> = ["clash", "clashes", "clashed", "clashing", "fought", "fighting", "battled", "battling", "skirmished"]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for (i, token) in a.tokens.enumerated() where Self.forms.contains(token.lower) {
+      let cue = i..<(i + 1)
+      // "A clashed with B"
+      if i + 1 < a.tokens.count, a.tokens[i + 1].lower == "with", let subject = a.subject(before: i),
+        let object = a.object(after: i + 2)
+      {
+        let left = a.coordinatedLeft(from: subject)
+        let right = a.coordinatedRight(from: object)
+        result.append(Finding(sources: left, type: .attack, targets: right, rule: id, cue: cue))
+        result.append(Finding(sources: right, type: .attack, targets: left, rule: id, cue: cue))
+        continue
+      }
+      // "clashes between A and B"
+      if i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2) {
+        let group = a.coordinatedRight(from: first)
+        if group.count >= 2 {
+          for x in group { for y in group where x != y { result.append(Finding(sources: [x], type: .attack, targets: [y], rule: id, cue: cue)) } }
+        }
+        continue
+      }
+      // "A and B clashed"
+      if let subject = a.subject(before: i) {
+        let group = a.coordinatedLeft(from: subject)
+        if group.count >= 2 {
+          for x in group { for y in group where x != y { result.append(Finding(sources: [x], type: .attack, targets: [y], rule: id, cue: cue)) } }
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,89 @@
+import KGModel
+
+/// An event noun with its agent and target: "air strikes by A on B", "A's attack on B",
+/// "Israeli bombing of Hama", "A launched an offensive against B".
+///
+/// Example: "The Turkish shelling of Tal Rifaat continued." → attack(Turkey, Tal Rifaat).
+struct NominalEvent: RelationRule {
+  /// Nouns whose "of" phrase is what the event is done to ("the bombing of B").
+  static let patientOf: Set<String> = [
+    "bombing", "bombings", "shelling", "bombardment", "capture", "seizure", "liberation", "recapture", "occupation",
+    "killing", "killings", "assassination", "arrest", "arrests", "detention", "siege", "massacre", "execution",
+    "takeover", "conquest", "abduction", "condemnation", "criticism",
+  ]
+  static let targetPrepositions: Set<String> = ["on", "against", "at", "upon", "targeting", "into"]
+  static let lightVerbs: Set<String> = [
+    "launched", "launch", "launches", "launching", "carried", "carry", "carries", "carrying", "conducted", "conduct",
+    "conducts", "conducting", "staged", "stage", "mounted", "mount", "renewed", "renew", "intensified", "continued",
+    "continue", "continues", "waged", "wage", "waging", "made", "make", "makes", "unleashed", "initiated", "began",
+    "begin", "started", "start", "led", "lead", "leads", "escalated", "stepped", "resumed", "executed", "perpetrated",
+    "out", "up", "announced", "claimed", "provided", "provide", "provides", "providing", "gave", "give", "lent", "offered",
+  ]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for hit in a.cues where hit.cue.form == .noun {
+      let start = hit.range.lowerBound
+      var end = hit.range.upperBound
+      var agents: [Int] = []
+      // "strikes by A on B"
+      if let byAgent = a.agent(after: end, within: 0) {
+        agents = a.coordinatedRight(from: byAgent)
+        end = a.mentions[agents.last!].range.upperBound
+      }
+      // "A's attack", "Israeli bombing", "Russian-Regime Attacks", "ISIS mortar fire"
+      if agents.isEmpty, let pre = premodifier(before: start, in: a) { agents = a.coordinatedLeft(from: pre) }
+      // "A launched an offensive against B"
+      if agents.isEmpty, let light = lightVerb(before: start, in: a), let subject = a.subject(before: light) {
+        agents = a.coordinatedLeft(from: subject)
+      }
+      guard !agents.isEmpty else { continue }
+      guard let targets = target(after: end, noun: a.tokens[hit.range.upperBound - 1].lower, in: a) else { continue }
+      result.append(Finding(sources: agents, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
+    }
+    return result
+  }
+
+  func premodifier(before start: Int, in a: SentenceAnalysis) -> Int? {
+    var i = start - 1
+    var hops = 0
+    while i >= 0, hops < 3 {
+      if let m = a.mentionOfToken[i] { return a.isActor(m) ? m : nil }
+      let lower = a.tokens[i].lower
+      guard lower == "'s" || lower == "-" || lower == "'" || ["air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground", "overnight", "latest", "new", "recent", "renewed", "joint", "heavy", "deadly"].contains(lower) else {
+        return nil
+      }
+      i -= 1
+      hops += 1
+    }
+    return nil
+  }
+
+  func lightVerb(before start: Int, in a: SentenceAnalysis) -> Int? {
+    var i = start - 1
+    var hops = 0
+    while i >= 0, hops < 4 {
+      let lower = a.tokens[i].lower
+      if Self.lightVerbs.contains(lower) {
+        // "carried out" → the subject stands before "carried".
+        if (lower == "out" || lower == "up"), i > 0 { return i - 1 }
+        return i
+      }
+      guard SentenceAnalysis.determiners.contains(lower) || (a.tokens[i].isWord && !a.tokens[i].isCapitalized && a.mentionOfToken[i] == nil)
+      else { return nil }
+      i -= 1
+      hops += 1
+    }
+    return nil
+  }
+
+  func target(after end: Int, noun: String, in a: SentenceAnalysis) -> [Int]? {
+    guard end < a.tokens.count else { return nil }
+    let lower = a.tokens[end].lower
+    if Self.targetPrepositions.contains(lower) || (lower == "of" && Self.patientOf.contains(noun)) {
+      guard let m = a.object(after: end + 1, limit: 5) else { return nil }
+      return a.coordinatedRight(from: m)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,260 @@
+import KGModel
+
+/// A relation cue found in a sentence.
+struct CueHit {
+  var range: Range<Int>
+  var cue: Cue
+}
+
+/// One sentence prepared for the rules: tokens, mentions and cues, with the searches that rules
+/// share (the subject before a verb, the object after it, coordination, the agent of a passive).
+struct SentenceAnalysis {
+  let sentence: Sentence
+  let tokens: [Token]
+  let mentions: [MentionHit]
+  let cues: [CueHit]
+  /// The mention covering each token, if any.
+  let mentionOfToken: [Int?]
+  let entityKind: (String) -> EntityKind?
+
+  init(sentence: Sentence, tokens: [Token], mentions: [MentionHit], lexicon: Lexicon, entityKind: @escaping (String) -> EntityKind?) {
+    self.sentence = sentence
+    self.tokens = tokens
+    self.mentions = mentions
+    self.entityKind = entityKind
+    var owner = [Int?](repeating: nil, count: tokens.count)
+    for (m, hit) in mentions.enumerated() { for k in hit.range { owner[k] = m } }
+    mentionOfToken = owner
+    var cues: [CueHit] = []
+    for i in tokens.indices where owner[i] == nil {
+      for cue in lexicon.cues[tokens[i].lower] ?? [] where i + cue.tokens.count <= tokens.count {
+        let range = i..<(i + cue.tokens.count)
+        if zip(cue.tokens, tokens[range]).allSatisfy({ $0 == $1.lower }) && !range.contains(where: { owner[$0] != nil }) {
+          cues.append(CueHit(range: range, cue: cue))
+        }
+      }
+    }
+    // Keep, per start and type and verb-or-noun, the longest cue ("open fire on" over "open").
+    self.cues = cues.filter { hit in
+      !cues.contains { other in
+        other.range.lowerBound <= hit.range.lowerBound && other.range.upperBound >= hit.range.upperBound
+          && other.range.count > hit.range.count && (other.cue.form == .noun) == (hit.cue.form == .noun)
+      }
+    }
+  }
+
+  func isActor(_ m: Int) -> Bool { entityKind(mentions[m].entityID)?.isActor ?? false }
+
+  // MARK: - Word classes
+
+  static let auxiliaries: Set<String> = [
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may",
+    "might", "shall", "should", "must", "did", "does", "do", "'s", "'ve", "'d", "'ll", "also", "reportedly",
+    "allegedly", "repeatedly", "already", "still", "then", "later", "again", "finally", "just", "recently",
+    "jointly", "apparently", "effectively", "subsequently", "twice", "once", "further", "even", "directly",
+    "indirectly", "to", "continue", "continued", "continues", "continuing", "tried", "try", "tries", "trying",
+    "attempted", "attempt", "plans", "planned", "plan", "planning", "intend", "intends", "intended", "aims", "aimed",
+    "want", "wants", "wanted", "going", "seek", "seeks", "sought", "begin", "began", "begun", "started", "start",
+    "not", "n't", "never", "now", "initially", "first", "since", "allegedly", "purportedly", "apparently",
+    "deliberately", "openly", "heavily", "fiercely", "briefly", "ever", "seemingly", "helped", "help", "helps",
+    "ready", "able", "vowed", "vow", "promised", "threatened", "threatens", "threaten", "prepared", "preparing",
+    "prepare", "sought", "likely", "unlikely", "set", "about", "moved", "move", "decided", "refused", "failed",
+    "expected", "supposed", "used", "managed", "agreed", "ordered", "went", "go", "on", "reportedly",
+  ]
+
+  /// Nouns that stand for an actor's people or arms between the actor and the verb ("ISIS infantry attacked").
+  static let actorNouns: Set<String> = [
+    "infantry", "fighters", "members", "forces", "troops", "militants", "cells", "operatives", "units", "unit", "jets",
+    "warplanes", "aircraft", "drones", "drone", "artillery", "gunmen", "soldiers", "commanders", "commander", "officials",
+    "official", "fire", "mortar", "rockets", "rocket", "missiles", "missile", "snipers", "positions", "side",
+    "spokesman", "spokeswoman", "media", "office", "statement", "personnel", "elements", "helicopters",
+    "bombers", "planes", "air", "force", "army", "military", "security", "intelligence", "leadership", "leader",
+    "loyalists", "affiliates", "proxies", "militia", "militias", "command", "ministry", "government", "authorities",
+    "spokesperson", "representatives", "envoy", "ambassador", "diplomats", "sources", "officers", "patrol", "patrols",
+    "convoy", "vehicle", "vehicles", "tanks", "tank", "sniper", "suicide", "bomber", "bombers", "shells", "strikes",
+    "strike", "special", "operations", "operation", "group", "groups", "affiliate", "branch", "wing", "arm",
+    "battalion", "brigade", "division", "detachment", "squad", "team", "teams", "mercenaries", "contractors",
+  ]
+
+  static let determiners: Set<String> = [
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "several", "some", "many", "multiple",
+    "numerous", "dozens", "hundreds", "thousands", "at", "least", "up", "more", "than", "about", "nearly", "almost",
+    "around", "over", "of", "-", "former", "field", "first", "second", "third", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "dozen", "scores", "another", "other", "both", "all", "each", "any", "so-called",
+    "alleged", "suspected", "what", "remaining", "few", "number", "top", "senior", "local", "key", "main", "major",
+    "'s", "own",
+  ]
+
+  static let clauseBreakers: Set<String> = [
+    ".", ";", ":", "\"", "“", "”", "(", ")", "[", "]", "?", "!", "that", "which", "who", "whom", "whose", "when",
+    "where", "while", "because", "although", "though", "but", "after", "before", "since", "until", "if", "unless",
+    "as", "said", "says", "told", "according",
+  ]
+
+  static let locativePrepositions: Set<String> = [
+    "in", "near", "at", "from", "during", "after", "before", "since", "while", "because", "by", "for", "into", "toward",
+    "towards", "across", "through", "along", "within", "outside", "inside", "around", "with", "without", "amid",
+    "under", "via", "between", "among", "off", "behind", "beyond", "than", "like", "as", "to", "over", "on", "against",
+    "upon",
+  ]
+
+  func isVerbCue(_ i: Int) -> Bool { cues.contains { $0.range.contains(i) && $0.cue.form != .noun } }
+
+  // MARK: - Searches
+
+  /// The head mention of the noun phrase that ends just before `position`, skipping auxiliaries,
+  /// adverbs and actor nouns ("ISIS infantry", "the group's cells").
+  func subject(before position: Int, limit: Int = 10) -> Int? {
+    var i = position - 1
+    var skipped = 0
+    while i >= 0, skipped <= limit {
+      if let m = mentionOfToken[i] {
+        if mentions[m].isBareDemonym, i + 1 < tokens.count, i + 1 < position, !Self.actorNouns.contains(tokens[i + 1].lower) {
+          // "Russian pontoon bridges": not the actor itself.
+          return isActor(m) ? m : nil
+        }
+        return isActor(m) ? m : nil
+      }
+      let lower = tokens[i].lower
+      if lower == "," {
+        // "The SDF, which announced …, is still carrying out": jump over a relative clause.
+        if let open = relativeClauseStart(endingAt: i) { i = open - 1; skipped += 1; continue }
+        return nil
+      }
+      if Self.clauseBreakers.contains(lower) && !(lower == "that" && i > 0 && mentionOfToken[i - 1] != nil) {
+        if (lower == "who" || lower == "which" || lower == "that"), i > 0 {
+          var k = i - 1
+          if tokens[k].lower == "," { k -= 1 }
+          if k >= 0, let m = mentionOfToken[k], isActor(m) { return m }
+        }
+        return nil
+      }
+      if lower == "and" || lower == "or" { return nil }
+      if Self.auxiliaries.contains(lower) || Self.actorNouns.contains(lower) || Self.determiners.contains(lower)
+        || lower.hasSuffix("ly") || lower == "-" || (tokens[i].isWord && !isVerbCue(i) && skipped < 3 && !tokens[i].isCapitalized)
+      {
+        i -= 1
+        skipped += 1
+        continue
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// Where a ", which …," clause starts, given its closing comma.
+  func relativeClauseStart(endingAt comma: Int) -> Int? {
+    var k = comma - 1
+    while k > 0, comma - k < 25 {
+      if tokens[k].lower == "," {
+        if k + 1 < tokens.count, ["which", "who", "whose", "whom"].contains(tokens[k + 1].lower) { return k }
+        return nil
+      }
+      k -= 1
+    }
+    return nil
+  }
+
+  /// The head mention of the noun phrase starting at or after `position` ("SDF positions",
+  /// "a vehicle of the SDF", "Russian Lieutenant General Valery Asapov").
+  func object(after position: Int, limit: Int = 7, allowActorNouns: Bool = true) -> Int? {
+    var i = position
+    var skipped = 0
+    while i < tokens.count, skipped <= limit {
+      if let m = mentionOfToken[i] {
+        // A bare demonym before a name: the name is the head.
+        if mentions[m].isBareDemonym {
+          var k = mentions[m].range.upperBound
+          var hops = 0
+          while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isCapitalized || tokens[k].lower == "-" {
+            k += 1
+            hops += 1
+          }
+          if k < tokens.count, let next = mentionOfToken[k], !mentions[next].isBareDemonym { return next }
+        }
+        return m
+      }
+      let lower = tokens[i].lower
+      if Self.determiners.contains(lower) || Self.actorNouns.contains(lower) && allowActorNouns
+        || lower.first?.isNumber == true
+      {
+        i += 1
+        skipped += 1
+        continue
+      }
+      if Self.clauseBreakers.contains(lower) || Self.locativePrepositions.contains(lower) || lower == "," || lower == "and"
+        || isVerbCue(i) || !tokens[i].isWord
+      {
+        return nil
+      }
+      // Unknown lower-case words (adjectives) may stand before the head noun.
+      if tokens[i].isCapitalized { return nil }
+      i += 1
+      skipped += 1
+    }
+    return nil
+  }
+
+  /// A head mention and the mentions coordinated with it to the right ("B, C and D").
+  func coordinatedRight(from m: Int) -> [Int] {
+    var group = [m]
+    var end = mentions[m].range.upperBound
+    while end < tokens.count {
+      var k = end
+      guard ["and", ",", "or", "&", "/"].contains(tokens[k].lower) || (tokens[k].lower == "as" && k + 2 < tokens.count && tokens[k + 1].lower == "well") else { break }
+      if tokens[k].lower == "as" { k += 3 } else { k += 1 }
+      if k < tokens.count, tokens[k].lower == "and" { k += 1 }
+      while k < tokens.count, ["the", "its", "their", "his", "her"].contains(tokens[k].lower) { k += 1 }
+      guard k < tokens.count, let next = mentionOfToken[k], mentions[next].range.lowerBound == k else { break }
+      var head = next
+      // "Syrian and Russian officials": the adjective pair shares the noun.
+      if mentions[next].isBareDemonym, let n2 = k + 1 < tokens.count ? mentionOfToken[mentions[next].range.upperBound] : nil,
+        !mentions[n2].isBareDemonym
+      {
+        head = n2
+      }
+      group.append(head)
+      end = mentions[head].range.upperBound
+    }
+    return group
+  }
+
+  /// A head mention and the mentions coordinated with it to the left ("A and B attacked").
+  func coordinatedLeft(from m: Int) -> [Int] {
+    var group = [m]
+    var start = mentions[m].range.lowerBound
+    while start > 0 {
+      var k = start - 1
+      guard ["and", ",", "&", "/"].contains(tokens[k].lower) else { break }
+      k -= 1
+      if k >= 0, tokens[k].lower == "," { k -= 1 }
+      guard k >= 0, let prev = mentionOfToken[k] else { break }
+      // "Russia, which …" is not coordination; an actor list is.
+      guard isActor(prev) || entityKind(mentions[prev].entityID) == entityKind(mentions[m].entityID) else { break }
+      group.insert(prev, at: 0)
+      start = mentions[prev].range.lowerBound
+    }
+    return group
+  }
+
+  /// The mention after "by" following `position` ("attacked by Russian jets", "strikes by A on B").
+  func agent(after position: Int, within: Int = 3) -> Int? {
+    var i = position
+    while i < tokens.count, i - position <= within {
+      if tokens[i].lower == "by" { return object(after: i + 1, limit: 5) }
+      if Self.clauseBreakers.contains(tokens[i].lower) { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The first token index of the clause containing `position`.
+  func clauseStart(of position: Int) -> Int {
+    var i = position - 1
+    while i >= 0 {
+      if [";", ":", "\"", "“", "”"].contains(tokens[i].lower) { return i + 1 }
+      i -= 1
+    }
+    return 0
+  }
+}

@@ -1,0 +1,94 @@
+public import KGModel
+
+/// Finds the article body in a scraped page: the run of prose between the page's header (menus,
+/// titles, bylines) and its footer (share lines, disclaimers, related-post teasers, comments).
+///
+/// A line is *prose* when it reads like running text: at least eight words ending in sentence
+/// punctuation, or a long paragraph. The body starts at the first prose line and runs to the last
+/// prose or list line before a footer marker ("Related Posts", "Leave a Reply", "— Author", a
+/// comment header "… says:") or before three short non-prose lines in a row (a teaser list).
+public struct BodyDetector: Sendable {
+  public init() {}
+
+  /// The body's span in `text`, or nil when the text has no prose line at all.
+  public func body(of text: ScalarText) -> TextSpan? {
+    let lines = text.lines()
+    let kinds = lines.map { classify($0, in: text) }
+    guard let first = kinds.firstIndex(of: .prose) else { return nil }
+    var last = first
+    var shortRun = 0
+    var i = first + 1
+    scan: while i < lines.count {
+      switch kinds[i] {
+      case .prose, .listItem:
+        last = i
+        shortRun = 0
+      case .footer:
+        break scan
+      case .short:
+        shortRun += 1
+        if shortRun >= 3 { break scan }
+      case .blank:
+        break
+      }
+      i += 1
+    }
+    return TextSpan(start: lines[first].trimmed.start, end: lines[last].trimmed.end)
+  }
+
+  enum LineKind: Equatable { case blank, prose, listItem, short, footer }
+
+  func classify(_ line: Line, in text: ScalarText) -> LineKind {
+    if line.isBlank { return .blank }
+    let content = text[line.trimmed]
+    if Self.isFooter(content) { return .footer }
+    if Self.isBoilerplate(content) { return .short }
+    let words = text.wordCount(line.trimmed)
+    let startsWithBullet = Self.bullets.contains(text.scalars[line.trimmed.start])
+    let lastScalar = text.scalars[line.trimmed.end - 1]
+    let endsSentence = Self.sentenceEnders.contains(lastScalar)
+    if startsWithBullet && words >= 4 { return .listItem }
+    if (words >= 8 && endsSentence && lastScalar != ":") || line.trimmed.length >= 200 || (words >= 12 && endsSentence) {
+      return .prose
+    }
+    return .short
+  }
+
+  static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "◦", "-", "–", "*", "●", "►"]
+  static let sentenceEnders: Set<Unicode.Scalar> = [".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"]
+
+  /// Lines that open the page's footer: nothing after them is body.
+  static func isFooter(_ line: String) -> Bool {
+    let lower = line.lowercased()
+    for marker in footerPrefixes where lower.hasPrefix(marker) { return true }
+    if lower == "comments" || (lower.hasSuffix(" comments") && lower.count <= 16) { return true }
+    // A comment header: "3. Ed says:" or "Ed says:".
+    if lower.hasSuffix(" says:") && lower.count <= 60 { return true }
+    // A signature: "— Paul Mansfield".
+    if let first = line.unicodeScalars.first, first == "—" || first == "–",
+      line.split(separator: " ").count <= 5, !line.contains(".")
+    {
+      return true
+    }
+    return false
+  }
+
+  static let footerPrefixes = [
+    "related posts", "related articles", "related stories", "related news", "related:", "leave a reply",
+    "leave a comment", "like this:", "note to readers", "more on this topic", "share this", "latest news",
+    "you may also like", "read more:", "disclaimer:", "copyright ©", "copyright (c)",
+    "the original source of this article", "click here to", "sign up for our newsletter",
+    "subscribe to our newsletter", "recommended for you", "also read:", "tags:", "filed under",
+  ]
+
+  /// Lines that look like sentences but belong to the site (cookie notices, sharing prompts).
+  static func isBoilerplate(_ line: String) -> Bool {
+    let lower = line.lowercased()
+    return boilerplateFragments.contains { lower.contains($0) }
+  }
+
+  static let boilerplateFragments = [
+    "cookies", "all rights reserved", "click the share buttons", "subscribe to", "your email address",
+    "successfully subscribed", "privacy policy",
+  ]
+}

@@ -1,0 +1,64 @@
+/// A failure to read one input, named by its path.
+public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
+  case notFound(path: String)
+  case unreadable(path: String, reason: String)
+  case notText(path: String, byteOffset: Int)
+  case empty(path: String)
+  case noBody(path: String)
+  case noInput(paths: [String])
+
+  public var path: String? {
+    switch self {
+    case .notFound(let p), .unreadable(let p, _), .notText(let p, _), .empty(let p), .noBody(let p): p
+    case .noInput: nil
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .notFound(let path):
+      "\(path): no such file or folder; check the path, or pass a folder of .txt articles."
+    case .unreadable(let path, let reason):
+      "\(path): cannot be read (\(reason)); check its permissions."
+    case .notText(let path, let offset):
+      "\(path): looks binary (NUL byte at byte \(offset)), not an article; remove it from the input or convert it to text."
+    case .empty(let path):
+      "\(path): is empty; nothing to read."
+    case .noBody(let path):
+      "\(path): no article body found (no line of prose); check that the file is an article."
+    case .noInput(let paths):
+      "no article files found in \(paths.map { "'\($0)'" }.joined(separator: ", ")); pass .txt files or folders holding them."
+    }
+  }
+}
+
+/// Something worth telling the user that did not stop a file from being read.
+public struct IngestWarning: Hashable, Sendable, CustomStringConvertible {
+  public enum Kind: Hashable, Sendable {
+    /// Invalid UTF-8 replaced by U+FFFD; the offset is the first bad byte.
+    case invalidUTF8(byteOffset: Int, count: Int)
+    /// The file was UTF-16 (with a byte-order mark) and was converted.
+    case decodedUTF16
+    /// A symbolic link that leads back into a folder already being read.
+    case symlinkLoop
+  }
+
+  public var path: String
+  public var kind: Kind
+
+  public init(path: String, kind: Kind) {
+    self.path = path
+    self.kind = kind
+  }
+
+  public var description: String {
+    switch kind {
+    case .invalidUTF8(let offset, let count):
+      "\(path): invalid UTF-8 at byte \(offset) (\(count) bad sequence\(count == 1 ? "" : "s") replaced with U+FFFD); offsets index the repaired text."
+    case .decodedUTF16:
+      "\(path): UTF-16 text converted to UTF-8 for reading; offsets index the converted text."
+    case .symlinkLoop:
+      "\(path): symbolic link loop skipped."
+    }
+  }
+}

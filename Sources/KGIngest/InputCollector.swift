@@ -1,0 +1,69 @@
+import Foundation
+
+/// Expands the paths a user names into the article files to read.
+///
+/// Files named directly are always read. Folders are walked recursively in name order, taking
+/// files ending in `.txt`, `.text` or `.md` and skipping hidden entries; a symbolic link back into
+/// a folder already being walked is reported once and skipped.
+public struct InputCollector: Sendable {
+  public static let articleExtensions: Set<String> = ["txt", "text", "md"]
+
+  public init() {}
+
+  public struct Result: Sendable {
+    public var files: [String] = []
+    public var errors: [IngestError] = []
+    public var warnings: [IngestWarning] = []
+  }
+
+  public func collect(_ paths: [String]) -> Result {
+    var result = Result()
+    var seenFiles = Set<String>()
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        result.errors.append(.notFound(path: path))
+        continue
+      }
+      if isDirectory.boolValue {
+        var ancestors = Set<String>()
+        walk(path, ancestors: &ancestors, into: &result, seen: &seenFiles)
+      } else if seenFiles.insert(Self.canonical(path)).inserted {
+        result.files.append(path)
+      }
+    }
+    return result
+  }
+
+  static func canonical(_ path: String) -> String {
+    URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+  }
+
+  func walk(_ folder: String, ancestors: inout Set<String>, into result: inout Result, seen: inout Set<String>) {
+    let real = Self.canonical(folder)
+    guard ancestors.insert(real).inserted else {
+      result.warnings.append(IngestWarning(path: folder, kind: .symlinkLoop))
+      return
+    }
+    defer { ancestors.remove(real) }
+    let entries: [String]
+    do {
+      entries = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    } catch {
+      result.errors.append(.unreadable(path: folder, reason: "cannot list the folder"))
+      return
+    }
+    for name in entries where !name.hasPrefix(".") {
+      let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+      if isDirectory.boolValue {
+        walk(child, ancestors: &ancestors, into: &result, seen: &seen)
+      } else if Self.articleExtensions.contains((name as NSString).pathExtension.lowercased()),
+        seen.insert(Self.canonical(child)).inserted
+      {
+        result.files.append(child)
+      }
+    }
+  }
+}

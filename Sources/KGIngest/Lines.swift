@@ -1,0 +1,48 @@
+import KGModel
+
+/// A line of text: its span without the newline, and the span with outer white space trimmed.
+struct Line {
+  var span: TextSpan
+  var trimmed: TextSpan
+
+  var isBlank: Bool { trimmed.isEmpty }
+}
+
+extension ScalarText {
+  /// The text's lines, split at LF.
+  func lines() -> [Line] {
+    var result: [Line] = []
+    var start = 0
+    let n = scalars.count
+    var i = 0
+    while i <= n {
+      if i == n || scalars[i] == "\n" {
+        let span = TextSpan(start: start, end: i)
+        result.append(Line(span: span, trimmed: trim(span)))
+        start = i + 1
+      }
+      i += 1
+    }
+    return result
+  }
+
+  /// `span` without leading and trailing white space.
+  func trim(_ span: TextSpan) -> TextSpan {
+    var lo = span.start
+    var hi = span.end
+    while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
+    while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+    return TextSpan(start: lo, end: hi)
+  }
+
+  func wordCount(_ span: TextSpan) -> Int {
+    var count = 0
+    var inWord = false
+    for i in span.start..<span.end {
+      let isWordChar = scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil
+      if isWordChar && !inWord { count += 1 }
+      inWord = isWordChar
+    }
+    return count
+  }
+}

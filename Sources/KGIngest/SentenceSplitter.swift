@@ -1,0 +1,98 @@
+public import KGModel
+
+/// Splits an article body into sentences with exact code point spans.
+///
+/// Every non-blank line is at least one sentence, so headlines and list items without a full stop
+/// stand alone. Within a line a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and
+/// brackets) before white space and a capital, digit or opening quote — except after an
+/// abbreviation ("Lt. Gen.", "Sept.", "No."), an initial ("George W. Bush"), or a dotted acronym
+/// ("U.S.") that is not followed by a word that usually opens a sentence.
+public struct SentenceSplitter: Sendable {
+  public init() {}
+
+  public func sentences(in text: ScalarText, body: TextSpan) -> [Sentence] {
+    var result: [Sentence] = []
+    for line in text.lines() where line.trimmed.overlaps(body) || (line.trimmed.isEmpty == false && body.contains(line.trimmed)) {
+      let clipped = TextSpan(start: max(line.trimmed.start, body.start), end: min(line.trimmed.end, body.end))
+      guard !clipped.isEmpty else { continue }
+      let content = stripBullet(clipped, in: text)
+      guard !content.isEmpty else { continue }
+      let last = text.scalars[content.end - 1]
+      let headline = !Self.terminal.contains(last) && !Self.closers.contains(last) && last != ":"
+      for span in split(content, in: text) {
+        result.append(Sentence(index: result.count, span: span, isHeadline: headline))
+      }
+    }
+    return result
+  }
+
+  func stripBullet(_ span: TextSpan, in text: ScalarText) -> TextSpan {
+    var lo = span.start
+    if lo < span.end, BodyDetector.bullets.contains(text.scalars[lo]), lo + 1 < span.end,
+      text.scalars[lo + 1].properties.isWhitespace
+    {
+      lo += 1
+      while lo < span.end, text.scalars[lo].properties.isWhitespace { lo += 1 }
+    }
+    return TextSpan(start: lo, end: span.end)
+  }
+
+  static let terminal: Set<Unicode.Scalar> = [".", "!", "?", "…"]
+  static let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", ")", "]", "»"]
+  static let openers: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "(", "[", "«"]
+
+  func split(_ span: TextSpan, in text: ScalarText) -> [TextSpan] {
+    let s = text.scalars
+    var result: [TextSpan] = []
+    var start = span.start
+    var i = span.start
+    while i < span.end {
+      guard Self.terminal.contains(s[i]) else { i += 1; continue }
+      var end = i + 1
+      while end < span.end, Self.terminal.contains(s[end]) || Self.closers.contains(s[end]) { end += 1 }
+      var next = end
+      while next < span.end, s[next].properties.isWhitespace { next += 1 }
+      guard next > end, next < span.end else { i = end; continue }
+      let nextScalar = s[next]
+      let opensSentence =
+        nextScalar.properties.isUppercase || nextScalar.properties.numericType != nil || Self.openers.contains(nextScalar)
+      if opensSentence && !(s[i] == "." && isAbbreviation(endingAt: i, nextWordAt: next, in: text)) {
+        result.append(text.trim(TextSpan(start: start, end: end)))
+        start = next
+      }
+      i = end
+    }
+    if start < span.end { result.append(text.trim(TextSpan(start: start, end: span.end))) }
+    return result.filter { !$0.isEmpty }
+  }
+
+  /// Whether the full stop at `dot` belongs to an abbreviation rather than ending a sentence.
+  func isAbbreviation(endingAt dot: Int, nextWordAt next: Int, in text: ScalarText) -> Bool {
+    let s = text.scalars
+    var lo = dot
+    while lo > 0, s[lo - 1].properties.isAlphabetic || s[lo - 1] == "." { lo -= 1 }
+    let word = text[TextSpan(start: lo, end: dot)]
+    if word.isEmpty { return false }
+    if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+    if word.contains(".") {
+      // A dotted acronym ("U.S"): a sentence ends only before a typical sentence opener.
+      var hi = next
+      while hi < s.count, s[hi].properties.isAlphabetic { hi += 1 }
+      return !Self.sentenceOpeners.contains(text[TextSpan(start: next, end: hi)])
+    }
+    return Self.abbreviations.contains(word.lowercased())
+  }
+
+  static let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "brig", "adm",
+    "cmdr", "cdr", "gov", "sen", "rep", "pres", "st", "mt", "ft", "no", "nos", "vol", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "approx",
+    "dept", "govt", "fig", "al", "km", "est", "ca", "e.g", "i.e", "rev", "hon", "amb", "sheikh",
+  ]
+
+  static let sentenceOpeners: Set<String> = [
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "However", "This", "That",
+    "These", "Those", "Its", "His", "Her", "Their", "There", "And", "As", "After", "Before", "When", "While", "If",
+    "Meanwhile", "According", "Since", "Some", "Many", "Most", "Russian", "Syrian",
+  ]
+}

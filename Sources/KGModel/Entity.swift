@@ -1,0 +1,52 @@
+import Foundation
+
+/// The seven entity types of the rulebook (GUIDELINES.md, "Entities").
+public enum EntityKind: String, Codable, Sendable, CaseIterable, Hashable {
+  case state
+  case military
+  case governmentBody = "government_body"
+  case armedGroup = "armed_group"
+  case person
+  case organization
+  case location
+
+  /// True for kinds that can act (be the source of a relation).
+  public var isActor: Bool { self != .location }
+}
+
+/// An actor or place with one canonical name, its aliases, and the larger actor it belongs to.
+public struct Entity: Hashable, Codable, Sendable, Identifiable {
+  /// Lowercase hyphenated id ("isis", "syrian-arab-army").
+  public var id: String
+  public var name: String
+  public var kind: EntityKind
+  public var aliases: [String]
+  /// The id of the larger actor this one belongs to.
+  public var partOf: String?
+
+  public init(id: String, name: String, kind: EntityKind, aliases: [String] = [], partOf: String? = nil) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.aliases = aliases
+    self.partOf = partOf
+  }
+
+  /// Makes an id from a name: lowercase, accents dropped, runs of non-alphanumerics become one hyphen.
+  public static func slug(_ name: String) -> String {
+    var out = ""
+    var pendingHyphen = false
+    for scalar in name.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+      if scalar.properties.generalCategory == .nonspacingMark { continue }
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        if pendingHyphen && !out.isEmpty { out.append("-") }
+        pendingHyphen = false
+        out.unicodeScalars.append(scalar)
+      } else if scalar != "'" && scalar != "’" {
+        pendingHyphen = true
+      }
+    }
+    return out
+  }
+}
+

@@ -1,0 +1,95 @@
+import Foundation
+public import KGModel
+import KGIngest
+public import KGExtract
+import KGStore
+
+/// One input that could not be read or stored, and why.
+public struct BuildFailure: Sendable, CustomStringConvertible {
+  public var path: String
+  public var message: String
+  public var description: String { message }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+  public var files = 0
+  public var added = 0
+  public var replaced = 0
+  public var unchanged = 0
+  public var edges = 0
+  public var failures: [BuildFailure] = []
+  public var warnings: [String] = []
+
+  public var summary: String {
+    var parts = ["\(files) file\(files == 1 ? "" : "s")", "\(added) added", "\(replaced) replaced", "\(unchanged) unchanged", "\(edges) edges written"]
+    if !failures.isEmpty { parts.append("\(failures.count) failed") }
+    return parts.joined(separator: ", ")
+  }
+}
+
+/// The inputs named no article at all.
+public struct NoInputError: Error, CustomStringConvertible, Sendable {
+  public var paths: [String]
+  public var failures: [BuildFailure]
+  public var description: String {
+    if !failures.isEmpty { return failures.map(\.message).joined(separator: "\n") }
+    return IngestError.noInput(paths: paths).description
+  }
+}
+
+extension Workspace {
+  /// Reads every article under `paths`, extracts its graph and stores it, one document per
+  /// transaction. A file that fails is reported and skipped; the others are still stored.
+  ///
+  /// - Parameters:
+  ///   - paths: files and folders (walked recursively for `.txt`, `.text`, `.md`).
+  ///   - configuration: dictionaries and lexicon; the built-in ones by default.
+  ///   - progress: called after each file with its path and outcome.
+  /// - Throws: `NoInputError` when no file could be found at all; `StoreError` when the store
+  ///   itself fails (nothing of the failing document is kept).
+  public func build(
+    paths: [String], configuration: ExtractionConfiguration, progress: (String, String) -> Void = { _, _ in }
+  ) throws -> BuildReport {
+    let collected = InputCollector().collect(paths)
+    var report = BuildReport()
+    report.warnings = collected.warnings.map(\.description)
+    report.failures = collected.errors.map { BuildFailure(path: $0.path ?? "", message: $0.description) }
+    if collected.files.isEmpty { throw NoInputError(paths: paths, failures: report.failures) }
+    let reader = ArticleReader()
+    let extractor = Extractor(configuration: configuration)
+    for path in collected.files {
+      report.files += 1
+      let document: Document
+      do {
+        let (doc, warnings) = try reader.read(path: path)
+        document = doc
+        report.warnings += warnings.map(\.description)
+      } catch {
+        report.failures.append(BuildFailure(path: path, message: error.description))
+        progress(path, "failed")
+        continue
+      }
+      if try store.isStored(path: document.path, contentHash: document.contentHash) {
+        report.unchanged += 1
+        progress(path, "unchanged")
+        continue
+      }
+      let extraction = extractor.extract(document)
+      switch try store.write(extraction) {
+      case .added(let n):
+        report.added += 1
+        report.edges += n
+        progress(path, "added, \(n) edges")
+      case .replaced(let n):
+        report.replaced += 1
+        report.edges += n
+        progress(path, "replaced, \(n) edges")
+      case .unchanged:
+        report.unchanged += 1
+        progress(path, "unchanged")
+      }
+    }
+    return report
+  }
+}
