@@ -32,6 +32,7 @@ public struct Extractor: Sendable {
     var trace = ExtractionTrace(document: document.path, sentences: [])
     let scalars = document.text.scalars
     for sentence in document.sentences {
+      state.sentence = sentence.index
       let tokens = Tokenizer.tokenize(scalars, in: sentence.span)
       let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
       let kind: (String) -> EntityKind? = { id in
@@ -48,8 +49,8 @@ public struct Extractor: Sendable {
         traced.mentions.append(mention)
       }
       var seen = Set<String>()
-      for rule in RuleBook.all {
-        for finding in rule.findings(in: analysis) {
+      do {
+        for finding in RuleBook.findings(in: analysis) {
           guard let (modality, claimantMention) = judge.judge(finding, in: analysis) else { continue }
           let claimant = claimantMention.map { hits[$0].entityID }
           for s in finding.sources {
@@ -70,6 +71,7 @@ public struct Extractor: Sendable {
         }
       }
       trace.sentences.append(traced)
+      if let attack = traced.statements.last(where: { $0.type == .attack }) { state.lastAttacker = attack.source }
     }
     let edges = merge(statements)
     let entities = documentEntities(mentions: mentions, edges: edges, state: state)

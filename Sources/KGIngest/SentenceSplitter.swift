@@ -12,8 +12,19 @@ public struct SentenceSplitter: Sendable {
 
   public func sentences(in text: ScalarText, body: TextSpan) -> [Sentence] {
     var result: [Sentence] = []
-    for line in text.lines() where line.trimmed.overlaps(body) || (line.trimmed.isEmpty == false && body.contains(line.trimmed)) {
-      let clipped = TextSpan(start: max(line.trimmed.start, body.start), end: min(line.trimmed.end, body.end))
+    // Blocks: lines, with a line that breaks off mid-sentence joined to a next line starting in lower case.
+    var blocks: [TextSpan] = []
+    for line in text.lines() where !line.isBlank && line.trimmed.overlaps(body) {
+      if let last = blocks.last, let first = text.scalars[line.trimmed.start].properties.isLowercase ? true : nil, first,
+        !Self.terminal.contains(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
+      {
+        blocks[blocks.count - 1] = TextSpan(start: last.start, end: line.trimmed.end)
+      } else {
+        blocks.append(line.trimmed)
+      }
+    }
+    for block in blocks {
+      let clipped = TextSpan(start: max(block.start, body.start), end: min(block.end, body.end))
       guard !clipped.isEmpty else { continue }
       let content = stripBullet(clipped, in: text)
       guard !content.isEmpty else { continue }

@@ -46,16 +46,22 @@ public struct ActorDictionary: Sendable {
     let tokens = Tokenizer.tokenize(alias)
     guard let first = tokens.first else { return }
     let lowers = tokens.map(\.lower)
-    if let existing = entries[first.lower]?.firstIndex(where: { $0.tokens == lowers }) {
-      // The same form twice: the higher priority keeps it; an equal one keeps the first owner.
-      if entries[first.lower]![existing].priority >= priority { return }
-      entries[first.lower]!.remove(at: existing)
-    }
     let rules: [CaseRule] = tokens.map { token in
       let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
       if token.isAllCaps && letters.count <= 5 && letters.count >= 1 { return .exact(token.text) }
       if token.isCapitalized { return .capitalized }
       return .any
+    }
+    if let existing = entries[first.lower]?.firstIndex(where: { $0.tokens == lowers }) {
+      let old = entries[first.lower]![existing]
+      if old.entityID == id && old.priority == priority {
+        // "Syrian Army" and "Syrian army": either case is fine where the spellings differ.
+        entries[first.lower]![existing].rules = zip(old.rules, rules).map { $0 == $1 ? $0 : .any }
+        return
+      }
+      // The same form for two owners: the higher priority keeps it; an equal one keeps the first owner.
+      if old.priority >= priority { return }
+      entries[first.lower]!.remove(at: existing)
     }
     entries[first.lower, default: []].append(
       AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin))

@@ -11,6 +11,8 @@ struct ReferencePhrase: Sendable {
 /// Words for finding unlisted actors and resolving references, loaded from `patterns.yaml`.
 struct PatternVocabulary: Sendable {
   var titles: [[String]] = []
+  /// Capitalised single words that are titles, never part of a name ("General", "Minister").
+  var titleWords: Set<String> = []
   var nameParticles: Set<String> = []
   var orgHeads: [String: EntityKind] = [:]
   var placeBefore: Set<String> = []
@@ -28,6 +30,7 @@ struct PatternVocabulary: Sendable {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(["titles", "name_particles", "org_heads", "place_heads", "references"], in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
+    titleWords = Set(titles.filter { $0.count == 1 }.map { $0[0] }).union(["general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel", "deputy", "foreign", "defense", "defence", "ambassador", "secretary", "leader"])
     nameParticles = Set(try root["name_particles"]?.strings("name_particles") ?? [])
     if let heads = root["org_heads"] {
       for (kindName, words) in try heads.pairs("org_heads") {

@@ -7,8 +7,14 @@ struct DocumentState {
   var localAliases: [String: [AliasEntry]] = [:]
   /// Entity ids in mention order, most recent last.
   var history: [String] = []
+  /// The sentence of each entry of `history`.
+  var historySentence: [Int] = []
+  /// The sentence being read.
+  var sentence = 0
   /// Surface forms seen per entity (not counting references).
   var surfaces: [String: [String]] = [:]
+  /// The source of the latest attack stated in the document, for "repelled the advance".
+  var lastAttacker: String?
 
   mutating func addLocalAlias(_ alias: String, for id: String) {
     let tokens = Tokenizer.tokenize(alias)

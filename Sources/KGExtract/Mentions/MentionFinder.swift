@@ -31,8 +31,10 @@ struct MentionFinder {
     // 3. Places by context, organisations by head noun.
     findPlaces(tokens, covered: &covered, hits: &hits, state: &state, titleCase: titleCase)
     if !titleCase { findOrganisations(tokens, covered: &covered, hits: &hits, state: &state) }
-    // 4. "X-backed forces".
+    // 4. "X-backed forces", "FSA 1st Brigade", "repelled the advance".
     findBackedForces(tokens, covered: &covered, hits: &hits, state: state)
+    findSubUnits(tokens, covered: &covered, hits: &hits, state: &state)
+    findEventAnaphora(tokens, covered: &covered, hits: &hits, state: state)
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
     // 5. References, resolved in order so that earlier mentions of this sentence count.
     var result: [MentionHit] = []
@@ -43,6 +45,7 @@ struct MentionFinder {
         let hit = hits[next]
         result.append(hit)
         state.history.append(hit.entityID)
+        state.historySentence.append(state.sentence)
         if hit.origin != .reference {
           let surface = text(tokens, hit.range)
           if state.surfaces[hit.entityID]?.contains(surface) != true { state.surfaces[hit.entityID, default: []].append(surface) }
@@ -51,10 +54,14 @@ struct MentionFinder {
         next += 1
         continue
       }
-      if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t), let id = resolve(phrase, state: state) {
+      if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
+        !(t + length + 1 < tokens.count && tokens[t + length].lower == "of" && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
+        let id = resolve(phrase, state: state)
+      {
         let hit = MentionHit(entityID: id, range: t..<(t + length), origin: .reference, isBareDemonym: false)
         result.append(hit)
         state.history.append(id)
+        state.historySentence.append(state.sentence)
         t += length
         continue
       }
@@ -125,10 +132,10 @@ struct MentionFinder {
     var lastName = -1
     while j < tokens.count, !covered[j] {
       let t = tokens[j]
-      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t.lower) {
+      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t.lower) && !patterns.titleWords.contains(t.lower) {
         lastName = j
         j += 1
-      } else if t.lower == "-" && !t.spaceBefore && lastName == j - 1 {
+      } else if t.lower == "-" && !t.spaceBefore && j > start && (lastName == j - 1 || patterns.nameParticles.contains(tokens[j - 1].lower)) {
         j += 1
       } else if patterns.nameParticles.contains(t.lower) && j + 1 < tokens.count {
         j += 1
@@ -149,8 +156,16 @@ struct MentionFinder {
     var i = 0
     while i < tokens.count {
       guard !covered[i], let length = titleMatch(tokens, at: i) else { i += 1; continue }
-      let plural = tokens[i + length - 1].lower.hasSuffix("s") && tokens[i + length - 1].lower != "boss"
-      var j = i + length
+      var titleEnd = i + length
+      // "spokesman, Major General Igor Konashenkov": titles in a row.
+      while true {
+        var k = titleEnd
+        if k < tokens.count, tokens[k].lower == "," { k += 1 }
+        guard k < tokens.count, let more = titleMatch(tokens, at: k) else { break }
+        titleEnd = k + more
+      }
+      let plural = tokens[titleEnd - 1].lower.hasSuffix("s") && tokens[titleEnd - 1].lower != "boss"
+      var j = titleEnd
       if j < tokens.count, tokens[j].lower == "," { j += 1 }
       var found = false
       while let run = nameRun(tokens, from: j, covered: covered) {
@@ -314,13 +329,76 @@ struct MentionFinder {
   }
 
   func resolve(_ phrase: ReferencePhrase, state: DocumentState) -> String? {
-    for id in state.history.reversed() {
+    for (k, id) in state.history.enumerated().reversed() {
       guard let entity = dictionary.entities[id] ?? state.discovered[id] else { continue }
       guard phrase.kinds.contains(entity.kind) else { continue }
+      // "he", "the commander": only a person named in this or the two sentences before.
+      if entity.kind == .person && state.sentence - state.historySentence[k] > 2 { return nil }
       if phrase.terrorist && !dictionary.isTerrorist(id) { continue }
       if phrase.coalition && !dictionary.isCoalition(id) && !entity.name.lowercased().contains("coalition") { continue }
       return id
     }
     return nil
+  }
+
+  // MARK: - Sub-units and event anaphora
+
+  static let ordinalHeads: Set<String> = ["brigade", "battalion", "division", "regiment", "corps", "squadron", "unit", "company", "front"]
+
+  /// "the Free Syrian Army (FSA) 1st Brigade": a unit of a known group, part of it.
+  func findSubUnits(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+    for hit in hits where !hit.isBareDemonym {
+      guard let parent = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
+        parent.kind == .armedGroup || parent.kind == .military
+      else { continue }
+      var k = hit.range.upperBound
+      // "(FSA)"
+      if k + 2 < tokens.count, tokens[k].lower == "(", tokens[k + 2].lower == ")" { k += 3 }
+      let nameStart = k
+      var hops = 0
+      while k < tokens.count, hops < 3, !covered[k], tokens[k].lower.first?.isNumber == true || tokens[k].isCapitalized,
+        !Self.ordinalHeads.contains(tokens[k].lower)
+      {
+        k += 1
+        hops += 1
+      }
+      guard k > nameStart, k < tokens.count, !covered[k], Self.ordinalHeads.contains(tokens[k].lower), tokens[k].isCapitalized
+      else { continue }
+      let range = hit.range.lowerBound..<(k + 1)
+      let name = text(tokens, range)
+      let short = "\(parent.name) \(text(tokens, nameStart..<(k + 1)))"
+      var entity = Entity(id: Entity.slug(short), name: short, kind: parent.kind, aliases: [name], partOf: parent.id)
+      if entity.aliases.contains(entity.name) { entity.aliases = [] }
+      let id = state.discover(entity)
+      state.addLocalAlias(name, for: id)
+      hits.removeAll { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+      hits.append(MentionHit(entityID: id, range: range, origin: .pattern, isBareDemonym: false))
+      for c in range { covered[c] = true }
+    }
+  }
+
+  static let repelVerbs: Set<String> = [
+    "repel", "repels", "repelled", "repelling", "repulse", "repulsed", "repulsing", "foil", "foiled", "foiling", "thwart",
+    "thwarted", "thwarting", "halt", "halted", "stopped", "stop", "counter", "countered", "resisted", "resist", "broke",
+    "break", "blunted", "contained", "beat", "beaten", "fended", "fend", "back", "off", "condemned", "condemn",
+    "condemns", "denounced", "denounce", "criticized", "criticised", "slammed", "decried", "deplored",
+  ]
+  static let eventNouns: Set<String> = [
+    "advance", "attack", "attacks", "assault", "offensive", "counter-attack", "counterattack", "incursion", "push",
+    "raid", "onslaught", "infiltration", "attempt", "strike", "strikes", "airstrike", "airstrikes", "bombing",
+    "shelling", "aggression",
+  ]
+
+  /// "SDF fighters repelled the advance": a definite event noun after a verb of resisting stands
+  /// for whoever made the latest attack in the document.
+  func findEventAnaphora(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
+    guard let attacker = state.lastAttacker else { return }
+    for i in tokens.indices where i >= 2 && !covered[i] && Self.eventNouns.contains(tokens[i].lower) {
+      guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2].lower) else { continue }
+      // "the attack by X" / "the X attack" name the attacker themselves.
+      if i + 1 < tokens.count, tokens[i + 1].lower == "by" || tokens[i + 1].lower == "of" { continue }
+      hits.append(MentionHit(entityID: attacker, range: i..<(i + 1), origin: .reference, isBareDemonym: false))
+      covered[i] = true
+    }
   }
 }

@@ -14,7 +14,11 @@ struct ModalityJudge {
     let cueStart = f.cue.lowerBound
     let firstMention = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }.min() ?? cueStart
     let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - 7)
-    let window = Array(a.tokens[max(0, windowStart)..<cueStart].filter { _ in true }.map(\.lower))
+    var window = Array(a.tokens[max(0, windowStart)..<cueStart].map(\.lower))
+    // "not only defeating X" affirms.
+    if let notOnly = window.indices.first(where: { $0 + 1 < window.count && window[$0] == "not" && window[$0 + 1] == "only" }) {
+      window.removeSubrange(notOnly...(notOnly + 1))
+    }
     // "No U.S. troops …": "no" right before a participant.
     let participantStarts = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }
     if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) { return nil }
@@ -52,7 +56,8 @@ struct ModalityJudge {
       }
     }
     // "X said …" / "…, X said"
-    for (i, lower) in lowers.enumerated() where lexicon.attributionVerbs.contains(lower) && !f.cue.contains(i) {
+    for (i, lower) in lowers.enumerated()
+    where lexicon.attributionVerbs.contains(lower) && !f.cue.contains(i) && a.mentionOfToken[i] == nil {
       // Another cue of the same finding's kind at this spot means this verb is a relation, not a report.
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
       let speaker = a.subject(before: i, limit: 4) ?? a.object(after: i + 1, limit: 2)

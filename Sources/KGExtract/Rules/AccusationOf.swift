@@ -31,7 +31,7 @@ struct AccusationOf: RelationRule {
       result.append(
         Finding(
           sources: accusedGroup, type: nested.cue.type, targets: a.coordinatedRight(from: target), rule: id,
-          cue: nested.range, forced: (.alleged, accuser)))
+          cue: nested.range, forced: (.alleged, a.coordinatedLeft(from: accuser).first ?? accuser)))
     }
     return result
   }

@@ -5,6 +5,11 @@ import KGModel
 ///
 /// Example: "Turkish jets bombed YPG positions near Afrin." → attack(Turkey, YPG).
 struct ActiveVoice: RelationRule {
+  /// Words before a cue that make it a noun ("the attack", "its support").
+  static let nominalMarkers: Set<String> = [
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "such", "'s", "any", "no", "of",
+  ]
+
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     for hit in a.cues where hit.cue.form != .noun {
@@ -15,12 +20,28 @@ struct ActiveVoice: RelationRule {
         if end < a.tokens.count, a.tokens[end].lower == "by" { continue }
         if start > 0, ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(a.tokens[start - 1].lower) { continue }
       }
-      if hit.cue.form == .gerund, start > 0, ["of", "for", "by"].contains(a.tokens[start - 1].lower) { continue }
+      // "accused B of attacking C" belongs to AccusationOf.
+      if hit.cue.form == .gerund, start > 0, ["of", "for", "by"].contains(a.tokens[start - 1].lower),
+        a.cues.contains(where: { $0.cue.type == .accuse && $0.range.upperBound <= start })
+      {
+        continue
+      }
+      // "state-sponsored terrorists", "the attack": an adjective or a noun, not a verb.
+      if start > 0, a.tokens[start - 1].lower == "-", !a.tokens[start].spaceBefore { continue }
+      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower) { continue }
       guard let subject = a.subject(before: start) else { continue }
+      var sources = a.coordinatedLeft(from: subject)
+      // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.
+      let s0 = a.mentions[sources[0]].range.lowerBound
+      if s0 >= 2, a.tokens[s0 - 1].lower == "by", let participle = a.cues.first(where: { $0.range.upperBound == s0 - 1 && $0.cue.type == .support }),
+        let supported = a.subject(before: participle.range.lowerBound)
+      {
+        sources.insert(supported, at: 0)
+      }
       guard let object = a.object(after: end) else { continue }
       result.append(
         Finding(
-          sources: a.coordinatedLeft(from: subject), type: hit.cue.type, targets: a.coordinatedRight(from: object),
+          sources: sources, type: hit.cue.type, targets: a.coordinatedRight(from: object),
           rule: id, cue: hit.range))
     }
     return result

@@ -5,7 +5,8 @@ import KGModel
 ///
 /// Example: "Russian-backed government forces advanced." → support(Russia, Syrian Arab Army).
 struct AdjectivalBacking: RelationRule {
-  static let cooperative: Set<String> = ["allied", "aligned"]
+  /// "US-allied forces" names a side, not an act: no edge (GUIDELINES.md lists only "US-backed X").
+  static let cooperative: Set<String> = []
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []

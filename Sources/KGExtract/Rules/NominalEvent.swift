@@ -22,7 +22,9 @@ struct NominalEvent: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for hit in a.cues where hit.cue.form == .noun {
+    var previousAgents: [RelationType: [Int]] = [:]
+    // Alliance nouns ("its allies in Iran") are AllyApposition's.
+    for hit in a.cues where hit.cue.form == .noun && hit.cue.type != .cooperate {
       let start = hit.range.lowerBound
       var end = hit.range.upperBound
       var agents: [Int] = []
@@ -33,12 +35,41 @@ struct NominalEvent: RelationRule {
       }
       // "A's attack", "Israeli bombing", "Russian-Regime Attacks", "ISIS mortar fire"
       if agents.isEmpty, let pre = premodifier(before: start, in: a) { agents = a.coordinatedLeft(from: pre) }
+      // "their fight against B": the nearest actor before the possessive.
+      if agents.isEmpty, start > 0, ["their", "its"].contains(a.tokens[start - 1].lower), let owner = nearestActor(before: start - 1, in: a) {
+        agents = [owner]
+      }
+      // "the attacks of A against B" (but "the bombing of B" names the target)
+      if agents.isEmpty, end + 1 < a.tokens.count, a.tokens[end].lower == "of",
+        !Self.patientOf.contains(a.tokens[end - 1].lower), let ofAgent = a.object(after: end + 1, limit: 3), a.isActor(ofAgent)
+      {
+        let group = a.coordinatedRight(from: ofAgent)
+        let after = a.mentions[group.last!].range.upperBound
+        if after < a.tokens.count, Self.targetPrepositions.contains(a.tokens[after].lower) {
+          agents = group
+          end = after
+        }
+      }
       // "A launched an offensive against B"
       if agents.isEmpty, let light = lightVerb(before: start, in: a), let subject = a.subject(before: light) {
         agents = a.coordinatedLeft(from: subject)
       }
+      // "A's bombing of X and the bombing of Y": the second event shares the first one's agent.
+      if agents.isEmpty, let earlier = previousAgents[hit.cue.type], start >= 2,
+        a.tokens[start - 1].lower == "the" && a.tokens[start - 2].lower == "and" || a.tokens[start - 1].lower == "and"
+      {
+        agents = earlier
+      }
       guard !agents.isEmpty else { continue }
-      guard let targets = target(after: end, noun: a.tokens[hit.range.upperBound - 1].lower, in: a) else { continue }
+      previousAgents[hit.cue.type] = agents
+      var targets = target(after: end, noun: a.tokens[hit.range.upperBound - 1].lower, in: a)
+      // "the pro-Assad offensive, even with Russian air support": support for the actor before "with".
+      if targets == nil, hit.cue.type == .support, let firstAgent = agents.first {
+        var k = a.mentions[firstAgent].range.lowerBound - 1
+        while k >= 0, a.tokens[k].lower != "with", a.mentionOfToken[k] == nil { k -= 1 }
+        if k >= 0, a.tokens[k].lower == "with", let owner = nearestActor(before: k, in: a) { targets = [owner] }
+      }
+      guard let targets else { continue }
       result.append(Finding(sources: agents, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
     }
     return result
@@ -83,6 +114,17 @@ struct NominalEvent: RelationRule {
     if Self.targetPrepositions.contains(lower) || (lower == "of" && Self.patientOf.contains(noun)) {
       guard let m = a.object(after: end + 1, limit: 5) else { return nil }
       return a.coordinatedRight(from: m)
+    }
+    return nil
+  }
+
+  func nearestActor(before position: Int, in a: SentenceAnalysis) -> Int? {
+    var j = position - 1
+    while j >= 0 {
+      if let m = a.mentionOfToken[j], a.isActor(m), !a.mentions[m].isBareDemonym || j + 1 < a.tokens.count {
+        return m
+      }
+      j -= 1
     }
     return nil
   }

@@ -25,6 +25,16 @@ extension RelationRule {
   var id: String { Self.id }
 }
 
+/// A rule that derives findings from what the other rules found in the same sentence.
+protocol DerivationRule: Sendable {
+  func derive(from findings: [Finding], in analysis: SentenceAnalysis) -> [Finding]
+}
+
+extension DerivationRule {
+  static var id: String { String(describing: Self.self) }
+  var id: String { Self.id }
+}
+
 /// Every rule, in the order they run.
 enum RuleBook {
   static let all: [any RelationRule] = [
@@ -32,5 +42,14 @@ enum RuleBook {
     AllyApposition(),
   ]
 
-  static var ids: Set<String> { Set(all.map { $0.id }) }
+  static let derivations: [any DerivationRule] = [KillImpliesAttack()]
+
+  static var ids: Set<String> { Set(all.map { $0.id } + derivations.map { $0.id }) }
+
+  /// Every finding of every rule for one sentence, derivations last.
+  static func findings(in analysis: SentenceAnalysis) -> [Finding] {
+    var found = all.flatMap { $0.findings(in: analysis) }
+    for derivation in derivations { found += derivation.derive(from: found, in: analysis) }
+    return found
+  }
 }

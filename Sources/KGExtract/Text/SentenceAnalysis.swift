@@ -76,6 +76,8 @@ struct SentenceAnalysis {
     "battalion", "brigade", "division", "detachment", "squad", "team", "teams", "mercenaries", "contractors",
   ]
 
+  static let allyNouns: Set<String> = ["allies", "partners", "proxies", "backers", "affiliates"]
+
   static let determiners: Set<String> = [
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "several", "some", "many", "multiple",
     "numerous", "dozens", "hundreds", "thousands", "at", "least", "up", "more", "than", "about", "nearly", "almost",
@@ -121,15 +123,23 @@ struct SentenceAnalysis {
         if let open = relativeClauseStart(endingAt: i) { i = open - 1; skipped += 1; continue }
         return nil
       }
-      if Self.clauseBreakers.contains(lower) && !(lower == "that" && i > 0 && mentionOfToken[i - 1] != nil) {
-        if (lower == "who" || lower == "which" || lower == "that"), i > 0 {
+      if Self.clauseBreakers.contains(lower) {
+        if lower == "who" || lower == "which", i > 0 {
           var k = i - 1
           if tokens[k].lower == "," { k -= 1 }
           if k >= 0, let m = mentionOfToken[k], isActor(m) { return m }
         }
         return nil
       }
+      // "The Syrian army and its allies secured …": the named actor is the subject.
+      if Self.allyNouns.contains(lower) {
+        var k = i - 1
+        while k >= 0, ["its", "their", "foreign", "regional", "local", "main", "key"].contains(tokens[k].lower) { k -= 1 }
+        if k >= 1, tokens[k].lower == "and", let m = mentionOfToken[k - 1] { return isActor(m) ? m : nil }
+        return nil
+      }
       if lower == "and" || lower == "or" { return nil }
+      if Self.locativePrepositions.contains(lower) && !Self.auxiliaries.contains(lower) { return nil }
       if Self.auxiliaries.contains(lower) || Self.actorNouns.contains(lower) || Self.determiners.contains(lower)
         || lower.hasSuffix("ly") || lower == "-" || (tokens[i].isWord && !isVerbCue(i) && skipped < 3 && !tokens[i].isCapitalized)
       {
@@ -160,8 +170,18 @@ struct SentenceAnalysis {
   func object(after position: Int, limit: Int = 7, allowActorNouns: Bool = true) -> Int? {
     var i = position
     var skipped = 0
+    var crossedAnd = false
     while i < tokens.count, skipped <= limit {
       if let m = mentionOfToken[i] {
+        // "US-backed SDF", "ISIS-held town of X": the glued mention modifies what follows.
+        let after = mentions[m].range.upperBound
+        if after + 1 < tokens.count, tokens[after].lower == "-", !tokens[after].spaceBefore, !tokens[after + 1].spaceBefore,
+          mentionOfToken[after + 1] == nil
+        {
+          i = after + 2
+          skipped += 1
+          continue
+        }
         // A bare demonym before a name: the name is the head.
         if mentions[m].isBareDemonym {
           var k = mentions[m].range.upperBound
@@ -182,6 +202,19 @@ struct SentenceAnalysis {
         skipped += 1
         continue
       }
+      // "recover lost ground, including the town of al-Shula"
+      if lower == ",", i + 1 < tokens.count, tokens[i + 1].lower == "including" {
+        i += 2
+        skipped += 1
+        continue
+      }
+      if lower == "and", !crossedAnd, skipped > 0, i + 1 < tokens.count, !isVerbCue(i + 1) {
+        // "attacks by rebel factions and the jihadists of HTS"
+        crossedAnd = true
+        i += 1
+        skipped += 1
+        continue
+      }
       if Self.clauseBreakers.contains(lower) || Self.locativePrepositions.contains(lower) || lower == "," || lower == "and"
         || isVerbCue(i) || !tokens[i].isWord
       {
@@ -195,25 +228,57 @@ struct SentenceAnalysis {
     return nil
   }
 
-  /// A head mention and the mentions coordinated with it to the right ("B, C and D").
+  /// A head mention and the mentions coordinated with it to the right ("B, C and D", "B and
+  /// three commanders C"), and those it names as included ("members of B, including its leader C").
+  /// A comma joins only inside a list closed by "and"/"or", so "…B, the US has become…" stops at B.
   func coordinatedRight(from m: Int) -> [Int] {
     var group = [m]
+    var pendingComma: [Int] = []
     var end = mentions[m].range.upperBound
     while end < tokens.count {
       var k = end
-      guard ["and", ",", "or", "&", "/"].contains(tokens[k].lower) || (tokens[k].lower == "as" && k + 2 < tokens.count && tokens[k + 1].lower == "well") else { break }
-      if tokens[k].lower == "as" { k += 3 } else { k += 1 }
-      if k < tokens.count, tokens[k].lower == "and" { k += 1 }
-      while k < tokens.count, ["the", "its", "their", "his", "her"].contains(tokens[k].lower) { k += 1 }
+      let joiner = tokens[k].lower
+      var isComma = false
+      if joiner == "and" || joiner == "or" || joiner == "&" || joiner == "/" {
+        k += 1
+      } else if joiner == "as", k + 2 < tokens.count, tokens[k + 1].lower == "well", tokens[k + 2].lower == "as" {
+        k += 3
+      } else if joiner == "," {
+        k += 1
+        isComma = true
+        if k < tokens.count, tokens[k].lower == "and" || tokens[k].lower == "or" {
+          k += 1
+          isComma = false
+        } else if k < tokens.count, tokens[k].lower == "including" {
+          k += 1
+          isComma = false
+        }
+      } else if joiner == "including" {
+        k += 1
+      } else {
+        break
+      }
+      // Determiners and lower-case title words before the next name ("its former leader", "three field commanders").
+      var hops = 0
+      while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isWord, !tokens[k].isCapitalized || Self.determiners.contains(tokens[k].lower),
+        !isVerbCue(k), !Self.locativePrepositions.contains(tokens[k].lower), !Self.clauseBreakers.contains(tokens[k].lower)
+      {
+        k += 1
+        hops += 1
+      }
       guard k < tokens.count, let next = mentionOfToken[k], mentions[next].range.lowerBound == k else { break }
       var head = next
       // "Syrian and Russian officials": the adjective pair shares the noun.
-      if mentions[next].isBareDemonym, let n2 = k + 1 < tokens.count ? mentionOfToken[mentions[next].range.upperBound] : nil,
-        !mentions[n2].isBareDemonym
+      if mentions[next].isBareDemonym, mentions[next].range.upperBound < tokens.count,
+        let n2 = mentionOfToken[mentions[next].range.upperBound], !mentions[n2].isBareDemonym
       {
         head = n2
       }
-      group.append(head)
+      if isComma { pendingComma.append(head) } else {
+        group += pendingComma
+        pendingComma = []
+        group.append(head)
+      }
       end = mentions[head].range.upperBound
     }
     return group
