@@ -27,7 +27,10 @@ struct MentionFinder {
     }
     let titleCase = headline || isTitleCase(tokens)
     // 2. People by title.
-    if !titleCase { findPeople(tokens, covered: &covered, hits: &hits, state: &state) }
+    if !titleCase {
+      findPeople(tokens, covered: &covered, hits: &hits, state: &state)
+      findAppositivePeople(tokens, covered: &covered, hits: &hits, state: &state)
+    }
     // 3. Places by context, organisations by head noun.
     findPlaces(tokens, covered: &covered, hits: &hits, state: &state, titleCase: titleCase)
     if !titleCase { findOrganisations(tokens, covered: &covered, hits: &hits, state: &state) }
@@ -189,6 +192,32 @@ struct MentionFinder {
         if j < tokens.count, tokens[j].lower == "and" { j += 1 }
       }
       i = found ? j : i + 1
+    }
+  }
+
+  /// "Abu Khawla, the leader of the HSD led forces": a name, a comma and a title make a person,
+  /// part of the actor after "of".
+  func findAppositivePeople(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+    var i = 0
+    while i < tokens.count {
+      guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, i == 0 || !tokens[i - 1].isCapitalized,
+        let run = nameRun(tokens, from: i, covered: covered), run.count >= 2, run.count <= 5,
+        run.upperBound + 2 < tokens.count, tokens[run.upperBound].lower == ",", tokens[run.upperBound + 1].lower == "the",
+        let titleLength = titleMatch(tokens, at: run.upperBound + 2)
+      else { i += 1; continue }
+      var partOf: String?
+      let after = run.upperBound + 2 + titleLength
+      if after + 1 < tokens.count, tokens[after].lower == "of",
+        let hit = hits.first(where: { $0.range.lowerBound == after + 1 || $0.range.lowerBound == after + 2 })
+      {
+        partOf = hit.entityID
+      }
+      let name = text(tokens, run)
+      let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .person, partOf: partOf))
+      state.addLocalAlias(name, for: id)
+      hits.append(MentionHit(entityID: id, range: run, origin: .pattern, isBareDemonym: false))
+      for k in run { covered[k] = true }
+      i = run.upperBound
     }
   }
 

@@ -23,6 +23,15 @@ struct ModalityJudge {
     let participantStarts = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }
     if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) { return nil }
     if contains(window, any: lexicon.negation) { return nil }
+    // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
+    if f.cue.count >= 1, a.cues.contains(where: { $0.range == f.cue && $0.cue.form == .noun }) {
+      var kept: [String] = []
+      for (k, w) in window.enumerated() {
+        if w == "to", k + 1 < window.count, !NominalEvent.lightVerbs.contains(window[k + 1]) { continue }
+        kept.append(w)
+      }
+      window = kept
+    }
     let clause = Array(a.tokens[a.clauseStart(of: cueStart)..<cueStart].map(\.lower))
     if contains(window, any: lexicon.hypothetical) || clause.contains("if") || clause.contains("unless") {
       return (.hypothetical, nil)

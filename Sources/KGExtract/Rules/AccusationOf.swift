@@ -18,8 +18,9 @@ struct AccusationOf: RelationRule {
       // The nested cue: a gerund or an event noun right after "of" (skipping "the", adjectives).
       var c = k + 1
       while c < a.tokens.count, c - k < 4, !a.cues.contains(where: { $0.range.lowerBound == c }) { c += 1 }
-      guard let nested = a.cues.first(where: { $0.range.lowerBound == c && $0.cue.type != .accuse }),
-        nested.cue.form == .gerund || nested.cue.form == .noun
+      guard
+        let nested = a.cues.filter({ $0.range.lowerBound == c && $0.cue.type != .accuse && ($0.cue.form == .gerund || $0.cue.form == .noun) })
+          .max(by: { $0.range.count < $1.range.count })
       else { continue }
       let target: Int?
       if nested.cue.form == .noun {

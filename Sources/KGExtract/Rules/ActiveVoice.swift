@@ -18,7 +18,11 @@ struct ActiveVoice: RelationRule {
       if hit.cue.form == .participle || hit.cue.form == .past {
         // Passive ("was attacked", "forces backed by") belongs to PassiveVoice.
         if end < a.tokens.count, a.tokens[end].lower == "by" { continue }
-        if start > 0, ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(a.tokens[start - 1].lower) { continue }
+        if start > 0, ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(a.tokens[start - 1].lower),
+          a.tokens[hit.range.upperBound - 1].lower != "with"
+        {
+          continue
+        }
       }
       // "accused B of attacking C" belongs to AccusationOf.
       if hit.cue.form == .gerund, start > 0, ["of", "for", "by"].contains(a.tokens[start - 1].lower),
@@ -29,6 +33,8 @@ struct ActiveVoice: RelationRule {
       // "state-sponsored terrorists", "the attack": an adjective or a noun, not a verb.
       if start > 0, a.tokens[start - 1].lower == "-", !a.tokens[start].spaceBefore { continue }
       if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower) { continue }
+      // "mortar and rocket fire on B": the verb reading sits inside a longer event noun.
+      if a.cues.contains(where: { $0.cue.form == .noun && $0.range.lowerBound < start && $0.range.contains(start) }) { continue }
       guard let subject = a.subject(before: start) else { continue }
       var sources = a.coordinatedLeft(from: subject)
       // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.

@@ -23,6 +23,15 @@ struct AllyApposition: RelationRule {
       guard let owner = owner(before: i, in: a) else { continue }
       var k = i + 1
       while k < a.tokens.count, [",", "in", "the", "such", "as", "like", "including"].contains(a.tokens[k].lower) { k += 1 }
+      // "its allies, among which we have to count ISIS": up to five plain words after "among".
+      if k < a.tokens.count, a.tokens[k].lower == "among" {
+        k += 1
+        var hops = 0
+        while k < a.tokens.count, hops < 6, a.mentionOfToken[k] == nil, a.tokens[k].isWord, !a.tokens[k].isCapitalized || a.tokens[k].lower == "we" {
+          k += 1
+          hops += 1
+        }
+      }
       guard k < a.tokens.count, let other = a.mentionOfToken[k], a.isActor(other), other != owner else { continue }
       let others = a.coordinatedRight(from: other)
       let cue = i..<(i + 1)

@@ -28,8 +28,13 @@ struct NominalEvent: RelationRule {
       let start = hit.range.lowerBound
       var end = hit.range.upperBound
       var agents: [Int] = []
-      // "strikes by A on B"
-      if let byAgent = a.agent(after: end, within: 0) {
+      // "strikes by A on B", "an offensive carried out by A"
+      var byStart = end
+      if byStart < a.tokens.count, ["carried", "launched", "conducted", "initiated", "staged", "mounted", "led", "waged", "perpetrated"].contains(a.tokens[byStart].lower) {
+        byStart += 1
+        if byStart < a.tokens.count, a.tokens[byStart].lower == "out" { byStart += 1 }
+      }
+      if let byAgent = a.agent(after: byStart, within: 0) {
         agents = a.coordinatedRight(from: byAgent)
         end = a.mentions[agents.last!].range.upperBound
       }
@@ -78,10 +83,11 @@ struct NominalEvent: RelationRule {
   func premodifier(before start: Int, in a: SentenceAnalysis) -> Int? {
     var i = start - 1
     var hops = 0
-    while i >= 0, hops < 3 {
+    while i >= 0, hops < 5 {
       if let m = a.mentionOfToken[i] { return a.isActor(m) ? m : nil }
       let lower = a.tokens[i].lower
-      guard lower == "'s" || lower == "-" || lower == "'" || ["air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground", "overnight", "latest", "new", "recent", "renewed", "joint", "heavy", "deadly"].contains(lower) else {
+      guard lower == "'s" || lower == "-" || lower == "'" || lower == "’" || lower == "‘" || [
+        "led", "forces", "backed", "allied", "fighters", "militants", "jets", "warplanes", "aircraft", "drones","air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground", "overnight", "latest", "new", "recent", "renewed", "joint", "heavy", "deadly"].contains(lower) else {
         return nil
       }
       i -= 1

@@ -118,6 +118,19 @@ struct SentenceAnalysis {
         return isActor(m) ? m : nil
       }
       let lower = tokens[i].lower
+      // "… SDF (hereafter HSD) will clash": skip a parenthesis.
+      if lower == ")" || lower == "]" {
+        var k = i - 1
+        while k >= 0, tokens[k].lower != "(" && tokens[k].lower != "[" { k -= 1 }
+        if k >= 0 { i = k - 1; skipped += 1; continue }
+        return nil
+      }
+      if lower == "and", i > 0, mentionOfToken[i - 1] == nil, tokens[i - 1].isWord, !Self.actorNouns.contains(tokens[i - 1].lower),
+        !Self.determiners.contains(tokens[i - 1].lower)
+      {
+        // "The jihadists made quick gains and surrounded …": the subject opens the clause.
+        return clauseSubject(before: i)
+      }
       if lower == "," {
         // "The SDF, which announced …, is still carrying out": jump over a relative clause.
         if let open = relativeClauseStart(endingAt: i) { i = open - 1; skipped += 1; continue }
@@ -150,6 +163,24 @@ struct SentenceAnalysis {
       return nil
     }
     return nil
+  }
+
+  /// The actor that opens the clause ending at `position`: "[The jihadists] made gains and …".
+  func clauseSubject(before position: Int) -> Int? {
+    var k = position - 1
+    var first: Int?
+    while k >= 0, position - k < 12 {
+      let lower = tokens[k].lower
+      if [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(lower) { break }
+      if let m = mentionOfToken[k] { first = m; k = mentions[m].range.lowerBound - 1; continue }
+      k -= 1
+    }
+    guard let m = first else { return nil }
+    // Only a mention at the very start of the clause (after determiners) is its subject.
+    var j = mentions[m].range.lowerBound - 1
+    while j >= 0, Self.determiners.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
+    if j >= 0, ![",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(tokens[j].lower) { return nil }
+    return isActor(m) ? m : nil
   }
 
   /// Where a ", which …," clause starts, given its closing comma.
@@ -290,6 +321,14 @@ struct SentenceAnalysis {
     var start = mentions[m].range.lowerBound
     while start > 0 {
       var k = start - 1
+      // "A and the Kurdish dominated so-called B": adjectives between the joiner and B.
+      var hops = 0
+      while k > 0, hops < 4, mentionOfToken[k] == nil, !["and", ",", "&", "/"].contains(tokens[k].lower),
+        Self.determiners.contains(tokens[k].lower) || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower) && !Self.clauseBreakers.contains(tokens[k].lower))
+      {
+        k -= 1
+        hops += 1
+      }
       guard ["and", ",", "&", "/"].contains(tokens[k].lower) else { break }
       k -= 1
       if k >= 0, tokens[k].lower == "," { k -= 1 }
