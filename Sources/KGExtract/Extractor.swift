@@ -31,6 +31,7 @@ public struct Extractor: Sendable {
     var mentions: [Mention] = []
     var trace = ExtractionTrace(document: document.path, sentences: [])
     let scalars = document.text.scalars
+    var previousColon = false
     for sentence in document.sentences {
       state.sentence = sentence.index
       let tokens = Tokenizer.tokenize(scalars, in: sentence.span)
@@ -38,8 +39,10 @@ public struct Extractor: Sendable {
       let kind: (String) -> EntityKind? = { id in
         configuration.dictionary.entities[id]?.kind ?? state.discovered[id]?.kind
       }
-      let analysis = SentenceAnalysis(
+      var analysis = SentenceAnalysis(
         sentence: sentence, tokens: tokens, mentions: hits, lexicon: configuration.lexicon, entityKind: kind)
+      analysis.previousEndsWithColon = previousColon
+      previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
       var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])
       for hit in hits {
@@ -71,7 +74,10 @@ public struct Extractor: Sendable {
         }
       }
       trace.sentences.append(traced)
-      if let attack = traced.statements.last(where: { $0.type == .attack }) { state.lastAttacker = attack.source }
+      for attack in traced.statements where attack.type == .attack {
+        state.recentAttackers.removeAll { $0 == attack.source }
+        state.recentAttackers.append(attack.source)
+      }
     }
     let edges = merge(statements)
     let entities = documentEntities(mentions: mentions, edges: edges, state: state)

@@ -14,7 +14,9 @@ struct DocumentState {
   /// Surface forms seen per entity (not counting references).
   var surfaces: [String: [String]] = [:]
   /// The source of the latest attack stated in the document, for "repelled the advance".
-  var lastAttacker: String?
+  var lastAttacker: String? { recentAttackers.last }
+  /// Sources of attacks stated so far, most recent last.
+  var recentAttackers: [String] = []
 
   mutating func addLocalAlias(_ alias: String, for id: String) {
     let tokens = Tokenizer.tokenize(alias)

@@ -39,6 +39,7 @@ struct MentionFinder {
     findSubUnits(tokens, covered: &covered, hits: &hits, state: &state)
     findEventAnaphora(tokens, covered: &covered, hits: &hits, state: state)
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+    shareHeadNouns(tokens, hits: &hits, state: state)
     // 5. References, resolved in order so that earlier mentions of this sentence count.
     var result: [MentionHit] = []
     var next = 0
@@ -421,13 +422,59 @@ struct MentionFinder {
   /// "SDF fighters repelled the advance": a definite event noun after a verb of resisting stands
   /// for whoever made the latest attack in the document.
   func findEventAnaphora(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
-    guard let attacker = state.lastAttacker else { return }
+    guard !state.recentAttackers.isEmpty else { return }
     for i in tokens.indices where i >= 2 && !covered[i] && Self.eventNouns.contains(tokens[i].lower) {
       guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2].lower) else { continue }
+      // Nobody repels or condemns their own side's attack: skip attackers on the side of the actor
+      // named before the verb.
+      let actor = hits.last { $0.range.upperBound <= i - 2 && !$0.isBareDemonym }.map { root(of: $0.entityID, state: state) }
+      guard let attacker = state.recentAttackers.last(where: { root(of: $0, state: state) != actor }) else { continue }
       // "the attack by X" / "the X attack" name the attacker themselves.
       if i + 1 < tokens.count, tokens[i + 1].lower == "by" || tokens[i + 1].lower == "of" { continue }
       hits.append(MentionHit(entityID: attacker, range: i..<(i + 1), origin: .reference, isBareDemonym: false))
       covered[i] = true
     }
+  }
+
+  // MARK: - Shared head nouns
+
+  static let forceNouns: Set<String> = [
+    "forces", "troops", "units", "soldiers", "fighters", "militias", "army", "armies", "jets", "warplanes", "aircraft",
+    "officials", "positions", "military", "militaries",
+  ]
+
+  /// "Syrian, Hezbollah and Iraqi forces": adjectives in a list share its last noun, so "Syrian"
+  /// here means whatever "Syrian forces" means (the Syrian Arab Army), not Syria.
+  func shareHeadNouns(_ tokens: [Token], hits: inout [MentionHit], state: DocumentState) {
+    for index in hits.indices where hits[index].isBareDemonym {
+      var k = index + 1
+      var previousEnd = hits[index].range.upperBound
+      while k < hits.count {
+        let between = tokens[previousEnd..<hits[k].range.lowerBound].map(\.lower)
+        guard !between.isEmpty, between.allSatisfy({ [",", "and", "or"].contains($0) }) else { break }
+        let last = tokens[hits[k].range.upperBound - 1].lower
+        if !hits[k].isBareDemonym, Self.forceNouns.contains(last), hits[k].range.count >= 2 {
+          let phrase = text(tokens, hits[index].range) + " " + tokens[hits[k].range.upperBound - 1].text
+          let phraseTokens = Tokenizer.tokenize(phrase)
+          if let entry = dictionaryMatch(phraseTokens, at: 0, state: state), entry.range.count == phraseTokens.count {
+            hits[index].entityID = entry.entityID
+            hits[index].isBareDemonym = false
+          }
+          break
+        }
+        previousEnd = hits[k].range.upperBound
+        k += 1
+      }
+    }
+  }
+
+  /// The outermost actor `id` belongs to (Syrian Arab Air Force → Syria).
+  func root(of id: String, state: DocumentState) -> String {
+    var current = id
+    var seen: Set<String> = []
+    while let parent = (dictionary.entities[current] ?? state.discovered[current])?.partOf, seen.insert(parent).inserted {
+      current = parent
+    }
+    return current
   }
 }

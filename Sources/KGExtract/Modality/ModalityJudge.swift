@@ -37,6 +37,8 @@ struct ModalityJudge {
       return (.hypothetical, nil)
     }
     if let (claimant, found) = attribution(for: f, in: a), found { return (.alleged, claimant) }
+    // A quotation introduced by the sentence before ("SANA reported on two letters:").
+    if let first = a.tokens.first, ["\"", "“", "'", "‘"].contains(first.lower), a.previousEndsWithColon { return (.alleged, nil) }
     let sentenceLowers = a.tokens.map(\.lower)
     if contains(sentenceLowers, any: lexicon.alleged) { return (.alleged, nil) }
     return (.asserted, nil)

@@ -35,7 +35,10 @@ struct ActiveVoice: RelationRule {
       if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower) { continue }
       // "mortar and rocket fire on B": the verb reading sits inside a longer event noun.
       if a.cues.contains(where: { $0.cue.form == .noun && $0.range.lowerBound < start && $0.range.contains(start) }) { continue }
-      guard let subject = a.subject(before: start) else { continue }
+      // A participle clause without its own subject takes the main clause's
+      // ("…, threatening the town of Sukhna"; "… met up at the border preparing for …").
+      let participleFallback = hit.cue.form == .gerund && start > 0 && a.tokens[start - 1].lower == ","
+      guard let subject = a.subject(before: start) ?? (participleFallback ? a.mainSubject(before: start) : nil) else { continue }
       var sources = a.coordinatedLeft(from: subject)
       // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.
       let s0 = a.mentions[sources[0]].range.lowerBound
@@ -44,7 +47,9 @@ struct ActiveVoice: RelationRule {
       {
         sources.insert(supported, at: 0)
       }
-      guard let object = a.object(after: end) else { continue }
+      // "demanded that the Security Council act"
+      let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].lower == "that" ? end + 1 : end
+      guard let object = a.object(after: objectStart) else { continue }
       result.append(
         Finding(
           sources: sources, type: hit.cue.type, targets: a.coordinatedRight(from: object),

@@ -18,6 +18,7 @@ struct NominalEvent: RelationRule {
     "continue", "continues", "waged", "wage", "waging", "made", "make", "makes", "unleashed", "initiated", "began",
     "begin", "started", "start", "led", "lead", "leads", "escalated", "stepped", "resumed", "executed", "perpetrated",
     "out", "up", "announced", "claimed", "provided", "provide", "provides", "providing", "gave", "give", "lent", "offered",
+    "preparing", "prepare", "prepares", "prepared", "planning", "plan", "plans", "planned", "threatening", "vowed",
   ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
@@ -56,7 +57,11 @@ struct NominalEvent: RelationRule {
         }
       }
       // "A launched an offensive against B"
-      if agents.isEmpty, let light = lightVerb(before: start, in: a), let subject = a.subject(before: light) {
+      if agents.isEmpty, let light = lightVerb(before: start, in: a),
+        let subject = a.subject(before: light)
+          ?? (a.tokens[light].lower.hasSuffix("ing") && light > 0 && !SentenceAnalysis.auxiliaries.contains(a.tokens[light - 1].lower)
+            ? a.mainSubject(before: light) : nil)
+      {
         agents = a.coordinatedLeft(from: subject)
       }
       // "A's bombing of X and the bombing of Y": the second event shares the first one's agent.
@@ -117,7 +122,9 @@ struct NominalEvent: RelationRule {
   func target(after end: Int, noun: String, in a: SentenceAnalysis) -> [Int]? {
     guard end < a.tokens.count else { return nil }
     let lower = a.tokens[end].lower
-    if Self.targetPrepositions.contains(lower) || (lower == "of" && Self.patientOf.contains(noun)) {
+    if Self.targetPrepositions.contains(lower) || (lower == "of" && Self.patientOf.contains(noun))
+      || (lower == "that" && ["demand", "demands", "call", "calls", "ultimatum"].contains(noun))
+    {
       guard let m = a.object(after: end + 1, limit: 5) else { return nil }
       return a.coordinatedRight(from: m)
     }

@@ -16,6 +16,8 @@ struct SentenceAnalysis {
   /// The mention covering each token, if any.
   let mentionOfToken: [Int?]
   let entityKind: (String) -> EntityKind?
+  /// The sentence before ends with a colon (it introduces this one).
+  var previousEndsWithColon = false
 
   init(sentence: Sentence, tokens: [Token], mentions: [MentionHit], lexicon: Lexicon, entityKind: @escaping (String) -> EntityKind?) {
     self.sentence = sentence
@@ -111,10 +113,16 @@ struct SentenceAnalysis {
     var skipped = 0
     while i >= 0, skipped <= limit {
       if let m = mentionOfToken[i] {
-        if mentions[m].isBareDemonym, i + 1 < tokens.count, i + 1 < position, !Self.actorNouns.contains(tokens[i + 1].lower) {
-          // "Russian pontoon bridges": not the actor itself.
-          return isActor(m) ? m : nil
+        let preposition = governingPreposition(of: m) != nil
+        let before = governingPreposition(of: m) ?? -1
+        // "a Syrian jet over Raqqa targeting ISIS": a place after a preposition is not the subject; look past it.
+        if preposition && !isActor(m) {
+          i = before - 1
+          skipped += 1
+          continue
         }
+        // "colluding with the takfiri group to take …": the object of a preposition is not a subject.
+        if preposition && tokens[before].lower != "by" { return nil }
         return isActor(m) ? m : nil
       }
       let lower = tokens[i].lower
@@ -134,6 +142,7 @@ struct SentenceAnalysis {
       if lower == "," {
         // "The SDF, which announced …, is still carrying out": jump over a relative clause.
         if let open = relativeClauseStart(endingAt: i) { i = open - 1; skipped += 1; continue }
+        if let open = appositiveStart(endingAt: i) { i = open - 1; skipped += 1; continue }
         return nil
       }
       if Self.clauseBreakers.contains(lower) {
@@ -165,6 +174,20 @@ struct SentenceAnalysis {
     return nil
   }
 
+  static let articles: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"]
+  static let governing: Set<String> = [
+    "of", "with", "to", "for", "against", "from", "on", "at", "in", "into", "toward", "towards", "over", "near", "across",
+    "through", "along", "within", "between", "among", "under", "behind", "beyond", "via", "amid", "upon", "inside",
+    "outside", "around", "without", "by",
+  ]
+
+  /// The index of the preposition that governs mention `m` ("over [the] Raqqa"), if any.
+  func governingPreposition(of m: Int) -> Int? {
+    var before = mentions[m].range.lowerBound - 1
+    while before >= 0, Self.articles.contains(tokens[before].lower) { before -= 1 }
+    return before >= 0 && Self.governing.contains(tokens[before].lower) ? before : nil
+  }
+
   /// The actor that opens the clause ending at `position`: "[The jihadists] made gains and …".
   func clauseSubject(before position: Int) -> Int? {
     var k = position - 1
@@ -181,6 +204,40 @@ struct SentenceAnalysis {
     while j >= 0, Self.determiners.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
     if j >= 0, ![",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(tokens[j].lower) { return nil }
     return isActor(m) ? m : nil
+  }
+
+  /// Where a ", the media adviser to the president," apposition starts, given its closing comma:
+  /// a determiner right after the opening comma, a mention right before it.
+  func appositiveStart(endingAt comma: Int) -> Int? {
+    var k = comma - 1
+    while k > 0, comma - k < 14 {
+      if tokens[k].lower == "," {
+        guard k + 1 < comma, ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[k + 1].lower),
+          k > 0, mentionOfToken[k - 1] != nil
+        else { return nil }
+        return k
+      }
+      if [";", ":", "\"", "“", "”", "(", ")"].contains(tokens[k].lower) || isVerbCue(k) { return nil }
+      k -= 1
+    }
+    return nil
+  }
+
+  /// The subject of the sentence's main clause, for a participle clause that has none of its own
+  /// ("Shaaban … compared the HSD to ISIS, calling them illegitimate"): the first actor named
+  /// before `position` that no preposition governs.
+  func mainSubject(before position: Int) -> Int? {
+    var k = 0
+    while k < position {
+      if let m = mentionOfToken[k] {
+        let governed = governingPreposition(of: m) != nil
+        if isActor(m) && !governed && !mentions[m].isBareDemonym { return m }
+        k = mentions[m].range.upperBound
+        continue
+      }
+      k += 1
+    }
+    return nil
   }
 
   /// Where a ", which …," clause starts, given its closing comma.

@@ -1,0 +1,60 @@
+import KGModel
+
+/// "calling them an illegitimate force", "branded the strike a war crime", "called the move an act
+/// of aggression": naming someone or their act by a condemning word is condemn (GUIDELINES.md:
+/// condemn "call X illegitimate").
+///
+/// Example: "Damascus called the Turkish incursion an act of aggression." → condemn(Syria, Turkey).
+struct CallingCondemnation: RelationRule {
+  static let verbs: Set<String> = [
+    "call", "calls", "called", "calling", "brand", "brands", "branded", "branding", "label", "labels", "labelled",
+    "labeled", "labelling", "describe", "describes", "described", "describing", "term", "termed", "deem", "deemed", "dub", "dubbed",
+  ]
+  static let words: Set<String> = [
+    "illegitimate", "illegal", "unlawful", "aggression", "criminal", "crime", "crimes", "terrorist", "terrorists",
+    "terrorism", "occupation", "occupier", "occupiers", "invaders", "invasion", "barbaric", "barbarous", "atrocity",
+    "massacre", "violation", "provocation", "unacceptable", "traitors", "mercenaries",
+  ]
+  /// Words that stand for an earlier actor or its act.
+  static let pronouns: Set<String> = ["them", "it", "him", "her", "this"]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for (i, token) in a.tokens.enumerated() where Self.verbs.contains(token.lower) {
+      // The condemning word within the next eight tokens, before any clause break.
+      var k = i + 1
+      var found = false
+      while k < a.tokens.count, k - i <= 9, ![".", ";", "?", "!"].contains(a.tokens[k].lower) {
+        if Self.words.contains(a.tokens[k].lower) { found = true; break }
+        k += 1
+      }
+      guard found else { continue }
+      let speaker = a.subject(before: i) ?? (token.lower.hasSuffix("ing") ? a.mainSubject(before: i) : nil)
+      guard let speaker else { continue }
+      var target: Int?
+      if let m = a.object(after: i + 1, limit: 3), m != speaker {
+        target = m
+      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1].lower) || a.tokens[i + 1].lower == "the" {
+        // "compared the HSD to ISIS, calling them …": the main clause's object, the first actor after
+        // the speaker that no preposition governs.
+        var j = a.mentions[speaker].range.upperBound
+        while j < i {
+          if let m = a.mentionOfToken[j] {
+            if a.isActor(m), a.mentions[m].entityID != a.mentions[speaker].entityID, a.governingPreposition(of: m) == nil,
+              !a.mentions[m].isBareDemonym
+            {
+              target = m
+              break
+            }
+            j = a.mentions[m].range.upperBound
+            continue
+          }
+          j += 1
+        }
+      }
+      guard let target else { continue }
+      result.append(Finding(sources: [speaker], type: .condemn, targets: [target], rule: id, cue: i..<(i + 1)))
+    }
+    return result
+  }
+}

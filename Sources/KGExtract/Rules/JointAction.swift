@@ -1,0 +1,53 @@
+import KGModel
+
+/// "Syrian, Hezbollah and Iraqi forces have met up", "the Iran-Iraq-Syria pipeline deal": actors
+/// who meet or join in one agreement cooperate, every pair of them (GUIDELINES.md: cooperate
+/// "meet, join (no direction)").
+///
+/// Example: "Russia and Turkey met in Sochi." → cooperate(Russia, Turkey).
+struct JointAction: RelationRule {
+  static let meetVerbs: Set<String> = ["met", "meet", "meets", "meeting", "allied", "reconvened", "convened", "united"]
+  static let jointNouns: Set<String> = [
+    "deal", "agreement", "pact", "accord", "alliance", "pipeline", "axis", "talks", "summit", "partnership", "treaty",
+    "coalition", "cooperation", "memorandum",
+  ]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for (i, token) in a.tokens.enumerated() {
+      var parties: [Int] = []
+      if Self.meetVerbs.contains(token.lower), let subject = a.subject(before: i) {
+        // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
+        if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
+        parties = a.coordinatedLeft(from: subject)
+      } else if let m = a.mentionOfToken[i], a.mentions[m].range.lowerBound == i {
+        // "Iran-Iraq-Syria … deal": actors glued by hyphens before a joint noun.
+        var chain = [m]
+        var end = a.mentions[m].range.upperBound
+        while end + 1 < a.tokens.count, a.tokens[end].lower == "-", !a.tokens[end].spaceBefore,
+          let next = a.mentionOfToken[end + 1], a.mentions[next].range.lowerBound == end + 1
+        {
+          chain.append(next)
+          end = a.mentions[next].range.upperBound
+        }
+        guard chain.count >= 2 else { continue }
+        var k = end
+        var hops = 0
+        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k].lower), a.tokens[k].isWord, a.mentionOfToken[k] == nil {
+          k += 1
+          hops += 1
+        }
+        guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k].lower) else { continue }
+        parties = chain
+      }
+      let actors = parties.filter { a.isActor($0) }
+      guard actors.count >= 2 else { continue }
+      for (x, p) in actors.enumerated() {
+        for q in actors[(x + 1)...] {
+          result.append(Finding(sources: [p], type: .cooperate, targets: [q], rule: id, cue: i..<(i + 1)))
+        }
+      }
+    }
+    return result
+  }
+}
