@@ -43,6 +43,10 @@ public struct MetadataExtractor: Sendable {
     }
     for line in header {
       if let range = line.range(of: " | By ") { return clean(String(line[..<range.lowerBound])) }
+    }
+    for line in header {
+      let lower = line.lowercased()
+      if lower.hasPrefix("published") || lower.hasPrefix("posted") || lower.hasPrefix("updated") { continue }
       if let (written, _) = DateFinder.firstDate(in: line), let range = line.range(of: ", " + written) {
         let name = clean(String(line[..<range.lowerBound]))
         if !name.isEmpty && name.split(separator: " ").count <= 4 { return name }

@@ -84,7 +84,10 @@ public struct Lexicon: Sendable {
     }
   }
 
-  static func phrase(_ s: String) -> [String] { Tokenizer.tokenize(s).map(\.lower) }
+  static func phrase(_ s: String) -> [String] {
+    if s.contains("-") || s.contains(".") { return Tokenizer.tokenize(s).map(\.lower) }
+    return s.split(separator: " ").map { Tokenizer.normalize(String($0)) }
+  }
 
   mutating func addVerb(_ verb: String, type: RelationType, irregular: [String: (String, String)]) {
     let words = verb.lowercased().split(separator: " ").map(String.init)

@@ -32,6 +32,12 @@ struct ModalityJudge {
       }
       window = kept
     }
+    // "According to X, …": a "to" that does not govern the cue's verb is no intent.
+    if let last = window.indices.last {
+      window = window.enumerated().filter { k, w in
+        w != "to" || k == last || (k == last - 1 && ["be", "have"].contains(window[last]))
+      }.map(\.element)
+    }
     let clause = Array(a.tokens[a.clauseStart(of: cueStart)..<cueStart].map(\.lower))
     if contains(window, any: lexicon.hypothetical) || clause.contains("if") || clause.contains("unless") {
       return (.hypothetical, nil)

@@ -39,7 +39,7 @@ struct ActiveVoice: RelationRule {
       // ("…, threatening the town of Sukhna"; "… met up at the border preparing for …").
       let participleFallback = hit.cue.form == .gerund && start > 0 && a.tokens[start - 1].lower == ","
       guard let subject = a.subject(before: start) ?? (participleFallback ? a.mainSubject(before: start) : nil) else { continue }
-      var sources = a.coordinatedLeft(from: subject)
+      var sources = a.group(of: subject).filter { a.mentions[$0].range.lowerBound < start }
       // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.
       let s0 = a.mentions[sources[0]].range.lowerBound
       if s0 >= 2, a.tokens[s0 - 1].lower == "by", let participle = a.cues.first(where: { $0.range.upperBound == s0 - 1 && $0.cue.type == .support }),

@@ -32,6 +32,13 @@ struct AllyApposition: RelationRule {
           hops += 1
         }
       }
+      // "The HSD …, acting as US proxies": the clause's subject is the proxy.
+      if Self.proxyNouns.contains(noun), i >= 2, a.tokens[a.mentions[owner].range.lowerBound - 1].lower == "as",
+        let proxy = a.mainSubject(before: a.mentions[owner].range.lowerBound), proxy != owner
+      {
+        result.append(Finding(sources: [owner], type: .support, targets: [proxy], rule: id, cue: i..<(i + 1)))
+        continue
+      }
       guard k < a.tokens.count, let other = a.mentionOfToken[k], a.isActor(other), other != owner else { continue }
       let others = a.coordinatedRight(from: other)
       let cue = i..<(i + 1)

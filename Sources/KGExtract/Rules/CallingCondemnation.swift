@@ -15,6 +15,8 @@ struct CallingCondemnation: RelationRule {
     "terrorism", "occupation", "occupier", "occupiers", "invaders", "invasion", "barbaric", "barbarous", "atrocity",
     "massacre", "violation", "provocation", "unacceptable", "traitors", "mercenaries",
   ]
+  static let eventWords: Set<String> = ["move", "attack", "strike", "strikes", "action", "operation", "raid", "bombing", "decision", "step"]
+
   /// Words that stand for an earlier actor or its act.
   static let pronouns: Set<String> = ["them", "it", "him", "her", "this"]
 
@@ -50,6 +52,19 @@ struct CallingCondemnation: RelationRule {
             continue
           }
           j += 1
+        }
+      }
+      // "called the move an act of aggression": the move is the event a possessor owns
+      // ("the coalition's counterattack").
+      if target == nil, i + 2 < a.tokens.count, a.tokens[i + 1].lower == "the", Self.eventWords.contains(a.tokens[i + 2].lower) {
+        for (m, mention) in a.mentions.enumerated() where m != speaker && a.isActor(m) {
+          let after = mention.range.upperBound
+          if after + 1 < a.tokens.count, a.tokens[after].lower == "'s",
+            a.cues.contains(where: { $0.range.lowerBound == after + 1 && $0.cue.form == .noun && $0.cue.type == .attack })
+          {
+            target = m
+            break
+          }
         }
       }
       guard let target else { continue }

@@ -6,7 +6,11 @@ import KGModel
 ///
 /// Example: "Russia and Turkey met in Sochi." → cooperate(Russia, Turkey).
 struct JointAction: RelationRule {
-  static let meetVerbs: Set<String> = ["met", "meet", "meets", "meeting", "allied", "reconvened", "convened", "united"]
+  static let meetVerbs: Set<String> = [
+    "met", "meet", "meets", "meeting", "allied", "reconvened", "convened", "united", "cooperated", "cooperate",
+    "cooperates", "cooperating", "coordinated", "coordinate", "coordinates", "coordinating", "collaborated",
+    "collaborate", "colluded", "collude", "colluding", "reconciled", "negotiated", "agreed",
+  ]
   static let jointNouns: Set<String> = [
     "deal", "agreement", "pact", "accord", "alliance", "pipeline", "axis", "talks", "summit", "partnership", "treaty",
     "coalition", "cooperation", "memorandum",

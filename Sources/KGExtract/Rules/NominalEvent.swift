@@ -62,7 +62,7 @@ struct NominalEvent: RelationRule {
           ?? (a.tokens[light].lower.hasSuffix("ing") && light > 0 && !SentenceAnalysis.auxiliaries.contains(a.tokens[light - 1].lower)
             ? a.mainSubject(before: light) : nil)
       {
-        agents = a.coordinatedLeft(from: subject)
+        agents = a.group(of: subject)
       }
       // "A's bombing of X and the bombing of Y": the second event shares the first one's agent.
       if agents.isEmpty, let earlier = previousAgents[hit.cue.type], start >= 2,
@@ -119,8 +119,22 @@ struct NominalEvent: RelationRule {
     return nil
   }
 
-  func target(after end: Int, noun: String, in a: SentenceAnalysis) -> [Int]? {
+  func target(after start: Int, noun: String, in a: SentenceAnalysis) -> [Int]? {
+    var end = start
+    while end < a.tokens.count, ["only", "mainly", "mostly", "exclusively", "primarily", "reportedly", "also"].contains(a.tokens[end].lower) { end += 1 }
     guard end < a.tokens.count else { return nil }
+    // "aggression waged by the US against both": the pair named earlier in the sentence.
+    if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end].lower), a.tokens[end + 1].lower == "both" {
+      for m in a.mentions.indices where a.mentions[m].range.upperBound <= end && a.isActor(m) {
+        let pair = a.coordinatedRight(from: m)
+        if pair.count == 2 { return pair }
+      }
+    }
+    // The cue itself ends in its preposition ("fight against").
+    if Self.targetPrepositions.contains(noun) {
+      guard let m = a.object(after: end, limit: 5) else { return nil }
+      return a.coordinatedRight(from: m)
+    }
     let lower = a.tokens[end].lower
     if Self.targetPrepositions.contains(lower) || (lower == "of" && Self.patientOf.contains(noun))
       || (lower == "that" && ["demand", "demands", "call", "calls", "ultimatum"].contains(noun))

@@ -10,7 +10,7 @@ struct PassiveVoice: RelationRule {
     var result: [Finding] = []
     for hit in a.cues where hit.cue.form == .participle || hit.cue.form == .past {
       guard let agent = a.agent(after: hit.range.upperBound, within: 1) else { continue }
-      guard let patient = a.subject(before: hit.range.lowerBound) else { continue }
+      guard let patient = a.subject(before: hit.range.lowerBound, allowPlaces: true) else { continue }
       result.append(
         Finding(
           sources: a.coordinatedRight(from: agent), type: hit.cue.type, targets: a.coordinatedLeft(from: patient),

@@ -108,7 +108,8 @@ struct SentenceAnalysis {
 
   /// The head mention of the noun phrase that ends just before `position`, skipping auxiliaries,
   /// adverbs and actor nouns ("ISIS infantry", "the group's cells").
-  func subject(before position: Int, limit: Int = 10) -> Int? {
+  func subject(before position: Int, limit: Int = 10, allowPlaces: Bool = false) -> Int? {
+    let accept: (Int) -> Int? = { m in (self.isActor(m) || allowPlaces) ? m : nil }
     var i = position - 1
     var skipped = 0
     while i >= 0, skipped <= limit {
@@ -123,7 +124,7 @@ struct SentenceAnalysis {
         }
         // "colluding with the takfiri group to take …": the object of a preposition is not a subject.
         if preposition && tokens[before].lower != "by" { return nil }
-        return isActor(m) ? m : nil
+        return accept(m)
       }
       let lower = tokens[i].lower
       // "… SDF (hereafter HSD) will clash": skip a parenthesis.
@@ -376,17 +377,27 @@ struct SentenceAnalysis {
   func coordinatedLeft(from m: Int) -> [Int] {
     var group = [m]
     var start = mentions[m].range.lowerBound
+    var sawConjunction = false
     while start > 0 {
       var k = start - 1
-      // "A and the Kurdish dominated so-called B": adjectives between the joiner and B.
+      // "SDF, Syrian Democratic Forces": the same actor restated is not a second member.
+      if tokens[k].lower == ",", k > 0, let prev = mentionOfToken[k - 1], mentions[prev].entityID == mentions[group[0]].entityID {
+        start = mentions[prev].range.lowerBound
+        continue
+      }
+      // "A and the Kurdish dominated so-called B", "militias such as the PMU": words between the joiner and B.
       var hops = 0
-      while k > 0, hops < 4, mentionOfToken[k] == nil, !["and", ",", "&", "/"].contains(tokens[k].lower),
-        Self.determiners.contains(tokens[k].lower) || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower) && !Self.clauseBreakers.contains(tokens[k].lower))
+      while k > 0, hops < 7, mentionOfToken[k] == nil, !["and", ",", "&", "/"].contains(tokens[k].lower),
+        Self.determiners.contains(tokens[k].lower) || ["such", "as", "including"].contains(tokens[k].lower)
+          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower) && !Self.clauseBreakers.contains(tokens[k].lower))
       {
         k -= 1
         hops += 1
       }
-      guard ["and", ",", "&", "/"].contains(tokens[k].lower) else { break }
+      guard ["and", ",", "&", "/", "or"].contains(tokens[k].lower) else { break }
+      // "According to SOHR, Russian jets …": a comma joins only inside a list that has a conjunction.
+      if tokens[k].lower == "," && !sawConjunction { break }
+      if tokens[k].lower != "," { sawConjunction = true }
       k -= 1
       if k >= 0, tokens[k].lower == "," { k -= 1 }
       guard k >= 0, let prev = mentionOfToken[k] else { break }
@@ -396,6 +407,11 @@ struct SentenceAnalysis {
       start = mentions[prev].range.lowerBound
     }
     return group
+  }
+
+  /// A mention with everything coordinated with it on both sides.
+  func group(of m: Int) -> [Int] {
+    coordinatedLeft(from: m) + coordinatedRight(from: m).dropFirst()
   }
 
   /// The mention after "by" following `position` ("attacked by Russian jets", "strikes by A on B").

@@ -66,7 +66,10 @@ enum Tokenizer {
           continue
         }
       } else if isApostrophe(c), j < end, isLetter(scalars[j]) {
-        while j < end, isLetter(scalars[j]) { j += 1 }
+        var k = j
+        while k < end, isLetter(scalars[k]) { k += 1 }
+        let tail = String(String.UnicodeScalarView(scalars[j..<k])).lowercased()
+        if ["s", "ll", "re", "ve", "d", "t", "em"].contains(tail) { j = k }
       }
       tokens.append(make(scalars, i, j, sawSpace))
       sawSpace = false
