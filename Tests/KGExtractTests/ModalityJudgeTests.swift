@@ -5,7 +5,7 @@ import Testing
 @testable import KGExtract
 
 /// Modality and attribution (GUIDELINES.md, "Modality and attribution"), and negation.
-struct ModalityTests {
+struct ModalityJudgeTests {
   struct Case: CustomTestStringConvertible, Sendable {
     var id: String
     var sentence: String

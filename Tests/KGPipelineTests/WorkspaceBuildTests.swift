@@ -5,7 +5,7 @@ import Testing
 
 /// End to end: the five sample articles → a temporary store → the JSON export that `score.py`
 /// reads (GUIDELINES.md, "What the scorer reads from the project"). Public API only.
-struct BuildSeedsTests {
+struct WorkspaceBuildTests {
   /// The export, with every key the scorer reads required (decoding fails if one is missing).
   struct Export: Decodable {
     struct Document: Decodable {

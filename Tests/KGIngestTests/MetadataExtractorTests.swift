@@ -5,7 +5,7 @@ import Testing
 @testable import KGIngest
 
 /// Title, date and outlet, where the sample pages give them.
-struct MetadataTests {
+struct MetadataExtractorTests {
   struct Case: CustomTestStringConvertible, Sendable {
     var id: String
     var file: String
