@@ -62,30 +62,25 @@ struct RelationRuleTests {
       source: "turkey", type: .detain, target: "isis"),
     Case(
       id: "passive voice with by-agent on a place (attack)", sentence: "Afrin was shelled by Turkish artillery.",
-      source: "turkey", type: .attack, target: "afrin",
-      knownIssue: "PassiveVoice finds no edge when the patient is a place"),
+      source: "turkey", type: .attack, target: "afrin"),
     Case(
       id: "passive voice with by-agent on a place (capture)", sentence: "Raqqa was captured by the SDF.",
-      source: "sdf", type: .capture, target: "raqqa",
-      knownIssue: "PassiveVoice finds no edge when the patient is a place"),
+      source: "sdf", type: .capture, target: "raqqa"),
     Case(
       id: "reversed cooperate is the same edge", sentence: "Russia met with Turkey in Sochi.",
       source: "turkey", type: .cooperate, target: "russia"),
     Case(
       id: "coordinated subject cooperates", sentence: "Russia and Iran cooperated closely in Syria.",
-      source: "iran", type: .cooperate, target: "russia",
-      knownIssue: "'A and B cooperated' (no object) gives no cooperate edge"),
+      source: "iran", type: .cooperate, target: "russia"),
     Case(
       id: "'X-backed' participle gives support", sentence: "The US-backed SDF entered the town.",
       source: "united-states", type: .support, target: "sdf"),
     Case(
       id: "demand that X do", sentence: "The US demanded that Russia stop the bombing.",
-      source: "united-states", type: .demand, target: "russia",
-      knownIssue: "'demand that X …' gives no demand edge"),
+      source: "united-states", type: .demand, target: "russia"),
     Case(
       id: "alias surface 'Islamic State fighters' as subject", sentence: "Islamic State fighters attacked the SDF.",
-      source: "isis", type: .attack, target: "sdf",
-      knownIssue: "'State' in 'Islamic State' is read as the attribution verb 'state': alleged, claimed by isis"),
+      source: "isis", type: .attack, target: "sdf"),
   ]
 
   @Test(arguments: oneOfEachType + constructions)
