@@ -25,7 +25,8 @@ struct MentionFinder {
         i += 1
       }
     }
-    let titleCase = headline || isTitleCase(tokens)
+    // A headline in Title Case ("Russian-Regime Attacks on Idlib") has no prose capitals to go by.
+    let titleCase = headline && isTitleCase(tokens)
     // 2. People by title.
     if !titleCase {
       findPeople(tokens, covered: &covered, hits: &hits, state: &state)

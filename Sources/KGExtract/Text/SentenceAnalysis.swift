@@ -162,6 +162,12 @@ struct SentenceAnalysis {
         return nil
       }
       if lower == "and" || lower == "or" { return nil }
+      // "Iraqi troops backed by coalition aircraft repelled …": skip the participle phrase.
+      if lower == "by", i > 0, let participle = cues.first(where: { $0.range.upperBound == i && ($0.cue.form == .participle || $0.cue.form == .past) }) {
+        i = participle.range.lowerBound - 1
+        skipped += 1
+        continue
+      }
       if Self.locativePrepositions.contains(lower) && !Self.auxiliaries.contains(lower) { return nil }
       if Self.auxiliaries.contains(lower) || Self.actorNouns.contains(lower) || Self.determiners.contains(lower)
         || lower.hasSuffix("ly") || lower == "-" || (tokens[i].isWord && !isVerbCue(i) && skipped < 3 && !tokens[i].isCapitalized)
