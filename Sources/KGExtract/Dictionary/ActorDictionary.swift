@@ -41,14 +41,22 @@ public struct ActorDictionary: Sendable {
 
   init() {}
 
+  static let genericNameWords: Set<String> = [
+    "army", "forces", "force", "air", "aerospace", "navy", "ministry", "defense", "defence", "foreign", "military",
+    "police", "intelligence", "services", "special", "guard", "guards", "council", "agency", "command", "division",
+    "brigade", "brigades", "front", "party", "movement", "units", "corps", "policemen", "department", "office",
+  ]
+
   /// Registers a surface form.
   mutating func add(alias: String, for id: String, priority: Int, origin: MentionOrigin = .dictionary) {
     let tokens = Tokenizer.tokenize(alias)
     guard let first = tokens.first else { return }
     let lowers = tokens.map(\.lower)
-    let rules: [CaseRule] = tokens.map { token in
+    let rules: [CaseRule] = tokens.enumerated().map { index, token in
       let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
       if token.isAllCaps && letters.count <= 5 && letters.count >= 1 { return .exact(token.text) }
+      // Reports write the generic words of a name either way: "Russian aerospace forces".
+      if index > 0 && Self.genericNameWords.contains(token.lower) { return .any }
       if token.isCapitalized { return .capitalized }
       return .any
     }

@@ -6,6 +6,8 @@ struct ReferencePhrase: Sendable {
   var kinds: Set<EntityKind>
   var terrorist: Bool
   var coalition: Bool
+  /// The entity's name must contain this word ("the province" → "Idlib Province").
+  var nameContains: String?
 }
 
 /// Words for finding unlisted actors and resolving references, loaded from `patterns.yaml`.
@@ -47,7 +49,7 @@ struct PatternVocabulary: Sendable {
     }
     if let refs = root["references"] {
       for item in try refs.list("references") {
-        try item.checkKeys(["phrase", "kinds", "terrorist", "coalition"], in: "a reference")
+        try item.checkKeys(["phrase", "kinds", "terrorist", "coalition", "name_contains"], in: "a reference")
         let phrase = try item["phrase"]?.string("phrase") ?? ""
         var kinds = Set<EntityKind>()
         for k in try item["kinds"]?.strings("kinds") ?? [] {
@@ -58,7 +60,8 @@ struct PatternVocabulary: Sendable {
           ReferencePhrase(
             tokens: Lexicon.phrase(phrase), kinds: kinds,
             terrorist: try item["terrorist"]?.string("terrorist") == "true",
-            coalition: try item["coalition"]?.string("coalition") == "true"))
+            coalition: try item["coalition"]?.string("coalition") == "true",
+            nameContains: try item["name_contains"]?.string("name_contains")))
       }
       references.sort { $0.tokens.count > $1.tokens.count }
     }

@@ -366,6 +366,7 @@ struct MentionFinder {
       // "he", "the commander": only a person named in this or the two sentences before.
       if entity.kind == .person && state.sentence - state.historySentence[k] > 2 { return nil }
       if phrase.terrorist && !dictionary.isTerrorist(id) { continue }
+      if let word = phrase.nameContains, !entity.name.lowercased().contains(word) { continue }
       if phrase.coalition && !dictionary.isCoalition(id) && !entity.name.lowercased().contains("coalition") { continue }
       return id
     }

@@ -21,6 +21,12 @@ struct NominalEvent: RelationRule {
     "preparing", "prepare", "prepares", "prepared", "planning", "plan", "plans", "planned", "threatening", "vowed",
   ]
 
+  /// Verbs that report an event rather than do it ("SOHR reported attacks on …").
+  static let reportingVerbs: Set<String> = [
+    "reported", "reports", "documented", "recorded", "denied", "denies", "condemned", "monitored", "counted",
+    "confirmed", "described", "blamed", "said", "says", "claimed", "accused", "feared", "expected", "warned",
+  ]
+
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     var previousAgents: [RelationType: [Int]] = [:]
@@ -109,6 +115,12 @@ struct NominalEvent: RelationRule {
       if Self.lightVerbs.contains(lower) {
         // "carried out" → the subject stands before "carried".
         if (lower == "out" || lower == "up"), i > 0 { return i - 1 }
+        return i
+      }
+      // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …").
+      if i > 0, let m = a.mentionOfToken[i - 1], a.isActor(m), a.tokens[i].isWord, !a.tokens[i].isCapitalized,
+        !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(lower), !Self.reportingVerbs.contains(lower)
+      {
         return i
       }
       guard SentenceAnalysis.determiners.contains(lower) || (a.tokens[i].isWord && !a.tokens[i].isCapitalized && a.mentionOfToken[i] == nil)

@@ -112,6 +112,7 @@ struct SentenceAnalysis {
     let accept: (Int) -> Int? = { m in (self.isActor(m) || allowPlaces) ? m : nil }
     var i = position - 1
     var skipped = 0
+    var unknown = 0
     while i >= 0, skipped <= limit {
       if let m = mentionOfToken[i] {
         let preposition = governingPreposition(of: m) != nil
@@ -170,10 +171,18 @@ struct SentenceAnalysis {
       }
       if Self.locativePrepositions.contains(lower) && !Self.auxiliaries.contains(lower) { return nil }
       if Self.auxiliaries.contains(lower) || Self.actorNouns.contains(lower) || Self.determiners.contains(lower)
-        || lower.hasSuffix("ly") || lower == "-" || (tokens[i].isWord && !isVerbCue(i) && skipped < 3 && !tokens[i].isCapitalized)
+        || lower.hasSuffix("ly") || lower == "-"
       {
         i -= 1
         skipped += 1
+        continue
+      }
+      // Unknown lower-case words (at most three), and a verb that only leads to this one ("fighting to recover").
+      let catenative = isVerbCue(i) && i + 1 < tokens.count && tokens[i + 1].lower == "to"
+      if tokens[i].isWord, !tokens[i].isCapitalized, unknown < 3, !isVerbCue(i) || catenative {
+        i -= 1
+        skipped += 1
+        unknown += 1
         continue
       }
       return nil
@@ -385,6 +394,8 @@ struct SentenceAnalysis {
     var start = mentions[m].range.lowerBound
     var sawConjunction = false
     while start > 0 {
+      if let modifier = mentionOfToken[start - 1], mentions[modifier].isBareDemonym { start = mentions[modifier].range.lowerBound }
+      guard start > 0 else { break }
       var k = start - 1
       // "SDF, Syrian Democratic Forces": the same actor restated is not a second member.
       if tokens[k].lower == ",", k > 0, let prev = mentionOfToken[k - 1], mentions[prev].entityID == mentions[group[0]].entityID {
@@ -424,7 +435,7 @@ struct SentenceAnalysis {
   func agent(after position: Int, within: Int = 3) -> Int? {
     var i = position
     while i < tokens.count, i - position <= within {
-      if tokens[i].lower == "by" { return object(after: i + 1, limit: 5) }
+      if tokens[i].lower == "by" { return object(after: i + 1, limit: 7) }
       if Self.clauseBreakers.contains(tokens[i].lower) { return nil }
       i += 1
     }
