@@ -13,7 +13,11 @@ struct ModalityJudge {
     if let forced = f.forced { return (forced.0, forced.claimantMention) }
     let cueStart = f.cue.lowerBound
     let firstMention = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }.min() ?? cueStart
-    let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - 7)
+    // From just before the participants to the cue; a subject far before the cue brings its modal
+    // ("X should then be able to make short work of cleaning Y").
+    let sourceEnd = f.sources.map { a.mentions[$0].range.upperBound }.filter { $0 <= cueStart }.max()
+    let reach = sourceEnd.map { max(7, min(14, cueStart - $0)) } ?? 7
+    let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - reach)
     var window = Array(a.tokens[max(0, windowStart)..<cueStart].map(\.lower))
     // "not only defeating X" affirms.
     if let notOnly = window.indices.first(where: { $0 + 1 < window.count && window[$0] == "not" && window[$0 + 1] == "only" }) {
@@ -32,19 +36,21 @@ struct ModalityJudge {
       }
       window = kept
     }
-    // "According to X, …": a "to" that does not govern the cue's verb is no intent.
-    if let last = window.indices.last {
-      window = window.enumerated().filter { k, w in
-        w != "to" || k == last || (k == last - 1 && ["be", "have"].contains(window[last]))
-      }.map(\.element)
-    }
+    // A bare "to" marks intent only right before the cue's verb ("to attack"; not "according to X, …");
+    // longer cues ("able to", "plans to") count anywhere in the window.
+    let phrases = lexicon.hypothetical.filter { $0 != ["to"] }
+    let infinitive = window.last == "to" || (window.count >= 2 && window[window.count - 2] == "to" && ["be", "have"].contains(window.last!))
     let clause = Array(a.tokens[a.clauseStart(of: cueStart)..<cueStart].map(\.lower))
-    if contains(window, any: lexicon.hypothetical) || clause.contains("if") || clause.contains("unless") {
+    if contains(window, any: phrases) || infinitive || clause.contains("if") || clause.contains("unless") {
       return (.hypothetical, nil)
     }
     if let (claimant, found) = attribution(for: f, in: a), found { return (.alleged, claimant) }
     // A quotation introduced by the sentence before ("SANA reported on two letters:").
-    if let first = a.tokens.first, ["\"", "“", "'", "‘"].contains(first.lower), a.previousEndsWithColon { return (.alleged, nil) }
+    if let first = a.tokens.first, ["\"", "“", "'", "‘"].contains(first.lower), a.previousEndsWithColon,
+      !Self.speechActs.contains(f.type)
+    {
+      return (.alleged, nil)
+    }
     let sentenceLowers = a.tokens.map(\.lower)
     if contains(sentenceLowers, any: lexicon.alleged) { return (.alleged, nil) }
     return (.asserted, nil)
@@ -79,13 +85,16 @@ struct ModalityJudge {
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
       let speaker = a.subject(before: i, limit: 4) ?? a.object(after: i + 1, limit: 2)
       if i > f.cue.lowerBound {
-        // A reporting clause after the statement.
+        // A reporting clause closing the sentence ("…, a Hezbollah media unit said.").
         let between = lowers[f.cue.upperBound..<i]
         guard between.contains(",") || between.contains("\"") || between.contains("”") || between.contains("“") else { continue }
+        let rest = lowers[(i + 1)...].filter { ![".", "\"", "”", "!", "?"].contains($0) }
+        guard rest.count <= 6 else { continue }
       } else {
+        // "X said (that) …" — but not "X, which announced …, is still fighting Y".
         let between = lowers[(i + 1)..<f.cue.lowerBound]
         guard between.contains("that") || between.contains("\"") || between.contains("“") || between.contains(":")
-          || between.contains(",") || between.count <= 6
+          || (between.count <= 6 && !between.contains(","))
         else { continue }
       }
       if let speaker, Self.speechActs.contains(f.type), f.sources.contains(where: { a.mentions[$0].entityID == a.mentions[speaker].entityID }) {

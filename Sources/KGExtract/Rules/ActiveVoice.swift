@@ -32,7 +32,10 @@ struct ActiveVoice: RelationRule {
       }
       // "state-sponsored terrorists", "the attack": an adjective or a noun, not a verb.
       if start > 0, a.tokens[start - 1].lower == "-", !a.tokens[start].spaceBefore { continue }
-      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower) { continue }
+      // ("of cleaning ISIS" stays verbal: a gerund after "of" still takes an object.)
+      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower), !(hit.cue.form == .gerund && a.tokens[start - 1].lower == "of") {
+        continue
+      }
       // "mortar and rocket fire on B": the verb reading sits inside a longer event noun.
       if a.cues.contains(where: { $0.cue.form == .noun && $0.range.lowerBound < start && $0.range.contains(start) }) { continue }
       // A participle clause without its own subject takes the main clause's
