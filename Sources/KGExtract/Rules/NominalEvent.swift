@@ -56,7 +56,15 @@ struct NominalEvent: RelationRule {
         !Self.patientOf.contains(a.tokens[end - 1].lower), let ofAgent = a.object(after: end + 1, limit: 3), a.isActor(ofAgent)
       {
         let group = a.coordinatedRight(from: ofAgent)
-        let after = a.mentions[group.last!].range.upperBound
+        var after = a.mentions[group.last!].range.upperBound
+        // "the advance of the SAA and its allies against ISIS"
+        if after + 1 < a.tokens.count, a.tokens[after].lower == "and", SentenceAnalysis.allyNouns.contains(a.tokens[after + 1].lower) {
+          after += 2
+        } else if after + 2 < a.tokens.count, a.tokens[after].lower == "and", ["its", "their"].contains(a.tokens[after + 1].lower),
+          SentenceAnalysis.allyNouns.contains(a.tokens[after + 2].lower)
+        {
+          after += 3
+        }
         if after < a.tokens.count, Self.targetPrepositions.contains(a.tokens[after].lower) {
           agents = group
           end = after
@@ -110,8 +118,16 @@ struct NominalEvent: RelationRule {
   func lightVerb(before start: Int, in a: SentenceAnalysis) -> Int? {
     var i = start - 1
     var hops = 0
-    while i >= 0, hops < 4 {
+    var crossedSemicolon = false
+    while i >= 0, hops < (crossedSemicolon ? 8 : 4) {
       let lower = a.tokens[i].lower
+      // "launched the next provocation; direct mortar fire at B": an apposition after a semicolon.
+      if lower == ";", !crossedSemicolon {
+        crossedSemicolon = true
+        i -= 1
+        hops += 1
+        continue
+      }
       if Self.lightVerbs.contains(lower) {
         // "carried out" → the subject stands before "carried".
         if (lower == "out" || lower == "up"), i > 0 { return i - 1 }

@@ -39,7 +39,7 @@ extension DerivationRule {
 enum RuleBook {
   static let all: [any RelationRule] = [
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
-    AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(),
+    AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(),
   ]
 
   static let derivations: [any DerivationRule] = [KillImpliesAttack()]
