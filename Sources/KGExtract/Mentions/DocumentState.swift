@@ -11,6 +11,8 @@ struct DocumentState {
   var historySentence: [Int] = []
   /// The sentence being read.
   var sentence = 0
+  /// The actor that opened the previous sentence as its subject, for "they".
+  var previousSubject: String?
   /// Surface forms seen per entity (not counting references).
   var surfaces: [String: [String]] = [:]
   /// The source of the latest attack stated in the document, for "repelled the advance".

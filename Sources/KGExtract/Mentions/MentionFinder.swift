@@ -59,6 +59,14 @@ struct MentionFinder {
         next += 1
         continue
       }
+      // "they" as a subject: the group that opens this sentence, or else the previous one.
+      if !covered[t], tokens[t].lower == "they", let id = resolveThey(at: t, tokens: tokens, found: result, state: state) {
+        result.append(MentionHit(entityID: id, range: t..<(t + 1), origin: .reference, isBareDemonym: false))
+        state.history.append(id)
+        state.historySentence.append(state.sentence)
+        t += 1
+        continue
+      }
       if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
         !(t + length + 1 < tokens.count && tokens[t + length].lower == "of" && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
         let id = resolve(phrase, state: state)
@@ -72,7 +80,20 @@ struct MentionFinder {
       }
       t += 1
     }
+    state.previousSubject = openingSubject(result, tokens: tokens, state: state)
     return result
+  }
+
+  /// The first ungoverned group, military or state named in a sentence.
+  func openingSubject(_ hits: [MentionHit], tokens: [Token], state: DocumentState) -> String? {
+    for hit in hits where !hit.isBareDemonym {
+      guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID] else { continue }
+      var before = hit.range.lowerBound - 1
+      while before >= 0, SentenceAnalysis.articles.contains(tokens[before].lower) { before -= 1 }
+      if before >= 0, SentenceAnalysis.governing.contains(tokens[before].lower) { continue }
+      return Self.collectiveKinds.contains(entity.kind) ? hit.entityID : nil
+    }
+    return nil
   }
 
   func text(_ tokens: [Token], _ range: Range<Int>) -> String {
@@ -348,6 +369,23 @@ struct MentionFinder {
       hits.append(MentionHit(entityID: target, range: range, origin: .reference, isBareDemonym: false))
       for c in range { covered[c] = true }
     }
+  }
+
+  static let collectiveKinds: Set<EntityKind> = [.armedGroup, .military, .state]
+
+  /// The actor "they" stands for: the first ungoverned group, military or state of this sentence
+  /// before it, else the subject that opened the previous sentence.
+  func resolveThey(at t: Int, tokens: [Token], found: [MentionHit], state: DocumentState) -> String? {
+    for hit in found where hit.range.upperBound <= t && !hit.isBareDemonym {
+      guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
+        Self.collectiveKinds.contains(entity.kind)
+      else { continue }
+      var before = hit.range.lowerBound - 1
+      while before >= 0, SentenceAnalysis.articles.contains(tokens[before].lower) { before -= 1 }
+      if before >= 0, SentenceAnalysis.governing.contains(tokens[before].lower) { continue }
+      return hit.entityID
+    }
+    return state.previousSubject
   }
 
   func referenceMatch(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {

@@ -162,7 +162,15 @@ struct SentenceAnalysis {
         if k >= 1, tokens[k].lower == "and", let m = mentionOfToken[k - 1] { return isActor(m) ? m : nil }
         return nil
       }
-      if lower == "and" || lower == "or" { return nil }
+      if lower == "and" || lower == "or" {
+        // "tried to capture or kill …": the second verb shares the first one's subject.
+        if i > 0, let verb = cues.first(where: { $0.range.upperBound == i && $0.cue.form != .noun }) {
+          i = verb.range.lowerBound - 1
+          skipped += 1
+          continue
+        }
+        return nil
+      }
       // "Iraqi troops backed by coalition aircraft repelled …": skip the participle phrase.
       if lower == "by", i > 0, let participle = cues.first(where: { $0.range.upperBound == i && ($0.cue.form == .participle || $0.cue.form == .past) }) {
         i = participle.range.lowerBound - 1
@@ -275,6 +283,11 @@ struct SentenceAnalysis {
     var i = position
     var skipped = 0
     var crossedAnd = false
+    if i + 1 < tokens.count, ["or", "and"].contains(tokens[i].lower),
+      let verb = cues.first(where: { $0.range.lowerBound == i + 1 && $0.cue.form != .noun })
+    {
+      i = verb.range.upperBound
+    }
     while i < tokens.count, skipped <= limit {
       if let m = mentionOfToken[i] {
         // "US-backed SDF", "ISIS-held town of X": the glued mention modifies what follows.
