@@ -77,6 +77,8 @@ public struct Extractor: Sendable {
       for attack in traced.statements where attack.type == .attack {
         state.recentAttackers.removeAll { $0 == attack.source }
         state.recentAttackers.append(attack.source)
+        state.attackersByModality[attack.provenance.modality, default: []].removeAll { $0 == attack.source }
+        state.attackersByModality[attack.provenance.modality, default: []].append(attack.source)
       }
     }
     let edges = merge(statements)

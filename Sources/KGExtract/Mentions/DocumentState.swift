@@ -17,8 +17,9 @@ struct DocumentState {
   var surfaces: [String: [String]] = [:]
   /// The source of the latest attack stated in the document, for "repelled the advance".
   var lastAttacker: String? { recentAttackers.last }
-  /// Sources of attacks stated so far, most recent last.
+  /// Sources of attacks stated so far, most recent last, by the modality they were stated with.
   var recentAttackers: [String] = []
+  var attackersByModality: [Modality: [String]] = [:]
 
   mutating func addLocalAlias(_ alias: String, for id: String) {
     let tokens = Tokenizer.tokenize(alias)

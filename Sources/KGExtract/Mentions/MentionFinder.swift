@@ -456,7 +456,7 @@ struct MentionFinder {
   static let eventNouns: Set<String> = [
     "advance", "attack", "attacks", "assault", "offensive", "counter-attack", "counterattack", "incursion", "push",
     "raid", "onslaught", "infiltration", "attempt", "strike", "strikes", "airstrike", "airstrikes", "bombing",
-    "shelling", "aggression",
+    "shelling", "aggression", "operation", "intervention", "incursion", "invasion", "move",
   ]
 
   /// "SDF fighters repelled the advance": a definite event noun after a verb of resisting stands
@@ -468,7 +468,11 @@ struct MentionFinder {
       // Nobody repels or condemns their own side's attack: skip attackers on the side of the actor
       // named before the verb.
       let actor = hits.last { $0.range.upperBound <= i - 2 && !$0.isBareDemonym }.map { root(of: $0.entityID, state: state) }
-      guard let attacker = state.recentAttackers.last(where: { root(of: $0, state: state) != actor }) else { continue }
+      // An attack stated as fact counts before one only claimed, and that before one vowed or feared.
+      let ranked = [Modality.asserted, .alleged, .hypothetical].lazy.compactMap { modality in
+        state.attackersByModality[modality]?.last(where: { root(of: $0, state: state) != actor })
+      }
+      guard let attacker = ranked.first else { continue }
       // "the attack by X" / "the X attack" name the attacker themselves.
       if i + 1 < tokens.count, tokens[i + 1].lower == "by" || tokens[i + 1].lower == "of" { continue }
       hits.append(MentionHit(entityID: attacker, range: i..<(i + 1), origin: .reference, isBareDemonym: false))

@@ -89,7 +89,13 @@ struct ModalityJudge {
         let between = lowers[f.cue.upperBound..<i]
         guard between.contains(",") || between.contains("\"") || between.contains("”") || between.contains("“") else { continue }
         let rest = lowers[(i + 1)...].filter { ![".", "\"", "”", "!", "?"].contains($0) }
-        guard rest.count <= 6 else { continue }
+        // "…, the army said." or "…, the army said, after …"
+        let midClause = i + 1 < lowers.count && lowers[i + 1] == ","
+        guard rest.count <= 6 || midClause else { continue }
+        // The reporting clause is just a speaker: ", the army said" — not ", an offensive that Ankara says …".
+        let opener = lowers[..<i].lastIndex { [",", "\"", "”", "“"].contains($0) } ?? 0
+        let speakerPart = lowers[(opener + 1)..<i]
+        guard speakerPart.count <= 7, !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) }) else { continue }
       } else {
         // "X said (that) …" — but not "X, which announced …, is still fighting Y".
         let between = lowers[(i + 1)..<f.cue.lowerBound]

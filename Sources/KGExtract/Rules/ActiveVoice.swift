@@ -53,9 +53,15 @@ struct ActiveVoice: RelationRule {
       // "demanded that the Security Council act"
       let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].lower == "that" ? end + 1 : end
       guard let object = a.object(after: objectStart) else { continue }
+      var type = hit.cue.type
+      // "warned Israel that any attack would be met with force" is a threat, "warned X to halt" a demand.
+      if hit.cue.lemma == "warn" {
+        let after = a.mentions[object].range.upperBound
+        if after < a.tokens.count, ["that", "of", "against"].contains(a.tokens[after].lower) { type = .threaten }
+      }
       result.append(
         Finding(
-          sources: sources, type: hit.cue.type, targets: a.coordinatedRight(from: object),
+          sources: sources, type: type, targets: a.coordinatedRight(from: object),
           rule: id, cue: hit.range))
     }
     return result

@@ -135,7 +135,9 @@ struct NominalEvent: RelationRule {
       }
       // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …").
       if i > 0, let m = a.mentionOfToken[i - 1], a.isActor(m), a.tokens[i].isWord, !a.tokens[i].isCapitalized,
-        !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(lower), !Self.reportingVerbs.contains(lower)
+        !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(lower), !Self.reportingVerbs.contains(lower),
+        !SentenceAnalysis.clauseBreakers.contains(lower), !SentenceAnalysis.locativePrepositions.contains(lower),
+        !SentenceAnalysis.auxiliaries.contains(lower), !["and", "or", "nor", "but", "'s"].contains(lower)
       {
         return i
       }

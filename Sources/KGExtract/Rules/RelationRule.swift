@@ -42,7 +42,7 @@ enum RuleBook {
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(),
   ]
 
-  static let derivations: [any DerivationRule] = [KillImpliesAttack()]
+  static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat()]
 
   static var ids: Set<String> { Set(all.map { $0.id } + derivations.map { $0.id }) }
 

@@ -163,6 +163,8 @@ struct SentenceAnalysis {
         return nil
       }
       if lower == "and" || lower == "or" {
+        // "Turkish jets and artillery pounded …": the named conjunct is the subject.
+        if i > 0, let m = mentionOfToken[i - 1], skipped <= 2 { return accept(m) }
         // "tried to capture or kill …": the second verb shares the first one's subject.
         if i > 0, let verb = cues.first(where: { $0.range.upperBound == i && $0.cue.form != .noun }) {
           i = verb.range.lowerBound - 1
