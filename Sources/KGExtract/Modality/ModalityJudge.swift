@@ -83,7 +83,9 @@ struct ModalityJudge {
     where lexicon.attributionVerbs.contains(lower) && !f.cue.contains(i) && a.mentionOfToken[i] == nil {
       // Another cue of the same finding's kind at this spot means this verb is a relation, not a report.
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
-      let speaker = a.subject(before: i, limit: 4) ?? a.object(after: i + 1, limit: 2)
+      // "X told Reuters": the one told is the listener; "…, notes Reuters": an inverted speaker.
+      let tells = ["told", "tell", "tells", "telling"].contains(lower)
+      let speaker = a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a) ?? (tells ? nil : a.object(after: i + 1, limit: 2))
       if i > f.cue.lowerBound {
         // A reporting clause closing the sentence ("…, a Hezbollah media unit said.").
         let between = lowers[f.cue.upperBound..<i]
@@ -95,7 +97,7 @@ struct ModalityJudge {
         // The reporting clause is just a speaker: ", the army said" — not ", an offensive that Ankara says …".
         let opener = lowers[..<i].lastIndex { [",", "\"", "”", "“"].contains($0) } ?? 0
         let speakerPart = lowers[(opener + 1)..<i]
-        guard speakerPart.count <= 7, !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) }) else { continue }
+        guard speakerPart.count <= 10, !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) }) else { continue }
       } else {
         // "X said (that) …" — but not "X, which announced …, is still fighting Y".
         let between = lowers[(i + 1)..<f.cue.lowerBound]
@@ -108,6 +110,19 @@ struct ModalityJudge {
       }
       if let speaker, a.isLocation(speaker) { continue }
       return (speaker, true)
+    }
+    return nil
+  }
+}
+
+extension ModalityJudge {
+  /// "a commander in the pro-Iranian militias said": the actor inside the speaker's phrase.
+  func speakerInPhrase(before i: Int, in a: SentenceAnalysis) -> Int? {
+    var k = i - 1
+    while k >= 0, i - k <= 8 {
+      if [",", "\"", "”", "“", ";", ":"].contains(a.tokens[k].lower) { return nil }
+      if let m = a.mentionOfToken[k], a.isActor(m) { return m }
+      k -= 1
     }
     return nil
   }

@@ -45,10 +45,13 @@ struct ActiveVoice: RelationRule {
       var sources = a.group(of: subject).filter { a.mentions[$0].range.lowerBound < start }
       // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.
       let s0 = a.mentions[sources[0]].range.lowerBound
-      if s0 >= 2, a.tokens[s0 - 1].lower == "by", let participle = a.cues.first(where: { $0.range.upperBound == s0 - 1 && $0.cue.type == .support }),
+      if s0 >= 2, a.tokens[s0 - 1].lower == "by" || a.tokens[max(0, s0 - 2)].lower == "by",
+        let participle = a.cues.first(where: { ($0.range.upperBound == s0 - 1 || $0.range.upperBound == s0 - 2) && $0.cue.type == .support }),
         let supported = a.subject(before: participle.range.lowerBound)
       {
-        sources.insert(supported, at: 0)
+        // The supporter fights alongside ("… supported by coalition aircraft repelled …"), but does not
+        // itself take, hold or detain.
+        if hit.cue.type == .attack || hit.cue.type == .kill { sources.insert(supported, at: 0) } else { sources = [supported] }
       }
       // "demanded that the Security Council act"
       let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].lower == "that" ? end + 1 : end

@@ -39,7 +39,7 @@ extension DerivationRule {
 enum RuleBook {
   static let all: [any RelationRule] = [
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
-    AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(),
+    AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
   ]
 
   static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat()]
