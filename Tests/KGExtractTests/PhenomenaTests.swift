@@ -128,6 +128,42 @@ struct PhenomenaTests {
       id: "a compound modifier is not the object: 'ISIS-held town of X'",
       sentences: ["The army advanced on the ISIS-held town of Mayadin."],
       forbidden: [Triple(source: "syrian-arab-army", type: .attack, target: "isis")]),
+    Case(
+      id: "'threatened they would not let X' threatens X, not themselves",
+      sentences: ["The YPG threatened they would not let Turkish troops enter Manbij."],
+      expected: [Triple(source: "ypg", type: .threaten, target: "turkish-armed-forces")]),
+    Case(
+      id: "a vow to use force is a threat as well as a hypothetical attack",
+      sentences: ["Erdogan vowed to crush the YPG east of the Euphrates."],
+      expected: [Triple(source: "recep-tayyip-erdogan", type: .threaten, target: "ypg", modality: .asserted),
+        Triple(source: "recep-tayyip-erdogan", type: .attack, target: "ypg", modality: .hypothetical)]),
+    Case(
+      id: "'warned X that' threatens, 'urged X to' demands",
+      sentences: ["Nasrallah warned Israel that any strike on Lebanon would be answered.", "Ankara urged Washington to stop arming the YPG."],
+      expected: [Triple(source: "hassan-nasrallah", type: .threaten, target: "israel"),
+        Triple(source: "turkey", type: .demand, target: "united-states")],
+      forbidden: [Triple(source: "israel", type: .attack, target: "lebanon")]),
+    Case(
+      id: "'came under fire from X' is X's attack",
+      sentences: ["A Russian military police patrol came under fire from HTS near Saraqib."],
+      expected: [Triple(source: "hts", type: .attack, target: "russian-military-police")]),
+    Case(
+      id: "'repelled an X attack' gives attack both ways",
+      sentences: ["Kurdish YPG fighters repelled an ISIS attack on Kobani."],
+      expected: [Triple(source: "ypg", type: .attack, target: "isis"), Triple(source: "isis", type: .attack, target: "ypg")]),
+    Case(
+      id: "'they' as subject is the group that opened the previous sentence",
+      sentences: ["ISIS fighters overran two villages near Hajin.", "They also ambushed an SDF convoy."],
+      expected: [Triple(source: "isis", type: .attack, target: "sdf")]),
+    Case(
+      id: "a supporter does not take what the supported takes",
+      sentences: ["Government forces backed by Russian air strikes retook Palmyra."],
+      expected: [Triple(source: "syrian-arab-army", type: .capture, target: "palmyra"), Triple(source: "russia", type: .support, target: "syrian-arab-army")],
+      forbidden: [Triple(source: "russia", type: .capture, target: "palmyra")]),
+    Case(
+      id: "a closing report with a speaker attributes; a relative clause does not",
+      sentences: ["Turkish jets struck Afrin, the Syrian Observatory said.", "Jets hit the town in an offensive that Ankara says targets the PKK."],
+      expected: [Triple(source: "turkey", type: .attack, target: "afrin", modality: .alleged)]),
   ]
 
   @Test(arguments: cases)

@@ -292,6 +292,12 @@ struct SentenceAnalysis {
     }
     while i < tokens.count, skipped <= limit {
       if let m = mentionOfToken[i] {
+        // "threatened they wouldn't allow the SAA …": "they" opens a clause; its object comes later.
+        if tokens[i].lower == "they", i + 1 < tokens.count, Self.auxiliaries.contains(tokens[i + 1].lower) || isVerbCue(i + 1) {
+          i += 1
+          skipped += 1
+          continue
+        }
         // "US-backed SDF", "ISIS-held town of X": the glued mention modifies what follows.
         let after = mentions[m].range.upperBound
         if after + 1 < tokens.count, tokens[after].lower == "-", !tokens[after].spaceBefore, !tokens[after + 1].spaceBefore,
