@@ -65,7 +65,7 @@ public struct Extractor: Sendable {
               guard seen.insert(key).inserted else { continue }
               let provenance = Provenance(
                 document: document.path, sentence: sentence.index, span: sentence.span, quote: quote,
-                rule: finding.rule, modality: modality, claimant: claimant == source && modality == .alleged ? claimant : claimant)
+                rule: finding.rule, modality: modality, claimant: claimant)
               let statement = RelationStatement(source: source, type: finding.type, target: target, provenance: provenance)
               statements.append(statement)
               traced.statements.append(statement)

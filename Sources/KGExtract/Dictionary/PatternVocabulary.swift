@@ -20,6 +20,9 @@ struct PatternVocabulary: Sendable {
   var placeBefore: Set<String> = []
   var placeAfter: [[String]] = []
   var references: [ReferencePhrase] = []
+  /// Titles and references by their first word, longest first, so matching is a lookup.
+  var titlesByFirst: [String: [[String]]] = [:]
+  var referencesByFirst: [String: [ReferencePhrase]] = [:]
 
   static func builtIn() throws(DictionaryError) -> PatternVocabulary {
     let url = try BuiltInResources.url("patterns")
@@ -65,6 +68,8 @@ struct PatternVocabulary: Sendable {
       }
       references.sort { $0.tokens.count > $1.tokens.count }
     }
+    for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
+    for reference in references { if let first = reference.tokens.first { referencesByFirst[first, default: []].append(reference) } }
   }
 }
 

@@ -146,7 +146,7 @@ struct MentionFinder {
   // MARK: - People
 
   func titleMatch(_ tokens: [Token], at i: Int) -> Int? {
-    for title in patterns.titles where i + title.count <= tokens.count {
+    for title in patterns.titlesByFirst[tokens[i].lower] ?? [] where i + title.count <= tokens.count {
       if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
     }
     return nil
@@ -389,7 +389,7 @@ struct MentionFinder {
   }
 
   func referenceMatch(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
-    for phrase in patterns.references where i + phrase.tokens.count <= tokens.count {
+    for phrase in patterns.referencesByFirst[tokens[i].lower] ?? [] where i + phrase.tokens.count <= tokens.count {
       if zip(phrase.tokens, tokens[i..<(i + phrase.tokens.count)]).allSatisfy({ $0 == $1.lower }) {
         return (phrase, phrase.tokens.count)
       }

@@ -25,12 +25,13 @@ enum Tokenizer {
     let end = range.end
     var sawSpace = true
     func isLetter(_ s: Unicode.Scalar) -> Bool {
-      s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+      if s.value < 128 { return ASCII.isAlphanumeric(s.value) }
+      return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
     }
     func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "‘" }
     while i < end {
       let c = scalars[i]
-      if c.properties.isWhitespace {
+      if c.value < 128 ? ASCII.isSpace(c.value) : c.properties.isWhitespace {
         sawSpace = true
         i += 1
         continue
@@ -49,7 +50,7 @@ enum Tokenizer {
             let tail = String(String.UnicodeScalarView(scalars[rest..<k])).lowercased()
             if tail == "s" || tail == "ll" || tail == "re" || tail == "ve" || tail == "d" || tail == "t" { break }
             j = k
-          } else if d == ".", j + 1 < end, scalars[j + 1].properties.isAlphabetic, isAcronymSoFar(scalars, i, j) {
+          } else if d == ".", j + 1 < end, isLetter(scalars[j + 1]), isAcronymSoFar(scalars, i, j) {
             j += 1
           } else {
             break
@@ -97,22 +98,51 @@ enum Tokenizer {
   }
 
   static func make(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
-    let text = String(String.UnicodeScalarView(s[lo..<hi]))
-    let lower = normalize(text)
+    var text = String.UnicodeScalarView()
+    var lower = String.UnicodeScalarView()
+    var ascii = true
+    var letters = 0
+    var upper = 0
+    for k in lo..<hi {
+      let c = s[k]
+      text.append(c)
+      if c.value < 128 {
+        if ASCII.isUpper(c.value) {
+          upper += 1
+          letters += 1
+          lower.append(Unicode.Scalar(c.value + 32)!)
+        } else {
+          if ASCII.isLower(c.value) { letters += 1 }
+          lower.append(c)
+        }
+      } else {
+        ascii = false
+      }
+    }
+    let string = String(text)
     let first = s[lo]
-    let letters = s[lo..<hi].filter { $0.properties.isAlphabetic }
+    if !ascii {
+      // The general path: Unicode case mapping and typographic apostrophes.
+      let letterScalars = s[lo..<hi].filter { $0.properties.isAlphabetic }
+      return Token(
+        span: TextSpan(start: lo, end: hi), text: string, lower: normalize(string),
+        isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
+        isCapitalized: first.properties.isUppercase,
+        isAllCaps: !letterScalars.isEmpty && letterScalars.allSatisfy { $0.properties.isUppercase },
+        spaceBefore: space)
+    }
     return Token(
-      span: TextSpan(start: lo, end: hi), text: text, lower: lower,
-      isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
-      isCapitalized: first.properties.isUppercase,
-      isAllCaps: !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase },
+      span: TextSpan(start: lo, end: hi), text: string, lower: String(lower),
+      isWord: ASCII.isAlphanumeric(first.value) || first == "'",
+      isCapitalized: ASCII.isUpper(first.value),
+      isAllCaps: letters > 0 && upper == letters,
       spaceBefore: space)
   }
 
   static func normalize(_ text: String) -> String {
     var out = text.lowercased()
-    if out.contains("’") || out.contains("‘") {
-      out = String(out.map { $0 == "’" || $0 == "‘" ? "'" : $0 })
+    if out.unicodeScalars.contains(where: { $0 == "’" || $0 == "‘" }) {
+      out = String(String.UnicodeScalarView(out.unicodeScalars.map { $0 == "’" || $0 == "‘" ? "'" : $0 }))
     }
     if out == "—" || out == "–" { return "-" }
     return out
@@ -123,4 +153,13 @@ enum Tokenizer {
     let scalars = Array(phrase.unicodeScalars)
     return tokenize(scalars, in: TextSpan(start: 0, end: scalars.count))
   }
+}
+
+/// Byte-class tests for ASCII scalars, the fast path of tokenizing.
+enum ASCII {
+  @inline(__always) static func isUpper(_ v: UInt32) -> Bool { v >= 65 && v <= 90 }
+  @inline(__always) static func isLower(_ v: UInt32) -> Bool { v >= 97 && v <= 122 }
+  @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 48 && v <= 57 }
+  @inline(__always) static func isAlphanumeric(_ v: UInt32) -> Bool { isUpper(v) || isLower(v) || isDigit(v) }
+  @inline(__always) static func isSpace(_ v: UInt32) -> Bool { v == 32 || (v >= 9 && v <= 13) }
 }
