@@ -36,11 +36,12 @@ extension ActorDictionary {
     if let states = root["states"] {
       for item in try states.list("states") { try loadState(item) }
     }
+    var idsInFile: Set<String> = []
     if let actors = root["actors"] {
-      for item in try actors.list("actors") { try loadActor(item, defaultKind: nil) }
+      for item in try actors.list("actors") { try loadActor(item, defaultKind: nil, seen: &idsInFile) }
     }
     if let places = root["places"] {
-      for item in try places.list("places") { try loadActor(item, defaultKind: .location) }
+      for item in try places.list("places") { try loadActor(item, defaultKind: .location, seen: &idsInFile) }
     }
     if let provinces = root["provinces"] {
       for item in try provinces.list("provinces") { try loadProvince(item) }
@@ -66,10 +67,14 @@ extension ActorDictionary {
     }
   }
 
-  mutating func loadActor(_ item: YAMLValue, defaultKind: EntityKind?) throws(DictionaryError) {
+  mutating func loadActor(_ item: YAMLValue, defaultKind: EntityKind?, seen: inout Set<String>) throws(DictionaryError) {
     try item.checkKeys(
       ["id", "name", "type", "aliases", "part_of", "terrorist", "coalition", "backed_by", "default_for"], in: "an entry")
     let (id, name) = try idAndName(item)
+    // Within one file an id is defined once; a user's file may extend a built-in entry by reusing its id.
+    guard seen.insert(id).inserted else {
+      throw item.fail("id '\(id)' is defined twice in this file; merge the two entries or give one another id")
+    }
     let kind: EntityKind
     if let typeNode = item["type"] {
       let raw = try typeNode.string("type")
@@ -196,6 +201,19 @@ extension ActorDictionary {
   func checkReferences() throws(DictionaryError) {
     for ref in pendingReferences where entities[ref.id] == nil {
       throw .unknownReference(file: ref.file, line: ref.line, id: ref.id)
+    }
+    // part_of must lead up to an outermost actor, never round in a circle.
+    for ref in pendingReferences {
+      var current = ref.id
+      var seen: Set<String> = []
+      while let parent = entities[current]?.partOf {
+        guard seen.insert(current).inserted else {
+          throw .malformedEntry(
+            file: ref.file, line: ref.line,
+            reason: "'part_of: \(ref.id)' makes a cycle (\(seen.sorted().joined(separator: " → "))); one of these entries must not be part of the other")
+        }
+        current = parent
+      }
     }
   }
 }

@@ -131,10 +131,12 @@ struct MentionFinder {
   func dictionaryMatch(_ tokens: [Token], at i: Int, state: DocumentState) -> MentionHit? {
     let lower = tokens[i].lower
     var best: AliasEntry?
-    for entry in dictionary.candidates(startingWith: lower) + (state.localAliases[lower] ?? [])
-    where matches(entry, tokens, at: i) {
-      if let b = best, (b.tokens.count, b.priority) >= (entry.tokens.count, entry.priority) { continue }
-      best = entry
+    for list in [dictionary.entries[lower], state.localAliases[lower]] {
+      guard let list else { continue }
+      for entry in list where matches(entry, tokens, at: i) {
+        if let b = best, (b.tokens.count, b.priority) >= (entry.tokens.count, entry.priority) { continue }
+        best = entry
+      }
     }
     guard let entry = best else { return nil }
     let end = i + entry.tokens.count
@@ -306,10 +308,12 @@ struct MentionFinder {
   }
 
   func findOrganisations(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+    var demonymAt: [Int: MentionHit] = [:]
+    for hit in hits where hit.isBareDemonym { demonymAt[hit.range.lowerBound] = hit }
     var i = 0
     while i < tokens.count {
       // Start at a capitalised word, or at a bare demonym mention ("Syrian Air Defense Command").
-      let demonymHit = hits.first { $0.range.lowerBound == i && $0.isBareDemonym }
+      let demonymHit = demonymAt[i]
       let start = i
       var j = demonymHit?.range.upperBound ?? i
       guard demonymHit != nil || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord) else { i += 1; continue }

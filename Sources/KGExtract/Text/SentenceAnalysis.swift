@@ -15,6 +15,8 @@ struct SentenceAnalysis {
   let cues: [CueHit]
   /// The mention covering each token, if any.
   let mentionOfToken: [Int?]
+  /// Whether a verb cue covers each token.
+  let verbCueAt: [Bool]
   let entityKind: (String) -> EntityKind?
   /// The sentence before ends with a colon (it introduces this one).
   var previousEndsWithColon = false
@@ -37,12 +39,16 @@ struct SentenceAnalysis {
       }
     }
     // Keep, per start and type and verb-or-noun, the longest cue ("open fire on" over "open").
-    self.cues = cues.filter { hit in
+    let kept = cues.filter { hit in
       !cues.contains { other in
         other.range.lowerBound <= hit.range.lowerBound && other.range.upperBound >= hit.range.upperBound
           && other.range.count > hit.range.count && (other.cue.form == .noun) == (hit.cue.form == .noun)
       }
     }
+    self.cues = kept
+    var verbAt = [Bool](repeating: false, count: tokens.count)
+    for hit in kept where hit.cue.form != .noun { for k in hit.range { verbAt[k] = true } }
+    verbCueAt = verbAt
   }
 
   func isActor(_ m: Int) -> Bool { entityKind(mentions[m].entityID)?.isActor ?? false }
@@ -102,7 +108,7 @@ struct SentenceAnalysis {
     "upon",
   ]
 
-  func isVerbCue(_ i: Int) -> Bool { cues.contains { $0.range.contains(i) && $0.cue.form != .noun } }
+  func isVerbCue(_ i: Int) -> Bool { i >= 0 && i < verbCueAt.count && verbCueAt[i] }
 
   // MARK: - Searches
 
