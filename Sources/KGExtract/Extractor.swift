@@ -15,15 +15,15 @@ public struct Extractor: Sendable {
   }
 
   public func extract(_ document: Document) -> DocumentExtraction {
-    run(document).extraction
+    run(document, tracing: false).extraction
   }
 
   /// Extracts and records, per sentence, the mentions and the rule behind each statement.
   public func explain(_ document: Document) -> ExtractionTrace {
-    run(document).trace
+    run(document, tracing: true).trace
   }
 
-  func run(_ document: Document) -> (extraction: DocumentExtraction, trace: ExtractionTrace) {
+  func run(_ document: Document, tracing: Bool) -> (extraction: DocumentExtraction, trace: ExtractionTrace) {
     var state = DocumentState()
     let finder = MentionFinder(configuration: configuration)
     let judge = ModalityJudge(lexicon: configuration.lexicon)
@@ -49,7 +49,7 @@ public struct Extractor: Sendable {
         let span = TextSpan(start: tokens[hit.range.lowerBound].span.start, end: tokens[hit.range.upperBound - 1].span.end)
         let mention = Mention(entityID: hit.entityID, span: span, surface: document.text[span], origin: hit.origin)
         mentions.append(mention)
-        traced.mentions.append(mention)
+        if tracing { traced.mentions.append(mention) }
       }
       var seen = Set<String>()
       do {
@@ -73,7 +73,7 @@ public struct Extractor: Sendable {
           }
         }
       }
-      trace.sentences.append(traced)
+      if tracing { trace.sentences.append(traced) }
       for attack in traced.statements where attack.type == .attack {
         state.recentAttackers.removeAll { $0 == attack.source }
         state.recentAttackers.append(attack.source)

@@ -74,10 +74,19 @@ struct PatternVocabulary: Sendable {
 }
 
 /// Everything extraction reads: actors, cue words and patterns. Passed in; never global.
-public struct ExtractionConfiguration: Sendable {
-  public var dictionary: ActorDictionary
-  public var lexicon: Lexicon
-  var patterns: PatternVocabulary
+///
+/// A class, so that other modules hold a reference and never depend on the layout of the
+/// internal tables inside.
+public final class ExtractionConfiguration: Sendable {
+  public let dictionary: ActorDictionary
+  public let lexicon: Lexicon
+  let patterns: PatternVocabulary
+
+  init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary) {
+    self.dictionary = dictionary
+    self.lexicon = lexicon
+    self.patterns = patterns
+  }
 
   /// The built-in dictionaries plus the user's files, in order.
   ///
