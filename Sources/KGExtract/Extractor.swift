@@ -60,7 +60,7 @@ public struct Extractor: Sendable {
             for t in finding.targets {
               let source = hits[s].entityID
               let target = hits[t].entityID
-              guard source != target, admissible(finding.type, source: source, target: target, kind: kind) else { continue }
+              guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state) else { continue }
               let key = "\(source)|\(finding.type)|\(target)|\(modality)"
               guard seen.insert(key).inserted else { continue }
               let provenance = Provenance(
@@ -88,9 +88,13 @@ public struct Extractor: Sendable {
   }
 
   /// Only actors act; places are only attacked or taken (GUIDELINES.md, "What is annotated").
-  func admissible(_ type: RelationType, source: String, target: String, kind: (String) -> EntityKind?) -> Bool {
+  func admissible(_ type: RelationType, source: String, target: String, kind: (String) -> EntityKind?, state: DocumentState) -> Bool {
     guard let sourceKind = kind(source), let targetKind = kind(target) else { return false }
     guard sourceKind.isActor else { return false }
+    // One does not threaten or capture one's own side ("Assad vowed to retake Syria").
+    if type == .threaten || type == .capture, targetKind.isActor, root(of: source, state: state) == root(of: target, state: state) {
+      return false
+    }
     switch type {
     case .attack, .capture: return true
     case .threaten: return true
@@ -141,6 +145,14 @@ public struct Extractor: Sendable {
       }
       return entity
     }
+  }
+
+  /// The outermost actor an entity belongs to.
+  func root(of id: String, state: DocumentState) -> String {
+    var current = id
+    var seen: Set<String> = []
+    while let parent = entity(current, state: state)?.partOf, seen.insert(current).inserted { current = parent }
+    return current
   }
 
   func entity(_ id: String, state: DocumentState) -> Entity? {

@@ -164,6 +164,33 @@ struct PhenomenaTests {
       id: "a closing report with a speaker attributes; a relative clause does not",
       sentences: ["Turkish jets struck Afrin, the Syrian Observatory said.", "Jets hit the town in an offensive that Ankara says targets the PKK."],
       expected: [Triple(source: "turkey", type: .attack, target: "afrin", modality: .alleged)]),
+    Case(
+      id: "'fired rockets at X' is an attack on X",
+      sentences: ["Hezbollah fired rockets at Israeli positions in the Golan."],
+      expected: [Triple(source: "hezbollah", type: .attack, target: "israel")]),
+    Case(
+      id: "'killed in an X strike' names the killer",
+      sentences: ["Five PKK fighters were killed in a Turkish drone strike near Sinjar."],
+      expected: [Triple(source: "turkey", type: .kill, target: "pkk")]),
+    Case(
+      id: "parties that reach an agreement cooperate",
+      sentences: ["Russia and Turkey reached an agreement on a buffer zone in Idlib."],
+      expected: [Triple(source: "russia", type: .cooperate, target: "turkey")]),
+    Case(
+      id: "exchanged fire with is a clash",
+      sentences: ["Turkish troops exchanged fire with the SDF near Tal Abyad."],
+      expected: [Triple(source: "turkish-armed-forces", type: .attack, target: "sdf"),
+        Triple(source: "sdf", type: .attack, target: "turkish-armed-forces")]),
+    Case(
+      id: "an appositive name after a described person is the object",
+      sentences: ["HTS gunmen killed a local activist, Raed Fares, in Kafranbel."],
+      expected: [Triple(source: "hts", type: .kill, target: "raed-fares")]),
+    Case(
+      id: "'warned X against' demands; no threat or capture against one's own side",
+      sentences: ["Moscow warned Ankara against a new offensive.", "Assad vowed to retake every inch of Syria."],
+      expected: [Triple(source: "russia", type: .demand, target: "turkey")],
+      forbidden: [Triple(source: "bashar-al-assad", type: .threaten, target: "syria"),
+        Triple(source: "bashar-al-assad", type: .capture, target: "syria")]),
   ]
 
   @Test(arguments: cases)

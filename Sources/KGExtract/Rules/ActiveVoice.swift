@@ -60,7 +60,7 @@ struct ActiveVoice: RelationRule {
       // "warned Israel that any attack would be met with force" is a threat, "warned X to halt" a demand.
       if hit.cue.lemma == "warn" {
         let after = a.mentions[object].range.upperBound
-        if after < a.tokens.count, ["that", "of", "against"].contains(a.tokens[after].lower) { type = .threaten }
+        if after < a.tokens.count, ["that", "of"].contains(a.tokens[after].lower) { type = .threaten }
       }
       result.append(
         Finding(

@@ -5,12 +5,22 @@ import KGModel
 ///
 /// Example: "Clashes between the SNA and the SDF erupted near Manbij." → attack(SNA, SDF), attack(SDF, SNA).
 struct ClashReciprocal: RelationRule {
-  static let forms: Set<String> = ["clash", "clashes", "clashed", "clashing", "fought", "fighting", "battled", "battling", "skirmished"]
+  static let forms: Set<String> = [
+    "clash", "clashes", "clashed", "clashing", "fought", "fighting", "battled", "battling", "skirmished", "exchanged",
+    "exchange", "exchanging", "traded", "trade", "trading",
+  ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     for (i, token) in a.tokens.enumerated() where Self.forms.contains(token.lower) {
-      let cue = i..<(i + 1)
+      var cue = i..<(i + 1)
+      var i = i
+      // "exchanged fire with", "traded fire with"
+      if ["exchanged", "exchange", "exchanging", "traded", "trade", "trading"].contains(token.lower) {
+        guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "fire" else { continue }
+        cue = i..<(i + 2)
+        i += 1
+      }
       // "A clashed with B"
       if i + 1 < a.tokens.count, a.tokens[i + 1].lower == "with", let subject = a.subject(before: i),
         let object = a.object(after: i + 2)

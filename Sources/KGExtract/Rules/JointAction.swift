@@ -11,16 +11,28 @@ struct JointAction: RelationRule {
     "cooperates", "cooperating", "coordinated", "coordinate", "coordinates", "coordinating", "collaborated",
     "collaborate", "colluded", "collude", "colluding", "reconciled", "negotiated", "agreed",
   ]
+  static let agreeVerbs: Set<String> = [
+    "reached", "reach", "reaches", "signed", "sign", "signs", "concluded", "conclude", "struck", "strike", "agreed", "brokered",
+  ]
   static let jointNouns: Set<String> = [
     "deal", "agreement", "pact", "accord", "alliance", "pipeline", "axis", "talks", "summit", "partnership", "treaty",
-    "coalition", "cooperation", "memorandum",
+    "coalition", "cooperation", "memorandum", "truce", "ceasefire", "cease-fire", "understanding", "arrangement",
   ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     for (i, token) in a.tokens.enumerated() {
       var parties: [Int] = []
-      if Self.meetVerbs.contains(token.lower), let subject = a.subject(before: i) {
+      if Self.agreeVerbs.contains(token.lower), i + 2 < a.tokens.count,
+        (Self.jointNouns.contains(a.tokens[i + 1].lower) || Self.jointNouns.contains(a.tokens[i + 2].lower)),
+        let subject = a.subject(before: i)
+      {
+        // "A and B reached an agreement", "A signed a deal with B"
+        parties = a.coordinatedLeft(from: subject)
+        var k = i + 1
+        while k < a.tokens.count, k - i <= 4, a.tokens[k].lower != "with" { k += 1 }
+        if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) { parties += a.coordinatedRight(from: other) }
+      } else if Self.meetVerbs.contains(token.lower), let subject = a.subject(before: i) {
         // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
         if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
         parties = a.coordinatedLeft(from: subject)

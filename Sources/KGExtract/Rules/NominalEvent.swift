@@ -19,6 +19,7 @@ struct NominalEvent: RelationRule {
     "begin", "started", "start", "led", "lead", "leads", "escalated", "stepped", "resumed", "executed", "perpetrated",
     "out", "up", "announced", "claimed", "provided", "provide", "provides", "providing", "gave", "give", "lent", "offered",
     "preparing", "prepare", "prepares", "prepared", "planning", "plan", "plans", "planned", "threatening", "vowed",
+    "fired", "fire", "fires", "firing", "lobbed", "hurled", "dropped", "drop", "drops", "dropping",
   ]
 
   /// Verbs that report an event rather than do it ("SOHR reported attacks on …").

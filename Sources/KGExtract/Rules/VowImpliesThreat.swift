@@ -19,6 +19,8 @@ struct VowImpliesThreat: DerivationRule {
       let s = f.cue.lowerBound
       guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2].lower) else { return nil }
       var threat = f
+      threat.targets = f.targets.filter { a.isActor($0) }
+      guard !threat.targets.isEmpty else { return nil }
       threat.type = .threaten
       threat.rule = id
       threat.forced = (.asserted, nil)

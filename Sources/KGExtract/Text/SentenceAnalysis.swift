@@ -351,10 +351,17 @@ struct SentenceAnalysis {
       {
         return nil
       }
-      // Unknown lower-case words (adjectives) may stand before the head noun.
-      if tokens[i].isCapitalized { return nil }
+      // Unknown lower-case words (adjectives) may stand before the head noun, and so may a
+      // capitalised adjective before a lower-case noun ("a Kurdish politician").
+      if tokens[i].isCapitalized {
+        guard i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, mentionOfToken[i + 1] == nil else { return nil }
+      }
       i += 1
       skipped += 1
+      // "a Kurdish politician, Hevrin Khalaf": a name in apposition is the head.
+      if i + 1 < tokens.count, tokens[i].lower == ",", let m = mentionOfToken[i + 1], entityKind(mentions[m].entityID) == .person {
+        return m
+      }
     }
     return nil
   }
