@@ -12,6 +12,7 @@ struct JointAction: RelationRule {
     "collaborate", "colluded", "collude", "colluding", "reconciled", "negotiated", "agreed",
   ]
   static let agreeVerbs: Set<String> = [
+    "hold", "held", "holds", "holding",
     "reached", "reach", "reaches", "signed", "sign", "signs", "concluded", "conclude", "struck", "strike", "agreed", "brokered",
   ]
   static let jointNouns: Set<String> = [

@@ -169,8 +169,12 @@ struct SentenceAnalysis {
         return nil
       }
       if lower == "and" || lower == "or" {
-        // "Turkish jets and artillery pounded …": the named conjunct is the subject.
-        if i > 0, let m = mentionOfToken[i - 1], skipped <= 2 { return accept(m) }
+        // "Turkish jets and artillery pounded …": the named conjunct is the subject — if it opens its
+        // clause; "Nasrallah praised Iran and criticised …" coordinates verbs, not nouns.
+        if i > 0, let m = mentionOfToken[i - 1], skipped <= 2 {
+          if opensClause(m) { return accept(m) }
+          return clauseSubject(before: i)
+        }
         // "tried to capture or kill …": the second verb shares the first one's subject.
         if i > 0, let verb = cues.first(where: { $0.range.upperBound == i && $0.cue.form != .noun }) {
           i = verb.range.lowerBound - 1
@@ -230,12 +234,37 @@ struct SentenceAnalysis {
       if let m = mentionOfToken[k] { first = m; k = mentions[m].range.lowerBound - 1; continue }
       k -= 1
     }
-    guard let m = first else { return nil }
+    guard let found = first else { return nil }
+    let m = phraseHead(from: found)
     // Only a mention at the very start of the clause (after determiners) is its subject.
+    guard opensClause(found) else { return nil }
+    return isActor(m) ? m : nil
+  }
+
+  /// Whether mention `m` stands at the start of its clause (after determiners and adverbs).
+  func opensClause(_ m: Int) -> Bool {
     var j = mentions[m].range.lowerBound - 1
     while j >= 0, Self.determiners.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
-    if j >= 0, ![",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(tokens[j].lower) { return nil }
-    return isActor(m) ? m : nil
+    return j < 0 || [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and"].contains(tokens[j].lower)
+  }
+
+  /// The last mention of a chain like "Hezbollah chief Hassan Nasrallah" or "Russia's Foreign
+  /// Minister Sergei Lavrov": the person or body the phrase is about.
+  func phraseHead(from m: Int) -> Int {
+    var head = m
+    while true {
+      var k = mentions[head].range.upperBound
+      var hops = 0
+      while k < tokens.count, hops < 4, mentionOfToken[k] == nil,
+        tokens[k].lower == "'s" || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower)
+          && !Self.clauseBreakers.contains(tokens[k].lower) && !Self.auxiliaries.contains(tokens[k].lower) && tokens[k].lower != "and")
+      {
+        k += 1
+        hops += 1
+      }
+      guard k < tokens.count, hops >= 1, let next = mentionOfToken[k], entityKind(mentions[next].entityID) == .person else { return head }
+      head = next
+    }
   }
 
   /// Where a ", the media adviser to the president," apposition starts, given its closing comma:
