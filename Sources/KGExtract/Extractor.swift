@@ -59,7 +59,7 @@ public struct Extractor: Sendable {
           for s in finding.sources {
             for t in finding.targets {
               let source = hits[s].entityID
-              let target = hits[t].entityID
+              let target = finding.rollUpTargets ? root(of: hits[t].entityID, state: state) : hits[t].entityID
               guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state) else { continue }
               let key = "\(source)|\(finding.type)|\(target)|\(modality)"
               guard seen.insert(key).inserted else { continue }

@@ -10,6 +10,8 @@ struct Finding {
   var cue: Range<Int>
   /// A modality fixed by the rule (a nested claim: "A accused B of attacking C").
   var forced: (Modality, claimantMention: Int?)? = nil
+  /// Targets stand for their outermost actor (a ministry's "its posts" are the state's).
+  var rollUpTargets = false
 }
 
 /// One construction of conflict reporting that yields relations.

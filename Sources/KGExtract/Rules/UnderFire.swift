@@ -17,8 +17,14 @@ struct UnderFire: RelationRule {
         ["from", "by"].contains(a.tokens[k + 1].lower), let attacker = a.object(after: k + 2, limit: 4), a.isActor(attacker)
       else { continue }
       // The target: the subject, or the owner of "its posts" / "their convoy".
-      guard let target = a.subject(before: i - 1, allowPlaces: true) ?? possessiveOwner(before: i - 1, in: a) else { continue }
-      result.append(Finding(sources: a.coordinatedRight(from: attacker), type: .attack, targets: [target], rule: id, cue: k..<(k + 1)))
+      if let target = a.subject(before: i - 1, allowPlaces: true) {
+        result.append(Finding(sources: a.coordinatedRight(from: attacker), type: .attack, targets: [target], rule: id, cue: k..<(k + 1)))
+      } else if let owner = possessiveOwner(before: i - 1, in: a) {
+        // "its posts": what a ministry or spokesman calls "its" belongs to their state.
+        var finding = Finding(sources: a.coordinatedRight(from: attacker), type: .attack, targets: [owner], rule: id, cue: k..<(k + 1))
+        finding.rollUpTargets = true
+        result.append(finding)
+      }
     }
     return result
   }
