@@ -73,7 +73,7 @@ struct ClusterLayout {
     let inner = indent + "  "
     var out = "\(indent)subgraph \(DOTEscaping.quoted("cluster_\(cluster)")) {\n"
     out += "\(inner)graph [label=\(DOTEscaping.quoted(names[cluster] ?? cluster)), id=\(DOTEscaping.quoted("c-\(cluster)")), "
-    out += "style=\"rounded,dashed\", color=\"#888888\", fontsize=9, tooltip=\(DOTEscaping.tooltip("part of \(names[cluster] ?? cluster)"))];\n"
+    out += "style=\"rounded,dashed\", color=\"#888888\", fontsize=9, tooltip=\(DOTEscaping.tooltip("\(names[cluster] ?? cluster) and what is part of it"))];\n"
     for node in members[cluster] ?? [] { out += nodeLine(node, inner) }
     for child in children[cluster] ?? [] { out += subgraph(child, indent: inner, nodeLine: nodeLine) }
     return out + "\(indent)}\n"
