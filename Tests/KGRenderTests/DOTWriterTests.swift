@@ -147,3 +147,16 @@ import Testing
     assertParses("digraph g {\n" + dot + "}\n")
   }
 }
+
+@Suite struct LargeDrawingTests {
+  @Test func largeDrawingsBoundTheLayoutEffort() {
+    let p = [SampleGraphs.evidence("a.txt", 0, "q")]
+    let edges = (1...6).map { SampleGraphs.edge(Int64($0), "a", .attack, "n\($0)", p) }
+    var writer = DOTWriter(legend: false)
+    writer.largeDrawing = 5
+    let dot = writer.write(KnowledgeGraph(edges: edges))
+    #expect(dot.contains("splines=line, mclimit=0.01"))
+    writer.largeDrawing = 6
+    #expect(writer.write(KnowledgeGraph(edges: edges)).contains("splines=true"))
+  }
+}
