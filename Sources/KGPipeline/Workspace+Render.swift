@@ -77,6 +77,11 @@ public struct RenderFilter: Sendable, Hashable {
     self.minimumDocuments = minimumDocuments
   }
 
+  /// Checks the dates, so that a command can reject them before opening the store.
+  ///
+  /// - Throws: `RenderRequestError.invalidDate` or `.emptyDateWindow`.
+  public func validate() throws(RenderRequestError) { _ = try Workspace.dateWindow(self) }
+
   var isDefault: Bool {
     (types ?? []).isEmpty && (modalities ?? []).isEmpty && since == nil && until == nil && minimumDocuments <= 1
   }
@@ -184,7 +189,7 @@ extension Workspace {
     return edge
   }
 
-  private static func dateWindow(_ filter: RenderFilter) throws(RenderRequestError) -> ClosedRange<Int32>? {
+  fileprivate static func dateWindow(_ filter: RenderFilter) throws(RenderRequestError) -> ClosedRange<Int32>? {
     guard filter.since != nil || filter.until != nil else { return nil }
     var low = Int32.min
     var high = Int32.max

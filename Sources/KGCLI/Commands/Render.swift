@@ -57,14 +57,16 @@ struct Render: ParsableCommand {
     if focus == nil && depth != 1 { throw ValidationError("--depth needs --focus ENTITY.") }
     if depth < 0 { throw ValidationError("--depth '\(depth)' is negative; give 0 or more hops.") }
     if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
+    do { try filter.validate() } catch { throw ValidationError(error.description) }
+  }
+
+  var filter: RenderFilter {
+    RenderFilter(types: Set(types), modalities: Set(modalities), since: since, until: until, minimumDocuments: minSources)
   }
 
   func run() throws {
     let request = RenderRequest(
-      format: format == .svg ? .svg : .dot,
-      scope: focus.map { .focus($0, depth: depth) } ?? .whole,
-      filter: RenderFilter(
-        types: Set(types), modalities: Set(modalities), since: since, until: until, minimumDocuments: minSources),
+      format: format == .svg ? .svg : .dot, scope: focus.map { .focus($0, depth: depth) } ?? .whole, filter: filter,
       cluster: cluster, legend: legend)
     try ErrorPresentation.run {
       let workspace = try Workspace(storePath: storeOptions.store)
@@ -72,7 +74,9 @@ struct Render: ParsableCommand {
       do {
         text = try workspace.render(request)
       } catch let error as RenderRequestError {
-        throw ValidationError(error.description)
+        // A focus the graph does not hold is a usage error (64), told in the user's words.
+        printErr("kg: \(error)")
+        throw ExitCode(ExitStatus.usage.rawValue)
       }
       try OutputWriter.write(Data(text.utf8), to: output.output)
     }
