@@ -33,6 +33,56 @@ import Testing
     }
   }
 
+  /// A folder holding a fake `dot` script with this body, removed after `body` runs.
+  func withFakeDot(_ script: String, _ body: (String) throws -> Void) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kg-fake-dot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Written by a shell, not by this process: a file this process held open for writing could
+    // be inherited by a child that another test forks meanwhile, and exec would then fail with
+    // ETXTBSY ("text file busy").
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+    writer.arguments = ["-c", "printf '#!/bin/sh\\n%s\\n' \"$2\" > \"$1\" && chmod 755 \"$1\"", "sh", folder.path + "/dot", script]
+    try writer.run()
+    writer.waitUntilExit()
+    try #require(writer.terminationStatus == 0)
+    try body(folder.path)
+  }
+
+  @Test func aFailingDotIsReportedWithItsMessage() throws {
+    try withFakeDot("cat >/dev/null; echo 'Error: <stdin>: out of ink' >&2; exit 3") { folder in
+      let renderer = SVGRenderer(backends: [.dotProcess], searchPath: "/nonexistent:\(folder)")
+      #expect(renderer.dotExecutable == folder + "/dot")
+      #expect(throws: RenderError.graphvizFailed(reason: "'\(folder)/dot' exited with status 3: Error: <stdin>: out of ink")) {
+        try renderer.render(Self.tiny)
+      }
+    }
+  }
+
+  @Test func aDotThatExitsWithoutReadingDoesNotKillUs() throws {
+    // dot closes its input at once: writing the rest must not raise SIGPIPE in this process.
+    let big = "digraph g {\n" + String(repeating: "  a -> b;\n", count: 50_000) + "}\n"
+    try withFakeDot("exit 1") { folder in
+      #expect(throws: RenderError.self) { try SVGRenderer(backends: [.dotProcess], searchPath: folder).render(big) }
+    }
+  }
+
+  @Test func theFirstDotOnThePathWins() throws {
+    try withFakeDot("exit 0") { first in
+      try withFakeDot("exit 0") { second in
+        #expect(SVGRenderer(searchPath: "\(first):\(second)").dotExecutable == first + "/dot")
+      }
+    }
+  }
+
+  @Test(.enabled(if: SVGRenderer.hasLibgraphviz && Backends.hasDot)) func inProcessAndDotProcessAgree() throws {
+    let dot = DOTWriter(clusterByPartOf: true).write(SampleGraphs.small())
+    let inProcess = try SVGRenderer(backends: [.libgraphviz]).render(dot)
+    let subprocess = try SVGRenderer(backends: [.dotProcess]).render(dot)
+    #expect(inProcess == subprocess)
+  }
+
   @Test(.enabled(if: Backends.hasDot)) func dotProcessDrawsOneGroupPerNodeAndEdge() throws {
     let svg = try SVGRenderer(backends: [.dotProcess]).render(DOTWriter().write(SampleGraphs.small()))
     let inspection = try #require(SVGInspection(svg))
