@@ -65,6 +65,8 @@ let package = Package(
       dependencies: ["KGPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: strict),
     .executableTarget(name: "KGBench", dependencies: ["KGPipeline"], swiftSettings: strict),
+    // In-process SVG against a `dot` subprocess (scripts/bench-render); needs only KGRender.
+    .executableTarget(name: "KGRenderBench", dependencies: ["KGModel", "KGRender"], swiftSettings: strict),
 
     // Tests
     .target(name: "KGTestSupport", dependencies: ["KGModel"], path: "Tests/KGTestSupport", swiftSettings: strict),

@@ -1,11 +1,277 @@
 public import Foundation
-import KGModel
-import KGRender
+public import KGModel
+import KGQuery
+public import KGRender
+
+/// What to draw: the format, the part of the graph, the edges admitted, and the presentation.
+///
+/// ```swift
+/// var request = RenderRequest(format: .svg, scope: .focus("ISIS", depth: 2))
+/// request.filter.types = [.attack, .kill]
+/// let svg = try workspace.render(request)
+/// ```
+public struct RenderRequest: Sendable {
+  public enum Format: String, Sendable, CaseIterable {
+    case dot, svg
+  }
+
+  public enum Scope: Sendable, Hashable {
+    /// Every admitted edge.
+    case whole
+    /// The ego network of an entity, named by id, name or alias (any case), to `depth` hops
+    /// in either direction.
+    case focus(String, depth: Int)
+    /// Only these paths, each a list of edge store ids in order, highlighted.
+    case paths([[Int64]])
+  }
+
+  public var format: Format
+  public var scope: Scope
+  public var filter: RenderFilter
+  /// Box entities inside the entity they are `part_of`.
+  public var cluster: Bool
+  public var legend: Bool
+  /// How SVG is produced (libgraphviz, then `dot`).
+  public var svgRenderer: SVGRenderer
+
+  public init(
+    format: Format = .dot, scope: Scope = .whole, filter: RenderFilter = RenderFilter(), cluster: Bool = false,
+    legend: Bool = true, svgRenderer: SVGRenderer = SVGRenderer()
+  ) {
+    self.format = format
+    self.scope = scope
+    self.filter = filter
+    self.cluster = cluster
+    self.legend = legend
+    self.svgRenderer = svgRenderer
+  }
+}
+
+/// Which edges a drawing admits: relation types, modalities, a date window over the documents
+/// that state an edge, and a least number of such documents.
+///
+/// A date is the range of days it may stand for ("2018-11" is any day of November 2018). With a
+/// window, an edge is kept when a document dated inside it states the edge (undated documents do
+/// not count), and only those documents' statements are drawn and counted.
+///
+/// The same rules as `KGQuery`'s `EdgeFilter`, which this will be replaced by.
+public struct RenderFilter: Sendable, Hashable {
+  /// The relation types kept; nil or empty keeps all.
+  public var types: Set<RelationType>?
+  /// The modalities kept; nil or empty keeps all.
+  public var modalities: Set<Modality>?
+  /// The first and last day kept, as typed (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+  public var since: String?
+  public var until: String?
+  /// The least number of distinct documents (inside the window, if any) stating an edge.
+  public var minimumDocuments: Int
+
+  public init(
+    types: Set<RelationType>? = nil, modalities: Set<Modality>? = nil, since: String? = nil, until: String? = nil,
+    minimumDocuments: Int = 1
+  ) {
+    self.types = types
+    self.modalities = modalities
+    self.since = since
+    self.until = until
+    self.minimumDocuments = minimumDocuments
+  }
+
+  /// Checks the dates, so that a command can reject them before opening the store.
+  ///
+  /// - Throws: `RenderRequestError.invalidDate` or `.emptyDateWindow`.
+  public func validate() throws(RenderRequestError) { _ = try Workspace.dateWindow(self) }
+
+  var isDefault: Bool {
+    (types ?? []).isEmpty && (modalities ?? []).isEmpty && since == nil && until == nil && minimumDocuments <= 1
+  }
+}
+
+/// A render request that names something the graph does not hold or cannot mean.
+public enum RenderRequestError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownEntity(name: String, suggestions: [String])
+  case ambiguousEntity(name: String, candidates: [String])
+  case invalidDate(text: String)
+  case emptyDateWindow(since: String, until: String)
+  case negativeDepth(Int)
+
+  public var description: String {
+    switch self {
+    case .unknownEntity(let name, let suggestions):
+      "No entity is called '\(name)'"
+        + (suggestions.isEmpty
+          ? "; list them with 'kg export --format json'."
+          : ". Did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
+    case .ambiguousEntity(let name, let candidates):
+      "'\(name)' names \(candidates.count) entities (\(candidates.map { "'\($0)'" }.joined(separator: ", "))); give one of these ids."
+    case .invalidDate(let text):
+      "'\(text)' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY."
+    case .emptyDateWindow(let since, let until):
+      "--since '\(since)' is after --until '\(until)'; swap them."
+    case .negativeDepth(let depth):
+      "--depth '\(depth)' is negative; give 0 or more hops."
+    }
+  }
+}
 
 extension Workspace {
   /// The graph as the JSON that `score.py` reads.
   public func exportJSON() throws -> Data { try JSONExport.encode(try graph()) }
 
-  /// The graph as Graphviz DOT.
-  public func renderDOT() throws -> String { DOTWriter().write(try graph()) }
+  /// The whole graph as Graphviz DOT.
+  public func renderDOT() throws -> String { try render(RenderRequest()) }
+
+  /// Draws the graph as `request` asks: loads it, keeps the admitted edges, selects the scope
+  /// (an ego network through `GraphIndex.egoNetwork`), writes DOT, and lays it out as SVG.
+  ///
+  /// - Returns: DOT or SVG text.
+  /// - Throws: `RenderRequestError` for an unknown or ambiguous focus entity or a bad date;
+  ///   `RenderError.graphvizUnavailable` or `.graphvizFailed` for SVG; `StoreError`.
+  /// - Complexity: O(*n* + *e* + *v*) for loading and filtering, plus Graphviz's layout for SVG.
+  public func render(_ request: RenderRequest) throws -> String {
+    let graph = try graph()
+    let window = try Self.dateWindow(request.filter)
+    var documentDays: [String: ClosedRange<Int32>] = [:]
+    for document in graph.documents {
+      if let date = document.metadata.date, let days = Self.days(of: date) { documentDays[document.path] = days }
+    }
+    // Each edge as drawn (statements outside the window removed), or nil when not admitted.
+    let admitted = graph.edges.map { Self.admit($0, filter: request.filter, window: window, days: documentDays) }
+
+    var writer = DOTWriter(clusterByPartOf: request.cluster, legend: request.legend)
+    var drawn = graph
+    var caption: [String] = []
+    switch request.scope {
+    case .whole:
+      drawn.edges = admitted.compactMap { $0 }
+    case .paths(let paths):
+      drawn.edges = admitted.compactMap { $0 }
+      writer.scope = .paths(paths)
+      caption.append("\(paths.count) path\(paths.count == 1 ? "" : "s")")
+    case .focus(let name, let depth):
+      guard depth >= 0 else { throw RenderRequestError.negativeDepth(depth) }
+      let id = try Self.resolveEntity(name, in: graph.entities)
+      let index = GraphIndex(graph)
+      let ego = index.egoNetwork(of: index.index[id]!, depth: depth, admits: { admitted[$0] != nil })
+      drawn.edges = ego.edges.compactMap { admitted[$0] }
+      writer.scope = .focus(entity: id)
+      let entityName = graph.entities[index.index[id]!].name
+      caption.append("\(entityName) and what lies within \(depth) hop\(depth == 1 ? "" : "s")")
+    }
+    if !request.filter.isDefault { caption.append(Self.describe(request.filter)) }
+    writer.title = caption.isEmpty ? nil : caption.joined(separator: "\n")
+
+    let dot = writer.write(drawn)
+    switch request.format {
+    case .dot: return dot
+    case .svg: return try request.svgRenderer.render(dot)
+    }
+  }
+
+  // MARK: - Filtering
+
+  private static func admit(
+    _ edge: Edge, filter: RenderFilter, window: ClosedRange<Int32>?, days: [String: ClosedRange<Int32>]
+  ) -> Edge? {
+    if let types = filter.types, !types.isEmpty, !types.contains(edge.type) { return nil }
+    if let modalities = filter.modalities, !modalities.isEmpty, !modalities.contains(edge.modality) { return nil }
+    var edge = edge
+    if let window {
+      edge.provenance = edge.provenance.filter { p in
+        guard let d = days[p.document] else { return false }
+        return d.upperBound >= window.lowerBound && d.lowerBound <= window.upperBound
+      }
+      if edge.provenance.isEmpty { return nil }
+    }
+    if filter.minimumDocuments > 1 && Set(edge.provenance.map(\.document)).count < filter.minimumDocuments {
+      return nil
+    }
+    return edge
+  }
+
+  fileprivate static func dateWindow(_ filter: RenderFilter) throws(RenderRequestError) -> ClosedRange<Int32>? {
+    guard filter.since != nil || filter.until != nil else { return nil }
+    var low = Int32.min
+    var high = Int32.max
+    if let since = filter.since {
+      guard let d = days(of: since) else { throw .invalidDate(text: since) }
+      low = d.lowerBound
+    }
+    if let until = filter.until {
+      guard let d = days(of: until) else { throw .invalidDate(text: until) }
+      high = d.upperBound
+    }
+    guard low <= high else { throw .emptyDateWindow(since: filter.since ?? "", until: filter.until ?? "") }
+    return low...high
+  }
+
+  /// The days an ISO date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) may stand for, as yyyymmdd numbers.
+  private static func days(of text: String) -> ClosedRange<Int32>? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int32(parts[0]) else { return nil }
+    guard parts.count > 1 else { return (year * 10000)...(year * 10000 + 9999) }
+    guard parts[1].count == 2, let month = Int32(parts[1]), (1...12).contains(month) else { return nil }
+    guard parts.count > 2 else { return (year * 10000 + month * 100)...(year * 10000 + month * 100 + 99) }
+    guard parts[2].count == 2, let day = Int32(parts[2]), (1...31).contains(day) else { return nil }
+    let value = year * 10000 + month * 100 + day
+    return value...value
+  }
+
+  private static func describe(_ filter: RenderFilter) -> String {
+    var parts: [String] = []
+    if let types = filter.types, !types.isEmpty {
+      parts.append(RelationType.allCases.filter(types.contains).map(\.rawValue).joined(separator: ", "))
+    }
+    if let modalities = filter.modalities, !modalities.isEmpty {
+      parts.append(Modality.allCases.filter(modalities.contains).map(\.rawValue).joined(separator: ", "))
+    }
+    if let since = filter.since { parts.append("since \(since)") }
+    if let until = filter.until { parts.append("until \(until)") }
+    if filter.minimumDocuments > 1 { parts.append("in \(filter.minimumDocuments)+ documents") }
+    return parts.joined(separator: " · ")
+  }
+
+  // MARK: - Naming the focus
+
+  /// The id of the entity `name` names: an id, a name or an alias, in any case.
+  ///
+  /// A stop-gap until `KGQuery`'s `EntityLookup`, which will replace it.
+  private static func resolveEntity(_ name: String, in entities: [Entity]) throws(RenderRequestError) -> String {
+    let wanted = name.lowercased()
+    if let exact = entities.first(where: { $0.id.lowercased() == wanted }) { return exact.id }
+    let slug = Entity.slug(name)
+    let matches = entities.filter { entity in
+      entity.name.lowercased() == wanted || entity.aliases.contains { $0.lowercased() == wanted }
+    }
+    let ids = Set(matches.map(\.id))
+    if ids.count == 1 { return ids.first! }
+    if ids.count > 1 { throw .ambiguousEntity(name: name, candidates: ids.sorted()) }
+    if let bySlug = entities.first(where: { $0.id == slug || Entity.slug($0.name) == slug }) { return bySlug.id }
+    let scored = entities.map { entity -> (String, Int) in
+      let distance = ([entity.id, entity.name.lowercased()] + entity.aliases.map { $0.lowercased() })
+        .map { editDistance($0, wanted) }.min() ?? .max
+      return (entity.id, distance)
+    }
+    let limit = max(2, wanted.count / 3)
+    let suggestions = scored.filter { $0.1 <= limit }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+    throw .unknownEntity(name: name, suggestions: Array(suggestions))
+  }
+
+  /// Levenshtein distance over characters.
+  private static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
 }

@@ -4,19 +4,96 @@ import KGPipeline
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Draw the graph.",
-    discussion: "DOT: one node per entity (shape by type), one edge per relation (colour by type; dashed alleged, dotted hypothetical).")
+    abstract: "Draw the graph, or the network around one entity, as DOT or SVG.",
+    discussion: """
+      Nodes: shape and fill by entity type. Edges: colour by relation type; solid asserted, \
+      dashed alleged, dotted hypothetical; wider when more documents state them; one line per \
+      relation, 'attack ×2' where modalities were merged. Hover an edge for its strongest quote \
+      and source; its id ('r12') is what 'kg edge' takes.
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case dot }
+      SVG uses libgraphviz when kg was built with 'swift build --traits Graphviz', else the \
+      'dot' command ('apt-get install graphviz').
+
+      Examples:
+        kg render --format svg -o graphs/seeds.svg
+        kg render --focus ISIS --depth 2 --type attack --type kill -o isis.dot
+        kg render --since 2018-11 --min-sources 2 --cluster
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg }
 
   @OptionGroup var storeOptions: StoreOptions
   @Option(help: "Output format.") var format: Format = .dot
   @OptionGroup var output: OutputFileOptions
 
+  @Option(help: ArgumentHelp("Draw only the network around this entity (id, name or alias).", valueName: "entity"))
+  var focus: String?
+  @Option(help: "With --focus: the most hops from the entity, following edges either way.")
+  var depth: Int = 1
+
+  @Option(
+    name: .customLong("type"),
+    help: ArgumentHelp(
+      "Keep only this relation type (repeatable): \(RelationType.allCases.map(\.rawValue).joined(separator: ", ")).",
+      valueName: "type"),
+    transform: Render.relationType)
+  var types: [RelationType] = []
+  @Option(
+    name: .customLong("modality"),
+    help: ArgumentHelp("Keep only this modality (repeatable): asserted, alleged, hypothetical.", valueName: "modality"),
+    transform: Render.modality)
+  var modalities: [Modality] = []
+  @Option(help: ArgumentHelp("Keep edges stated in a document dated on or after this day.", valueName: "YYYY[-MM[-DD]]"))
+  var since: String?
+  @Option(help: ArgumentHelp("Keep edges stated in a document dated on or before this day.", valueName: "YYYY[-MM[-DD]]"))
+  var until: String?
+  @Option(help: ArgumentHelp("Keep edges stated in at least this many documents.", valueName: "n"))
+  var minSources: Int = 1
+
+  @Flag(help: "Box entities inside the entity they are part of.") var cluster = false
+  @Flag(inversion: .prefixedNo, help: "Draw a legend.") var legend = true
+
+  func validate() throws {
+    if focus == nil && depth != 1 { throw ValidationError("--depth needs --focus ENTITY.") }
+    if depth < 0 { throw ValidationError("--depth '\(depth)' is negative; give 0 or more hops.") }
+    if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
+    do { try filter.validate() } catch { throw ValidationError(error.description) }
+  }
+
+  var filter: RenderFilter {
+    RenderFilter(types: Set(types), modalities: Set(modalities), since: since, until: until, minimumDocuments: minSources)
+  }
+
   func run() throws {
+    let request = RenderRequest(
+      format: format == .svg ? .svg : .dot, scope: focus.map { .focus($0, depth: depth) } ?? .whole, filter: filter,
+      cluster: cluster, legend: legend)
     try ErrorPresentation.run {
       let workspace = try Workspace(storePath: storeOptions.store)
-      try OutputWriter.write(Data(try workspace.renderDOT().utf8), to: output.output)
+      let text: String
+      do {
+        text = try workspace.render(request)
+      } catch let error as RenderRequestError {
+        // A focus the graph does not hold is a usage error (64), told in the user's words.
+        printErr("kg: \(error)")
+        throw ExitCode(ExitStatus.usage.rawValue)
+      }
+      try OutputWriter.write(Data(text.utf8), to: output.output)
     }
+  }
+
+  private static func relationType(_ text: String) throws -> RelationType {
+    guard let type = RelationType(rawValue: text.lowercased()) else {
+      throw ValidationError(
+        "'\(text)' is not a relation type; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    return type
+  }
+
+  private static func modality(_ text: String) throws -> Modality {
+    guard let modality = Modality(rawValue: text.lowercased()) else {
+      throw ValidationError("'\(text)' is not a modality; use asserted, alleged or hypothetical.")
+    }
+    return modality
   }
 }

@@ -39,4 +39,28 @@ public enum DOTStyle {
     case .hypothetical: "dotted"
     }
   }
+
+  /// Pen width by the number of distinct documents that state an edge: 1 for one, up to 5 for
+  /// five or more, so a widely reported relation stands out.
+  public static func penWidth(documents: Int) -> Int { min(max(documents, 1), maximumPenWidth) }
+
+  /// The widest pen, reached at this many documents.
+  public static let maximumPenWidth = 5
+
+  /// A type as a reader would say it ("armed group").
+  public static func name(_ kind: EntityKind) -> String {
+    String(kind.rawValue.map { $0 == "_" ? " " : $0 })
+  }
+
+  /// A short run of line characters that looks like the line style, for the legend.
+  static func glyph(_ modality: Modality) -> String {
+    switch modality {
+    case .asserted: "━━━━"
+    case .alleged: "╍╍╍╍"
+    case .hypothetical: "┈┈┈┈"
+    }
+  }
+
+  /// Shape and fill of an endpoint that is not among the graph's entities.
+  static let unknownNode = (shape: "ellipse", fill: "#ffffff")
 }
