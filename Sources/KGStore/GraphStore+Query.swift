@@ -1,0 +1,201 @@
+import GRDB
+public import KGModel
+
+// What querying needs from the store beyond `loadGraph()`: a load that scales to a million
+// edges, the mentions that mark a quote, and a bulk import for synthetic graphs.
+
+extension GraphStore {
+  /// Loads the whole graph for querying: the same value as `loadGraph()`, read with positional
+  /// cursors instead of record decoding, which matters from about 100k edges on.
+  ///
+  /// Entity ids and document paths are shared between the edges that repeat them, so a graph
+  /// of 1M edges holds each id string once.
+  ///
+  /// - Complexity: O(*d* + *n* + *a* + *e* + *v*) rows read in one snapshot.
+  /// - Throws: `StoreError` when the store cannot be read.
+  public func loadGraphForQuery() throws(StoreError) -> KnowledgeGraph {
+    do {
+      return try dbWriter.read { db in
+        var documents: [DocumentInfo] = []
+        var pathOf: [Int64: String] = [:]
+        let docs = try Row.fetchCursor(
+          db, sql: "SELECT id, path, contentHash, title, dateText, date, outlet, sentenceCount FROM document ORDER BY id")
+        while let row = try docs.next() {
+          let id: Int64 = row[0]
+          let path: String = row[1]
+          pathOf[id] = path
+          documents.append(
+            DocumentInfo(
+              id: id, path: path, contentHash: row[2],
+              metadata: ArticleMetadata(title: row[3], dateText: row[4], date: row[5], outlet: row[6]),
+              sentenceCount: row[7]))
+        }
+        var aliases: [String: [String]] = [:]
+        let aliasRows = try Row.fetchCursor(db, sql: "SELECT entityId, alias FROM alias ORDER BY rowid")
+        while let row = try aliasRows.next() { aliases[row[0] as String, default: []].append(row[1]) }
+
+        var entities: [Entity] = []
+        entities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0)
+        var canonical: [String: String] = [:]
+        canonical.reserveCapacity(entities.capacity)
+        let entityRows = try Row.fetchCursor(db, sql: "SELECT id, name, kind, partOf FROM entity ORDER BY id")
+        while let row = try entityRows.next() {
+          let id: String = row[0]
+          canonical[id] = id
+          entities.append(
+            Entity(
+              id: id, name: row[1], kind: EntityKind(rawValue: row[2]) ?? .organization, aliases: aliases[id] ?? [],
+              partOf: row[3]))
+        }
+
+        var edges: [Edge] = []
+        let edgeCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM edge") ?? 0
+        edges.reserveCapacity(edgeCount)
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(edgeCount)
+        let edgeRows = try Row.fetchCursor(
+          db, sql: "SELECT id, source, type, target, modality, assertedBy FROM edge ORDER BY id")
+        while let row = try edgeRows.next() {
+          guard let type = RelationType(rawValue: row[2]), let modality = Modality(rawValue: row[4]) else { continue }
+          let id: Int64 = row[0]
+          let source: String = row[1]
+          let target: String = row[3]
+          position[id] = edges.count
+          edges.append(
+            Edge(
+              id: id,
+              key: EdgeKey(source: canonical[source] ?? source, type: type, target: canonical[target] ?? target, modality: modality),
+              assertedBy: (row[5] as String?).map { canonical[$0] ?? $0 }, provenance: []))
+        }
+        let evidenceRows = try Row.fetchCursor(
+          db,
+          sql: "SELECT edgeId, documentId, sentence, start, end, quote, rule, modality, claimant FROM evidence ORDER BY id")
+        var rules: [String: String] = [:]
+        while let row = try evidenceRows.next() {
+          guard let k = position[row[0]] else { continue }
+          let rule: String = row[6]
+          let sharedRule = rules[rule] ?? rule
+          rules[rule] = sharedRule
+          let claimant: String? = row[8]
+          edges[k].provenance.append(
+            Provenance(
+              document: pathOf[row[1]] ?? "?", sentence: row[2], span: TextSpan(start: row[3], end: row[4]),
+              quote: row[5], rule: sharedRule, modality: Modality(rawValue: row[7]) ?? .asserted,
+              claimant: claimant.map { canonical[$0] ?? $0 }))
+        }
+        return KnowledgeGraph(documents: documents, entities: entities, edges: edges)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// The mentions stored for `document` that lie inside `span`, in text order.
+  ///
+  /// Used to mark where the source and target of an edge are named in its quote.
+  ///
+  /// - Complexity: O(*m*) for the *m* mentions of the document (indexed by document).
+  /// - Throws: `StoreError` when the store cannot be read.
+  public func mentions(inDocument document: String, within span: TextSpan) throws(StoreError) -> [Mention] {
+    do {
+      return try dbWriter.read { db in
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT mention.entityId, mention.start, mention.end, mention.origin FROM mention
+            JOIN document ON document.id = mention.documentId
+            WHERE document.path = ? AND mention.start >= ? AND mention.end <= ?
+            ORDER BY mention.start, mention.end
+            """,
+          arguments: [document, span.start, span.end])
+        return rows.map { row in
+          Mention(
+            entityID: row[0], span: TextSpan(start: row[1], end: row[2]), surface: "",
+            origin: MentionOrigin(rawValue: row[3]) ?? .dictionary)
+        }
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// Writes a graph that comes from no document text (a synthetic benchmark graph, an import)
+  /// in one transaction, with prepared statements reused for every row.
+  ///
+  /// Documents are stored without text; each provenance entry becomes an evidence row of the
+  /// document it names (entries naming an unknown document are skipped). Edges that are already
+  /// stored (same source, type, target and modality) gain the new evidence, as with `write(_:)`.
+  ///
+  /// - Parameters:
+  ///   - documents: documents to store (ids are assigned by the store).
+  ///   - entities: entities with their aliases.
+  ///   - edges: edges with their provenance.
+  /// - Returns: the number of edge rows written or merged.
+  /// - Complexity: O(*d* + *n* + *e* + *v*) statements in one transaction.
+  /// - Throws: `StoreError.writeFailed` (nothing is kept) or `.busy`.
+  @discardableResult
+  public func importGraph(documents: [DocumentInfo], entities: [Entity], edges: [Edge]) throws(StoreError) -> Int {
+    do {
+      return try dbWriter.write { db in
+        var documentID: [String: Int64] = [:]
+        let document = try db.makeStatement(
+          sql: """
+            INSERT INTO document (path, contentHash, title, dateText, date, outlet, text, bodyStart, bodyEnd, sentenceCount)
+            VALUES (?, ?, ?, ?, ?, ?, '', 0, 0, ?)
+            ON CONFLICT(path) DO UPDATE SET contentHash = contentHash RETURNING id
+            """)
+        for d in documents {
+          documentID[d.path] = try Int64.fetchOne(
+            document,
+            arguments: [
+              d.path, d.contentHash, d.metadata.title, d.metadata.dateText, d.metadata.date, d.metadata.outlet,
+              d.sentenceCount,
+            ])
+        }
+        let entity = try db.makeStatement(
+          sql: """
+            INSERT INTO entity (id, name, kind, partOf) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)
+            """)
+        let alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
+        for e in entities {
+          entity.setUncheckedArguments([e.id, e.name, e.kind.rawValue, e.partOf])
+          try entity.execute()
+          for a in e.aliases {
+            alias.setUncheckedArguments([e.id, a])
+            try alias.execute()
+          }
+        }
+        let edge = try db.makeStatement(
+          sql: """
+            INSERT INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(source, type, target, modality) DO UPDATE SET assertedBy = COALESCE(edge.assertedBy, excluded.assertedBy)
+            RETURNING id
+            """)
+        let evidence = try db.makeStatement(
+          sql: """
+            INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var written = 0
+        for e in edges {
+          guard
+            let id = try Int64.fetchOne(
+              edge, arguments: [e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy])
+          else { continue }
+          written += 1
+          for p in e.provenance {
+            guard let docID = documentID[p.document] else { continue }
+            evidence.setUncheckedArguments([
+              id, docID, p.sentence, p.span.start, p.span.end, p.quote, p.rule, p.modality.rawValue, p.claimant,
+            ])
+            try evidence.execute()
+          }
+        }
+        return written
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+}
