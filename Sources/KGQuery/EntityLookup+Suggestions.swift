@@ -40,12 +40,14 @@ extension EntityLookup {
     return names
   }
 
-  /// Levenshtein distance between `a` and `b`, or nil when it exceeds `bound`.
+  /// Edit distance between `a` and `b` counting insertions, deletions, substitutions and swaps
+  /// of two neighbouring characters (optimal string alignment), or nil when it exceeds `bound`.
   ///
   /// - Complexity: O(|*a*| · |*b*|) time, O(|*b*|) space.
   static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int) -> Int? {
     if a.isEmpty { return b.count <= bound ? b.count : nil }
     if b.isEmpty { return a.count <= bound ? a.count : nil }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -54,10 +56,13 @@ extension EntityLookup {
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
         rowMin = min(rowMin, current[j])
       }
       if rowMin > bound { return nil }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count] <= bound ? previous[b.count] : nil
   }
