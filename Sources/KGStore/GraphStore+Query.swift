@@ -125,6 +125,7 @@ extension GraphStore {
   /// Documents are stored without text; each provenance entry becomes an evidence row of the
   /// document it names (entries naming an unknown document are skipped). Edges that are already
   /// stored (same source, type, target and modality) gain the new evidence, as with `write(_:)`.
+  /// Edges are inserted in key order, so their store ids follow that order, not the array's.
   ///
   /// - Parameters:
   ///   - documents: documents to store (ids are assigned by the store).
@@ -135,7 +136,19 @@ extension GraphStore {
   /// - Throws: `StoreError.writeFailed` (nothing is kept) or `.busy`.
   @discardableResult
   public func importGraph(documents: [DocumentInfo], entities: [Entity], edges: [Edge]) throws(StoreError) -> Int {
+    // Rows go in key order, so the unique indexes grow at their ends instead of at random pages,
+    // and a large page cache keeps the rest of the B-trees in memory for this one transaction.
+    let order = edges.indices.sorted { a, b in
+      let x = edges[a].key
+      let y = edges[b].key
+      if x.source != y.source { return x.source < y.source }
+      if x.type != y.type { return x.type.rawValue < y.type.rawValue }
+      if x.target != y.target { return x.target < y.target }
+      return x.modality.rawValue < y.modality.rawValue
+    }
     do {
+      try dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -1048576") }
+      defer { try? dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
       return try dbWriter.write { db in
         var documentID: [String: Int64] = [:]
         let document = try db.makeStatement(
@@ -166,23 +179,37 @@ extension GraphStore {
             try alias.execute()
           }
         }
-        let edge = try db.makeStatement(
-          sql: """
-            INSERT INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(source, type, target, modality) DO UPDATE SET assertedBy = COALESCE(edge.assertedBy, excluded.assertedBy)
-            RETURNING id
-            """)
+        if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
+          return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)
+        }
+        let insertEdge = try db.makeStatement(
+          sql: "INSERT OR IGNORE INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)")
+        let existingEdge = try db.makeStatement(
+          sql: "SELECT id FROM edge WHERE source = ? AND type = ? AND target = ? AND modality = ?")
         let evidence = try db.makeStatement(
           sql: """
             INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var written = 0
-        for e in edges {
-          guard
-            let id = try Int64.fetchOne(
-              edge, arguments: [e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy])
-          else { continue }
+        for k in order {
+          let e = edges[k]
+          insertEdge.setUncheckedArguments([e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy])
+          try insertEdge.execute()
+          let id: Int64
+          if db.changesCount > 0 {
+            id = db.lastInsertedRowID
+          } else {
+            // Already stored: keep its row, as write(_:) does, and add the new evidence to it.
+            guard
+              let found = try Int64.fetchOne(
+                existingEdge, arguments: [e.source, e.type.rawValue, e.target, e.modality.rawValue])
+            else { continue }
+            id = found
+            if let by = e.assertedBy {
+              try db.execute(sql: "UPDATE edge SET assertedBy = COALESCE(assertedBy, ?) WHERE id = ?", arguments: [by, id])
+            }
+          }
           written += 1
           for p in e.provenance {
             guard let docID = documentID[p.document] else { continue }
@@ -197,5 +224,71 @@ extension GraphStore {
     } catch {
       throw Self.translate(error, path: path)
     }
+  }
+
+  /// The bulk path for a store without edges: ids are assigned here in key order, rows go in
+  /// 100 at a time, and the non-unique indexes of `edge` and `evidence` are dropped for the load
+  /// and rebuilt from their own stored SQL at the end (a sort instead of a million random
+  /// inserts). Unique keys and foreign keys stay checked row by row.
+  static func loadIntoEmpty(edges: [Edge], order: [Int], documentID: [String: Int64], db: Database) throws -> Int {
+    let indexes = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT name, sql FROM sqlite_master
+        WHERE type = 'index' AND tbl_name IN ('edge', 'evidence') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+        """
+    ).map { (name: $0[0] as String, sql: $0[1] as String) }
+    for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+
+    let batch = 100
+    func statement(_ table: String, _ columns: [String], rows: Int, ignore: Bool) throws -> Statement {
+      let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+      return try db.makeStatement(
+        sql: "INSERT \(ignore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+          + Array(repeating: row, count: rows).joined(separator: ", "))
+    }
+    let edgeColumns = ["id", "source", "type", "target", "modality", "assertedBy"]
+    let evidenceColumns = ["edgeId", "documentId", "sentence", "start", "end", "quote", "rule", "modality", "claimant"]
+    let fullEdges = try statement("edge", edgeColumns, rows: batch, ignore: false)
+    let fullEvidence = try statement("evidence", evidenceColumns, rows: batch, ignore: true)
+    var edgeValues: [(any DatabaseValueConvertible)?] = []
+    var evidenceValues: [(any DatabaseValueConvertible)?] = []
+    edgeValues.reserveCapacity(batch * edgeColumns.count)
+    evidenceValues.reserveCapacity(batch * evidenceColumns.count)
+    func flush(_ values: inout [(any DatabaseValueConvertible)?], _ full: Statement, _ table: String, _ columns: [String], force: Bool)
+      throws
+    {
+      let rows = values.count / columns.count
+      guard rows == batch || (force && rows > 0) else { return }
+      let s = rows == batch ? full : try statement(table, columns, rows: rows, ignore: table == "evidence")
+      s.setUncheckedArguments(StatementArguments(values))
+      try s.execute()
+      values.removeAll(keepingCapacity: true)
+    }
+
+    var id: Int64 = 0
+    var previous: EdgeKey?
+    for k in order {
+      let e = edges[k]
+      if e.key != previous {
+        id += 1
+        previous = e.key
+        edgeValues += [id, e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy]
+        try flush(&edgeValues, fullEdges, "edge", edgeColumns, force: false)
+      }
+      for p in e.provenance {
+        guard let docID = documentID[p.document] else { continue }
+        evidenceValues += [id, docID, p.sentence, p.span.start, p.span.end, p.quote, p.rule, p.modality.rawValue, p.claimant]
+        if evidenceValues.count == batch * evidenceColumns.count {
+          // Evidence names its edge, so the edge rows must be in first.
+          try flush(&edgeValues, fullEdges, "edge", edgeColumns, force: true)
+          try flush(&evidenceValues, fullEvidence, "evidence", evidenceColumns, force: false)
+        }
+      }
+    }
+    try flush(&edgeValues, fullEdges, "edge", edgeColumns, force: true)
+    try flush(&evidenceValues, fullEvidence, "evidence", evidenceColumns, force: true)
+    for index in indexes { try db.execute(sql: index.sql) }
+    return Int(id)
   }
 }

@@ -120,7 +120,7 @@ enum QueryTextFormatter {
     let line =
       e.source.id == id
       ? "\(e.id) ──\(e.type.rawValue)──▶ \(e.target.name) (\(e.target.id))"
-      : "\(e.id) \(e.source.name) (\(e.source.id)) ──\(e.type.rawValue)──▶"
+      : "\(e.id) ◀──\(e.type.rawValue)── \(e.source.name) (\(e.source.id))"
     return line + "  \(e.modality.rawValue), \(documents(e.documents))"
   }
 
