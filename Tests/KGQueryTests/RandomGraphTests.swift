@@ -139,6 +139,19 @@ struct RandomGraphTests {
     }
   }
 
+  @Test func indexInvariantsHold() {
+    for seed in 0..<UInt64(Self.seedCount) {
+      let problems = Self.scenario(seed: seed).index._checkInvariants()
+      #expect(problems.isEmpty, "seed \(seed): \(problems)")
+    }
+    // Edges naming unknown entities are kept out of the adjacency, not dropped from the list.
+    var graph = TestGraph.graph("a attack b")
+    graph.edges.append(TestGraph.edge(id: 99, "a", .attack, "ghost", .asserted, docs: ["d1"]))
+    let index = GraphIndex(graph)
+    #expect(index._checkInvariants().isEmpty)
+    #expect(index.neighbors(of: 0, direction: .out).count == 1)
+  }
+
   @Test func neighboursAreExactlyTheAdmittedEdges() {
     for seed in 0..<UInt64(Self.seedCount) {
       let sc = Self.scenario(seed: seed)
