@@ -170,6 +170,10 @@ public struct GraphStats: Codable, Sendable {
 /// let answer = try session.path(PathRequest(from: "Turkey", to: "ISIS", undirected: true))
 /// ```
 public struct QuerySession: Sendable {
+  /// The version of the answer shapes above as JSON (`kg … --json` writes it as `schemaVersion`).
+  /// Bump it when a field changes meaning or disappears; adding a field does not need a bump.
+  public static let answerSchemaVersion = 1
+
   public let index: GraphIndex
   public let lookup: EntityLookup
   let store: GraphStore

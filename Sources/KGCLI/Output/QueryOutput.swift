@@ -12,12 +12,18 @@ enum QueryOutput {
   }
 }
 
-/// JSON for scripts: pretty-printed, keys sorted, slashes unescaped, one newline at the end.
+/// JSON for scripts: `{"schemaVersion": 1, "answer": …}`, pretty-printed, keys sorted, slashes
+/// unescaped, one newline at the end.
 enum QueryJSONFormatter {
+  struct Envelope<Answer: Encodable>: Encodable {
+    var schemaVersion: Int
+    var answer: Answer
+  }
+
   static func json<Answer: Encodable>(_ answer: Answer) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(answer)
+    var data = try encoder.encode(Envelope(schemaVersion: QuerySession.answerSchemaVersion, answer: answer))
     data.append(10)
     return data
   }
