@@ -175,4 +175,48 @@ struct QueryPipelineTests {
     #expect(statements?.count == 2)
     #expect(statements?.first?["outlet"] as? String == "Example Wire")
   }
+
+  @Test func bulkImportLoadsBackTheSameGraph() throws {
+    let docs = (1...3).map {
+      DocumentInfo(
+        id: 0, path: "bulk/\($0).txt", contentHash: "h\($0)", metadata: ArticleMetadata(title: "T\($0)", date: "2018-0\($0)"),
+        sentenceCount: 1)
+    }
+    let entities = [Self.turkey, Self.ypg, Self.sdf, Self.isis]
+    func edge(_ s: Entity, _ t: RelationType, _ o: Entity, _ m: Modality, _ doc: Int, quote: String) -> Edge {
+      Edge(
+        key: EdgeKey(source: s.id, type: t, target: o.id, modality: m), assertedBy: m == .alleged ? "sdf" : nil,
+        provenance: [
+          Provenance(
+            document: "bulk/\(doc).txt", sentence: doc, span: TextSpan(start: 0, end: quote.unicodeScalars.count),
+            quote: quote, rule: "ActiveVoice", modality: m, claimant: m == .alleged ? "sdf" : nil)
+        ])
+    }
+    let first = [
+      edge(Self.turkey, .attack, Self.ypg, .asserted, 1, quote: "Turkey \"hit\" YPG\\\n again"),
+      edge(Self.isis, .attack, Self.sdf, .alleged, 2, quote: "ISIS hit the SDF — reportedly"),
+      edge(Self.sdf, .cooperate, Self.ypg, .asserted, 3, quote: "SDF and YPG"),
+      edge(Self.turkey, .attack, Self.ypg, .asserted, 2, quote: "Ankara shelled YPG"),
+    ]
+    let store = try GraphStore(inMemoryNamed: "bulk")
+    #expect(try store.importGraph(documents: docs, entities: entities, edges: first) == 3)
+    let loaded = try store.loadGraphForQuery()
+    let reference = try store.loadGraph()
+    #expect(loaded.edges == reference.edges)
+    #expect(loaded.entities == reference.entities)
+    #expect(loaded.documents == reference.documents)
+    let attack = try #require(loaded.edges.first { $0.type == .attack && $0.source == "turkey" })
+    #expect(attack.provenance.map(\.quote) == ["Turkey \"hit\" YPG\\\n again", "Ankara shelled YPG"])
+    #expect(loaded.edges.first { $0.source == "isis" }?.provenance.first?.claimant == "sdf")
+
+    // A second import into a store that has edges merges into the rows already there.
+    let second = [edge(Self.turkey, .attack, Self.ypg, .asserted, 3, quote: "Turkish jets again"), edge(Self.ypg, .accuse, Self.turkey, .asserted, 3, quote: "YPG accused Turkey")]
+    #expect(try store.importGraph(documents: docs, entities: entities, edges: second) == 2)
+    let merged = try store.loadGraphForQuery()
+    #expect(merged.edges.count == 4)
+    #expect(merged.edges.first { $0.type == .attack && $0.source == "turkey" }?.provenance.count == 3)
+    #expect(merged.documents.count == 3)
+    let index = GraphIndex(merged)
+    #expect(index._checkInvariants().isEmpty)
+  }
 }
