@@ -14,7 +14,7 @@ struct ExtractionBenchmark {
     let configuration = try ExtractionConfiguration.load()
 
     Memory.resetPeak()
-    let (oneSeconds, oneEdges) = Stopwatch.time { () -> Int in
+    let (oneSeconds, oneCPU, oneEdges) = Stopwatch.timeWithCPU { () -> Int in
       let reader = ArticleReader()
       let extractor = Extractor(configuration: configuration)
       var edges = 0
@@ -25,13 +25,15 @@ struct ExtractionBenchmark {
       return edges
     }
     precondition(oneEdges > 0, "extraction found no edges")
-    print("one core          \(format(oneSeconds)) s = \(format(mb / oneSeconds)) MB/s (\(oneEdges) edges), peak \(Memory.describePeak())")
+    print(
+      "one core          \(format(oneSeconds)) s = \(format(mb / oneSeconds)) MB/s (\(oneEdges) edges); CPU \(format(oneCPU)) s = \(format(mb / oneCPU)) MB per CPU-second; peak \(Memory.describePeak())"
+    )
 
     Memory.resetPeak()
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let total = Atomic<Int>(0)
     let documents = corpus.documents
-    let (allSeconds, _) = Stopwatch.time {
+    let (allSeconds, allCPU, _) = Stopwatch.timeWithCPU {
       // One chunk of documents per iteration; each iteration has its own reader and extractor.
       let chunks = cores * 8
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -47,7 +49,7 @@ struct ExtractionBenchmark {
     }
     precondition(total.load(ordering: .relaxed) == oneEdges, "parallel run found \(total.load(ordering: .relaxed)) edges, not \(oneEdges)")
     print(
-      "all \(cores) cores       \(format(allSeconds)) s = \(format(mb / allSeconds)) MB/s (speed-up \(format(oneSeconds / allSeconds))×), peak \(Memory.describePeak())"
+      "all \(cores) cores       \(format(allSeconds)) s = \(format(mb / allSeconds)) MB/s (speed-up \(format(oneSeconds / allSeconds))×); CPU \(format(allCPU)) s = \(format(mb / allCPU)) MB per CPU-second; peak \(Memory.describePeak())"
     )
   }
 }

@@ -123,7 +123,7 @@ extension GraphStore {
   /// in one transaction, with prepared statements reused for every row.
   ///
   /// Documents are stored without text; each provenance entry becomes an evidence row of the
-  /// document it names (entries naming an unknown document are skipped). Edges that are already
+  /// document it names, given here or already stored (entries naming neither are skipped). Edges that are already
   /// stored (same source, type, target and modality) gain the new evidence, as with `write(_:)`.
   /// Edges are inserted in key order, so their store ids follow that order, not the array's.
   ///
@@ -144,6 +144,7 @@ extension GraphStore {
       defer { try? dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
       return try dbWriter.write { db in
         var documentID: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, id FROM document") { documentID[row[0]] = row[1] }
         let document = try db.makeStatement(
           sql: """
             INSERT INTO document (path, contentHash, title, dateText, date, outlet, text, bodyStart, bodyEnd, sentenceCount)
