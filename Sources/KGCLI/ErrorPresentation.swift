@@ -28,6 +28,11 @@ enum ErrorPresentation {
     case is DictionaryError: .config
     case is RenderError: .unavailable
     case is OutputError: .storeIO
+    case let e as QueryError:
+      switch e {
+      case .unknownEntity, .noPath, .unknownEdge, .noEdge, .noStore: .noInput
+      case .ambiguousEntity, .malformedEdgeID, .invalidDate, .emptyDateWindow: .usage
+      }
     default: .software
     }
   }

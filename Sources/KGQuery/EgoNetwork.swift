@@ -44,14 +44,13 @@ extension GraphIndex {
   ///   - admits: whether the edge with this index may be used and drawn; by default every edge
   ///     (pass an `EdgeFilter` as `{ filter.admits(edge: $0, in: index) }`).
   /// - Returns: the network, never empty (it holds at least the centre).
-  /// - Complexity: O(*n* + *e*) to gather adjacency, then O(*n′* + *e′*) for the *n′* nodes
-  ///   reached and the *e′* edges that touch them.
+  /// - Complexity: O(*n′* + *e′*) for the *n′* nodes reached and the *e′* edges that touch them
+  ///   (plus O(*n*) for the distance table).
   public func egoNetwork(
     of center: Int, depth: Int, undirected: Bool = true, admits: (Int) -> Bool = { _ in true }
   ) -> EgoNetwork {
     precondition(entities.indices.contains(center), "egoNetwork: node \(center) is not in the graph")
     precondition(depth >= 0, "egoNetwork: negative depth \(depth)")
-    let adjacency = EgoAdjacency(self)
 
     var distance = [Int](repeating: -1, count: entities.count)
     distance[center] = 0
@@ -61,9 +60,9 @@ extension GraphIndex {
       let next = distance[node] + 1
       guard next <= depth else { continue }
       var neighbours: [Int] = []
-      for k in adjacency.outgoing[node] where admits(k) { neighbours.append(edgeTarget[k]) }
+      for k32 in outgoingEdges(of: node) where admits(Int(k32)) { neighbours.append(edgeTarget[Int(k32)]) }
       if undirected {
-        for k in adjacency.incoming[node] where admits(k) { neighbours.append(edgeSource[k]) }
+        for k32 in incomingEdges(of: node) where admits(Int(k32)) { neighbours.append(edgeSource[Int(k32)]) }
       }
       for other in neighbours where distance[other] < 0 {
         distance[other] = next
@@ -74,27 +73,11 @@ extension GraphIndex {
 
     var edgeSet: Set<Int> = []
     for node in order {
-      for k in adjacency.outgoing[node] where distance[edgeTarget[k]] >= 0 && admits(k) { edgeSet.insert(k) }
+      for k32 in outgoingEdges(of: node) {
+        let k = Int(k32)
+        if distance[edgeTarget[k]] >= 0 && admits(k) { edgeSet.insert(k) }
+      }
     }
     return EgoNetwork(center: center, nodes: order, distances: order.map { distance[$0] }, edges: edgeSet.sorted())
-  }
-}
-
-/// Adjacency lists gathered from `GraphIndex.edgeSource` and `edgeTarget` alone, so that the ego
-/// network depends on nothing else of the index's layout.
-private struct EgoAdjacency {
-  var outgoing: [[Int]]
-  var incoming: [[Int]]
-
-  init(_ index: GraphIndex) {
-    outgoing = Array(repeating: [], count: index.entities.count)
-    incoming = Array(repeating: [], count: index.entities.count)
-    for k in index.edgeSource.indices {
-      let s = index.edgeSource[k]
-      let t = index.edgeTarget[k]
-      guard s >= 0, t >= 0 else { continue }
-      outgoing[s].append(k)
-      incoming[t].append(k)
-    }
   }
 }

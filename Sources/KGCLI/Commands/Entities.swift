@@ -1,0 +1,26 @@
+import ArgumentParser
+import KGPipeline
+
+struct Entities: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List entities with their type, aliases and edge counts.",
+    discussion: """
+      Most connected first. --match keeps entities whose id, name or alias contains the text \
+      (case, accents and punctuation ignored).
+        kg entities --type armed_group
+        kg entities --match kurd
+      """)
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Option(help: ArgumentHelp("Only entities of this type.", valueName: "type")) var type: EntityKindArgument?
+  @Option(help: ArgumentHelp("Only entities whose id, name or alias contains this text.", valueName: "text"))
+  var match: String?
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    try ErrorPresentation.run {
+      let entities = try Workspace(queryingStoreAt: storeOptions.store).entities(type: type?.kind, match: match)
+      try QueryOutput.emit(entities, json: output.json, text: QueryTextFormatter.entities)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import KGModel
+
+/// Resolves what a user types (an id, a name or an alias, in any case) to one entity.
+///
+/// An exact id wins; otherwise names and aliases are compared case- and accent-insensitively.
+/// A text that names several entities is ambiguous, and one that names none gets suggestions.
+///
+/// ```swift
+/// let lookup = EntityLookup(index)
+/// let node = try lookup.resolve("the SDF")   // QueryError.unknownEntity(name: "the SDF", suggestions: ["SDF"])
+/// ```
+public struct EntityLookup: Sendable {
+  let entities: [Entity]
+  /// Dense id of each entity id (exact).
+  let byID: [String: Int]
+  /// Dense ids of the entities each folded id, name or alias belongs to.
+  let byKey: [String: [Int]]
+
+  /// Builds the lookup over the entities of `index`.
+  ///
+  /// - Complexity: O(*n* + *a*) for *n* entities with *a* aliases.
+  public init(_ index: GraphIndex) {
+    entities = index.entities
+    byID = index.index
+    var byKey: [String: [Int]] = [:]
+    for (i, e) in index.entities.enumerated() {
+      for key in Set([e.id, e.name] + e.aliases).map(Self.fold) where !key.isEmpty {
+        if byKey[key]?.contains(i) != true { byKey[key, default: []].append(i) }
+      }
+    }
+    self.byKey = byKey
+  }
+
+  /// The dense id of the one entity `text` names.
+  ///
+  /// - Parameter text: an entity id ("syrian-democratic-forces"), name or alias ("SDF"), in any case.
+  /// - Returns: a dense node id.
+  /// - Throws: `QueryError.ambiguousEntity` with every candidate when `text` names several
+  ///   entities; `.unknownEntity` with near matches when it names none.
+  /// - Complexity: O(1) when found; O(*k* · *m*²) over the *k* keys to make suggestions.
+  public func resolve(_ text: String) throws(QueryError) -> Int {
+    let trimmed = text.trimmingWhitespace
+    if let i = byID[trimmed] { return i }
+    let key = Self.fold(trimmed)
+    if let found = byKey[key] {
+      if found.count == 1 { return found[0] }
+      throw .ambiguousEntity(name: text, candidates: found.map { entities[$0] }.sorted { $0.id < $1.id })
+    }
+    throw .unknownEntity(name: text, suggestions: suggestions(for: text))
+  }
+
+  /// The entities whose id, name or alias contains `text` (folded), in entity order.
+  ///
+  /// - Complexity: O(*k* · *m*) over the keys.
+  public func matching(_ text: String) -> [Int] {
+    let needle = Self.fold(text)
+    if needle.isEmpty { return Array(entities.indices) }
+    var hits = Set<Int>()
+    for (key, ids) in byKey where key.contains(needle) { hits.formUnion(ids) }
+    return hits.sorted()
+  }
+
+  /// Folds case, accents, punctuation and spacing the way entity ids are made (`Entity.slug`),
+  /// so that "Deir Ezzor", "deir-ezzor" and "Deir Ézzor" compare equal.
+  static func fold(_ s: String) -> String { Entity.slug(s) }
+}
+
+extension String {
+  var trimmingWhitespace: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

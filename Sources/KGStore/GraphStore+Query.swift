@@ -1,0 +1,399 @@
+import GRDB
+public import KGModel
+
+// What querying needs from the store beyond `loadGraph()`: a load that scales to a million
+// edges, the mentions that mark a quote, and a bulk import for synthetic graphs.
+
+extension GraphStore {
+  /// Loads the whole graph for querying: the same value as `loadGraph()`, read with positional
+  /// cursors instead of record decoding, which matters from about 100k edges on.
+  ///
+  /// Entity ids and document paths are shared between the edges that repeat them, so a graph
+  /// of 1M edges holds each id string once.
+  ///
+  /// - Complexity: O(*d* + *n* + *a* + *e* + *v*) rows read in one snapshot.
+  /// - Throws: `StoreError` when the store cannot be read.
+  public func loadGraphForQuery() throws(StoreError) -> KnowledgeGraph {
+    do {
+      return try dbWriter.read { db in
+        var documents: [DocumentInfo] = []
+        var pathOf: [Int64: String] = [:]
+        let docs = try Row.fetchCursor(
+          db, sql: "SELECT id, path, contentHash, title, dateText, date, outlet, sentenceCount FROM document ORDER BY id")
+        while let row = try docs.next() {
+          let id: Int64 = row[0]
+          let path: String = row[1]
+          pathOf[id] = path
+          documents.append(
+            DocumentInfo(
+              id: id, path: path, contentHash: row[2],
+              metadata: ArticleMetadata(title: row[3], dateText: row[4], date: row[5], outlet: row[6]),
+              sentenceCount: row[7]))
+        }
+        var aliases: [String: [String]] = [:]
+        let aliasRows = try Row.fetchCursor(db, sql: "SELECT entityId, alias FROM alias ORDER BY rowid")
+        while let row = try aliasRows.next() { aliases[row[0] as String, default: []].append(row[1]) }
+
+        var entities: [Entity] = []
+        entities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0)
+        var canonical: [String: String] = [:]
+        canonical.reserveCapacity(entities.capacity)
+        let entityRows = try Row.fetchCursor(db, sql: "SELECT id, name, kind, partOf FROM entity ORDER BY id")
+        while let row = try entityRows.next() {
+          let id: String = row[0]
+          canonical[id] = id
+          entities.append(
+            Entity(
+              id: id, name: row[1], kind: EntityKind(rawValue: row[2]) ?? .organization, aliases: aliases[id] ?? [],
+              partOf: row[3]))
+        }
+
+        var edges: [Edge] = []
+        let edgeCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM edge") ?? 0
+        edges.reserveCapacity(edgeCount)
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(edgeCount)
+        let edgeRows = try Row.fetchCursor(
+          db, sql: "SELECT id, source, type, target, modality, assertedBy FROM edge ORDER BY id")
+        while let row = try edgeRows.next() {
+          guard let type = RelationType(rawValue: row[2]), let modality = Modality(rawValue: row[4]) else { continue }
+          let id: Int64 = row[0]
+          let source: String = row[1]
+          let target: String = row[3]
+          position[id] = edges.count
+          edges.append(
+            Edge(
+              id: id,
+              key: EdgeKey(source: canonical[source] ?? source, type: type, target: canonical[target] ?? target, modality: modality),
+              assertedBy: (row[5] as String?).map { canonical[$0] ?? $0 }, provenance: []))
+        }
+        let evidenceRows = try Row.fetchCursor(
+          db,
+          sql: "SELECT edgeId, documentId, sentence, start, end, quote, rule, modality, claimant FROM evidence ORDER BY id")
+        var rules: [String: String] = [:]
+        while let row = try evidenceRows.next() {
+          guard let k = position[row[0]] else { continue }
+          let rule: String = row[6]
+          let sharedRule = rules[rule] ?? rule
+          rules[rule] = sharedRule
+          let claimant: String? = row[8]
+          edges[k].provenance.append(
+            Provenance(
+              document: pathOf[row[1]] ?? "?", sentence: row[2], span: TextSpan(start: row[3], end: row[4]),
+              quote: row[5], rule: sharedRule, modality: Modality(rawValue: row[7]) ?? .asserted,
+              claimant: claimant.map { canonical[$0] ?? $0 }))
+        }
+        return KnowledgeGraph(documents: documents, entities: entities, edges: edges)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// The mentions stored for `document` that lie inside `span`, in text order.
+  ///
+  /// Used to mark where the source and target of an edge are named in its quote.
+  ///
+  /// - Complexity: O(*m*) for the *m* mentions of the document (indexed by document).
+  /// - Throws: `StoreError` when the store cannot be read.
+  public func mentions(inDocument document: String, within span: TextSpan) throws(StoreError) -> [Mention] {
+    do {
+      return try dbWriter.read { db in
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT mention.entityId, mention.start, mention.end, mention.origin FROM mention
+            JOIN document ON document.id = mention.documentId
+            WHERE document.path = ? AND mention.start >= ? AND mention.end <= ?
+            ORDER BY mention.start, mention.end
+            """,
+          arguments: [document, span.start, span.end])
+        return rows.map { row in
+          Mention(
+            entityID: row[0], span: TextSpan(start: row[1], end: row[2]), surface: "",
+            origin: MentionOrigin(rawValue: row[3]) ?? .dictionary)
+        }
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// Writes a graph that comes from no document text (a synthetic benchmark graph, an import)
+  /// in one transaction, with prepared statements reused for every row.
+  ///
+  /// Documents are stored without text; each provenance entry becomes an evidence row of the
+  /// document it names, given here or already stored (entries naming neither are skipped). Edges that are already
+  /// stored (same source, type, target and modality) gain the new evidence, as with `write(_:)`.
+  /// Edges are inserted in key order, so their store ids follow that order, not the array's.
+  ///
+  /// - Parameters:
+  ///   - documents: documents to store (ids are assigned by the store).
+  ///   - entities: entities with their aliases.
+  ///   - edges: edges with their provenance.
+  /// - Returns: the number of edge rows written or merged.
+  /// - Complexity: O(*d* + *n* + *e* + *v*) statements in one transaction.
+  /// - Throws: `StoreError.writeFailed` (nothing is kept) or `.busy`.
+  @discardableResult
+  public func importGraph(documents: [DocumentInfo], entities: [Entity], edges: [Edge]) throws(StoreError) -> Int {
+    // Rows go in key order, so the unique indexes grow at their ends instead of at random pages,
+    // and a large page cache keeps the rest of the B-trees in memory for this one transaction.
+    let order = Self.keyOrder(edges)
+    do {
+      try dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -1048576") }
+      defer { try? dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
+      return try dbWriter.write { db in
+        var documentID: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, id FROM document") { documentID[row[0]] = row[1] }
+        let document = try db.makeStatement(
+          sql: """
+            INSERT INTO document (path, contentHash, title, dateText, date, outlet, text, bodyStart, bodyEnd, sentenceCount)
+            VALUES (?, ?, ?, ?, ?, ?, '', 0, 0, ?)
+            ON CONFLICT(path) DO UPDATE SET contentHash = contentHash RETURNING id
+            """)
+        for d in documents {
+          documentID[d.path] = try Int64.fetchOne(
+            document,
+            arguments: [
+              d.path, d.contentHash, d.metadata.title, d.metadata.dateText, d.metadata.date, d.metadata.outlet,
+              d.sentenceCount,
+            ])
+        }
+        let entity = try db.makeStatement(
+          sql: """
+            INSERT INTO entity (id, name, kind, partOf) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)
+            """)
+        let alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
+        for e in entities {
+          entity.setUncheckedArguments([e.id, e.name, e.kind.rawValue, e.partOf])
+          try entity.execute()
+          for a in e.aliases {
+            alias.setUncheckedArguments([e.id, a])
+            try alias.execute()
+          }
+        }
+        if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
+          return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)
+        }
+        let insertEdge = try db.makeStatement(
+          sql: "INSERT OR IGNORE INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)")
+        let existingEdge = try db.makeStatement(
+          sql: "SELECT id FROM edge WHERE source = ? AND type = ? AND target = ? AND modality = ?")
+        let evidence = try db.makeStatement(
+          sql: """
+            INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var written = 0
+        for k in order {
+          let e = edges[k]
+          insertEdge.setUncheckedArguments([e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy])
+          try insertEdge.execute()
+          let id: Int64
+          if db.changesCount > 0 {
+            id = db.lastInsertedRowID
+          } else {
+            // Already stored: keep its row, as write(_:) does, and add the new evidence to it.
+            guard
+              let found = try Int64.fetchOne(
+                existingEdge, arguments: [e.source, e.type.rawValue, e.target, e.modality.rawValue])
+            else { continue }
+            id = found
+            if let by = e.assertedBy {
+              try db.execute(sql: "UPDATE edge SET assertedBy = COALESCE(assertedBy, ?) WHERE id = ?", arguments: [by, id])
+            }
+          }
+          written += 1
+          for p in e.provenance {
+            guard let docID = documentID[p.document] else { continue }
+            evidence.setUncheckedArguments([
+              id, docID, p.sentence, p.span.start, p.span.end, p.quote, p.rule, p.modality.rawValue, p.claimant,
+            ])
+            try evidence.execute()
+          }
+        }
+        return written
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// Edge positions sorted by (source, type, target, modality) in the byte order of their UTF-8,
+  /// as SQLite's BINARY collation compares them. Entity ids are ranked once and each key packed
+  /// into one integer, so the sort compares integers rather than strings.
+  static func keyOrder(_ edges: [Edge]) -> [Int] {
+    var rank: [String: Int] = [:]
+    for e in edges {
+      rank[e.source] = 0
+      rank[e.target] = 0
+    }
+    let ids = rank.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    for (i, id) in ids.enumerated() { rank[id] = i }
+    func ranks<T: RawRepresentable & CaseIterable & Hashable>(_: T.Type) -> [T: UInt64] where T.RawValue == String {
+      let sorted = T.allCases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
+      return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt64($0)) })
+    }
+    let typeRank = ranks(RelationType.self)
+    let modalityRank = ranks(Modality.self)
+    let bits = UInt64(max(1, ids.count).bitWidth - max(1, ids.count).leadingZeroBitCount)
+    precondition(2 * bits + 6 <= 64, "too many entities to pack an edge key")
+    var keyed = edges.indices.map { k -> (key: UInt64, index: Int) in
+      let e = edges[k].key
+      var key = UInt64(rank[e.source]!)
+      key = key << 4 | typeRank[e.type]!
+      key = key << bits | UInt64(rank[e.target]!)
+      key = key << 2 | modalityRank[e.modality]!
+      return (key, k)
+    }
+    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+    return keyed.map(\.index)
+  }
+
+  /// The bulk path for a store without edges: ids are assigned here in key order, rows go in
+  /// as one JSON array per 10,000 rows expanded by SQLite's `json_each` (one bound value instead
+  /// of ten thousand rows of `StatementArguments`), and the non-unique indexes of `edge` and
+  /// `evidence` are dropped for the load and rebuilt from their own stored SQL at the end (a
+  /// sort instead of a million random inserts). Unique keys and foreign keys stay checked row
+  /// by row.
+  static func loadIntoEmpty(edges: [Edge], order: [Int], documentID: [String: Int64], db: Database) throws -> Int {
+    let indexes = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT name, sql FROM sqlite_master
+        WHERE type = 'index' AND tbl_name IN ('edge', 'evidence') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+        """
+    ).map { (name: $0[0] as String, sql: $0[1] as String) }
+    for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+
+    let insertEdges = try db.makeStatement(
+      sql: """
+        INSERT INTO edge (id, source, type, target, modality, assertedBy)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)
+        """)
+    let insertEvidence = try db.makeStatement(
+      sql: """
+        INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+          value ->> 8
+        FROM json_each(?)
+        """)
+    let batch = 10_000
+    var edgeRows = JSONRows()
+    var evidenceRows = JSONRows()
+    func flushEdges() throws {
+      guard edgeRows.count > 0 else { return }
+      try insertEdges.execute(arguments: [edgeRows.take()])
+    }
+    func flushEvidence() throws {
+      guard evidenceRows.count > 0 else { return }
+      try flushEdges()  // evidence names its edge, so the edge rows go in first
+      try insertEvidence.execute(arguments: [evidenceRows.take()])
+    }
+
+    var id: Int64 = 0
+    var previous: EdgeKey?
+    for k in order {
+      let e = edges[k]
+      if e.key != previous {
+        id += 1
+        previous = e.key
+        edgeRows.row { r in
+          r.int(id)
+          r.string(e.source)
+          r.string(e.type.rawValue)
+          r.string(e.target)
+          r.string(e.modality.rawValue)
+          r.string(e.assertedBy)
+        }
+        if edgeRows.count == batch { try flushEdges() }
+      }
+      for p in e.provenance {
+        guard let docID = documentID[p.document] else { continue }
+        evidenceRows.row { r in
+          r.int(id)
+          r.int(docID)
+          r.int(Int64(p.sentence))
+          r.int(Int64(p.span.start))
+          r.int(Int64(p.span.end))
+          r.string(p.quote)
+          r.string(p.rule)
+          r.string(p.modality.rawValue)
+          r.string(p.claimant)
+        }
+        if evidenceRows.count == batch { try flushEvidence() }
+      }
+    }
+    try flushEdges()
+    try flushEvidence()
+    for index in indexes { try db.execute(sql: index.sql) }
+    return Int(id)
+  }
+}
+
+/// Rows of values written as a JSON array of arrays, for `json_each`.
+struct JSONRows {
+  private var bytes: [UInt8] = [UInt8(ascii: "[")]
+  private(set) var count = 0
+
+  struct Row {
+    fileprivate var bytes: [UInt8]
+    fileprivate var first = true
+
+    private mutating func separate() {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+    }
+
+    mutating func int(_ value: Int64) {
+      separate()
+      bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func string(_ value: String?) {
+      separate()
+      guard let value else {
+        bytes.append(contentsOf: "null".utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "\""))
+      for byte in value.utf8 {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+          bytes.append(UInt8(ascii: "\\"))
+          bytes.append(byte)
+        case 0..<0x20:
+          let hex = Array("0123456789abcdef".utf8)
+          bytes.append(contentsOf: "\\u00".utf8)
+          bytes.append(hex[Int(byte >> 4)])
+          bytes.append(hex[Int(byte & 15)])
+        default:
+          bytes.append(byte)
+        }
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  /// Appends one row whose values `body` writes in column order.
+  mutating func row(_ body: (inout Row) -> Void) {
+    if count > 0 { bytes.append(UInt8(ascii: ",")) }
+    bytes.append(UInt8(ascii: "["))
+    var r = Row(bytes: [])
+    swap(&r.bytes, &bytes)  // lend the buffer to the row without copying it
+    body(&r)
+    r.bytes.append(UInt8(ascii: "]"))
+    swap(&r.bytes, &bytes)
+    count += 1
+  }
+
+  /// The JSON text of the rows so far; the rows are then cleared.
+  mutating func take() -> String {
+    bytes.append(UInt8(ascii: "]"))
+    let text = String(decoding: bytes, as: UTF8.self)
+    bytes = [UInt8(ascii: "[")]
+    count = 0
+    return text
+  }
+}
