@@ -89,21 +89,12 @@ public struct RenderFilter: Sendable, Hashable {
 
 /// A render request that names something the graph does not hold or cannot mean.
 public enum RenderRequestError: Error, Equatable, Sendable, CustomStringConvertible {
-  case unknownEntity(name: String, suggestions: [String])
-  case ambiguousEntity(name: String, candidates: [String])
   case invalidDate(text: String)
   case emptyDateWindow(since: String, until: String)
   case negativeDepth(Int)
 
   public var description: String {
     switch self {
-    case .unknownEntity(let name, let suggestions):
-      "No entity is called '\(name)'"
-        + (suggestions.isEmpty
-          ? "; list them with 'kg export --format json'."
-          : ". Did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
-    case .ambiguousEntity(let name, let candidates):
-      "'\(name)' names \(candidates.count) entities (\(candidates.map { "'\($0)'" }.joined(separator: ", "))); give one of these ids."
     case .invalidDate(let text):
       "'\(text)' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY."
     case .emptyDateWindow(let since, let until):
@@ -150,12 +141,13 @@ extension Workspace {
       caption.append("\(paths.count) path\(paths.count == 1 ? "" : "s")")
     case .focus(let name, let depth):
       guard depth >= 0 else { throw RenderRequestError.negativeDepth(depth) }
-      let id = try Self.resolveEntity(name, in: graph.entities)
       let index = GraphIndex(graph)
-      let ego = index.egoNetwork(of: index.index[id]!, depth: depth, admits: { admitted[$0] != nil })
+      let node = try EntityLookup(index).resolve(name)
+      let id = index.entities[node].id
+      let ego = index.egoNetwork(of: node, depth: depth, admits: { admitted[$0] != nil })
       drawn.edges = ego.edges.compactMap { admitted[$0] }
       writer.scope = .focus(entity: id)
-      let entityName = graph.entities[index.index[id]!].name
+      let entityName = index.entities[node].name
       caption.append("\(entityName) and what lies within \(depth) hop\(depth == 1 ? "" : "s")")
     }
     if !request.filter.isDefault { caption.append(Self.describe(request.filter)) }
@@ -233,45 +225,11 @@ extension Workspace {
 
   // MARK: - Naming the focus
 
-  /// The id of the entity `name` names: an id, a name or an alias, in any case.
-  ///
-  /// A stop-gap until `KGQuery`'s `EntityLookup`, which will replace it.
-  private static func resolveEntity(_ name: String, in entities: [Entity]) throws(RenderRequestError) -> String {
-    let wanted = name.lowercased()
-    if let exact = entities.first(where: { $0.id.lowercased() == wanted }) { return exact.id }
-    let slug = Entity.slug(name)
-    let matches = entities.filter { entity in
-      entity.name.lowercased() == wanted || entity.aliases.contains { $0.lowercased() == wanted }
-    }
-    let ids = Set(matches.map(\.id))
-    if ids.count == 1 { return ids.first! }
-    if ids.count > 1 { throw .ambiguousEntity(name: name, candidates: ids.sorted()) }
-    if let bySlug = entities.first(where: { $0.id == slug || Entity.slug($0.name) == slug }) { return bySlug.id }
-    let scored = entities.map { entity -> (String, Int) in
-      let distance = ([entity.id, entity.name.lowercased()] + entity.aliases.map { $0.lowercased() })
-        .map { editDistance($0, wanted) }.min() ?? .max
-      return (entity.id, distance)
-    }
-    let limit = max(2, wanted.count / 3)
-    let suggestions = scored.filter { $0.1 <= limit }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    throw .unknownEntity(name: name, suggestions: Array(suggestions))
-  }
+}
 
-  /// Levenshtein distance over characters.
-  private static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
+extension PathAnswer {
+  /// Each path as the store ids of its edges, every parallel edge of a hop included, for drawing.
+  public var edgeIDs: [[Int64]] {
+    paths.map { path in path.hops.flatMap { hop in hop.edges.compactMap { Int64($0.id.dropFirst()) } } }
   }
 }

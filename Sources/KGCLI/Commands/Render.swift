@@ -18,6 +18,7 @@ struct Render: ParsableCommand {
         kg render --format svg -o graphs/seeds.svg
         kg render --focus ISIS --depth 2 --type attack --type kill -o isis.dot
         kg render --since 2018-11 --min-sources 2 --cluster
+        kg render --path Iran ISIS --undirected --format svg -o iran-isis.svg
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg }
@@ -50,11 +51,26 @@ struct Render: ParsableCommand {
   @Option(help: ArgumentHelp("Keep edges stated in at least this many documents.", valueName: "n"))
   var minSources: Int = 1
 
+  @Option(
+    name: .customLong("path"), parsing: .upToNextOption,
+    help: ArgumentHelp("Highlight the shortest paths between two entities, as 'kg path' finds them.", valueName: "A B"))
+  var pathEnds: [String] = []
+  @Flag(help: "With --path: every simple path up to --max-hops, not only the shortest.") var all = false
+  @Option(help: ArgumentHelp("With --path: the longest path drawn.", valueName: "n")) var maxHops: Int?
+  @Flag(help: "With --path: follow edges in either direction.") var undirected = false
+
   @Flag(help: "Box entities inside the entity they are part of.") var cluster = false
   @Flag(inversion: .prefixedNo, help: "Draw a legend.") var legend = true
 
   func validate() throws {
     if focus == nil && depth != 1 { throw ValidationError("--depth needs --focus ENTITY.") }
+    if !pathEnds.isEmpty && pathEnds.count != 2 {
+      throw ValidationError("--path takes two entities, 'A B'; got \(pathEnds.count): \(pathEnds.map { "'\($0)'" }.joined(separator: " ")).")
+    }
+    if !pathEnds.isEmpty && focus != nil { throw ValidationError("Give either --focus or --path, not both.") }
+    if pathEnds.isEmpty && (all || maxHops != nil || undirected) {
+      throw ValidationError("--all, --max-hops and --undirected go with --path A B.")
+    }
     if depth < 0 { throw ValidationError("--depth '\(depth)' is negative; give 0 or more hops.") }
     if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
     do { try filter.validate() } catch { throw ValidationError(error.description) }
@@ -65,11 +81,16 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
-    let request = RenderRequest(
-      format: format == .svg ? .svg : .dot, scope: focus.map { .focus($0, depth: depth) } ?? .whole, filter: filter,
-      cluster: cluster, legend: legend)
     try ErrorPresentation.run {
       let workspace = try Workspace(storePath: storeOptions.store)
+      var scope: RenderRequest.Scope = focus.map { .focus($0, depth: depth) } ?? .whole
+      if pathEnds.count == 2 {
+        let answer = try workspace.path(
+          PathRequest(from: pathEnds[0], to: pathEnds[1], maxHops: maxHops, all: all, undirected: undirected))
+        scope = .paths(answer.edgeIDs)
+      }
+      let request = RenderRequest(
+        format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend)
       let text: String
       do {
         text = try workspace.render(request)
