@@ -13,7 +13,7 @@ public struct SentenceSplitter: Sendable {
   /// The longest sentence kept whole, in code points. A longer run without a sentence end (a
   /// table flattened to one line, a scrape with its punctuation stripped) is cut at the last white
   /// space before the limit, so no sentence costs the extractor more than this.
-  public static let maximumSentenceLength = 2_000
+  public static let maximumSentenceLength = 1_000
 
   /// - Complexity: O(*n*) in the body's length.
   public func sentences(in text: ScalarText, body: TextSpan) -> [Sentence] {

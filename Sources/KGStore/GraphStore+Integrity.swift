@@ -16,3 +16,20 @@ extension GraphStore {
     return (mode, timeout, dbWriter is DatabasePool)
   }
 }
+
+extension GraphStore {
+  /// Test hook: runs raw SQL on the SQLite file at `path` with no kg checks at all, to make
+  /// foreign databases, stores from a "newer" kg, and the like.
+  package static func _executeRaw(sql: String, atPath path: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in try db.execute(sql: sql) }
+    try queue.close()
+  }
+
+  /// Test hook: closes the store's connections now rather than when it is released.
+  package func _close() throws {
+    if let pool = dbWriter as? DatabasePool { try pool.close() } else if let queue = dbWriter as? DatabaseQueue {
+      try queue.close()
+    }
+  }
+}

@@ -70,6 +70,21 @@ public final class GraphStore: Sendable {
   ///
   /// - Throws: `StoreError.notAStore`, `.newerSchema`, `.corrupted`, `.cannotOpen`.
   static func inspect(_ path: String) throws(StoreError) {
+    // A read-only connection to a WAL-mode file makes empty -wal and -shm files beside it; take
+    // them away again when the file is refused, so a refused file is left exactly as found.
+    let sidecars = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+    do {
+      try inspectReadOnly(path)
+    } catch {
+      for file in sidecars {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        if size == 0 || (file.hasSuffix("-shm") && size != nil) { try? FileManager.default.removeItem(atPath: file) }
+      }
+      throw error
+    }
+  }
+
+  static func inspectReadOnly(_ path: String) throws(StoreError) {
     var config = Configuration()
     config.readonly = true
     config.busyMode = .timeout(busyTimeout)
