@@ -26,9 +26,13 @@ extension GraphStore {
     try queue.close()
   }
 
-  /// Test hook: closes the store's connections now rather than when it is released.
+  /// Test hook: checkpoints the write-ahead log into the file and closes the store's connections
+  /// now, so the file's bytes are the whole store.
   package func _close() throws {
-    if let pool = dbWriter as? DatabasePool { try pool.close() } else if let queue = dbWriter as? DatabaseQueue {
+    if let pool = dbWriter as? DatabasePool {
+      try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+      try pool.close()
+    } else if let queue = dbWriter as? DatabaseQueue {
       try queue.close()
     }
   }
