@@ -177,7 +177,10 @@ enum CrashReporter {
       action.__sigaction_handler.sa_handler = { signal in
         _ = write(2, CrashReporter.buffer, CrashReporter.length)
         sigaction(signal, CrashReporter.previous + Int(signal), nil)
-        raise(signal)
+        // A fault re-executes its instruction on return and meets the previous handler with the
+        // original context (so the runtime's backtrace points at the crash); abort() must be
+        // raised again.
+        if signal == SIGABRT { raise(signal) }
       }
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0
