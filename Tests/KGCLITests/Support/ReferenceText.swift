@@ -91,12 +91,15 @@ enum ReferenceText {
     import json, sys
     d = json.load(open(sys.argv[1], encoding="utf-8"))
     checked = bad = 0
+    texts = {}
     for e in d.get("edges", []):
         for p in e.get("provenance", []) or []:
-            raw = open(p["path"], "rb").read(2)
-            enc = "utf-16" if raw in (b"\\xff\\xfe", b"\\xfe\\xff") else "utf-8"
-            with open(p["path"], encoding=enc, errors="replace") as f:
-                t = f.read()
+            if p["path"] not in texts:
+                raw = open(p["path"], "rb").read(2)
+                enc = "utf-16" if raw in (b"\\xff\\xfe", b"\\xfe\\xff") else "utf-8"
+                with open(p["path"], encoding=enc, errors="replace") as f:
+                    texts[p["path"]] = f.read()
+            t = texts[p["path"]]
             checked += 1
             if t[p["start"]:p["end"]] != p["quote"]:
                 bad += 1
