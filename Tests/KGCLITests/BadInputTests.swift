@@ -81,6 +81,11 @@ import Testing
         try assertSameGraph(f, asSeed: 0)
       }),
     Case(
+      id: "UTF-16 without a BOM is refused by name",
+      setup: { f in [try f.write("utf16-nobom.txt", utf16("Turkish jets struck Afrin.\n", littleEndian: true)), try f.seed(0, as: "good.txt")] },
+      expectedExit: 65, stderrContains: ["kg: utf16-nobom.txt: looks binary", "convert it to UTF-8 text"],
+      stdoutContains: ["1 added"]),
+    Case(
       id: "CRLF line ends: offsets as Python's universal newlines see them",
       setup: { f in [try f.write("crlf.txt", try seedText(0).replacingOccurrences(of: "\n", with: "\r\n"))] },
       expectedExit: 0, stderrContains: [], stdoutContains: ["1 added"], stderrLacks: ["warning"],
@@ -240,6 +245,12 @@ import Testing
       let store = try GraphStore(path: folder.path("kg.sqlite"))
       #expect(try store._integrityCheck() == ["ok"])
       #expect(try store._checkInvariants() == [])
+      // Every stored text is the file as Python reads it, so every offset means the same there.
+      for document in try store.loadGraph().documents {
+        let stored = try store.text(ofDocument: document.path) ?? ""
+        let reference = try ReferenceText.scalars(ofFile: folder.path(document.path))
+        #expect(stored.unicodeScalars.elementsEqual(reference), "\(document.path): stored text differs from the file's")
+      }
     }
     try c.check?(folder, result)
   }
