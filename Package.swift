@@ -77,6 +77,6 @@ let package = Package(
     .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGTestSupport"]),
     .testTarget(name: "KGRenderTests", dependencies: ["KGRender", "KGTestSupport"], exclude: ["Goldens"]),
     .testTarget(name: "KGPipelineTests", dependencies: ["KGPipeline", "KGTestSupport"]),
-    .testTarget(name: "KGCLITests", dependencies: ["KGTestSupport"]),
+    .testTarget(name: "KGCLITests", dependencies: ["KGCLI", "KGPipeline", "KGTestSupport"]),
   ]
 )

@@ -11,8 +11,11 @@ public struct BodyDetector: Sendable {
   public init() {}
 
   /// The body's span in `text`, or nil when the text has no prose line at all.
-  public func body(of text: ScalarText) -> TextSpan? {
-    let lines = text.lines()
+  ///
+  /// - Complexity: O(*n*) in the text's length.
+  public func body(of text: ScalarText) -> TextSpan? { body(of: text, lines: text.lines()) }
+
+  func body(of text: ScalarText, lines: [Line]) -> TextSpan? {
     let kinds = lines.map { classify($0, in: text) }
     guard let first = kinds.firstIndex(of: .prose) else { return nil }
     var last = first

@@ -5,11 +5,17 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
   case notText(path: String, byteOffset: Int)
   case empty(path: String)
   case noBody(path: String)
+  /// Larger than `ArticleReader.maximumFileSize`: not read at all.
+  case tooLarge(path: String, bytes: Int, limit: Int)
+  /// A FIFO, socket or device: reading it could block forever, so it is not opened.
+  case notRegularFile(path: String, kind: String)
   case noInput(paths: [String])
 
   public var path: String? {
     switch self {
-    case .notFound(let p), .unreadable(let p, _), .notText(let p, _), .empty(let p), .noBody(let p): p
+    case .notFound(let p), .unreadable(let p, _), .notText(let p, _), .empty(let p), .noBody(let p),
+      .tooLarge(let p, _, _), .notRegularFile(let p, _):
+      p
     case .noInput: nil
     }
   }
@@ -21,14 +27,25 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unreadable(let path, let reason):
       "\(path): cannot be read (\(reason)); check its permissions."
     case .notText(let path, let offset):
-      "\(path): looks binary (NUL byte at byte \(offset)), not an article; remove it from the input or convert it to text."
+      "\(path): looks binary, not an article (byte \(offset) is not text); remove it from the input or convert it to UTF-8 text."
     case .empty(let path):
       "\(path): is empty; nothing to read."
     case .noBody(let path):
       "\(path): no article body found (no line of prose); check that the file is an article."
+    case .tooLarge(let path, let bytes, let limit):
+      "\(path): is \(Self.megabytes(bytes)), over the \(Self.megabytes(limit)) limit for one article, and was not read; split it into articles."
+    case .notRegularFile(let path, let kind):
+      "\(path): is a \(kind), not a regular file, and was not read; pass article files."
     case .noInput(let paths):
       "no article files found in \(paths.map { "'\($0)'" }.joined(separator: ", ")); pass .txt files or folders holding them."
     }
+  }
+}
+
+extension IngestError {
+  static func megabytes(_ bytes: Int) -> String {
+    let mb = Double(bytes) / 1_048_576
+    return mb >= 10 ? "\(Int(mb.rounded())) MB" : "\((mb * 10).rounded() / 10) MB"
   }
 }
 
@@ -41,6 +58,8 @@ public struct IngestWarning: Hashable, Sendable, CustomStringConvertible {
     case decodedUTF16
     /// A symbolic link that leads back into a folder already being read.
     case symlinkLoop
+    /// A symbolic link, named like an article, that leads nowhere (or round in a circle).
+    case brokenLink
   }
 
   public var path: String
@@ -59,6 +78,8 @@ public struct IngestWarning: Hashable, Sendable, CustomStringConvertible {
       "\(path): UTF-16 text converted to UTF-8 for reading; offsets index the converted text."
     case .symlinkLoop:
       "\(path): symbolic link loop skipped."
+    case .brokenLink:
+      "\(path): symbolic link to nothing (or to itself) skipped."
     }
   }
 }

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Files named directly are always read. Folders are walked recursively in name order, taking
 /// files ending in `.txt`, `.text` or `.md` and skipping hidden entries; a symbolic link back into
-/// a folder already being walked is reported once and skipped.
+/// a folder already being walked is reported once and skipped, and so is a link, named like an
+/// article, that leads nowhere. FIFOs and devices are listed like files and refused when read
+/// (`IngestError.notRegularFile`), never opened.
 public struct InputCollector: Sendable {
   public static let articleExtensions: Set<String> = ["txt", "text", "md"]
 
@@ -56,7 +58,13 @@ public struct InputCollector: Sendable {
     for name in entries where !name.hasPrefix(".") {
       let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+      guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else {
+        // Listed but not there when followed: a dangling link, or a link to itself.
+        if Self.articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+          result.warnings.append(IngestWarning(path: child, kind: .brokenLink))
+        }
+        continue
+      }
       if isDirectory.boolValue {
         walk(child, ancestors: &ancestors, into: &result, seen: &seen)
       } else if Self.articleExtensions.contains((name as NSString).pathExtension.lowercased()),

@@ -5,12 +5,18 @@ public struct MetadataExtractor: Sendable {
   public init() {}
 
   public func metadata(of text: ScalarText, body: TextSpan) -> ArticleMetadata {
-    let lines = text.lines().filter { !$0.isBlank }
+    metadata(of: text, body: body, lines: text.lines())
+  }
+
+  func metadata(of text: ScalarText, body: TextSpan, lines allLines: [Line]) -> ArticleMetadata {
+    let lines = allLines.filter { !$0.isBlank }
     let header = lines.filter { $0.trimmed.end <= body.start }.map { text[$0.trimmed] }
     let footer = lines.filter { $0.trimmed.start >= body.end }.map { text[$0.trimmed] }
     var meta = ArticleMetadata()
     meta.title = header.first(where: isTitle)
-    let dateSource = header + [text[body]].map { String($0.prefix(400)) }
+    // The body's first 400 characters; 4,000 scalars hold them unless combining marks abound.
+    let bodyStart = text[TextSpan(start: body.start, end: min(body.end, body.start + 4_000))]
+    let dateSource = header + [String(bodyStart.prefix(400))]
     for line in dateSource {
       if let (written, iso) = DateFinder.firstDate(in: line) {
         meta.dateText = written

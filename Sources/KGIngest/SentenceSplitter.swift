@@ -10,11 +10,21 @@ public import KGModel
 public struct SentenceSplitter: Sendable {
   public init() {}
 
+  /// The longest sentence kept whole, in code points. A longer run without a sentence end (a
+  /// table flattened to one line, a scrape with its punctuation stripped) is cut at the last white
+  /// space before the limit, so no sentence costs the extractor more than this.
+  public static let maximumSentenceLength = 1_000
+
+  /// - Complexity: O(*n*) in the body's length.
   public func sentences(in text: ScalarText, body: TextSpan) -> [Sentence] {
+    sentences(in: text, body: body, lines: text.lines())
+  }
+
+  func sentences(in text: ScalarText, body: TextSpan, lines: [Line]) -> [Sentence] {
     var result: [Sentence] = []
     // Blocks: lines, with a line that breaks off mid-sentence joined to a next line starting in lower case.
     var blocks: [TextSpan] = []
-    for line in text.lines() where !line.isBlank && line.trimmed.overlaps(body) {
+    for line in lines where !line.isBlank && line.trimmed.overlaps(body) {
       if let last = blocks.last, let first = text.scalars[line.trimmed.start].properties.isLowercase ? true : nil, first,
         !Self.terminal.contains(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
       {
@@ -30,7 +40,7 @@ public struct SentenceSplitter: Sendable {
       guard !content.isEmpty else { continue }
       let last = text.scalars[content.end - 1]
       let headline = !Self.terminal.contains(last) && !Self.closers.contains(last) && last != ":"
-      for span in split(content, in: text) {
+      for span in split(content, in: text).flatMap({ cut($0, in: text) }) {
         result.append(Sentence(index: result.count, span: span, isHeadline: headline))
       }
     }
@@ -77,18 +87,45 @@ public struct SentenceSplitter: Sendable {
     return result.filter { !$0.isEmpty }
   }
 
+  /// `span` in pieces of at most `maximumSentenceLength` code points, cut after white space.
+  func cut(_ span: TextSpan, in text: ScalarText) -> [TextSpan] {
+    let limit = Self.maximumSentenceLength
+    guard span.length > limit else { return [span] }
+    var pieces: [TextSpan] = []
+    var start = span.start
+    while span.end - start > limit {
+      var end = start + limit
+      while end > start + limit / 2, !text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+      if end == start + limit / 2 { end = start + limit }  // no white space: cut anywhere
+      let piece = text.trim(TextSpan(start: start, end: end))
+      if !piece.isEmpty { pieces.append(piece) }
+      start = end
+      while start < span.end, text.scalars[start].properties.isWhitespace { start += 1 }
+    }
+    let rest = text.trim(TextSpan(start: start, end: span.end))
+    if !rest.isEmpty { pieces.append(rest) }
+    return pieces
+  }
+
+  /// The longest word looked at around a full stop when deciding whether it is an abbreviation;
+  /// bounding it keeps splitting linear on text like "a.a.a.a…".
+  static let abbreviationWindow = 24
+
   /// Whether the full stop at `dot` belongs to an abbreviation rather than ending a sentence.
   func isAbbreviation(endingAt dot: Int, nextWordAt next: Int, in text: ScalarText) -> Bool {
     let s = text.scalars
     var lo = dot
-    while lo > 0, s[lo - 1].properties.isAlphabetic || s[lo - 1] == "." { lo -= 1 }
+    let floor = max(0, dot - Self.abbreviationWindow)
+    while lo > floor, s[lo - 1].properties.isAlphabetic || s[lo - 1] == "." { lo -= 1 }
+    if lo == floor && floor > 0 { return false }  // a word this long is no abbreviation
     let word = text[TextSpan(start: lo, end: dot)]
     if word.isEmpty { return false }
     if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
     if word.contains(".") {
       // A dotted acronym ("U.S"): a sentence ends only before a typical sentence opener.
       var hi = next
-      while hi < s.count, s[hi].properties.isAlphabetic { hi += 1 }
+      let ceiling = min(s.count, next + Self.abbreviationWindow)
+      while hi < ceiling, s[hi].properties.isAlphabetic { hi += 1 }
       return !Self.sentenceOpeners.contains(text[TextSpan(start: next, end: hi)])
     }
     return Self.abbreviations.contains(word.lowercased())

@@ -21,6 +21,9 @@ public struct BuildReport: Sendable {
   public var failures: [BuildFailure] = []
   public var warnings: [String] = []
 
+  /// Files read and stored (or found already stored): the ones that did not fail.
+  public var succeeded: Int { added + replaced + unchanged }
+
   public var summary: String {
     var parts = ["\(files) file\(files == 1 ? "" : "s")", "\(added) added", "\(replaced) replaced", "\(unchanged) unchanged", "\(edges) edges written"]
     if !failures.isEmpty { parts.append("\(failures.count) failed") }
@@ -45,18 +48,23 @@ extension Workspace {
   /// - Parameters:
   ///   - paths: files and folders (walked recursively for `.txt`, `.text`, `.md`).
   ///   - configuration: dictionaries and lexicon; the built-in ones by default.
+  ///   - maximumFileSize: files larger than this many bytes are refused unread
+  ///     (`IngestError.tooLarge`).
   ///   - progress: called after each file with its path and outcome.
   /// - Throws: `NoInputError` when no file could be found at all; `StoreError` when the store
-  ///   itself fails (nothing of the failing document is kept).
+  ///   itself fails (nothing of the failing document is kept, and the documents before it stay
+  ///   stored, each whole). A document the store refuses (`StoreError.writeFailed`) is reported
+  ///   as a failure and the batch goes on.
   public func build(
-    paths: [String], configuration: ExtractionConfiguration, progress: (String, String) -> Void = { _, _ in }
+    paths: [String], configuration: ExtractionConfiguration,
+    maximumFileSize: Int = ArticleReader.defaultMaximumFileSize, progress: (String, String) -> Void = { _, _ in }
   ) throws -> BuildReport {
     let collected = InputCollector().collect(paths)
     var report = BuildReport()
     report.warnings = collected.warnings.map(\.description)
     report.failures = collected.errors.map { BuildFailure(path: $0.path ?? "", message: $0.description) }
     if collected.files.isEmpty { throw NoInputError(paths: paths, failures: report.failures) }
-    let reader = ArticleReader()
+    let reader = ArticleReader(maximumFileSize: maximumFileSize)
     let extractor = Extractor(configuration: configuration)
     for path in collected.files {
       report.files += 1
@@ -76,7 +84,19 @@ extension Workspace {
         continue
       }
       let extraction = extractor.extract(document)
-      switch try store.write(extraction) {
+      let outcome: WriteOutcome
+      do {
+        outcome = try store.write(extraction)
+      } catch {
+        // A document the store refused is rolled back whole; the store itself is fine, so the
+        // batch goes on. Any other store error stops the build.
+        guard case .writeFailed(_, let reason) = error else { throw error }
+        let message = "\(path): not stored (\(reason)); nothing of it was kept."
+        report.failures.append(BuildFailure(path: path, message: message))
+        progress(path, "failed")
+        continue
+      }
+      switch outcome {
       case .added(let n):
         report.added += 1
         report.edges += n

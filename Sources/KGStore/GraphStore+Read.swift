@@ -70,24 +70,36 @@ extension GraphStore {
     } catch { throw Self.translate(error, path: path) }
   }
 
-  /// Checks the store's invariants: every evidence row's quote is its document's text at its span,
-  /// and every edge has evidence (edges written by `writeBulk` without documents excepted).
+  /// Checks the store's invariants: every evidence row's span lies in its document's text and its
+  /// quote is the text at that span.
+  ///
+  /// - Complexity: O(*t* + *v*) for *t* code points of stored text and *v* evidence rows; each
+  ///   document's text is loaded once (not once per evidence row, which took tens of GB on a
+  ///   5 MB single-line article).
   package func _checkInvariants() throws -> [String] {
     try dbWriter.read { db in
       var problems: [String] = []
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT evidence.id, evidence.start, evidence.end, evidence.quote, document.text FROM evidence JOIN document ON document.id = evidence.documentId")
-      for row in rows {
-        let text: String = row["text"]
-        let scalars = Array(text.unicodeScalars)
-        let start: Int = row["start"]
-        let end: Int = row["end"]
-        guard start >= 0, end <= scalars.count, start <= end else {
-          problems.append("evidence \(row["id"] as Int64): span out of range")
+      let documents = try Int64.fetchAll(db, sql: "SELECT DISTINCT documentId FROM evidence ORDER BY documentId")
+      for documentId in documents {
+        guard let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentId])
+        else {
+          problems.append("document \(documentId): evidence without its document")
           continue
         }
-        if String(String.UnicodeScalarView(scalars[start..<end])) != row["quote"] as String {
-          problems.append("evidence \(row["id"] as Int64): quote differs from text")
+        let scalars = Array(text.unicodeScalars)
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT id, start, end, quote FROM evidence WHERE documentId = ? ORDER BY id", arguments: [documentId])
+        while let row = try rows.next() {
+          let id: Int64 = row["id"]
+          let start: Int = row["start"]
+          let end: Int = row["end"]
+          guard start >= 0, end <= scalars.count, start <= end else {
+            problems.append("evidence \(id): span out of range")
+            continue
+          }
+          if String(String.UnicodeScalarView(scalars[start..<end])) != row["quote"] as String {
+            problems.append("evidence \(id): quote differs from text")
+          }
         }
       }
       return problems

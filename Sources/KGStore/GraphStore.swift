@@ -26,9 +26,9 @@ public final class GraphStore: Sendable {
   public init(path: String) throws(StoreError) {
     self.path = path
     let exists = FileManager.default.fileExists(atPath: path)
-    if exists { try Self.checkHeader(path) }
+    if exists, try !Self.checkHeader(path) { try Self.inspect(path) }
     var config = Configuration()
-    config.busyMode = .timeout(30)
+    config.busyMode = .timeout(Self.busyTimeout)
     config.foreignKeysEnabled = true
     do {
       dbWriter = try DatabasePool(path: path, configuration: config)
@@ -37,6 +37,9 @@ public final class GraphStore: Sendable {
     }
     try migrate(existing: exists)
   }
+
+  /// How long a build waits for another process that holds the store's write lock.
+  static let busyTimeout: TimeInterval = 60
 
   /// A store in memory, for tests and one-off runs.
   public init(inMemoryNamed name: String = "kg") throws(StoreError) {
@@ -48,13 +51,64 @@ public final class GraphStore: Sendable {
   }
 
   /// A file that exists must start with the SQLite header, or it is not ours to touch.
-  static func checkHeader(_ path: String) throws(StoreError) {
+  ///
+  /// - Returns: true when the file is empty (SQLite makes a new database of it).
+  static func checkHeader(_ path: String) throws(StoreError) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotOpen(path: path, reason: "permission denied") }
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if header.isEmpty { return }  // an empty file: SQLite makes a database of it
+    if header.isEmpty { return true }
     guard header.count == 16, String(decoding: header.prefix(15), as: UTF8.self) == "SQLite format 3" else {
       throw .notAStore(path: path)
+    }
+    return false
+  }
+
+  /// Looks at an existing SQLite file through a read-only connection before anything may write
+  /// to it: opening a `DatabasePool` switches a database to WAL mode, which rewrites its header,
+  /// so a file that is not a kg store, is from a newer kg, or is damaged must be refused first.
+  ///
+  /// - Throws: `StoreError.notAStore`, `.newerSchema`, `.corrupted`, `.cannotOpen`.
+  static func inspect(_ path: String) throws(StoreError) {
+    // A read-only connection to a WAL-mode file makes empty -wal and -shm files beside it; take
+    // them away again when the file is refused, so a refused file is left exactly as found.
+    let sidecars = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+    do {
+      try inspectReadOnly(path)
+    } catch {
+      for file in sidecars {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        if size == 0 || (file.hasSuffix("-shm") && size != nil) { try? FileManager.default.removeItem(atPath: file) }
+      }
+      throw error
+    }
+  }
+
+  static func inspectReadOnly(_ path: String) throws(StoreError) {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(busyTimeout)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      defer { try? queue.close() }
+      try queue.read { db in
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if tables.isEmpty { return }  // a database with nothing in it yet
+        guard tables.contains("grdb_migrations"), tables.contains("document") || tables.count == 1 else {
+          throw StoreError.notAStore(path: path)
+        }
+        let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let unknown = applied.subtracting(Migrations.known)
+        if !unknown.isEmpty {
+          throw StoreError.newerSchema(path: path, found: applied.sorted(), supported: Migrations.known)
+        }
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        if check != ["ok"] {
+          throw StoreError.corrupted(path: path, reason: check.prefix(3).joined(separator: "; "))
+        }
+      }
+    } catch {
+      throw translate(error, path: path)
     }
   }
 
@@ -64,16 +118,21 @@ public final class GraphStore: Sendable {
       let (applied, tables) = try dbWriter.read { db in
         (try migrator.appliedIdentifiers(db), try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
       }
-      if existing && applied.isEmpty && !tables.isEmpty { throw StoreError.notAStore(path: path) }
+      if existing && applied.isEmpty && !tables.isEmpty && !tables.contains("grdb_migrations") {
+        throw StoreError.notAStore(path: path)
+      }
       let unknown = applied.subtracting(Migrations.known)
       if !unknown.isEmpty {
         throw StoreError.newerSchema(path: path, found: applied.sorted(), supported: Migrations.known)
       }
-      if existing && !applied.isEmpty {
-        let ok = try dbWriter.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
-        if ok != "ok" { throw StoreError.corrupted(path: path, reason: ok ?? "integrity check failed") }
+      do {
+        try migrator.migrate(dbWriter)
+      } catch {
+        // Another process may have created the same fresh store at the same moment and run the
+        // migrations first; then the schema is complete and there is nothing left to do.
+        let now = try dbWriter.read { db in try migrator.appliedIdentifiers(db) }
+        if !Set(Migrations.known).isSubset(of: now) { throw error }
       }
-      try migrator.migrate(dbWriter)
     } catch let error as StoreError {
       throw error
     } catch {

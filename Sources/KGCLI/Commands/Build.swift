@@ -7,7 +7,9 @@ struct Build: ParsableCommand {
     discussion: """
       Folders are read recursively (.txt, .text, .md). Running again on the same files changes \
       nothing; a file whose content changed replaces its old edges. A file that cannot be read is \
-      reported and skipped, and the exit code is then 65.
+      reported and skipped, and the exit code is then 65 (66 when no file could be read at all). \
+      Files over 16 MB (see --max-file-size), FIFOs and devices are refused without being read; invalid UTF-8 is read \
+      with U+FFFD and a warning naming the byte offset.
       """)
 
   @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
@@ -18,20 +20,34 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("An extra actor dictionary (YAML); may be repeated.", valueName: "file"))
   var dictionary: [String] = []
 
+  @Option(name: .long, help: ArgumentHelp("Refuse article files larger than this, unread.", valueName: "megabytes"))
+  var maxFileSize: Int = ArticleReader.defaultMaximumFileSize >> 20
+
   @Flag(name: .shortAndLong, help: "Print one line per file.")
   var verbose = false
+
+  func validate() throws {
+    if maxFileSize < 1 || maxFileSize > 4096 {
+      throw ValidationError("--max-file-size must be between 1 and 4096 (megabytes), not \(maxFileSize).")
+    }
+  }
 
   func run() throws {
     try ErrorPresentation.run {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
       let workspace = try Workspace(storePath: storeOptions.store)
-      let report = try workspace.build(paths: paths, configuration: configuration) { path, outcome in
+      let report = try workspace.build(
+        paths: paths, configuration: configuration, maximumFileSize: maxFileSize << 20
+      ) { path, outcome in
         if verbose { printErr("\(path): \(outcome)") }
       }
       for warning in report.warnings { printErr("kg: warning: \(warning)") }
       for failure in report.failures { printErr("kg: \(failure.message)") }
       print("\(report.summary) → \(storeOptions.store)")
-      if !report.failures.isEmpty { throw ExitCode(ExitStatus.someInputsFailed.rawValue) }
+      if !report.failures.isEmpty {
+        // 66 when not one file could be read, 65 when only some failed.
+        throw ExitCode((report.succeeded == 0 ? ExitStatus.noInput : .someInputsFailed).rawValue)
+      }
     }
   }
 }
