@@ -87,7 +87,11 @@ extension ActorDictionary {
     }
     var partOf: String?
     if let node = item["part_of"], !node.isNull { partOf = try node.string("part_of") }
-    define(Entity(id: id, name: name, kind: kind, aliases: try item["aliases"]?.strings("aliases") ?? [], partOf: partOf))
+    let aliases = try item["aliases"]?.strings("aliases") ?? []
+    if aliases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+      throw item.fail("an alias of '\(id)' is empty; remove it or write the surface form")
+    }
+    define(Entity(id: id, name: name, kind: kind, aliases: aliases, partOf: partOf))
     if try item["terrorist"]?.string("terrorist") == "true" { terrorist.insert(id) }
     if try item["coalition"]?.string("coalition") == "true" { coalitions.insert(id) }
     for backer in try item["backed_by"]?.strings("backed_by") ?? [] { backedBy[backer, default: []].append(id) }

@@ -80,6 +80,9 @@ enum Tokenizer {
   }
 
   static func isAcronymSoFar(_ s: [Unicode.Scalar], _ start: Int, _ dot: Int) -> Bool {
+    // Acronyms are short ("U.S.", "U.N.", "e.g."): a long dotted run ("a.a.a.…") is not one, and
+    // bounding the look-back keeps tokenizing linear.
+    if dot - start > 12 { return false }
     // Every dot-separated piece so far is a single letter.
     var run = 0
     for k in start..<dot {
