@@ -43,9 +43,11 @@ public struct BodyDetector: Sendable {
 
   func classify(_ line: Line, in text: ScalarText) -> LineKind {
     if line.isBlank { return .blank }
-    let content = text[line.trimmed]
-    if Self.isFooter(content) { return .footer }
-    if Self.isBoilerplate(content) { return .short }
+    // Footer markers open a line, and boilerplate lines are short: a paragraph is never copied
+    // whole just to be looked at.
+    let head = text[TextSpan(start: line.trimmed.start, end: min(line.trimmed.end, line.trimmed.start + 120))]
+    if Self.isFooter(head) { return .footer }
+    if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
     let words = text.wordCount(line.trimmed)
     let startsWithBullet = Self.bullets.contains(text.scalars[line.trimmed.start])
     let lastScalar = text.scalars[line.trimmed.end - 1]
@@ -86,8 +88,26 @@ public struct BodyDetector: Sendable {
 
   /// Lines that look like sentences but belong to the site (cookie notices, sharing prompts).
   static func isBoilerplate(_ line: String) -> Bool {
-    let lower = line.lowercased()
-    return boilerplateFragments.contains { lower.contains($0) }
+    let lower = Array(line.lowercased().utf8)
+    return boilerplateBytes.contains { fragment in contains(lower, fragment) }
+  }
+
+  static let boilerplateBytes = boilerplateFragments.map { Array($0.utf8) }
+
+  /// Whether `haystack` contains `needle`, byte for byte.
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+      if haystack[i] == first {
+        var k = 1
+        while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   static let boilerplateFragments = [

@@ -39,7 +39,12 @@ extension ScalarText {
     var count = 0
     var inWord = false
     for i in span.start..<span.end {
-      let isWordChar = scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil
+      let s = scalars[i]
+      let v = s.value
+      let isWordChar =
+        v < 128
+        ? (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57)
+        : s.properties.isAlphabetic || s.properties.numericType != nil
       if isWordChar && !inWord { count += 1 }
       inWord = isWordChar
     }

@@ -10,8 +10,9 @@ public struct MetadataExtractor: Sendable {
 
   func metadata(of text: ScalarText, body: TextSpan, lines allLines: [Line]) -> ArticleMetadata {
     let lines = allLines.filter { !$0.isBlank }
+    // The page names itself above the body, or in the 40 lines after it (not in a long comment thread).
     let header = lines.filter { $0.trimmed.end <= body.start }.map { text[$0.trimmed] }
-    let footer = lines.filter { $0.trimmed.start >= body.end }.map { text[$0.trimmed] }
+    let footer = lines.filter { $0.trimmed.start >= body.end }.prefix(40).map { text[$0.trimmed] }
     var meta = ArticleMetadata()
     meta.title = header.first(where: isTitle)
     // The body's first 400 characters; 4,000 scalars hold them unless combining marks abound.
