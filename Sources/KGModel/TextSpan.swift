@@ -25,11 +25,46 @@ public struct TextSpan: Hashable, Codable, Sendable, Comparable {
 }
 
 /// A document's text as an array of Unicode scalars, indexed by code point.
+///
+/// The UTF-8 bytes and the byte offset of every code point are kept too, so that the text of a
+/// span is one copy of bytes rather than a string built scalar by scalar.
 public struct ScalarText: Sendable, Hashable {
   public let scalars: [Unicode.Scalar]
+  /// The text as UTF-8.
+  public let utf8: [UInt8]
+  /// `offsets[i]` is the byte offset of code point `i`; `offsets[count]` is `utf8.count`.
+  let offsets: [Int]
 
-  public init(_ string: String) { scalars = Array(string.unicodeScalars) }
-  public init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+  public init(_ string: String) { self.init(scalars: Array(string.unicodeScalars)) }
+
+  public init(scalars: [Unicode.Scalar]) {
+    var offsets = [Int](repeating: 0, count: scalars.count + 1)
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(scalars.count + scalars.count / 4)
+    for (i, scalar) in scalars.enumerated() {
+      offsets[i] = utf8.count
+      let v = scalar.value
+      if v < 0x80 {
+        utf8.append(UInt8(v))
+      } else if v < 0x800 {
+        utf8.append(UInt8(0xC0 | (v >> 6)))
+        utf8.append(UInt8(0x80 | (v & 0x3F)))
+      } else if v < 0x10000 {
+        utf8.append(UInt8(0xE0 | (v >> 12)))
+        utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        utf8.append(UInt8(0x80 | (v & 0x3F)))
+      } else {
+        utf8.append(UInt8(0xF0 | (v >> 18)))
+        utf8.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        utf8.append(UInt8(0x80 | (v & 0x3F)))
+      }
+    }
+    offsets[scalars.count] = utf8.count
+    self.scalars = scalars
+    self.utf8 = utf8
+    self.offsets = offsets
+  }
 
   public var count: Int { scalars.count }
 
@@ -37,10 +72,8 @@ public struct ScalarText: Sendable, Hashable {
   public subscript(span: TextSpan) -> String {
     let lo = max(0, min(span.start, scalars.count))
     let hi = max(lo, min(span.end, scalars.count))
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[lo..<hi])
-    return String(view)
+    return String(decoding: utf8[offsets[lo]..<offsets[hi]], as: UTF8.self)
   }
 
-  public var string: String { self[TextSpan(start: 0, end: scalars.count)] }
+  public var string: String { String(decoding: utf8, as: UTF8.self) }
 }
