@@ -8,9 +8,12 @@ struct ExtractionBenchmark {
   var megabytes = 24.0
 
   func run() throws {
-    let (buildSeconds, corpus) = try Stopwatch.time { try ExtractionCorpus(seedsFolder: seedsFolder, megabytes: megabytes) }
+    let (buildSeconds, corpus) = try Stopwatch.time {
+      try ExtractionCorpus(seedsFolder: seedsFolder, megabytes: megabytes)
+    }
     let mb = Double(corpus.bytes) / 1_000_000
-    print("## Extraction: \(corpus.documents.count) documents, \(format(mb, 1)) MB (built in \(format(buildSeconds)) s)")
+    print(
+      "## Extraction: \(corpus.documents.count) documents, \(format(mb, 1)) MB (built in \(format(buildSeconds)) s)")
     let configuration = try ExtractionConfiguration.load()
 
     Memory.resetPeak()
@@ -47,7 +50,9 @@ struct ExtractionBenchmark {
         total.add(edges, ordering: .relaxed)
       }
     }
-    precondition(total.load(ordering: .relaxed) == oneEdges, "parallel run found \(total.load(ordering: .relaxed)) edges, not \(oneEdges)")
+    precondition(
+      total.load(ordering: .relaxed) == oneEdges,
+      "parallel run found \(total.load(ordering: .relaxed)) edges, not \(oneEdges)")
     print(
       "all \(cores) cores       \(format(allSeconds)) s = \(format(mb / allSeconds)) MB/s (speed-up \(format(oneSeconds / allSeconds))×); CPU \(format(allCPU)) s = \(format(mb / allCPU)) MB per CPU-second; peak \(Memory.describePeak())"
     )

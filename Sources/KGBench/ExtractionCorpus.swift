@@ -13,7 +13,8 @@ struct ExtractionCorpus {
   ]
 
   init(seedsFolder: String, megabytes: Double) throws {
-    let files = try FileManager.default.contentsOfDirectory(atPath: seedsFolder).filter { $0.hasSuffix(".txt") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: seedsFolder).filter { $0.hasSuffix(".txt") }
+      .sorted()
     let seeds = try files.map { try String(contentsOfFile: seedsFolder + "/" + $0, encoding: .utf8) }
     precondition(!seeds.isEmpty, "no .txt files in \(seedsFolder)")
     let target = Int(megabytes * 1_000_000)

@@ -44,7 +44,9 @@ struct GraphBenchmark {
     let (loadSeconds, loadCPU, graph) = try Stopwatch.timeWithCPU { try workspace.store.loadGraphForQuery() }
     let (indexSeconds, indexCPU, index) = Stopwatch.timeWithCPU { GraphIndex(graph) }
     precondition(index.edges.count == edges && index.nodeCount == entities, "loaded \(index.edges.count) edges")
-    print("load              \(format(loadSeconds)) s read + \(format(indexSeconds)) s index = \(format(loadSeconds + indexSeconds)) s (CPU \(format(loadCPU + indexCPU)) s)")
+    print(
+      "load              \(format(loadSeconds)) s read + \(format(indexSeconds)) s index = \(format(loadSeconds + indexSeconds)) s (CPU \(format(loadCPU + indexCPU)) s)"
+    )
 
     var rng = SeededGenerator(seed: seed &+ 1)
     let actors = index.entities.indices.filter { index.entities[$0].kind.isActor }
@@ -55,7 +57,9 @@ struct GraphBenchmark {
       var found = 0
       var hops = 0
       for (a, b) in pairs {
-        let (t, path) = Stopwatch.time { try? index.shortestPath(from: a, to: b, filter: filter, undirected: undirected) }
+        let (t, path) = Stopwatch.time {
+          try? index.shortestPath(from: a, to: b, filter: filter, undirected: undirected)
+        }
         samples.append(t * 1000)
         if let path {
           found += 1
@@ -70,7 +74,8 @@ struct GraphBenchmark {
     }
     measurePaths("shortest path, directed            ", filter: .all, undirected: false)
     measurePaths("shortest path, undirected          ", filter: .all, undirected: true)
-    let filter = try EdgeFilter(types: [.attack, .kill, .support], modalities: [.asserted], since: "2016", until: "2019")
+    let filter = try EdgeFilter(
+      types: [.attack, .kill, .support], modalities: [.asserted], since: "2016", until: "2019")
     measurePaths("shortest path, filtered, directed  ", filter: filter, undirected: false)
 
     var samples: [Double] = []

@@ -9,7 +9,9 @@ struct SyntheticGraph {
   var entities: [Entity]
   var edges: [Edge]
 
-  static let kinds: [EntityKind] = [.state, .military, .armedGroup, .armedGroup, .person, .governmentBody, .organization]
+  static let kinds: [EntityKind] = [
+    .state, .military, .armedGroup, .armedGroup, .person, .governmentBody, .organization,
+  ]
 
   init(entities entityCount: Int, edges edgeCount: Int, documents documentCount: Int, seed: UInt64) {
     var rng = SeededGenerator(seed: seed)

@@ -4,40 +4,42 @@
 import Foundation
 
 #if DEBUG
-  FileHandle.standardError.write(
-    Data("kg-bench: refusing to print figures from a debug build; run scripts/bench (swift run -c release kg-bench).\n".utf8))
-  exit(64)
+FileHandle.standardError.write(
+  Data(
+    "kg-bench: refusing to print figures from a debug build; run scripts/bench (swift run -c release kg-bench).\n".utf8)
+)
+exit(64)
 #else
-  var graph = GraphBenchmark()
-  var extraction = ExtractionBenchmark()
-  var which = "all"
-  var arguments = Array(CommandLine.arguments.dropFirst())
-  if let first = arguments.first, !first.hasPrefix("-") { which = arguments.removeFirst() }
-  while !arguments.isEmpty {
-    let flag = arguments.removeFirst()
-    guard let value = arguments.first else {
-      FileHandle.standardError.write(Data("kg-bench: \(flag) needs a value.\n".utf8))
-      exit(64)
-    }
-    arguments.removeFirst()
-    switch flag {
-    case "--entities": graph.entities = Int(value) ?? graph.entities
-    case "--edges": graph.edges = Int(value) ?? graph.edges
-    case "--documents": graph.documents = Int(value) ?? graph.documents
-    case "--queries": graph.queries = Int(value) ?? graph.queries
-    case "--seed": graph.seed = UInt64(value) ?? graph.seed
-    case "--megabytes": extraction.megabytes = Double(value) ?? extraction.megabytes
-    case "--seeds": extraction.seedsFolder = value
-    default:
-      FileHandle.standardError.write(Data("kg-bench: unknown option '\(flag)'.\n".utf8))
-      exit(64)
-    }
+var graph = GraphBenchmark()
+var extraction = ExtractionBenchmark()
+var which = "all"
+var arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, !first.hasPrefix("-") { which = arguments.removeFirst() }
+while !arguments.isEmpty {
+  let flag = arguments.removeFirst()
+  guard let value = arguments.first else {
+    FileHandle.standardError.write(Data("kg-bench: \(flag) needs a value.\n".utf8))
+    exit(64)
   }
-  do {
-    if which == "graph" || which == "all" { try graph.run() }
-    if which == "extract" || which == "all" { try extraction.run() }
-  } catch {
-    FileHandle.standardError.write(Data("kg-bench: \(error)\n".utf8))
-    exit(1)
+  arguments.removeFirst()
+  switch flag {
+  case "--entities": graph.entities = Int(value) ?? graph.entities
+  case "--edges": graph.edges = Int(value) ?? graph.edges
+  case "--documents": graph.documents = Int(value) ?? graph.documents
+  case "--queries": graph.queries = Int(value) ?? graph.queries
+  case "--seed": graph.seed = UInt64(value) ?? graph.seed
+  case "--megabytes": extraction.megabytes = Double(value) ?? extraction.megabytes
+  case "--seeds": extraction.seedsFolder = value
+  default:
+    FileHandle.standardError.write(Data("kg-bench: unknown option '\(flag)'.\n".utf8))
+    exit(64)
   }
+}
+do {
+  if which == "graph" || which == "all" { try graph.run() }
+  if which == "extract" || which == "all" { try extraction.run() }
+} catch {
+  FileHandle.standardError.write(Data("kg-bench: \(error)\n".utf8))
+  exit(1)
+}
 #endif

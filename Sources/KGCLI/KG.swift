@@ -12,5 +12,8 @@ struct KG: ParsableCommand {
         kg render --format dot -o graphs/seeds.dot
         kg explain "Turkish jets bombed YPG positions near Afrin."
       """,
-    subcommands: [Build.self, Export.self, Render.self, Explain.self, Entities.self, Show.self, Neighbors.self, Path.self, EdgeCommand.self, Why.self, Stats.self])
+    subcommands: [
+      Build.self, Export.self, Render.self, Explain.self, Entities.self, Show.self, Neighbors.self, Path.self,
+      EdgeCommand.self, Why.self, Stats.self,
+    ])
 }

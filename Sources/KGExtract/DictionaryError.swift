@@ -1,3 +1,5 @@
+import KGModel
+
 /// A mistake in a dictionary or lexicon file, named by file and line.
 public enum DictionaryError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
@@ -24,8 +26,6 @@ public enum DictionaryError: Error, Equatable, Sendable, CustomStringConvertible
     }
   }
 }
-
-import KGModel
 
 enum EntityKindNames {
   static var all: String { EntityKind.allCases.map(\.rawValue).joined(separator: ", ") }

@@ -46,7 +46,8 @@ public struct Extractor: Sendable {
       let quote = document.text[sentence.span]
       var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])
       for hit in hits {
-        let span = TextSpan(start: tokens[hit.range.lowerBound].span.start, end: tokens[hit.range.upperBound - 1].span.end)
+        let span = TextSpan(
+          start: tokens[hit.range.lowerBound].span.start, end: tokens[hit.range.upperBound - 1].span.end)
         let mention = Mention(entityID: hit.entityID, span: span, surface: document.text[span], origin: hit.origin)
         mentions.append(mention)
         if tracing { traced.mentions.append(mention) }
@@ -60,13 +61,15 @@ public struct Extractor: Sendable {
             for t in finding.targets {
               let source = hits[s].entityID
               let target = finding.rollUpTargets ? root(of: hits[t].entityID, state: state) : hits[t].entityID
-              guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state) else { continue }
+              guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state)
+              else { continue }
               let key = "\(source)|\(finding.type)|\(target)|\(modality)"
               guard seen.insert(key).inserted else { continue }
               let provenance = Provenance(
                 document: document.path, sentence: sentence.index, span: sentence.span, quote: quote,
                 rule: finding.rule, modality: modality, claimant: claimant)
-              let statement = RelationStatement(source: source, type: finding.type, target: target, provenance: provenance)
+              let statement = RelationStatement(
+                source: source, type: finding.type, target: target, provenance: provenance)
               statements.append(statement)
               traced.statements.append(statement)
             }
@@ -88,11 +91,15 @@ public struct Extractor: Sendable {
   }
 
   /// Only actors act; places are only attacked or taken (GUIDELINES.md, "What is annotated").
-  func admissible(_ type: RelationType, source: String, target: String, kind: (String) -> EntityKind?, state: DocumentState) -> Bool {
+  func admissible(
+    _ type: RelationType, source: String, target: String, kind: (String) -> EntityKind?, state: DocumentState
+  ) -> Bool {
     guard let sourceKind = kind(source), let targetKind = kind(target) else { return false }
     guard sourceKind.isActor else { return false }
     // One does not threaten or capture one's own side ("Assad vowed to retake Syria").
-    if type == .threaten || type == .capture, targetKind.isActor, root(of: source, state: state) == root(of: target, state: state) {
+    if type == .threaten || type == .capture, targetKind.isActor,
+      root(of: source, state: state) == root(of: target, state: state)
+    {
       return false
     }
     switch type {
@@ -116,7 +123,9 @@ public struct Extractor: Sendable {
     return order.map { key in
       let group = groups[key]!
       let strongest = group.map(\.provenance.modality).max()!
-      let claimant = strongest == .alleged ? group.first { $0.provenance.modality == .alleged && $0.provenance.claimant != nil }?.provenance.claimant : nil
+      let claimant =
+        strongest == .alleged
+        ? group.first { $0.provenance.modality == .alleged && $0.provenance.claimant != nil }?.provenance.claimant : nil
       let first = group[0]
       return Edge(
         key: EdgeKey(source: first.source, type: first.type, target: first.target, modality: strongest),

@@ -1,10 +1,10 @@
-public import KGModel
 import Foundation
+public import KGModel
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Reads article files into `Document`s: decodes, normalises newlines, finds the body, splits
@@ -44,7 +44,8 @@ public struct ArticleReader: Sendable {
   /// Reads a file's bytes already in memory, as `read(path:)` would read them from `path`.
   ///
   /// - Throws: `IngestError.tooLarge`, `.notText`, `.empty`.
-  public func read(bytes: [UInt8], path: String) throws(IngestError) -> (document: Document, warnings: [IngestWarning]) {
+  public func read(bytes: [UInt8], path: String) throws(IngestError) -> (document: Document, warnings: [IngestWarning])
+  {
     if bytes.count > maximumFileSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumFileSize) }
     let decoded = try TextDecoding.decode(bytes, path: path)
     let document = try parse(text: ScalarText(scalars: decoded.scalars), path: path)

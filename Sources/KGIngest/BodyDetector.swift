@@ -53,7 +53,8 @@ public struct BodyDetector: Sendable {
     let lastScalar = text.scalars[line.trimmed.end - 1]
     let endsSentence = Self.sentenceEnders.contains(lastScalar)
     if startsWithBullet && words >= 4 { return .listItem }
-    if (words >= 8 && endsSentence && lastScalar != ":") || line.trimmed.length >= 200 || (words >= 12 && endsSentence) {
+    if (words >= 8 && endsSentence && lastScalar != ":") || line.trimmed.length >= 200 || (words >= 12 && endsSentence)
+    {
       return .prose
     }
     return .short

@@ -115,13 +115,19 @@ enum DateFinder {
         if i + 2 < words.count, let d = number(words[i + 1]), (1...31).contains(d), let y = number(words[i + 2]),
           (1900...2100).contains(y)
         {
-          return (words[i...(i + 2)].joined(separator: " ").trimmingCharacters(in: [",", "."]), "\(y)-\(pad(m))-\(pad(d))")
+          return (
+            words[i...(i + 2)].joined(separator: " ").trimmingCharacters(in: [",", "."]), "\(y)-\(pad(m))-\(pad(d))"
+          )
         }
         // D Month YYYY
-        if i >= 1, i + 1 < words.count, let d = number(words[i - 1]), (1...31).contains(d), let y = number(words[i + 1]),
+        if i >= 1, i + 1 < words.count, let d = number(words[i - 1]), (1...31).contains(d),
+          let y = number(words[i + 1]),
           (1900...2100).contains(y)
         {
-          return (words[(i - 1)...(i + 1)].joined(separator: " ").trimmingCharacters(in: [",", "."]), "\(y)-\(pad(m))-\(pad(d))")
+          return (
+            words[(i - 1)...(i + 1)].joined(separator: " ").trimmingCharacters(in: [",", "."]),
+            "\(y)-\(pad(m))-\(pad(d))"
+          )
         }
         // MONTH YYYY
         if i + 1 < words.count, let y = number(words[i + 1]), (1900...2100).contains(y), words[i + 1].count == 4 {
@@ -130,7 +136,8 @@ enum DateFinder {
       }
       // YYYY-MM-DD
       let parts = word.split(separator: "-")
-      if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2].prefix(2)),
+      if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+        let d = Int(parts[2].prefix(2)),
         (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d)
       {
         return (String(word), "\(y)-\(pad(m))-\(pad(d))")

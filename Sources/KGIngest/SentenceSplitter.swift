@@ -25,7 +25,8 @@ public struct SentenceSplitter: Sendable {
     // Blocks: lines, with a line that breaks off mid-sentence joined to a next line starting in lower case.
     var blocks: [TextSpan] = []
     for line in lines where !line.isBlank && line.trimmed.overlaps(body) {
-      if let last = blocks.last, let first = text.scalars[line.trimmed.start].properties.isLowercase ? true : nil, first,
+      if let last = blocks.last, let first = text.scalars[line.trimmed.start].properties.isLowercase ? true : nil,
+        first,
         !Self.terminal.contains(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
       {
         blocks[blocks.count - 1] = TextSpan(start: last.start, end: line.trimmed.end)
@@ -68,15 +69,22 @@ public struct SentenceSplitter: Sendable {
     var start = span.start
     var i = span.start
     while i < span.end {
-      guard Self.terminal.contains(s[i]) else { i += 1; continue }
+      guard Self.terminal.contains(s[i]) else {
+        i += 1
+        continue
+      }
       var end = i + 1
       while end < span.end, Self.terminal.contains(s[end]) || Self.closers.contains(s[end]) { end += 1 }
       var next = end
       while next < span.end, s[next].properties.isWhitespace { next += 1 }
-      guard next > end, next < span.end else { i = end; continue }
+      guard next > end, next < span.end else {
+        i = end
+        continue
+      }
       let nextScalar = s[next]
       let opensSentence =
-        nextScalar.properties.isUppercase || nextScalar.properties.numericType != nil || Self.openers.contains(nextScalar)
+        nextScalar.properties.isUppercase || nextScalar.properties.numericType != nil
+        || Self.openers.contains(nextScalar)
       if opensSentence && !(s[i] == "." && isAbbreviation(endingAt: i, nextWordAt: next, in: text)) {
         result.append(text.trim(TextSpan(start: start, end: end)))
         start = next

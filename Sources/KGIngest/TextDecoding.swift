@@ -104,13 +104,31 @@ enum TextDecoding {
         var upper: UInt8 = 0xBF
         var value: UInt32 = 0
         switch lead {
-        case 0xC2...0xDF: need = 1; value = UInt32(lead & 0x1F)
-        case 0xE0: need = 2; lower = 0xA0; value = UInt32(lead & 0x0F)
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2; value = UInt32(lead & 0x0F)
-        case 0xED: need = 2; upper = 0x9F; value = UInt32(lead & 0x0F)
-        case 0xF0: need = 3; lower = 0x90; value = UInt32(lead & 0x07)
-        case 0xF1...0xF3: need = 3; value = UInt32(lead & 0x07)
-        case 0xF4: need = 3; upper = 0x8F; value = UInt32(lead & 0x07)
+        case 0xC2...0xDF:
+          need = 1
+          value = UInt32(lead & 0x1F)
+        case 0xE0:
+          need = 2
+          lower = 0xA0
+          value = UInt32(lead & 0x0F)
+        case 0xE1...0xEC, 0xEE...0xEF:
+          need = 2
+          value = UInt32(lead & 0x0F)
+        case 0xED:
+          need = 2
+          upper = 0x9F
+          value = UInt32(lead & 0x0F)
+        case 0xF0:
+          need = 3
+          lower = 0x90
+          value = UInt32(lead & 0x07)
+        case 0xF1...0xF3:
+          need = 3
+          value = UInt32(lead & 0x07)
+        case 0xF4:
+          need = 3
+          upper = 0x8F
+          value = UInt32(lead & 0x07)
         default: need = 0
         }
         // Consume continuation bytes while they are valid; stop at the first that is not.

@@ -49,4 +49,3 @@ public struct Entity: Hashable, Codable, Sendable, Identifiable {
     return out
   }
 }
-

@@ -1,7 +1,7 @@
 import Foundation
-public import KGModel
-import KGIngest
 public import KGExtract
+import KGIngest
+public import KGModel
 
 /// Runs ingest and extraction without a store, to show why edges exist.
 public enum Explainer {
@@ -16,7 +16,9 @@ public enum Explainer {
   }
 
   /// Explains one file, or one sentence of it.
-  public static func explain(file: String, sentence: Int?, configuration: ExtractionConfiguration) throws -> ExtractionTrace {
+  public static func explain(file: String, sentence: Int?, configuration: ExtractionConfiguration) throws
+    -> ExtractionTrace
+  {
     let (document, _) = try ArticleReader().read(path: file)
     var trace = Extractor(configuration: configuration).explain(document)
     if let sentence { trace.sentences = trace.sentences.filter { $0.index == sentence } }

@@ -1,6 +1,6 @@
-@_exported import KGModel
-@_exported import KGIngest
 @_exported import KGExtract
-@_exported import KGStore
+@_exported import KGIngest
+@_exported import KGModel
 @_exported import KGQuery
 @_exported import KGRender
+@_exported import KGStore

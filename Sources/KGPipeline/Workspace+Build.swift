@@ -1,7 +1,7 @@
 import Foundation
-public import KGModel
-import KGIngest
 public import KGExtract
+import KGIngest
+public import KGModel
 import KGStore
 
 /// One input that could not be read or stored, and why.
@@ -25,7 +25,10 @@ public struct BuildReport: Sendable {
   public var succeeded: Int { added + replaced + unchanged }
 
   public var summary: String {
-    var parts = ["\(files) file\(files == 1 ? "" : "s")", "\(added) added", "\(replaced) replaced", "\(unchanged) unchanged", "\(edges) edges written"]
+    var parts = [
+      "\(files) file\(files == 1 ? "" : "s")", "\(added) added", "\(replaced) replaced", "\(unchanged) unchanged",
+      "\(edges) edges written",
+    ]
     if !failures.isEmpty { parts.append("\(failures.count) failed") }
     return parts.joined(separator: ", ")
   }

@@ -199,7 +199,8 @@ public struct QuerySession: Sendable {
       .filter { type == nil || index.entities[$0].kind == type }
       .map(summary(of:))
       .sorted { a, b in
-        a.outgoing + a.incoming != b.outgoing + b.incoming ? a.outgoing + a.incoming > b.outgoing + b.incoming : a.name < b.name
+        a.outgoing + a.incoming != b.outgoing + b.incoming
+          ? a.outgoing + a.incoming > b.outgoing + b.incoming : a.name < b.name
       }
   }
 
@@ -260,7 +261,9 @@ public struct QuerySession: Sendable {
       paths: paths.map { p in
         PathAnswer.Path(
           length: p.length, entities: p.nodes.map(ref(of:)),
-          hops: p.hops.map { PathAnswer.Hop(from: ref(of: $0.from), to: ref(of: $0.to), edges: $0.edges.map(edgeSummary)) })
+          hops: p.hops.map {
+            PathAnswer.Hop(from: ref(of: $0.from), to: ref(of: $0.to), edges: $0.edges.map(edgeSummary))
+          })
       },
       truncated: truncated)
   }
@@ -312,7 +315,8 @@ public struct QuerySession: Sendable {
       statements += e.provenance.count
     }
     return GraphStats(
-      documents: index.documents.count, entities: index.entities.count, edges: index.edges.count, statements: statements,
+      documents: index.documents.count, entities: index.entities.count, edges: index.edges.count,
+      statements: statements,
       entitiesByType: entitiesByType, edgesByType: edgesByType, edgesByModality: edgesByModality)
   }
 

@@ -1,7 +1,7 @@
 import Foundation
+public import KGExtract
 public import KGModel
 public import KGStore
-public import KGExtract
 
 /// A store and the configuration to fill and read it: the one place that knows the order of the
 /// stages (ingest → extract → store; load → query → render).

@@ -30,7 +30,18 @@ public struct EdgeFilter: Sendable, Hashable {
   let window: ClosedRange<Int32>?
 
   /// The filter that admits every edge.
-  public static let all = try! EdgeFilter()
+  public static let all = EdgeFilter(admittingEverything: ())
+
+  private init(admittingEverything: Void) {
+    types = nil
+    modalities = nil
+    since = nil
+    until = nil
+    minimumDocuments = 0
+    typeMask = .max
+    modalityMask = .max
+    window = nil
+  }
 
   /// Makes a filter.
   ///
@@ -106,7 +117,8 @@ extension GraphIndex {
     let needed = max(1, filter.minimumDocuments)
     for d in documents(ofEdge: k) {
       if let window = filter.window {
-        guard let date = documentDates[Int(d)], date.upperBound >= window.lowerBound, date.lowerBound <= window.upperBound
+        guard let date = documentDates[Int(d)], date.upperBound >= window.lowerBound,
+          date.lowerBound <= window.upperBound
         else { continue }
       }
       count += 1

@@ -34,7 +34,9 @@ extension GraphIndex {
       }
       let docs = documents(ofEdge: k)
       if Set(docs).count != docs.count { problems.append("edge \(k) lists a document twice") }
-      if docs.contains(where: { $0 < 0 || Int($0) >= documents.count }) { problems.append("edge \(k) names a document out of range") }
+      if docs.contains(where: { $0 < 0 || Int($0) >= documents.count }) {
+        problems.append("edge \(k) names a document out of range")
+      }
       if edgeNumber[edges[k].id] == nil { problems.append("edge \(k) cannot be found by its id") }
     }
     return problems

@@ -57,7 +57,8 @@ extension GraphIndex {
     for i in nodes.indices.dropLast() {
       hops.append(
         GraphPath.Hop(
-          from: nodes[i], to: nodes[i + 1], edges: edges(from: nodes[i], to: nodes[i + 1], undirected: undirected, filter: filter)))
+          from: nodes[i], to: nodes[i + 1],
+          edges: edges(from: nodes[i], to: nodes[i + 1], undirected: undirected, filter: filter)))
     }
     return GraphPath(nodes: nodes, hops: hops)
   }

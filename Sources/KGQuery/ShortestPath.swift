@@ -24,7 +24,8 @@ extension GraphIndex {
   public func shortestPath(
     from source: Int, to target: Int, filter: EdgeFilter = .all, undirected: Bool = false, maxHops: Int? = nil
   ) throws(QueryError) -> GraphPath {
-    try shortestPaths(from: source, to: target, filter: filter, undirected: undirected, maxHops: maxHops, all: false, limit: 1)[0]
+    try shortestPaths(
+      from: source, to: target, filter: filter, undirected: undirected, maxHops: maxHops, all: false, limit: 1)[0]
   }
 
   /// Every shortest path from `source` to `target` (all ties), in lexicographic order of node ids.
@@ -43,7 +44,8 @@ extension GraphIndex {
     from source: Int, to target: Int, filter: EdgeFilter = .all, undirected: Bool = false, maxHops: Int? = nil,
     limit: Int = .max
   ) throws(QueryError) -> [GraphPath] {
-    try shortestPaths(from: source, to: target, filter: filter, undirected: undirected, maxHops: maxHops, all: true, limit: limit)
+    try shortestPaths(
+      from: source, to: target, filter: filter, undirected: undirected, maxHops: maxHops, all: true, limit: limit)
   }
 
   func shortestPaths(
@@ -51,8 +53,9 @@ extension GraphIndex {
   ) throws(QueryError) -> [GraphPath] {
     let noPath = QueryError.noPath(from: entities[source].name, to: entities[target].name)
     if source == target { return [GraphPath(nodes: [source], hops: [])] }
-    guard let search = BidirectionalSearch(
-      graph: self, source: source, target: target, filter: filter, undirected: undirected, maxHops: maxHops, all: all)
+    guard
+      let search = BidirectionalSearch(
+        graph: self, source: source, target: target, filter: filter, undirected: undirected, maxHops: maxHops, all: all)
     else { throw noPath }
     let sequences = search.nodeSequences(limit: max(1, limit))
     return sequences.map { makePath($0, undirected: undirected, filter: filter) }
@@ -99,7 +102,8 @@ struct BidirectionalSearch {
       if forwardFrontier.count <= backwardFrontier.count {
         let level = forwardLevel + 1
         for u in forwardFrontier {
-          graph.forEachStep(from: u, forward: true, undirected: undirected, filter: filter, unfiltered: unfiltered) { v, _ in
+          graph.forEachStep(from: u, forward: true, undirected: undirected, filter: filter, unfiltered: unfiltered) {
+            v, _ in
             if forwardDistance[v] < 0 {
               forwardDistance[v] = level
               forwardParent[v] = Int32(u)
@@ -117,7 +121,8 @@ struct BidirectionalSearch {
       } else {
         let level = backwardLevel + 1
         for u in backwardFrontier {
-          graph.forEachStep(from: u, forward: false, undirected: undirected, filter: filter, unfiltered: unfiltered) { v, _ in
+          graph.forEachStep(from: u, forward: false, undirected: undirected, filter: filter, unfiltered: unfiltered) {
+            v, _ in
             if backwardDistance[v] < 0 {
               backwardDistance[v] = level
               backwardParent[v] = Int32(u)

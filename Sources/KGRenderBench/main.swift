@@ -7,14 +7,15 @@ import KGRender
 
 func isDebugBuild() -> Bool {
   #if DEBUG
-    true
+  true
   #else
-    false
+  false
   #endif
 }
 
 if isDebugBuild() && CommandLine.arguments.dropFirst().first != "--print-dot" {
-  FileHandle.standardError.write(Data("kg-render-bench: built in debug; figures would mislead. Use scripts/bench-render.\n".utf8))
+  FileHandle.standardError.write(
+    Data("kg-render-bench: built in debug; figures would mislead. Use scripts/bench-render.\n".utf8))
   exit(1)
 }
 
@@ -36,7 +37,9 @@ func syntheticGraph(entities n: Int, edges e: Int, seed: UInt64) -> KnowledgeGra
   var rng = SeededGenerator(state: seed)
   let kinds = EntityKind.allCases
   let entities = (0..<n).map { i in
-    Entity(id: "entity-\(i)", name: "Entity \(i) «\(["Brigade", "Front", "Army", "Council"][i % 4])»", kind: kinds[i % kinds.count])
+    Entity(
+      id: "entity-\(i)", name: "Entity \(i) «\(["Brigade", "Front", "Army", "Council"][i % 4])»",
+      kind: kinds[i % kinds.count])
   }
   var edges: [Edge] = []
   var seen: Set<EdgeKey> = []

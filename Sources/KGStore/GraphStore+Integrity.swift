@@ -11,7 +11,10 @@ extension GraphStore {
   /// The journal mode and busy timeout (in milliseconds) the store's connections use.
   package func _connectionSettings() throws -> (journalMode: String, busyTimeoutMilliseconds: Int, isPool: Bool) {
     let (mode, timeout) = try dbWriter.write { db in
-      (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?", try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0)
+      (
+        try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?",
+        try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+      )
     }
     return (mode, timeout, dbWriter is DatabasePool)
   }

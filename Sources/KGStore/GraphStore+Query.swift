@@ -19,7 +19,8 @@ extension GraphStore {
         var documents: [DocumentInfo] = []
         var pathOf: [Int64: String] = [:]
         let docs = try Row.fetchCursor(
-          db, sql: "SELECT id, path, contentHash, title, dateText, date, outlet, sentenceCount FROM document ORDER BY id")
+          db,
+          sql: "SELECT id, path, contentHash, title, dateText, date, outlet, sentenceCount FROM document ORDER BY id")
         while let row = try docs.next() {
           let id: Int64 = row[0]
           let path: String = row[1]
@@ -64,12 +65,16 @@ extension GraphStore {
           edges.append(
             Edge(
               id: id,
-              key: EdgeKey(source: canonical[source] ?? source, type: type, target: canonical[target] ?? target, modality: modality),
+              key: EdgeKey(
+                source: canonical[source] ?? source, type: type, target: canonical[target] ?? target, modality: modality
+              ),
               assertedBy: (row[5] as String?).map { canonical[$0] ?? $0 }, provenance: []))
         }
         let evidenceRows = try Row.fetchCursor(
           db,
-          sql: "SELECT edgeId, documentId, sentence, start, end, quote, rule, modality, claimant FROM evidence ORDER BY id")
+          sql:
+            "SELECT edgeId, documentId, sentence, start, end, quote, rule, modality, claimant FROM evidence ORDER BY id"
+        )
         var rules: [String: String] = [:]
         while let row = try evidenceRows.next() {
           guard let k = position[row[0]] else { continue }
@@ -201,7 +206,8 @@ extension GraphStore {
             else { continue }
             id = found
             if let by = e.assertedBy {
-              try db.execute(sql: "UPDATE edge SET assertedBy = COALESCE(assertedBy, ?) WHERE id = ?", arguments: [by, id])
+              try db.execute(
+                sql: "UPDATE edge SET assertedBy = COALESCE(assertedBy, ?) WHERE id = ?", arguments: [by, id])
             }
           }
           written += 1

@@ -10,14 +10,16 @@ extension GraphStore {
     do {
       return try dbWriter.read { db in
         let docs = try Row.fetchAll(
-          db, sql: "SELECT id, path, contentHash, title, dateText, date, outlet, sentenceCount FROM document ORDER BY id")
+          db,
+          sql: "SELECT id, path, contentHash, title, dateText, date, outlet, sentenceCount FROM document ORDER BY id")
         var pathOf: [Int64: String] = [:]
         let documents = docs.map { row -> DocumentInfo in
           let id: Int64 = row["id"]
           pathOf[id] = row["path"]
           return DocumentInfo(
             id: id, path: row["path"], contentHash: row["contentHash"],
-            metadata: ArticleMetadata(title: row["title"], dateText: row["dateText"], date: row["date"], outlet: row["outlet"]),
+            metadata: ArticleMetadata(
+              title: row["title"], dateText: row["dateText"], date: row["date"], outlet: row["outlet"]),
             sentenceCount: row["sentenceCount"])
         }
         var aliases: [String: [String]] = [:]
@@ -34,10 +36,13 @@ extension GraphStore {
           provenance[e.edgeId, default: []].append(
             Provenance(
               document: pathOf[e.documentId] ?? "?", sentence: e.sentence, span: TextSpan(start: e.start, end: e.end),
-              quote: e.quote, rule: e.rule, modality: Modality(rawValue: e.modality) ?? .asserted, claimant: e.claimant))
+              quote: e.quote, rule: e.rule, modality: Modality(rawValue: e.modality) ?? .asserted, claimant: e.claimant)
+          )
         }
         let edges = try EdgeRecord.order(Column("id")).fetchAll(db).compactMap { r -> Edge? in
-          guard let type = RelationType(rawValue: r.type), let modality = Modality(rawValue: r.modality) else { return nil }
+          guard let type = RelationType(rawValue: r.type), let modality = Modality(rawValue: r.modality) else {
+            return nil
+          }
           return Edge(
             id: r.id ?? 0, key: EdgeKey(source: r.source, type: type, target: r.target, modality: modality),
             assertedBy: r.assertedBy, provenance: provenance[r.id ?? 0] ?? [])
@@ -52,7 +57,9 @@ extension GraphStore {
   /// The stored text of a document, for showing a quote in its context.
   public func text(ofDocument path: String) throws(StoreError) -> String? {
     do {
-      return try dbWriter.read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE path = ?", arguments: [path]) }
+      return try dbWriter.read { db in
+        try String.fetchOne(db, sql: "SELECT text FROM document WHERE path = ?", arguments: [path])
+      }
     } catch { throw Self.translate(error, path: self.path) }
   }
 
@@ -88,7 +95,8 @@ extension GraphStore {
         }
         let scalars = Array(text.unicodeScalars)
         let rows = try Row.fetchCursor(
-          db, sql: "SELECT id, start, end, quote FROM evidence WHERE documentId = ? ORDER BY id", arguments: [documentId])
+          db, sql: "SELECT id, start, end, quote FROM evidence WHERE documentId = ? ORDER BY id",
+          arguments: [documentId])
         while let row = try rows.next() {
           let id: Int64 = row["id"]
           let start: Int = row["start"]

@@ -13,7 +13,8 @@ extension GraphStore {
   public func isStored(path: String, contentHash: String) throws(StoreError) -> Bool {
     do {
       return try dbWriter.read { db in
-        try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE path = ?", arguments: [path]) == contentHash
+        try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE path = ?", arguments: [path])
+          == contentHash
       }
     } catch { throw Self.translate(error, path: self.path) }
   }

@@ -46,7 +46,9 @@ public final class GraphStore: Sendable {
     path = ":memory:"
     var config = Configuration()
     config.foreignKeysEnabled = true
-    do { dbWriter = try DatabaseQueue(named: name, configuration: config) } catch { throw Self.translate(error, path: path) }
+    do { dbWriter = try DatabaseQueue(named: name, configuration: config) } catch {
+      throw Self.translate(error, path: path)
+    }
     try migrate(existing: false)
   }
 
@@ -54,7 +56,9 @@ public final class GraphStore: Sendable {
   ///
   /// - Returns: true when the file is empty (SQLite makes a new database of it).
   static func checkHeader(_ path: String) throws(StoreError) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotOpen(path: path, reason: "permission denied") }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .cannotOpen(path: path, reason: "permission denied")
+    }
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
     if header.isEmpty { return true }
@@ -116,7 +120,10 @@ public final class GraphStore: Sendable {
     let migrator = Migrations.migrator
     do {
       let (applied, tables) = try dbWriter.read { db in
-        (try migrator.appliedIdentifiers(db), try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        (
+          try migrator.appliedIdentifiers(db),
+          try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
       }
       if existing && applied.isEmpty && !tables.isEmpty && !tables.contains("grdb_migrations") {
         throw StoreError.notAStore(path: path)
@@ -147,7 +154,8 @@ public final class GraphStore: Sendable {
       case .SQLITE_NOTADB: return .notAStore(path: path)
       case .SQLITE_CORRUPT: return .corrupted(path: path, reason: db.message ?? "corrupt")
       case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-      case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY: return .cannotOpen(path: path, reason: db.message ?? "cannot open")
+      case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+        return .cannotOpen(path: path, reason: db.message ?? "cannot open")
       default: return .writeFailed(path: path, reason: db.message ?? "\(db.resultCode)")
       }
     }

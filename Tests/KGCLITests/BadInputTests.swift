@@ -3,7 +3,7 @@ import KGPipeline
 import Testing
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Every class of bad input in the reliability issue, through the real `kg build`: each gets a
@@ -43,7 +43,10 @@ import Testing
     Case(
       id: "binary file (PNG header, NUL bytes)",
       setup: { f in
-        [try f.write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), try f.seed(0, as: "good.txt")]
+        [
+          try f.write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]),
+          try f.seed(0, as: "good.txt"),
+        ]
       },
       expectedExit: 65, stderrContains: ["kg: image.txt: looks binary", "byte 8"], stdoutContains: ["1 added"]),
     Case(
@@ -82,7 +85,12 @@ import Testing
       }),
     Case(
       id: "UTF-16 without a BOM is refused by name",
-      setup: { f in [try f.write("utf16-nobom.txt", utf16("Turkish jets struck Afrin.\n", littleEndian: true)), try f.seed(0, as: "good.txt")] },
+      setup: { f in
+        [
+          try f.write("utf16-nobom.txt", utf16("Turkish jets struck Afrin.\n", littleEndian: true)),
+          try f.seed(0, as: "good.txt"),
+        ]
+      },
       expectedExit: 65, stderrContains: ["kg: utf16-nobom.txt: looks binary", "convert it to UTF-8 text"],
       stdoutContains: ["1 added"]),
     Case(
@@ -109,7 +117,9 @@ import Testing
         return ["huge.txt", try f.seed(0, as: "good.txt")]
       },
       expectedExit: 65,
-      stderrContains: ["kg: huge.txt: is \(bigFiles ? 200 : 20) MB, over the 16 MB limit for one article, and was not read"],
+      stderrContains: [
+        "kg: huge.txt: is \(bigFiles ? 200 : 20) MB, over the 16 MB limit for one article, and was not read"
+      ],
       stdoutContains: ["1 added"]),
     Case(
       id: "a file over a lowered --max-file-size",
@@ -180,7 +190,8 @@ import Testing
       id: "a path that does not exist, alone", setup: { _ in ["missing.txt"] }, expectedExit: 66,
       stderrContains: ["kg: missing.txt: no such file or folder"]),
     Case(
-      id: "a path that does not exist, with a good file", setup: { f in ["missing.txt", try f.seed(0, as: "good.txt")] },
+      id: "a path that does not exist, with a good file",
+      setup: { f in ["missing.txt", try f.seed(0, as: "good.txt")] },
       expectedExit: 65, stderrContains: ["kg: missing.txt: no such file or folder"], stdoutContains: ["1 added"]),
     Case(
       id: "a folder with no article files",
@@ -216,7 +227,8 @@ import Testing
       setup: { f in
         try f.write("batch/empty.txt", "")
         try f.write("batch/image.txt", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0])
-        try f.write("batch/invalid.txt", Array("Text with a bad byte \u{FF} here.\n".utf8).map { $0 == 0xC3 ? 0xFF : $0 })
+        try f.write(
+          "batch/invalid.txt", Array("Text with a bad byte \u{FF} here.\n".utf8).map { $0 == 0xC3 ? 0xFF : $0 })
         _ = mkfifo(f.path("batch/pipe.txt"), 0o644)
         try FileManager.default.createSymbolicLink(atPath: f.path("batch/loop"), withDestinationPath: ".")
         for i in 0..<KGProcess.seedFiles.count { try f.seed(i, as: "batch/seed\(i).txt") }
@@ -287,7 +299,8 @@ import Testing
 
 /// Exports the folder's `kg.sqlite` and checks that every evidence span gives its quote in the file
 /// as Python reads it (and as the standard library's own decoders read it).
-func assertOffsets(_ folder: TempFolder, minimumEvidence: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func assertOffsets(_ folder: TempFolder, minimumEvidence: Int, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
   // The export, in-process (the CLI's `kg export` is one call to the same function).
   let data = try Workspace(storePath: folder.path("kg.sqlite")).exportJSON()
   try data.write(to: folder.url.appendingPathComponent("export.json"))
@@ -304,18 +317,22 @@ let builtInConfiguration = Result { try ExtractionConfiguration.load() }
 
 /// Builds seed `index` as it is, in memory, and checks the folder's store holds the same edges
 /// with the same quotes and spans.
-func assertSameGraph(_ folder: TempFolder, asSeed index: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func assertSameGraph(_ folder: TempFolder, asSeed index: Int, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
   let reference = try Workspace(inMemoryNamed: "reference-\(UUID().uuidString)")
   _ = try reference.build(paths: [KGProcess.seedFiles[index].path], configuration: try builtInConfiguration.get())
   func summary(_ graph: KnowledgeGraph) -> Set<String> {
     Set(
       graph.edges.flatMap { e in
-        e.provenance.map { "\(e.source) \(e.type) \(e.target) \(e.modality) \($0.span.start)-\($0.span.end) \($0.quote)" }
+        e.provenance.map {
+          "\(e.source) \(e.type) \(e.target) \(e.modality) \($0.span.start)-\($0.span.end) \($0.quote)"
+        }
       })
   }
   let expected = summary(try reference.graph())
   #expect(!expected.isEmpty, sourceLocation: sourceLocation)
-  #expect(summary(try GraphStore(path: folder.path("kg.sqlite")).loadGraph()) == expected, sourceLocation: sourceLocation)
+  #expect(
+    summary(try GraphStore(path: folder.path("kg.sqlite")).loadGraph()) == expected, sourceLocation: sourceLocation)
 }
 
 func seedText(_ index: Int) throws -> String { try String(contentsOf: KGProcess.seedFiles[index], encoding: .utf8) }

@@ -45,10 +45,12 @@ import Testing
     Case(
       id: "a section that is a mapping", yaml: "actors: {id: x}\n",
       stderrContains: ["kg: bad.yaml:1: actors should be a list"]),
-    Case(id: "the file is a list", yaml: "- a\n- b\n", stderrContains: ["kg: bad.yaml:1: the file should be a mapping"]),
+    Case(
+      id: "the file is a list", yaml: "- a\n- b\n", stderrContains: ["kg: bad.yaml:1: the file should be a mapping"]),
     Case(
       id: "unknown section, named on its own line",
-      yaml: "warlords:\n  - {id: x, name: X, type: state}\n", stderrContains: ["kg: bad.yaml:1: unknown key 'warlords'"]),
+      yaml: "warlords:\n  - {id: x, name: X, type: state}\n", stderrContains: ["kg: bad.yaml:1: unknown key 'warlords'"]
+    ),
     Case(
       id: "duplicate section",
       yaml: "actors:\n  - {id: x, name: X, type: state}\nactors:\n  - {id: y, name: Y, type: state}\n",
@@ -74,7 +76,8 @@ import Testing
     let folder = try TempFolder("kg-dict")
     try folder.write("bad.yaml", c.yaml)
     try folder.write("a.txt", "Turkish jets struck YPG positions near Afrin on Tuesday, the Syrian Observatory said.\n")
-    let result = try KGProcess.run(["build", "a.txt", "--dictionary", "bad.yaml", "--store", "kg.sqlite"], in: folder.url)
+    let result = try KGProcess.run(
+      ["build", "a.txt", "--dictionary", "bad.yaml", "--store", "kg.sqlite"], in: folder.url)
     let check = {
       #expect(result.status == c.expectedExit, "\(result)")
       for s in c.stderrContains { #expect(result.stderr.contains(s), "stderr lacks '\(s)'\n\(result)") }
@@ -91,11 +94,14 @@ import Testing
   @Test func unreadableDictionaries() throws {
     let folder = try TempFolder("kg-dict")
     try folder.write("a.txt", "Turkish jets struck YPG positions near Afrin on Tuesday, the Syrian Observatory said.\n")
-    try folder.write("latin1.yaml", [0x61, 0x63, 0x74, 0x6F, 0x72, 0x73, 0x3A, 0x0A, 0x20, 0x20, 0x2D, 0x20, 0xE9, 0x0A])
-    let missing = try KGProcess.run(["build", "a.txt", "--dictionary", "nothere.yaml", "--store", "kg.sqlite"], in: folder.url)
+    try folder.write(
+      "latin1.yaml", [0x61, 0x63, 0x74, 0x6F, 0x72, 0x73, 0x3A, 0x0A, 0x20, 0x20, 0x2D, 0x20, 0xE9, 0x0A])
+    let missing = try KGProcess.run(
+      ["build", "a.txt", "--dictionary", "nothere.yaml", "--store", "kg.sqlite"], in: folder.url)
     #expect(missing.status == 78, "\(missing)")
     #expect(missing.stderr.contains("kg: nothere.yaml: cannot be read (no such file)"), "\(missing)")
-    let latin1 = try KGProcess.run(["build", "a.txt", "--dictionary", "latin1.yaml", "--store", "kg.sqlite"], in: folder.url)
+    let latin1 = try KGProcess.run(
+      ["build", "a.txt", "--dictionary", "latin1.yaml", "--store", "kg.sqlite"], in: folder.url)
     #expect(latin1.status == 78, "\(latin1)")
     #expect(latin1.stderr.contains("kg: latin1.yaml: cannot be read (not UTF-8 text)"), "\(latin1)")
   }

@@ -3,7 +3,7 @@ import KGPipeline
 import Testing
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// No input crashes the pipeline: random bytes and mutated articles go through
@@ -65,7 +65,8 @@ import Testing
         Issue.record("seed \(seed): the store refused a document: \(error)")
       }
     } while (Date() < deadline || tally.cases < Self.minimumCases) && tally.cases < Self.maximumCases
-    CrashReporter.message = "fuzz: crashed while checking the store after \(tally.cases) cases from seed \(Self.baseSeed)\n"
+    CrashReporter.message =
+      "fuzz: crashed while checking the store after \(tally.cases) cases from seed \(Self.baseSeed)\n"
     #expect(try store._checkInvariants() == [])
     #expect(try store._integrityCheck() == ["ok"])
     print(

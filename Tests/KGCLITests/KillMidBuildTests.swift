@@ -3,7 +3,7 @@ import KGPipeline
 import Testing
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Kills a real `kg build` with SIGKILL part-way through a folder of articles, then checks that

@@ -25,14 +25,16 @@ import Testing
       id: "a SQLite database of another program",
       setup: { f in
         try GraphStore._executeRaw(
-          sql: "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada'), ('Grace');", atPath: f.path("other.db"))
+          sql: "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada'), ('Grace');",
+          atPath: f.path("other.db"))
         return "other.db"
       }, expectedExit: 74, stderrContains: ["kg: other.db: is not a kg store; it was left untouched"]),
     Case(
       id: "a store written by a newer kg",
       setup: { f in
         try builtStore(f, "future.sqlite")
-        try GraphStore._executeRaw(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')", atPath: f.path("future.sqlite"))
+        try GraphStore._executeRaw(
+          sql: "INSERT INTO grdb_migrations VALUES ('v99-future')", atPath: f.path("future.sqlite"))
         return "future.sqlite"
       }, expectedExit: 74,
       stderrContains: ["kg: future.sqlite: was written by a newer kg (schema v99-future, this kg knows up to v1)"]),
@@ -85,7 +87,9 @@ import Testing
     let counts = try GraphStore(path: folder.path("kg.sqlite")).counts()
     let second = try KGProcess.run(["build", "in", "--store", "kg.sqlite"], in: folder.url)
     #expect(second.status == 0, "\(second)")
-    #expect(second.stdout.contains("0 added, 0 replaced, \(KGProcess.seedFiles.count) unchanged, 0 edges written"), "\(second)")
+    #expect(
+      second.stdout.contains("0 added, 0 replaced, \(KGProcess.seedFiles.count) unchanged, 0 edges written"),
+      "\(second)")
     let again = try GraphStore(path: folder.path("kg.sqlite")).counts()
     #expect(again == counts)
   }
@@ -94,7 +98,8 @@ import Testing
     let folder = try TempFolder("kg-store")
     try folder.seed(0, as: "article.txt")
     try folder.seed(2, as: "other.txt")
-    #expect(try KGProcess.run(["build", "article.txt", "other.txt", "--store", "kg.sqlite"], in: folder.url).status == 0)
+    #expect(
+      try KGProcess.run(["build", "article.txt", "other.txt", "--store", "kg.sqlite"], in: folder.url).status == 0)
     let oldQuotes = try evidence(in: folder.path("kg.sqlite"), document: "article.txt")
     let otherBefore = try evidence(in: folder.path("kg.sqlite"), document: "other.txt")
     #expect(!oldQuotes.isEmpty)

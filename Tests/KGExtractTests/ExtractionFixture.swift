@@ -30,8 +30,10 @@ extension DocumentExtraction {
 
   /// Every edge as "source type target (modality)", for failure messages.
   var edgeSummary: String {
-    edges.isEmpty ? "no edges" : edges.map { "\($0.source) \($0.type.rawValue) \($0.target) (\($0.modality.rawValue))" }
-      .joined(separator: "; ")
+    edges.isEmpty
+      ? "no edges"
+      : edges.map { "\($0.source) \($0.type.rawValue) \($0.target) (\($0.modality.rawValue))" }
+        .joined(separator: "; ")
   }
 
   /// Mentions resolved to `entityID`.

@@ -39,7 +39,9 @@ struct ExtractorTests {
 
   @Test func symmetricStatementsMergeIntoOneEdge() throws {
     let extraction = try ExtractionFixture.extract(Self.article)
-    let cooperate = extraction.edges.filter { $0.type == .cooperate && Set([$0.source, $0.target]) == ["iran", "russia"] }
+    let cooperate = extraction.edges.filter {
+      $0.type == .cooperate && Set([$0.source, $0.target]) == ["iran", "russia"]
+    }
     #expect(cooperate.count == 1, "found \(extraction.edgeSummary)")
     #expect(cooperate.first?.source == "iran")
     #expect(cooperate.first?.provenance.map(\.sentence) == [4, 5])

@@ -17,23 +17,30 @@ struct MentionFinderTests {
 
   static let aliases: [Case] = [
     Case(id: "ISIS", sentence: "ISIS attacked Kobani at dawn.", surface: "ISIS", entityID: "isis"),
-    Case(id: "Islamic State", sentence: "The Islamic State lost Raqqa in 2017.", surface: "Islamic State", entityID: "isis"),
+    Case(
+      id: "Islamic State", sentence: "The Islamic State lost Raqqa in 2017.", surface: "Islamic State", entityID: "isis"
+    ),
     Case(id: "IS in capitals", sentence: "The town is held by IS.", surface: "IS", entityID: "isis"),
     Case(id: "Daesh", sentence: "Daesh lost the town last year.", surface: "Daesh", entityID: "isis"),
     Case(id: "ISIL", sentence: "The ISIL branch in Egypt claimed the bombing.", surface: "ISIL", entityID: "isis"),
     Case(id: "SDF", sentence: "The SDF entered Raqqa.", surface: "SDF", entityID: "sdf"),
     Case(id: "HSD", sentence: "The HSD entered Raqqa.", surface: "HSD", entityID: "sdf"),
-    Case(id: "Syrian Democratic Forces", sentence: "The Syrian Democratic Forces entered Raqqa.", surface: "Syrian Democratic Forces", entityID: "sdf"),
+    Case(
+      id: "Syrian Democratic Forces", sentence: "The Syrian Democratic Forces entered Raqqa.",
+      surface: "Syrian Democratic Forces", entityID: "sdf"),
     Case(id: "US in capitals", sentence: "The US told reporters nothing.", surface: "US", entityID: "united-states"),
     Case(id: "dotted U.S.", sentence: "The U.S. bombed the bridge.", surface: "U.S.", entityID: "united-states"),
-    Case(id: "United States", sentence: "The United States sent envoys.", surface: "United States", entityID: "united-states"),
+    Case(
+      id: "United States", sentence: "The United States sent envoys.", surface: "United States",
+      entityID: "united-states"),
   ]
 
   @Test(arguments: aliases)
   func aliasResolves(_ c: Case) throws {
     let document = ArticleBuilder.document(c.sentence)
     let extraction = try ExtractionFixture.extractor().extract(document)
-    let mention = try #require(extraction.mentions.first { $0.surface.hasPrefix(c.surface) }, "no mention of '\(c.surface)'")
+    let mention = try #require(
+      extraction.mentions.first { $0.surface.hasPrefix(c.surface) }, "no mention of '\(c.surface)'")
     #expect(mention.entityID == c.entityID)
     // The span is where the surface is, in code points.
     #expect(mention.span.start == CodePoints.offset(of: c.surface, in: c.sentence))
@@ -44,7 +51,8 @@ struct MentionFinderTests {
 
   @Test func allIsisAliasesAreOneEntity() throws {
     let extraction = try ExtractionFixture.extract(
-      "ISIS attacked Kobani.", "Islamic State fighters then retreated.", "Daesh lost the town.", "IS claimed the attack.",
+      "ISIS attacked Kobani.", "Islamic State fighters then retreated.", "Daesh lost the town.",
+      "IS claimed the attack.",
       "ISIL denied it.")
     let surfaces = extraction.mentions.filter { $0.entityID == "isis" }.map(\.surface)
     #expect(surfaces.count == 5, "\(surfaces)")
@@ -71,9 +79,12 @@ struct MentionFinderTests {
   }
 
   static let commonWords: [WordCase] = [
-    WordCase(id: "the pronoun 'us' is not the US", sentence: "He told us that the talks had failed.", notEntity: "united-states"),
+    WordCase(
+      id: "the pronoun 'us' is not the US", sentence: "He told us that the talks had failed.",
+      notEntity: "united-states"),
     WordCase(id: "'Let us' is not the US", sentence: "Let us see what happens in Idlib.", notEntity: "united-states"),
-    WordCase(id: "the verb 'is' is not IS", sentence: "The situation is tense and the town is quiet.", notEntity: "isis"),
+    WordCase(
+      id: "the verb 'is' is not IS", sentence: "The situation is tense and the town is quiet.", notEntity: "isis"),
     WordCase(id: "sentence-initial 'Is' is not IS", sentence: "Is the ceasefire holding in Idlib?", notEntity: "isis"),
   ]
 

@@ -48,10 +48,12 @@ struct ModalityJudgeTests {
       source: "russia", type: .attack, target: "idlib-province", modality: .alleged,
       assertedBy: "syrian-observatory-for-human-rights"),
     Case(
-      id: "'X said' before the statement is alleged, asserted by X", sentence: "The Pentagon said ISIS attacked the SDF.",
+      id: "'X said' before the statement is alleged, asserted by X",
+      sentence: "The Pentagon said ISIS attacked the SDF.",
       source: "isis", type: .attack, target: "sdf", modality: .alleged, assertedBy: "pentagon"),
     Case(
-      id: "', X said' after the statement is alleged, asserted by X", sentence: "Turkish jets bombed Afrin, the SOHR said.",
+      id: "', X said' after the statement is alleged, asserted by X",
+      sentence: "Turkish jets bombed Afrin, the SOHR said.",
       source: "turkey", type: .attack, target: "afrin", modality: .alleged,
       assertedBy: "syrian-observatory-for-human-rights"),
     Case(
@@ -83,9 +85,11 @@ struct ModalityJudgeTests {
 
   /// GUIDELINES.md: "A negated relation is no edge at all", and "A passive without an agent gives no edge".
   static let noEdges: [NoEdgeCase] = [
-    NoEdgeCase(id: "negation gives no edge: did not", sentence: "Turkey did not attack the YPG.", a: "turkey", b: "ypg"),
+    NoEdgeCase(
+      id: "negation gives no edge: did not", sentence: "Turkey did not attack the YPG.", a: "turkey", b: "ypg"),
     NoEdgeCase(id: "negation gives no edge: never", sentence: "Russia never supported ISIS.", a: "russia", b: "isis"),
-    NoEdgeCase(id: "negation gives no edge: denied", sentence: "Iran denied arming Hezbollah.", a: "iran", b: "hezbollah"),
+    NoEdgeCase(
+      id: "negation gives no edge: denied", sentence: "Iran denied arming Hezbollah.", a: "iran", b: "hezbollah"),
     NoEdgeCase(
       id: "negation gives no edge: 'No X' subject", sentence: "No Turkish troops attacked Manbij.",
       a: "turkish-armed-forces", b: "manbij"),

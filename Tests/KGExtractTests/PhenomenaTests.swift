@@ -26,8 +26,10 @@ struct PhenomenaTests {
     Case(
       id: "adjectival backing gives support and names the backed group",
       sentences: ["Turkey-backed rebels shelled Tal Rifaat on Monday.", "The US-backed SDF repelled them."],
-      expected: [Triple(source: "turkey", type: .support, target: "syrian-national-army"),
-        Triple(source: "united-states", type: .support, target: "sdf")]),
+      expected: [
+        Triple(source: "turkey", type: .support, target: "syrian-national-army"),
+        Triple(source: "united-states", type: .support, target: "sdf"),
+      ]),
     Case(
       id: "unnamed 'X-backed forces' resolve to the group the article names",
       sentences: ["The Syrian Democratic Forces pushed into Hajin.", "ISIS ambushed US-backed forces near the town."],
@@ -42,8 +44,10 @@ struct PhenomenaTests {
       expected: [Triple(source: "hts", type: .attack, target: "syrian-arab-army")]),
     Case(
       id: "a person reference does not reach three sentences back",
-      sentences: ["Spokesman Ahmed Khalil spoke on Monday.", "The war continued.", "Fighting spread.", "Aid stopped.",
-        "He accused Turkey of shelling Afrin."],
+      sentences: [
+        "Spokesman Ahmed Khalil spoke on Monday.", "The war continued.", "Fighting spread.", "Aid stopped.",
+        "He accused Turkey of shelling Afrin.",
+      ],
       forbidden: [Triple(source: "ahmed-khalil", type: .accuse, target: "turkey")]),
     Case(
       id: "nominal event with by-agent and on-target",
@@ -52,15 +56,23 @@ struct PhenomenaTests {
     Case(
       id: "possessive nominal: their fight against X",
       sentences: ["Washington armed the YPG for their fight against the Islamic State."],
-      expected: [Triple(source: "united-states", type: .support, target: "ypg"), Triple(source: "ypg", type: .attack, target: "isis")]),
+      expected: [
+        Triple(source: "united-states", type: .support, target: "ypg"),
+        Triple(source: "ypg", type: .attack, target: "isis"),
+      ]),
     Case(
       id: "participle with by-agent: both the supported and the supporter act",
       sentences: ["Iraqi troops backed by US-led coalition aircraft repelled an ISIS assault on Mosul."],
-      expected: [Triple(source: "us-led-coalition", type: .support, target: "iraqi-army"),
-        Triple(source: "iraqi-army", type: .attack, target: "isis")]),
+      expected: [
+        Triple(source: "us-led-coalition", type: .support, target: "iraqi-army"),
+        Triple(source: "iraqi-army", type: .attack, target: "isis"),
+      ]),
     Case(
       id: "event anaphora: 'repelled the advance' is against the last attacker",
-      sentences: ["Hurras al-Din fighters attacked Syrian army posts near Jisr al-Shughur.", "Syrian troops repelled the advance."],
+      sentences: [
+        "Hurras al-Din fighters attacked Syrian army posts near Jisr al-Shughur.",
+        "Syrian troops repelled the advance.",
+      ],
       expected: [Triple(source: "syrian-arab-army", type: .attack, target: "hurras-al-din")]),
     Case(
       id: "condemning an attack condemns the attacker of the other side",
@@ -68,13 +80,17 @@ struct PhenomenaTests {
       expected: [Triple(source: "syrian-foreign-ministry", type: .condemn, target: "israeli-air-force")]),
     Case(
       id: "calling an actor illegitimate is condemn",
-      sentences: ["Damascus repeatedly described the Turkish presence as an illegal occupation, calling it aggression."],
+      sentences: [
+        "Damascus repeatedly described the Turkish presence as an illegal occupation, calling it aggression."
+      ],
       expected: [Triple(source: "syria", type: .condemn, target: "turkey")]),
     Case(
       id: "clash gives attack both ways",
       sentences: ["Jaish al-Islam clashed with Faylaq al-Rahman in Douma."],
-      expected: [Triple(source: "jaish-al-islam", type: .attack, target: "faylaq-al-rahman"),
-        Triple(source: "faylaq-al-rahman", type: .attack, target: "jaish-al-islam")]),
+      expected: [
+        Triple(source: "jaish-al-islam", type: .attack, target: "faylaq-al-rahman"),
+        Triple(source: "faylaq-al-rahman", type: .attack, target: "jaish-al-islam"),
+      ]),
     Case(
       id: "cooperation between A and B",
       sentences: ["Reports pointed to coordination between Hezbollah and the IRGC in Qusayr."],
@@ -94,14 +110,18 @@ struct PhenomenaTests {
     Case(
       id: "coordinated objects give one edge each, and 'including' extends the list",
       sentences: ["The Turkish army detained members of Ahrar al-Sham, including its commander Abu Yahya al-Hamawi."],
-      expected: [Triple(source: "turkish-armed-forces", type: .detain, target: "ahrar-al-sham"),
-        Triple(source: "turkish-armed-forces", type: .detain, target: "abu-yahya-al-hamawi")],
+      expected: [
+        Triple(source: "turkish-armed-forces", type: .detain, target: "ahrar-al-sham"),
+        Triple(source: "turkish-armed-forces", type: .detain, target: "abu-yahya-al-hamawi"),
+      ],
       forbidden: []),
     Case(
       id: "a list of adjectives shares its noun: 'Syrian, Iranian and Russian forces'",
       sentences: ["Syrian, Iranian and Russian forces met up at Palmyra."],
-      expected: [Triple(source: "syrian-arab-army", type: .cooperate, target: "iran"),
-        Triple(source: "iran", type: .cooperate, target: "russia")]),
+      expected: [
+        Triple(source: "syrian-arab-army", type: .cooperate, target: "iran"),
+        Triple(source: "iran", type: .cooperate, target: "russia"),
+      ]),
     Case(
       id: "'according to X' makes the statement alleged, not X an actor",
       sentences: ["According to the Syrian Observatory, Turkish drones struck Qamishli."],
@@ -114,12 +134,16 @@ struct PhenomenaTests {
     Case(
       id: "'to halt X's shelling' keeps the shelling asserted",
       sentences: ["Ankara urged Moscow to halt SAA shelling of Idlib."],
-      expected: [Triple(source: "turkey", type: .demand, target: "russia"),
-        Triple(source: "syrian-arab-army", type: .attack, target: "idlib-province", modality: .asserted)]),
+      expected: [
+        Triple(source: "turkey", type: .demand, target: "russia"),
+        Triple(source: "syrian-arab-army", type: .attack, target: "idlib-province", modality: .asserted),
+      ]),
     Case(
       id: "a kill also gives attack",
       sentences: ["A Turkish drone killed two PKK commanders in Sinjar."],
-      expected: [Triple(source: "turkey", type: .kill, target: "pkk"), Triple(source: "turkey", type: .attack, target: "pkk")]),
+      expected: [
+        Triple(source: "turkey", type: .kill, target: "pkk"), Triple(source: "turkey", type: .attack, target: "pkk"),
+      ]),
     Case(
       id: "'not only' does not negate",
       sentences: ["The Kurdish-led SDF is not only fighting ISIS but also governing Raqqa."],
@@ -135,13 +159,20 @@ struct PhenomenaTests {
     Case(
       id: "a vow to use force is a threat as well as a hypothetical attack",
       sentences: ["Erdogan vowed to crush the YPG east of the Euphrates."],
-      expected: [Triple(source: "recep-tayyip-erdogan", type: .threaten, target: "ypg", modality: .asserted),
-        Triple(source: "recep-tayyip-erdogan", type: .attack, target: "ypg", modality: .hypothetical)]),
+      expected: [
+        Triple(source: "recep-tayyip-erdogan", type: .threaten, target: "ypg", modality: .asserted),
+        Triple(source: "recep-tayyip-erdogan", type: .attack, target: "ypg", modality: .hypothetical),
+      ]),
     Case(
       id: "'warned X that' threatens, 'urged X to' demands",
-      sentences: ["Nasrallah warned Israel that any strike on Lebanon would be answered.", "Ankara urged Washington to stop arming the YPG."],
-      expected: [Triple(source: "hassan-nasrallah", type: .threaten, target: "israel"),
-        Triple(source: "turkey", type: .demand, target: "united-states")],
+      sentences: [
+        "Nasrallah warned Israel that any strike on Lebanon would be answered.",
+        "Ankara urged Washington to stop arming the YPG.",
+      ],
+      expected: [
+        Triple(source: "hassan-nasrallah", type: .threaten, target: "israel"),
+        Triple(source: "turkey", type: .demand, target: "united-states"),
+      ],
       forbidden: [Triple(source: "israel", type: .attack, target: "lebanon")]),
     Case(
       id: "'came under fire from X' is X's attack",
@@ -150,7 +181,9 @@ struct PhenomenaTests {
     Case(
       id: "'repelled an X attack' gives attack both ways",
       sentences: ["Kurdish YPG fighters repelled an ISIS attack on Kobani."],
-      expected: [Triple(source: "ypg", type: .attack, target: "isis"), Triple(source: "isis", type: .attack, target: "ypg")]),
+      expected: [
+        Triple(source: "ypg", type: .attack, target: "isis"), Triple(source: "isis", type: .attack, target: "ypg"),
+      ]),
     Case(
       id: "'they' as subject is the group that opened the previous sentence",
       sentences: ["ISIS fighters overran two villages near Hajin.", "They also ambushed an SDF convoy."],
@@ -158,11 +191,17 @@ struct PhenomenaTests {
     Case(
       id: "a supporter does not take what the supported takes",
       sentences: ["Government forces backed by Russian air strikes retook Palmyra."],
-      expected: [Triple(source: "syrian-arab-army", type: .capture, target: "palmyra"), Triple(source: "russia", type: .support, target: "syrian-arab-army")],
+      expected: [
+        Triple(source: "syrian-arab-army", type: .capture, target: "palmyra"),
+        Triple(source: "russia", type: .support, target: "syrian-arab-army"),
+      ],
       forbidden: [Triple(source: "russia", type: .capture, target: "palmyra")]),
     Case(
       id: "a closing report with a speaker attributes; a relative clause does not",
-      sentences: ["Turkish jets struck Afrin, the Syrian Observatory said.", "Jets hit the town in an offensive that Ankara says targets the PKK."],
+      sentences: [
+        "Turkish jets struck Afrin, the Syrian Observatory said.",
+        "Jets hit the town in an offensive that Ankara says targets the PKK.",
+      ],
       expected: [Triple(source: "turkey", type: .attack, target: "afrin", modality: .alleged)]),
     Case(
       id: "'fired rockets at X' is an attack on X",
@@ -179,8 +218,10 @@ struct PhenomenaTests {
     Case(
       id: "exchanged fire with is a clash",
       sentences: ["Turkish troops exchanged fire with the SDF near Tal Abyad."],
-      expected: [Triple(source: "turkish-armed-forces", type: .attack, target: "sdf"),
-        Triple(source: "sdf", type: .attack, target: "turkish-armed-forces")]),
+      expected: [
+        Triple(source: "turkish-armed-forces", type: .attack, target: "sdf"),
+        Triple(source: "sdf", type: .attack, target: "turkish-armed-forces"),
+      ]),
     Case(
       id: "an appositive name after a described person is the object",
       sentences: ["HTS gunmen killed a local activist, Raed Fares, in Kafranbel."],
@@ -189,8 +230,10 @@ struct PhenomenaTests {
       id: "'warned X against' demands; no threat or capture against one's own side",
       sentences: ["Moscow warned Ankara against a new offensive.", "Assad vowed to retake every inch of Syria."],
       expected: [Triple(source: "russia", type: .demand, target: "turkey")],
-      forbidden: [Triple(source: "bashar-al-assad", type: .threaten, target: "syria"),
-        Triple(source: "bashar-al-assad", type: .capture, target: "syria")]),
+      forbidden: [
+        Triple(source: "bashar-al-assad", type: .threaten, target: "syria"),
+        Triple(source: "bashar-al-assad", type: .capture, target: "syria"),
+      ]),
   ]
 
   @Test(arguments: cases)

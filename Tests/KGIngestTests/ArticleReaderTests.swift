@@ -25,10 +25,11 @@ struct ArticleReaderTests {
     #expect(document.contentHash == fingerprint(Self.page))
     #expect(document.text[document.body].hasPrefix("Turkish jets bombed YPG positions"))
     #expect(document.text[document.body].hasSuffix("before more civilians die."))
-    #expect(document.sentences.map { document.text[$0.span] } == [
-      "Turkish jets bombed YPG positions near Afrin on Sunday, the Syrian Observatory said in a statement.",
-      "The Kurdish-led SDF condemned the strikes and urged the U.S. to intervene before more civilians die.",
-    ])
+    #expect(
+      document.sentences.map { document.text[$0.span] } == [
+        "Turkish jets bombed YPG positions near Afrin on Sunday, the Syrian Observatory said in a statement.",
+        "The Kurdish-led SDF condemned the strikes and urged the U.S. to intervene before more civilians die.",
+      ])
     #expect(document.metadata.title == "Turkish Jets Strike Afrin Again")
   }
 

@@ -115,6 +115,8 @@ struct BodyDetectorTests {
       """
     let text = ScalarText(page)
     let body = try #require(BodyDetector().body(of: text))
-    #expect(text[body] == "Russian jets bombed a hospital in Idlib province on Monday, killing four people, the monitor said.")
+    #expect(
+      text[body] == "Russian jets bombed a hospital in Idlib province on Monday, killing four people, the monitor said."
+    )
   }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import KGIngest
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Decoding matches what Python's `open(path, encoding="utf-8", errors="replace")` reads with
@@ -27,13 +27,16 @@ import Testing
     Case(id: "an overlong 3-byte encoding", input: [0xE0, 0x80, 0x80], expected: [0xFFFD, 0xFFFD, 0xFFFD]),
     Case(id: "an encoded surrogate", input: [0xED, 0xA0, 0x80], expected: [0xFFFD, 0xFFFD, 0xFFFD]),
     Case(id: "a 4-byte sequence cut at the end", input: [0xF0, 0x90, 0x80], expected: [0xFFFD]),
-    Case(id: "a code point past U+10FFFF", input: [0xF4, 0x90, 0x80, 0x80], expected: [0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD]),
+    Case(
+      id: "a code point past U+10FFFF", input: [0xF4, 0x90, 0x80, 0x80], expected: [0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD]),
     Case(id: "an overlong 2-byte encoding", input: [0xC0, 0xAF], expected: [0xFFFD, 0xFFFD]),
-    Case(id: "a 5-byte lead", input: [0xF8, 0x88, 0x80, 0x80, 0x80], expected: [0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD]),
+    Case(
+      id: "a 5-byte lead", input: [0xF8, 0x88, 0x80, 0x80, 0x80], expected: [0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD]),
     Case(id: "stray continuation bytes", input: [0x80, 0x80], expected: [0xFFFD, 0xFFFD]),
     Case(id: "a flag then a cut sequence", input: [0xF0, 0x9F, 0x87, 0xB8, 0xE2], expected: [0x1F1F8, 0xFFFD]),
     Case(
-      id: "CRLF, CR and LF CR", input: Array("a\r\nb\rc\n\rd".utf8), expected: [0x61, 0x0A, 0x62, 0x0A, 0x63, 0x0A, 0x0A, 0x64]),
+      id: "CRLF, CR and LF CR", input: Array("a\r\nb\rc\n\rd".utf8),
+      expected: [0x61, 0x0A, 0x62, 0x0A, 0x63, 0x0A, 0x0A, 0x64]),
     Case(id: "CR, bad byte, LF: the LF stays", input: [0x0D, 0xFF, 0x0A], expected: [0x0A, 0xFFFD, 0x0A]),
     Case(id: "a cut sequence before CRLF", input: [0xE2, 0x82, 0x0D, 0x0A], expected: [0xFFFD, 0x0A]),
     Case(id: "a UTF-8 byte-order mark is kept", input: [0xEF, 0xBB, 0xBF, 0x78], expected: [0xFEFF, 0x78]),
@@ -217,7 +220,9 @@ import Testing
   }
 
   @Test func manyShortLinesAreRead() throws {
-    let text = String(repeating: "Short line\n", count: 200_000) + "The army said the convoy was attacked near the town of Tal Abyad on Monday.\n"
+    let text =
+      String(repeating: "Short line\n", count: 200_000)
+      + "The army said the convoy was attacked near the town of Tal Abyad on Monday.\n"
     let document = try ArticleReader().parse(text: text, path: "lines.txt")
     #expect(document.sentences.count >= 1)
   }
@@ -225,7 +230,10 @@ import Testing
   @Test func splittingStillKnowsAbbreviationsAndAcronyms() {
     let text = ScalarText("Lt. Gen. Smith met U.S. officials. The talks ended. George W. Bush spoke.")
     let sentences = SentenceSplitter().sentences(in: text, body: TextSpan(start: 0, end: text.count))
-    #expect(sentences.map { text[$0.span] } == ["Lt. Gen. Smith met U.S. officials.", "The talks ended.", "George W. Bush spoke."])
+    #expect(
+      sentences.map { text[$0.span] } == [
+        "Lt. Gen. Smith met U.S. officials.", "The talks ended.", "George W. Bush spoke.",
+      ])
   }
 
   static let python: URL? = {

@@ -65,12 +65,15 @@ struct MetadataExtractorTests {
   }
 
   static let dates: [DateCase] = [
-    DateCase(id: "Month D, YYYY", line: "Global Research, November 24, 2018", written: "November 24, 2018", iso: "2018-11-24"),
+    DateCase(
+      id: "Month D, YYYY", line: "Global Research, November 24, 2018", written: "November 24, 2018", iso: "2018-11-24"),
     DateCase(id: "D Month YYYY", line: "South Front 23 November 2018", written: "23 November 2018", iso: "2018-11-23"),
     DateCase(id: "abbreviated month", line: "Posted Sept 3, 2017 by staff", written: "Sept 3, 2017", iso: "2017-09-03"),
     DateCase(id: "month and year only", line: "MAY 2021", written: "MAY 2021", iso: "2021-05"),
     DateCase(id: "ISO date", line: "Updated 2019-03-29T10:00", written: "2019-03-29T10:00", iso: "2019-03-29"),
-    DateCase(id: "a month name without a year is no date", line: "See Syria Daily, Sept 29: Regime Faces Attacks", written: nil, iso: nil),
+    DateCase(
+      id: "a month name without a year is no date", line: "See Syria Daily, Sept 29: Regime Faces Attacks",
+      written: nil, iso: nil),
     DateCase(id: "'may' the verb is no date", line: "what may await us in Syria", written: nil, iso: nil),
   ]
 

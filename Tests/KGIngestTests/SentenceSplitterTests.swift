@@ -108,11 +108,12 @@ struct SentenceSplitterTests {
   @Test func exactOffsetsAfterEmojiAndCombiningAccent() {
     // 🇸🇾 is 2 code points (4 UTF-16 units); "e\u{301}" is 2 code points (1 Character).
     let (_, sentences) = Self.split("🇸🇾 Damascus fell. The cafe\u{301} was shelled. Nobody died.")
-    #expect(sentences.map(\.span) == [
-      TextSpan(start: 0, end: 17),
-      TextSpan(start: 18, end: 40),
-      TextSpan(start: 41, end: 53),
-    ])
+    #expect(
+      sentences.map(\.span) == [
+        TextSpan(start: 0, end: 17),
+        TextSpan(start: 18, end: 40),
+        TextSpan(start: 41, end: 53),
+      ])
   }
 
   @Test func headlineFlag() {
@@ -167,25 +168,37 @@ struct SentenceSplitterTests {
   static let sampleSentences: [SampleCase] = [
     SampleCase(
       id: "first body sentence with parenthesised acronym", file: "000_f8d8dbf8ac3546ee.txt",
-      sentence: "On November 22, ISIS advanced on positions of the US-backed Syrian Democratic Forces (SDF) around the al-Tanak oil field in the province of Deir Ezzor."),
+      sentence:
+        "On November 22, ISIS advanced on positions of the US-backed Syrian Democratic Forces (SDF) around the al-Tanak oil field in the province of Deir Ezzor."
+    ),
     SampleCase(
       id: "split inside a quotation that spans two sentences (first)", file: "000_f8d8dbf8ac3546ee.txt",
-      sentence: "\"Under the excuse of fighting against the ISIS and in order to contain Iran, a big US military base was set up there - in a strategically important area adjacent to the borders of Syria, Iraq and Jordan, which is close to the highway connecting Baghdad and Damascus."),
+      sentence:
+        "\"Under the excuse of fighting against the ISIS and in order to contain Iran, a big US military base was set up there - in a strategically important area adjacent to the borders of Syria, Iraq and Jordan, which is close to the highway connecting Baghdad and Damascus."
+    ),
     SampleCase(
       id: "split inside a quotation that spans two sentences (second)", file: "000_f8d8dbf8ac3546ee.txt",
-      sentence: "And there, according to numerous witness accounts, militant training is underway,\" she stated during a press briefing."),
+      sentence:
+        "And there, according to numerous witness accounts, militant training is underway,\" she stated during a press briefing."
+    ),
     SampleCase(
       id: "U.S. before a noun does not end the sentence", file: "001_0ca3ee530060a5fe.txt",
       sentence: "No U.S. troops were killed or wounded in the incident, officials said."),
     SampleCase(
       id: "U.S. mid-sentence after several sentences on one line", file: "001_0ca3ee530060a5fe.txt",
-      sentence: "He said USA forces would remain for an indefinite period and described U.S. interests as not only defeating Islamic State, but countering an increasing Iranian presence."),
+      sentence:
+        "He said USA forces would remain for an indefinite period and described U.S. interests as not only defeating Islamic State, but countering an increasing Iranian presence."
+    ),
     SampleCase(
       id: "date '17 September' and commas inside", file: "002_7730bb2ab92353fe.txt",
-      sentence: "Inevitably, the two forces were bound to meet and on 17 September, in perhaps a preemptive psychological strike, the US accused Russian jets of attacking HSD positions near Deir Ezzor."),
+      sentence:
+        "Inevitably, the two forces were bound to meet and on 17 September, in perhaps a preemptive psychological strike, the US accused Russian jets of attacking HSD positions near Deir Ezzor."
+    ),
     SampleCase(
       id: "curly apostrophes", file: "003_3c8b051f188f17f8.txt",
-      sentence: "The ISIS-linked news agency, Amaq, announced on March 29 that the terrorist group’s cells had killed six fighters of the US-backed Syrian Democratic Forces (SDF) and injured three others in two separate attacks in the Middle Euphrates River Valley."),
+      sentence:
+        "The ISIS-linked news agency, Amaq, announced on March 29 that the terrorist group’s cells had killed six fighters of the US-backed Syrian Democratic Forces (SDF) and injured three others in two separate attacks in the Middle Euphrates River Valley."
+    ),
     SampleCase(
       id: "decimal inside parentheses", file: "004_7271c73b6f507ec7.txt",
       sentence: "Twelve other people died in Harem, 20 km (12.5 miles) northwest of Idlib city."),

@@ -17,7 +17,8 @@ struct EntityTests {
     Case(id: "accents dropped", input: "Recep Tayyip Erdoğan", expected: "recep-tayyip-erdogan"),
     Case(id: "apostrophe dropped without a hyphen", input: "Kata'ib Hezbollah", expected: "kataib-hezbollah"),
     Case(id: "curly apostrophe dropped", input: "People’s Protection Units", expected: "peoples-protection-units"),
-    Case(id: "runs of punctuation become one hyphen", input: "US-led  coalition (CJTF)", expected: "us-led-coalition-cjtf"),
+    Case(
+      id: "runs of punctuation become one hyphen", input: "US-led  coalition (CJTF)", expected: "us-led-coalition-cjtf"),
     Case(id: "no leading or trailing hyphen", input: " -Hayat Tahrir al-Sham- ", expected: "hayat-tahrir-al-sham"),
     Case(id: "dotted acronym", input: "U.S.", expected: "u-s"),
     Case(id: "digits kept", input: "1st Brigade", expected: "1st-brigade"),
@@ -36,9 +37,10 @@ struct EntityTests {
   }
 
   @Test func entityKindRawValuesAreTheRulebookNames() {
-    #expect(EntityKind.allCases.map(\.rawValue).sorted() == [
-      "armed_group", "government_body", "location", "military", "organization", "person", "state",
-    ])
+    #expect(
+      EntityKind.allCases.map(\.rawValue).sorted() == [
+        "armed_group", "government_body", "location", "military", "organization", "person", "state",
+      ])
   }
 
   @Test func entityIndexKeepsTheFirstOfDuplicateIds() {

@@ -4,9 +4,10 @@ import Testing
 
 struct RelationTests {
   @Test func theTenRulebookTypes() {
-    #expect(Set(RelationType.allCases.map(\.rawValue)) == [
-      "attack", "kill", "accuse", "condemn", "threaten", "demand", "support", "cooperate", "capture", "detain",
-    ])
+    #expect(
+      Set(RelationType.allCases.map(\.rawValue)) == [
+        "attack", "kill", "accuse", "condemn", "threaten", "demand", "support", "cooperate", "capture", "detain",
+      ])
     #expect(RelationType.allCases.filter(\.isSymmetric) == [.cooperate])
   }
 

@@ -24,7 +24,9 @@ struct TextSpanTests {
     Case(id: "Arabic script", text: "قال المرصد السوري", start: 4, end: 10, expected: "المرصد"),
     Case(id: "Arabic then Latin", text: "داعش (ISIS) attacked", start: 6, end: 10, expected: "ISIS"),
     // "e" + U+0301 is one Character but two scalars.
-    Case(id: "combining accent is its own code point", text: "cafe\u{301} Idlib", start: 0, end: 5, expected: "cafe\u{301}"),
+    Case(
+      id: "combining accent is its own code point", text: "cafe\u{301} Idlib", start: 0, end: 5, expected: "cafe\u{301}"
+    ),
     Case(id: "after a combining accent", text: "cafe\u{301} Idlib", start: 6, end: 11, expected: "Idlib"),
     Case(id: "curly quotes", text: "“We will respond,” he said.", start: 1, end: 16, expected: "We will respond"),
     Case(id: "empty span", text: "Syria", start: 2, end: 2, expected: ""),

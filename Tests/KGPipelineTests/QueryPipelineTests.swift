@@ -5,8 +5,10 @@ import Testing
 /// Load → query through the public API: an in-memory store filled with hand-made extractions.
 struct QueryPipelineTests {
   static let turkey = Entity(id: "turkey", name: "Turkey", kind: .state, aliases: ["Ankara", "Turkish"])
-  static let ypg = Entity(id: "ypg", name: "YPG", kind: .armedGroup, aliases: ["People's Protection Units", "Kurdish forces"])
-  static let sdf = Entity(id: "sdf", name: "Syrian Democratic Forces", kind: .armedGroup, aliases: ["SDF", "Kurdish forces"])
+  static let ypg = Entity(
+    id: "ypg", name: "YPG", kind: .armedGroup, aliases: ["People's Protection Units", "Kurdish forces"])
+  static let sdf = Entity(
+    id: "sdf", name: "Syrian Democratic Forces", kind: .armedGroup, aliases: ["SDF", "Kurdish forces"])
   static let isis = Entity(id: "isis", name: "ISIS", kind: .armedGroup, aliases: ["Islamic State"])
 
   /// A document whose sentences are `sentences` joined by spaces after a title line, with one
@@ -27,7 +29,8 @@ struct QueryPipelineTests {
     }
     let scalar = ScalarText(text)
     let document = Document(
-      path: path, contentHash: fingerprint(text), text: scalar, body: TextSpan(start: head.unicodeScalars.count, end: scalar.count),
+      path: path, contentHash: fingerprint(text), text: scalar,
+      body: TextSpan(start: head.unicodeScalars.count, end: scalar.count),
       sentences: spans.enumerated().map { Sentence(index: $0.offset, span: $0.element) },
       metadata: ArticleMetadata(title: title, dateText: date, date: date, outlet: outlet))
     let entities = [turkey, ypg, sdf, isis]
@@ -68,7 +71,8 @@ struct QueryPipelineTests {
       extraction(
         path: "news/b.txt", title: "Ankara presses on", outlet: "Daily Example", date: "2018-02",
         sentences: [
-          "The SDF said the YPG accused Turkey.", "Ankara shelled YPG villages again on Sunday.", "The SDF backed the YPG.",
+          "The SDF said the YPG accused Turkey.", "Ankara shelled YPG villages again on Sunday.",
+          "The SDF backed the YPG.",
         ],
         edges: [
           (turkey, .attack, ypg, 1, .asserted, nil), (ypg, .accuse, turkey, 0, .alleged, "sdf"),
@@ -150,12 +154,16 @@ struct QueryPipelineTests {
     let direct = try session.path(PathRequest(from: "Turkey", to: "YPG"))
     #expect(direct.paths.count == 1)
     #expect(direct.paths[0].hops[0].edges[0].quote == "Turkish jets bombed YPG positions near Afrin.")
-    let since = try session.neighbors(of: "YPG", direction: .in, filter: try EdgeFilter(types: [.attack], since: "2018-02"))
+    let since = try session.neighbors(
+      of: "YPG", direction: .in, filter: try EdgeFilter(types: [.attack], since: "2018-02"))
     #expect(since.neighbors.map(\.neighbor.id) == ["turkey"])
     // Only one of the attack's two documents lies in the window, so two documents are not reached.
-    let twice = try session.neighbors(of: "YPG", direction: .in, filter: try EdgeFilter(since: "2018-02", minimumDocuments: 2))
+    let twice = try session.neighbors(
+      of: "YPG", direction: .in, filter: try EdgeFilter(since: "2018-02", minimumDocuments: 2))
     #expect(twice.neighbors.isEmpty)
-    #expect(try session.neighbors(of: "YPG", direction: .in, filter: try EdgeFilter(minimumDocuments: 2)).neighbors.count == 1)
+    #expect(
+      try session.neighbors(of: "YPG", direction: .in, filter: try EdgeFilter(minimumDocuments: 2)).neighbors.count == 1
+    )
   }
 
   @Test func statsCountWhatWasWritten() throws {
@@ -179,7 +187,8 @@ struct QueryPipelineTests {
   @Test func bulkImportLoadsBackTheSameGraph() throws {
     let docs = (1...3).map {
       DocumentInfo(
-        id: 0, path: "bulk/\($0).txt", contentHash: "h\($0)", metadata: ArticleMetadata(title: "T\($0)", date: "2018-0\($0)"),
+        id: 0, path: "bulk/\($0).txt", contentHash: "h\($0)",
+        metadata: ArticleMetadata(title: "T\($0)", date: "2018-0\($0)"),
         sentenceCount: 1)
     }
     let entities = [Self.turkey, Self.ypg, Self.sdf, Self.isis]
@@ -210,7 +219,10 @@ struct QueryPipelineTests {
     #expect(loaded.edges.first { $0.source == "isis" }?.provenance.first?.claimant == "sdf")
 
     // A second import into a store that has edges merges into the rows already there.
-    let second = [edge(Self.turkey, .attack, Self.ypg, .asserted, 3, quote: "Turkish jets again"), edge(Self.ypg, .accuse, Self.turkey, .asserted, 3, quote: "YPG accused Turkey")]
+    let second = [
+      edge(Self.turkey, .attack, Self.ypg, .asserted, 3, quote: "Turkish jets again"),
+      edge(Self.ypg, .accuse, Self.turkey, .asserted, 3, quote: "YPG accused Turkey"),
+    ]
     #expect(try store.importGraph(documents: docs, entities: entities, edges: second) == 2)
     let merged = try store.loadGraphForQuery()
     #expect(merged.edges.count == 4)

@@ -97,7 +97,9 @@ struct WorkspaceBuildTests {
         let seed = try #require(seedOfDocument[p.document], "edge \(edge.id): unknown document \(p.document)")
         if texts[seed] == nil { texts[seed] = try Seeds.text(seed) }
         // text[start:end] == quote, in Unicode code points of the file as Python reads it.
-        #expect(CodePoints.slice(texts[seed]!, p.start, p.end) == p.quote, "edge \(edge.id) in \(seed) at \(p.start)..<\(p.end)")
+        #expect(
+          CodePoints.slice(texts[seed]!, p.start, p.end) == p.quote,
+          "edge \(edge.id) in \(seed) at \(p.start)..<\(p.end)")
         #expect(p.start < p.end && p.sentence >= 0)
         checkedQuotes += 1
       }

@@ -28,7 +28,9 @@ struct EdgeFilterTests {
 
   @Test func invalidDateNamesWhatWasTyped() {
     #expect(throws: QueryError.invalidDate(text: "2018/11/24")) { try EdgeFilter(since: "2018/11/24") }
-    #expect(throws: QueryError.emptyDateWindow(since: "2019", until: "2018")) { try EdgeFilter(since: "2019", until: "2018") }
+    #expect(throws: QueryError.emptyDateWindow(since: "2019", until: "2018")) {
+      try EdgeFilter(since: "2019", until: "2018")
+    }
     #expect(QueryError.invalidDate(text: "2018/11/24").description.contains("'2018/11/24'"))
   }
 

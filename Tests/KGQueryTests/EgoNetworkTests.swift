@@ -6,7 +6,10 @@ import Testing
 @Suite struct EgoNetworkTests {
   /// a → b → c → d, plus a → c (a triangle a, b, c) and e alone.
   static func graph() -> GraphIndex {
-    let p = [Provenance(document: "x.txt", sentence: 0, span: TextSpan(start: 0, end: 1), quote: "x", rule: "R", modality: .asserted)]
+    let p = [
+      Provenance(
+        document: "x.txt", sentence: 0, span: TextSpan(start: 0, end: 1), quote: "x", rule: "R", modality: .asserted)
+    ]
     func edge(_ id: Int64, _ s: String, _ t: String, _ type: RelationType = .attack) -> Edge {
       Edge(id: id, key: EdgeKey(source: s, type: type, target: t, modality: .asserted), provenance: p)
     }
@@ -14,7 +17,9 @@ import Testing
     return GraphIndex(
       KnowledgeGraph(
         entities: entities,
-        edges: [edge(1, "a", "b"), edge(2, "b", "c"), edge(3, "c", "d", .support), edge(4, "a", "c"), edge(5, "ghost", "a")]))
+        edges: [
+          edge(1, "a", "b"), edge(2, "b", "c"), edge(3, "c", "d", .support), edge(4, "a", "c"), edge(5, "ghost", "a"),
+        ]))
   }
 
   struct Case: Sendable, CustomTestStringConvertible {
@@ -29,10 +34,18 @@ import Testing
 
   static let cases = [
     Case(id: "depth 0 is the centre alone", center: "b", depth: 0, undirected: true, nodes: ["b"], edges: []),
-    Case(id: "undirected depth 1 follows both ways", center: "b", depth: 1, undirected: true, nodes: ["b", "c", "a"], edges: [1, 2, 4]),
-    Case(id: "directed depth 1 follows out-edges only", center: "b", depth: 1, undirected: false, nodes: ["b", "c"], edges: [2]),
-    Case(id: "rim edges are kept (induced subgraph)", center: "a", depth: 1, undirected: false, nodes: ["a", "b", "c"], edges: [1, 2, 4]),
-    Case(id: "depth 2 reaches d", center: "a", depth: 2, undirected: false, nodes: ["a", "b", "c", "d"], edges: [1, 2, 3, 4]),
+    Case(
+      id: "undirected depth 1 follows both ways", center: "b", depth: 1, undirected: true, nodes: ["b", "c", "a"],
+      edges: [1, 2, 4]),
+    Case(
+      id: "directed depth 1 follows out-edges only", center: "b", depth: 1, undirected: false, nodes: ["b", "c"],
+      edges: [2]),
+    Case(
+      id: "rim edges are kept (induced subgraph)", center: "a", depth: 1, undirected: false, nodes: ["a", "b", "c"],
+      edges: [1, 2, 4]),
+    Case(
+      id: "depth 2 reaches d", center: "a", depth: 2, undirected: false, nodes: ["a", "b", "c", "d"],
+      edges: [1, 2, 3, 4]),
     Case(id: "an isolated entity", center: "e", depth: 3, undirected: true, nodes: ["e"], edges: []),
   ]
 

@@ -37,7 +37,9 @@ struct EntityLookupTests {
     Case(id: "shared alias is ambiguous", typed: "kurdish forces", expected: .ambiguous(["sdf", "ypg"])),
     Case(id: "typo gets a suggestion", typed: "Syrai", expected: .unknown(suggestions: ["Syria"])),
     Case(id: "typo in an alias suggests its entity", typed: "Ankra", expected: .unknown(suggestions: ["Turkey"])),
-    Case(id: "word prefix suggests", typed: "Kurdish", expected: .unknown(suggestions: ["Syrian Democratic Forces", "YPG"])),
+    Case(
+      id: "word prefix suggests", typed: "Kurdish",
+      expected: .unknown(suggestions: ["Syrian Democratic Forces", "YPG"])),
     Case(id: "nothing near", typed: "Hezbollah", expected: .unknown(suggestions: [])),
   ]
 
@@ -48,7 +50,10 @@ struct EntityLookupTests {
     case .entity(let id):
       #expect((try? lookup.resolve(c.typed)).map { Self.entities[$0].id } == id)
     case .ambiguous(let ids):
-      #expect(throws: QueryError.ambiguousEntity(name: c.typed, candidates: ids.map { id in Self.entities.first { $0.id == id }! })) {
+      #expect(
+        throws: QueryError.ambiguousEntity(
+          name: c.typed, candidates: ids.map { id in Self.entities.first { $0.id == id }! })
+      ) {
         try lookup.resolve(c.typed)
       }
     case .unknown(let suggestions):
@@ -83,8 +88,11 @@ struct EntityLookupTests {
       error: .malformedEdgeID(text: "e12"),
       expected: "'e12' is not an edge id; write it as 'r12' or '12', as 'kg neighbors' and 'kg export' print it."),
     MessageCase(
-      error: .noEdge(source: "Iran", type: "attack", target: "SAA", existing: ["iran support syrian-arab-army (r31, asserted)"]),
-      expected: "no 'attack' edge from 'Iran' to 'SAA'; the edges between them are: iran support syrian-arab-army (r31, asserted)."),
+      error: .noEdge(
+        source: "Iran", type: "attack", target: "SAA", existing: ["iran support syrian-arab-army (r31, asserted)"]),
+      expected:
+        "no 'attack' edge from 'Iran' to 'SAA'; the edges between them are: iran support syrian-arab-army (r31, asserted)."
+    ),
   ]
 
   @Test(arguments: messageCases)
@@ -98,7 +106,10 @@ struct EntityLookupTests {
     #expect(lookup.matching("").count == Self.entities.count)
   }
 
-  @Test(arguments: [("syria", "syria", 0), ("syria", "syrai", 1), ("syria", "sryia", 1), ("abc", "bca", 2), ("kitten", "sitting", 3), ("", "abc", 3)])
+  @Test(arguments: [
+    ("syria", "syria", 0), ("syria", "syrai", 1), ("syria", "sryia", 1), ("abc", "bca", 2), ("kitten", "sitting", 3),
+    ("", "abc", 3),
+  ])
   func editDistance(_ a: String, _ b: String, _ d: Int) {
     #expect(EntityLookup.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), bound: 5) == d)
     #expect(EntityLookup.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), bound: d - 1) == nil || d == 0)

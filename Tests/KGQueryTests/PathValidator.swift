@@ -1,4 +1,5 @@
 import KGModel
+
 @testable import KGQuery
 
 /// Checks a path against the graph on its own terms, without trusting the search that made it:
@@ -36,7 +37,9 @@ struct PathValidator {
         }
         let forward = edge.source == a && edge.target == b
         let backward = edge.source == b && edge.target == a
-        if !(forward || (undirected && backward)) { problems.append("hop \(i): edge r\(edge.id) does not join \(a) → \(b)") }
+        if !(forward || (undirected && backward)) {
+          problems.append("hop \(i): edge r\(edge.id) does not join \(a) → \(b)")
+        }
         if !admits(edge) { problems.append("hop \(i): edge r\(edge.id) is not admitted by the filter") }
       }
     }

@@ -17,7 +17,7 @@ struct RandomGraphTests {
     var undirected: Bool
   }
 
-  static func scenario(seed: UInt64) -> Scenario {
+  static func scenario(seed: UInt64) throws -> Scenario {
     var rng = SeededGenerator(seed: seed)
     let n = Int.random(in: 2...9, using: &rng)
     let m = Int.random(in: 0...(n * 3), using: &rng)
@@ -31,7 +31,8 @@ struct RandomGraphTests {
       let modality = Modality.allCases.randomElement(using: &rng)!
       guard keys.insert("\(s)|\(type)|\(t)|\(modality)").inserted else { continue }
       let cited = docs.map(\.path).filter { _ in Bool.random(using: &rng) }
-      edges.append(TestGraph.edge(id: Int64(edges.count + 1), s, type, t, modality, docs: cited.isEmpty ? ["d1"] : cited))
+      edges.append(
+        TestGraph.edge(id: Int64(edges.count + 1), s, type, t, modality, docs: cited.isEmpty ? ["d1"] : cited))
     }
     let entities = (0..<n).map { Entity(id: "n\($0)", name: "N\($0)", kind: .state) }
     let graph = KnowledgeGraph(documents: docs, entities: entities, edges: edges)
@@ -41,7 +42,7 @@ struct RandomGraphTests {
     let modalities: Set<Modality>? = Bool.random(using: &rng) ? nil : [.asserted, .alleged]
     let window: (String, String)? = Int.random(in: 0..<4, using: &rng) == 0 ? ("2018-01-01", "2018-12-31") : nil
     let minimum = Int.random(in: 0..<4, using: &rng) == 0 ? 2 : 0
-    let filter = try! EdgeFilter(
+    let filter = try EdgeFilter(
       types: types, modalities: modalities, since: window?.0, until: window?.1, minimumDocuments: minimum)
     let dateOf = Dictionary(docs.map { ($0.path, $0.metadata.date) }, uniquingKeysWith: { a, _ in a })
     let admits: (Edge) -> Bool = { e in
@@ -82,9 +83,9 @@ struct RandomGraphTests {
     return found
   }
 
-  @Test func shortestPathsMatchBruteForce() {
+  @Test func shortestPathsMatchBruteForce() throws {
     for seed in 0..<UInt64(Self.seedCount) {
-      let sc = Self.scenario(seed: seed)
+      let sc = try Self.scenario(seed: seed)
       let n = sc.index.nodeCount
       let validator = PathValidator(graph: sc.graph, undirected: sc.undirected, maxHops: nil, admits: sc.admits)
       for s in 0..<n {
@@ -111,9 +112,9 @@ struct RandomGraphTests {
     }
   }
 
-  @Test func simplePathsMatchBruteForce() {
+  @Test func simplePathsMatchBruteForce() throws {
     for seed in 0..<UInt64(Self.seedCount) {
-      let sc = Self.scenario(seed: seed)
+      let sc = try Self.scenario(seed: seed)
       let n = sc.index.nodeCount
       let maxHops = Int(seed % 4) + 1
       let validator = PathValidator(graph: sc.graph, undirected: sc.undirected, maxHops: maxHops, admits: sc.admits)
@@ -139,9 +140,9 @@ struct RandomGraphTests {
     }
   }
 
-  @Test func indexInvariantsHold() {
+  @Test func indexInvariantsHold() throws {
     for seed in 0..<UInt64(Self.seedCount) {
-      let problems = Self.scenario(seed: seed).index._checkInvariants()
+      let problems = try Self.scenario(seed: seed).index._checkInvariants()
       #expect(problems.isEmpty, "seed \(seed): \(problems)")
     }
     // Edges naming unknown entities are kept out of the adjacency, not dropped from the list.
@@ -152,9 +153,9 @@ struct RandomGraphTests {
     #expect(index.neighbors(of: 0, direction: .out).count == 1)
   }
 
-  @Test func neighboursAreExactlyTheAdmittedEdges() {
+  @Test func neighboursAreExactlyTheAdmittedEdges() throws {
     for seed in 0..<UInt64(Self.seedCount) {
-      let sc = Self.scenario(seed: seed)
+      let sc = try Self.scenario(seed: seed)
       for node in 0..<sc.index.nodeCount {
         let id = sc.index.entities[node].id
         let found = sc.index.neighbors(of: node, direction: .both, filter: sc.filter).map { sc.index.edges[$0.edge].id }

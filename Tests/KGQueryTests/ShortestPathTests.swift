@@ -22,7 +22,8 @@ struct ShortestPathTests {
     var testDescription: String { id }
 
     func filter() throws -> EdgeFilter {
-      try EdgeFilter(types: types, modalities: modalities, since: since, until: until, minimumDocuments: minimumDocuments)
+      try EdgeFilter(
+        types: types, modalities: modalities, since: since, until: until, minimumDocuments: minimumDocuments)
     }
   }
 
@@ -35,19 +36,24 @@ struct ShortestPathTests {
       expected: [["a", "b", "d"], ["a", "c", "d"]]),
     Case(
       id: "diamond of diamonds: four ties",
-      graph: "a attack b1; a attack b2; b1 attack c1; b1 attack c2; b2 attack c1; b2 attack c2; c1 attack d; c2 attack d",
+      graph:
+        "a attack b1; a attack b2; b1 attack c1; b1 attack c2; b2 attack c1; b2 attack c2; c1 attack d; c2 attack d",
       from: "a", to: "d",
       expected: [["a", "b1", "c1", "d"], ["a", "b1", "c2", "d"], ["a", "b2", "c1", "d"], ["a", "b2", "c2", "d"]]),
     Case(
       id: "a cycle is not followed round", graph: "a attack b; b attack c; c attack a; c attack d", from: "a", to: "d",
       expected: [["a", "b", "c", "d"]]),
     Case(
-      id: "shortcut beats the long way", graph: "a attack b; b attack c; c attack d; a kill x; x kill d", from: "a", to: "d",
+      id: "shortcut beats the long way", graph: "a attack b; b attack c; c attack d; a kill x; x kill d", from: "a",
+      to: "d",
       expected: [["a", "x", "d"]]),
     Case(id: "direction: no way back", graph: "a attack b", from: "b", to: "a", expected: []),
-    Case(id: "undirected goes against edges", graph: "a attack b", from: "b", to: "a", undirected: true, expected: [["b", "a"]]),
     Case(
-      id: "undirected mixes directions", graph: "a attack b; c attack b; c attack d", from: "a", to: "d", undirected: true,
+      id: "undirected goes against edges", graph: "a attack b", from: "b", to: "a", undirected: true,
+      expected: [["b", "a"]]),
+    Case(
+      id: "undirected mixes directions", graph: "a attack b; c attack b; c attack d", from: "a", to: "d",
+      undirected: true,
       expected: [["a", "b", "c", "d"]]),
     Case(id: "disconnected node", graph: "a attack b; node x", from: "a", to: "x", expected: []),
     Case(
@@ -57,13 +63,15 @@ struct ShortestPathTests {
       id: "type filter takes the longer path", graph: "a support c; a attack b; b attack c", from: "a", to: "c",
       types: [.attack], expected: [["a", "b", "c"]]),
     Case(
-      id: "modality filter cuts an alleged edge", graph: "a attack b alleged", from: "a", to: "b", modalities: [.asserted],
+      id: "modality filter cuts an alleged edge", graph: "a attack b alleged", from: "a", to: "b",
+      modalities: [.asserted],
       expected: []),
     Case(
       id: "modality filter keeps asserted parallel edge", graph: "a attack b alleged; a attack b", from: "a", to: "b",
       modalities: [.asserted], expected: [["a", "b"]]),
     Case(
-      id: "date window cuts an edge stated only later", graph: "a attack b @d3", from: "a", to: "b", since: "2018-01-01",
+      id: "date window cuts an edge stated only later", graph: "a attack b @d3", from: "a", to: "b",
+      since: "2018-01-01",
       until: "2018-12-31", expected: []),
     Case(
       id: "date window keeps an edge with one document inside", graph: "a attack b @d3,d5", from: "a", to: "b",

@@ -31,7 +31,8 @@ struct SimplePathsTests {
       id: "directed: no path against the edges", graph: "a attack b; c attack b", from: "a", to: "c", maxHops: 3,
       expected: []),
     Case(
-      id: "undirected joins two attackers of one target", graph: "a attack b; c attack b", from: "a", to: "c", maxHops: 2,
+      id: "undirected joins two attackers of one target", graph: "a attack b; c attack b", from: "a", to: "c",
+      maxHops: 2,
       undirected: true, expected: [["a", "b", "c"]]),
     Case(
       id: "filter cuts one of two routes", graph: "a attack b; b attack d; a support c; c attack d", from: "a", to: "d",

@@ -1,5 +1,6 @@
-@testable import KGQuery
 import KGModel
+
+@testable import KGQuery
 
 /// Small hand-built graphs written as text, one edge per clause:
 /// `"a attack b; b support c alleged @d2,d3; node x"`.
@@ -50,7 +51,8 @@ enum TestGraph {
   static var documents: [DocumentInfo] {
     documentDates.keys.sorted().enumerated().map { i, path in
       DocumentInfo(
-        id: Int64(i + 1), path: path, contentHash: path, metadata: ArticleMetadata(title: path, date: documentDates[path]!),
+        id: Int64(i + 1), path: path, contentHash: path,
+        metadata: ArticleMetadata(title: path, date: documentDates[path]!),
         sentenceCount: 1)
     }
   }
@@ -65,7 +67,8 @@ enum TestGraph {
       id: id, key: key,
       provenance: docs.map {
         Provenance(
-          document: $0, sentence: 0, span: TextSpan(start: 0, end: 1), quote: "\(source) \(type) \(target)", rule: "Test",
+          document: $0, sentence: 0, span: TextSpan(start: 0, end: 1), quote: "\(source) \(type) \(target)",
+          rule: "Test",
           modality: modality)
       })
   }

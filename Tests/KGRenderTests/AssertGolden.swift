@@ -17,7 +17,8 @@ func assertGolden(
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: url)
       Issue.record(
-        "Recorded new golden \(url.path); check it, then run again without RECORD_GOLDENS.", sourceLocation: sourceLocation)
+        "Recorded new golden \(url.path); check it, then run again without RECORD_GOLDENS.",
+        sourceLocation: sourceLocation)
     } catch {
       Issue.record("Cannot write golden \(url.path): \(error)", sourceLocation: sourceLocation)
     }

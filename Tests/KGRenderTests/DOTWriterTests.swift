@@ -9,7 +9,8 @@ import Testing
     assertGolden(dot, named: "wholeSmallGraph")
     for svg in assertParses(dot) {
       // 5 entities + the legend; 4 lines, because edges 1 and 2 are merged.
-      #expect(svg.nodeIDs.sorted() == ["e-isis", "e-russia", "e-syria", "e-syrian-arab-army", "e-tiger-forces", "legend"])
+      #expect(
+        svg.nodeIDs.sorted() == ["e-isis", "e-russia", "e-syria", "e-syrian-arab-army", "e-tiger-forces", "legend"])
       #expect(svg.edgeIDs.sorted() == ["r1", "r3", "r4", "r5"])
     }
   }
@@ -68,7 +69,10 @@ import Testing
       #expect(svg.texts.contains("Back\\slash <Brigade> & Co"))
       #expect(svg.texts.contains("جبهة النصرة"))
       #expect(svg.texts.contains("Forces armées d’Élite"))
-      #expect(svg.tooltips.contains { $0.contains("“They said: \"C:\\Temp\\N is <ours>\" & left.\nSecond line with tab bell.”") })
+      #expect(
+        svg.tooltips.contains {
+          $0.contains("“They said: \"C:\\Temp\\N is <ours>\" & left.\nSecond line with tab bell.”")
+        })
       #expect(svg.tooltips.contains { $0.contains("also: Front \\N alias") })
       #expect(svg.tooltips.contains { $0.contains("— dir \"x\"/a.txt, sentence 1") })
       #expect(svg.edgeIDs.sorted() == ["r7", "r8"])
@@ -77,19 +81,22 @@ import Testing
 
   @Test func emptyGraphIsValid() {
     let dot = DOTWriter().write(KnowledgeGraph())
-    #expect(dot == """
-      digraph "kg" {
-        graph [rankdir=LR, overlap=false, splines=true, fontname="Helvetica"];
-        node [style=filled, fontname="Helvetica", fontsize=10];
-        edge [fontname="Helvetica", fontsize=8, arrowsize=0.7];
-      }
+    #expect(
+      dot == """
+        digraph "kg" {
+          graph [rankdir=LR, overlap=false, splines=true, fontname="Helvetica"];
+          node [style=filled, fontname="Helvetica", fontsize=10];
+          edge [fontname="Helvetica", fontsize=8, arrowsize=0.7];
+        }
 
-      """)
+        """)
     for svg in assertParses(dot) { #expect(svg.nodeIDs.isEmpty && svg.edgeIDs.isEmpty) }
   }
 
   @Test func endpointMissingFromEntitiesIsStillDrawn() {
-    let graph = KnowledgeGraph(edges: [SampleGraphs.edge(9, "ghost", .kill, "isis", [SampleGraphs.evidence("a.txt", 0, "x")])])
+    let graph = KnowledgeGraph(edges: [
+      SampleGraphs.edge(9, "ghost", .kill, "isis", [SampleGraphs.evidence("a.txt", 0, "x")])
+    ])
     let dot = DOTWriter(legend: false).write(graph)
     #expect(dot.contains("\"ghost\" [id=\"e-ghost\", label=\"ghost\""))
     for svg in assertParses(dot) { #expect(svg.nodeIDs.count == 2 && svg.edgeIDs.sorted() == ["r9"]) }
@@ -134,11 +141,12 @@ import Testing
   }
 
   @Test func aPartOfCycleIsCut() {
-    let entities = Dictionary(uniqueKeysWithValues: [
-      Entity(id: "a", name: "A", kind: .armedGroup, partOf: "b"),
-      Entity(id: "b", name: "B", kind: .armedGroup, partOf: "a"),
-      Entity(id: "c", name: "C", kind: .armedGroup, partOf: "c"),
-    ].map { ($0.id, $0) })
+    let entities = Dictionary(
+      uniqueKeysWithValues: [
+        Entity(id: "a", name: "A", kind: .armedGroup, partOf: "b"),
+        Entity(id: "b", name: "B", kind: .armedGroup, partOf: "a"),
+        Entity(id: "c", name: "C", kind: .armedGroup, partOf: "c"),
+      ].map { ($0.id, $0) })
     let layout = ClusterLayout(nodes: ["a", "b", "c"], entities: entities)
     let dot = layout.dot(indent: "  ") { id, indent in "\(indent)\"\(id)\";\n" }
     #expect(dot.components(separatedBy: "\"a\";").count == 2)

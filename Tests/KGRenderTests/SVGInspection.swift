@@ -3,7 +3,7 @@ import KGRender
 import Testing
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 /// What a test needs to know about an SVG: whether it is well-formed XML, and its node and edge
@@ -24,7 +24,9 @@ struct SVGInspection {
     let delegate = Delegate()
     parser.delegate = delegate
     guard parser.parse() else {
-      Issue.record("SVG is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")", sourceLocation: sourceLocation)
+      Issue.record(
+        "SVG is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")",
+        sourceLocation: sourceLocation)
       return nil
     }
     self = delegate.result

@@ -43,7 +43,9 @@ import Testing
     // ETXTBSY ("text file busy").
     let writer = Process()
     writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-    writer.arguments = ["-c", "printf '#!/bin/sh\\n%s\\n' \"$2\" > \"$1\" && chmod 755 \"$1\"", "sh", folder.path + "/dot", script]
+    writer.arguments = [
+      "-c", "printf '#!/bin/sh\\n%s\\n' \"$2\" > \"$1\" && chmod 755 \"$1\"", "sh", folder.path + "/dot", script,
+    ]
     try writer.run()
     writer.waitUntilExit()
     try #require(writer.terminationStatus == 0)
@@ -54,7 +56,9 @@ import Testing
     try withFakeDot("cat >/dev/null; echo 'Error: <stdin>: out of ink' >&2; exit 3") { folder in
       let renderer = SVGRenderer(backends: [.dotProcess], searchPath: "/nonexistent:\(folder)")
       #expect(renderer.dotExecutable == folder + "/dot")
-      #expect(throws: RenderError.graphvizFailed(reason: "'\(folder)/dot' exited with status 3: Error: <stdin>: out of ink")) {
+      #expect(
+        throws: RenderError.graphvizFailed(reason: "'\(folder)/dot' exited with status 3: Error: <stdin>: out of ink")
+      ) {
         try renderer.render(Self.tiny)
       }
     }

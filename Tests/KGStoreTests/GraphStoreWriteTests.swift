@@ -69,7 +69,8 @@ struct GraphStoreWriteTests {
       #expect(graph.documents.map(\.path) == ["seeds/a.txt"])
       #expect(graph.documents.first?.contentHash == changed.document.contentHash)
       #expect(graph.documents.first?.sentenceCount == 2)
-      #expect(graph.edges.map(\.key) == [EdgeKey(source: "turkey", type: .attack, target: "afrin", modality: .asserted)])
+      #expect(
+        graph.edges.map(\.key) == [EdgeKey(source: "turkey", type: .attack, target: "afrin", modality: .asserted)])
       #expect(graph.edges.first?.provenance.map(\.quote) == ["Turkey shelled Afrin on Sunday."])
       let counts = try store.counts()
       #expect(counts.documents == 1 && counts.edges == 1 && counts.evidence == 1)
@@ -90,11 +91,12 @@ struct GraphStoreWriteTests {
       try store.write(ExtractionFixture.articleChanged)
       graph = try store.loadGraph()
       #expect(graph.edges.first { $0.key == shared }?.provenance.map(\.document) == ["seeds/b.txt"])
-      #expect(Set(graph.edges.map(\.key)) == [
-        shared,
-        EdgeKey(source: "isis", type: .attack, target: "afrin", modality: .asserted),
-        EdgeKey(source: "turkey", type: .attack, target: "afrin", modality: .asserted),
-      ])
+      #expect(
+        Set(graph.edges.map(\.key)) == [
+          shared,
+          EdgeKey(source: "isis", type: .attack, target: "afrin", modality: .asserted),
+          EdgeKey(source: "turkey", type: .attack, target: "afrin", modality: .asserted),
+        ])
       // Nothing of a.txt's first version is left.
       let quotes = graph.edges.flatMap(\.provenance).map(\.quote)
       #expect(!quotes.contains { $0.contains("Sochi") || $0.contains("accused") })

@@ -63,7 +63,8 @@ struct ExtractionFixture {
     for s in statements {
       let span = document.sentences[s.sentence].span
       let provenance = Provenance(
-        document: path, sentence: s.sentence, span: span, quote: document.text[span], rule: s.rule, modality: s.modality,
+        document: path, sentence: s.sentence, span: span, quote: document.text[span], rule: s.rule,
+        modality: s.modality,
         claimant: s.claimant)
       let key = EdgeKey(source: s.source, type: s.type, target: s.target, modality: s.modality)
       if let i = edges.firstIndex(where: { $0.key == key }) {

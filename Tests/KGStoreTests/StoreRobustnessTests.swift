@@ -34,7 +34,9 @@ import Testing
   @Test(arguments: Kind.allCases)
   func reIngestingAnUnchangedDocumentAddsNothing(_ kind: Kind) throws {
     let (store, _folder) = try Self.makeStore(kind)
-    let doc = article("a.txt", "Turkey attacked Syria. Russia supported Syria.", [("turkey", .attack, "syria"), ("russia", .support, "syria")])
+    let doc = article(
+      "a.txt", "Turkey attacked Syria. Russia supported Syria.",
+      [("turkey", .attack, "syria"), ("russia", .support, "syria")])
     #expect(try store.write(doc) == .added(edges: 2))
     let before = try store.counts()
     #expect(try store.isStored(path: "a.txt", contentHash: doc.document.contentHash))
@@ -46,7 +48,10 @@ import Testing
   @Test(arguments: Kind.allCases)
   func aChangedDocumentReplacesItsEdges(_ kind: Kind) throws {
     let (store, _folder) = try Self.makeStore(kind)
-    try store.write(article("a.txt", "Turkey attacked Syria. Russia supported Syria.", [("turkey", .attack, "syria"), ("russia", .support, "syria")]))
+    try store.write(
+      article(
+        "a.txt", "Turkey attacked Syria. Russia supported Syria.",
+        [("turkey", .attack, "syria"), ("russia", .support, "syria")]))
     try store.write(article("b.txt", "Iran supported Syria.", [("iran", .support, "syria")]))
     let changed = article("a.txt", "Israel attacked Iran.", [("israel", .attack, "iran")])
     #expect(try store.write(changed) == .replaced(edges: 1))
@@ -93,7 +98,10 @@ import Testing
       expected: { .notAStore(path: $0) }),
     RefusedCase(
       id: "another program's SQLite database (rollback journal)",
-      make: { try GraphStore._executeRaw(sql: "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada')", atPath: $0) },
+      make: {
+        try GraphStore._executeRaw(
+          sql: "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada')", atPath: $0)
+      },
       expected: { .notAStore(path: $0) }),
     RefusedCase(
       id: "a store from a newer kg",
@@ -187,7 +195,9 @@ func article(_ path: String, _ text: String, _ triples: [(String, RelationType, 
     for id in [source, target] { entities[id] = Entity(id: id, name: id.capitalized, kind: .state) }
     // The sentence naming the source: from its name to the next full stop.
     let name = source.capitalized
-    let start = text.range(of: name).map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0.lowerBound) } ?? 0
+    let start =
+      text.range(of: name).map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0.lowerBound) }
+      ?? 0
     var end = start
     while end < scalars.count, scalars.scalars[end] != "." { end += 1 }
     let span = TextSpan(start: start, end: min(end + 1, scalars.count))
@@ -195,7 +205,8 @@ func article(_ path: String, _ text: String, _ triples: [(String, RelationType, 
       Edge(
         key: EdgeKey(source: source, type: type, target: target, modality: .asserted),
         provenance: [
-          Provenance(document: path, sentence: 0, span: span, quote: scalars[span], rule: "ActiveVoice", modality: .asserted)
+          Provenance(
+            document: path, sentence: 0, span: span, quote: scalars[span], rule: "ActiveVoice", modality: .asserted)
         ]))
   }
   return DocumentExtraction(

@@ -44,7 +44,8 @@ public struct ArticleBuilder: Sendable {
         offset += separator.unicodeScalars.count
       }
       let length = entry.text.unicodeScalars.count
-      result.append(Sentence(index: index, span: TextSpan(start: offset, end: offset + length), isHeadline: entry.isHeadline))
+      result.append(
+        Sentence(index: index, span: TextSpan(start: offset, end: offset + length), isHeadline: entry.isHeadline))
       text += entry.text
       offset += length
     }

@@ -31,7 +31,8 @@ struct Path: ParsableCommand {
   func run() throws {
     try ErrorPresentation.run {
       let request = PathRequest(
-        from: from, to: to, maxHops: maxHops, all: all, undirected: undirected, filter: try filter.filter(), limit: limit)
+        from: from, to: to, maxHops: maxHops, all: all, undirected: undirected, filter: try filter.filter(),
+        limit: limit)
       let answer = try Workspace(queryingStoreAt: storeOptions.store).path(request)
       try QueryOutput.emit(answer, json: output.json, text: QueryTextFormatter.path)
     }

@@ -44,9 +44,11 @@ struct Render: ParsableCommand {
     help: ArgumentHelp("Keep only this modality (repeatable): asserted, alleged, hypothetical.", valueName: "modality"),
     transform: Render.modality)
   var modalities: [Modality] = []
-  @Option(help: ArgumentHelp("Keep edges stated in a document dated on or after this day.", valueName: "YYYY[-MM[-DD]]"))
+  @Option(
+    help: ArgumentHelp("Keep edges stated in a document dated on or after this day.", valueName: "YYYY[-MM[-DD]]"))
   var since: String?
-  @Option(help: ArgumentHelp("Keep edges stated in a document dated on or before this day.", valueName: "YYYY[-MM[-DD]]"))
+  @Option(
+    help: ArgumentHelp("Keep edges stated in a document dated on or before this day.", valueName: "YYYY[-MM[-DD]]"))
   var until: String?
   @Option(help: ArgumentHelp("Keep edges stated in at least this many documents.", valueName: "n"))
   var minSources: Int = 1
@@ -65,7 +67,9 @@ struct Render: ParsableCommand {
   func validate() throws {
     if focus == nil && depth != 1 { throw ValidationError("--depth needs --focus ENTITY.") }
     if !pathEnds.isEmpty && pathEnds.count != 2 {
-      throw ValidationError("--path takes two entities, 'A B'; got \(pathEnds.count): \(pathEnds.map { "'\($0)'" }.joined(separator: " ")).")
+      throw ValidationError(
+        "--path takes two entities, 'A B'; got \(pathEnds.count): \(pathEnds.map { "'\($0)'" }.joined(separator: " "))."
+      )
     }
     if !pathEnds.isEmpty && focus != nil { throw ValidationError("Give either --focus or --path, not both.") }
     if pathEnds.isEmpty && (all || maxHops != nil || undirected) {
@@ -77,7 +81,8 @@ struct Render: ParsableCommand {
   }
 
   var filter: RenderFilter {
-    RenderFilter(types: Set(types), modalities: Set(modalities), since: since, until: until, minimumDocuments: minSources)
+    RenderFilter(
+      types: Set(types), modalities: Set(modalities), since: since, until: until, minimumDocuments: minSources)
   }
 
   func run() throws {
@@ -106,7 +111,8 @@ struct Render: ParsableCommand {
   private static func relationType(_ text: String) throws -> RelationType {
     guard let type = RelationType(rawValue: text.lowercased()) else {
       throw ValidationError(
-        "'\(text)' is not a relation type; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", ")).")
+        "'\(text)' is not a relation type; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))."
+      )
     }
     return type
   }

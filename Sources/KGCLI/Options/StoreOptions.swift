@@ -10,6 +10,8 @@ struct StoreOptions: ParsableArguments {
 
 /// `-o FILE`: where to write; standard output when absent.
 struct OutputFileOptions: ParsableArguments {
-  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  @Option(
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
 }

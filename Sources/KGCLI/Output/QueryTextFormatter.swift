@@ -11,10 +11,13 @@ enum QueryTextFormatter {
     var out = ""
     for e in list {
       var line = pad(e.id, idWidth) + "  " + pad(e.type.rawValue, typeWidth) + "  "
-      line += "out " + pad(String(e.outgoing), 3, right: true) + "  in " + pad(String(e.incoming), 3, right: true) + "  "
+      line +=
+        "out " + pad(String(e.outgoing), 3, right: true) + "  in " + pad(String(e.incoming), 3, right: true) + "  "
       line += e.name
       let others = e.aliases.filter { $0 != e.name }
-      if !others.isEmpty { line += " (aka " + others.prefix(6).joined(separator: ", ") + (others.count > 6 ? ", …" : "") + ")" }
+      if !others.isEmpty {
+        line += " (aka " + others.prefix(6).joined(separator: ", ") + (others.count > 6 ? ", …" : "") + ")"
+      }
       out += line + "\n"
     }
     out += "\(list.count) entit\(list.count == 1 ? "y" : "ies")\n"
@@ -27,7 +30,11 @@ enum QueryTextFormatter {
     let e = d.entity
     var out = "\(e.name)  [\(e.id), \(e.type.rawValue)]\n"
     if !e.aliases.isEmpty { out += "  aliases: \(e.aliases.joined(separator: ", "))\n" }
-    if let p = d.partOf { out += "  part of: \(p.name) (\(p.id))\n" } else if let p = e.partOf { out += "  part of: \(p)\n" }
+    if let p = d.partOf {
+      out += "  part of: \(p.name) (\(p.id))\n"
+    } else if let p = e.partOf {
+      out += "  part of: \(p)\n"
+    }
     out += "  outgoing (\(d.outgoing.count)):\n"
     for edge in d.outgoing { out += "    " + edgeLine(edge, from: e.id) + "\n" }
     out += "  incoming (\(d.incoming.count)):\n"
@@ -38,10 +45,12 @@ enum QueryTextFormatter {
   // MARK: - Neighbors
 
   static func neighbors(_ a: NeighborsAnswer) -> String {
-    var out = "\(a.entity.name) (\(a.entity.id)): \(a.neighbors.count) edge\(a.neighbors.count == 1 ? "" : "s"), direction \(a.direction.rawValue)\n"
+    var out =
+      "\(a.entity.name) (\(a.entity.id)): \(a.neighbors.count) edge\(a.neighbors.count == 1 ? "" : "s"), direction \(a.direction.rawValue)\n"
     for n in a.neighbors {
       let arrow = n.direction == .out ? "→" : "←"
-      out += "  \(arrow) \(pad(n.edge.type.rawValue, 9)) \(n.neighbor.name) (\(n.neighbor.id))  \(n.edge.id) \(n.edge.modality.rawValue), \(documents(n.edge.documents))"
+      out +=
+        "  \(arrow) \(pad(n.edge.type.rawValue, 9)) \(n.neighbor.name) (\(n.neighbor.id))  \(n.edge.id) \(n.edge.modality.rawValue), \(documents(n.edge.documents))"
       if let q = n.edge.quote { out += "\n      “\(clip(q))”" }
       out += "\n"
     }
@@ -84,7 +93,8 @@ enum QueryTextFormatter {
   static func provenance(_ p: EdgeProvenance) -> String {
     let e = p.edge
     var out = "\(e.id)  \(e.source.name) (\(e.source.id)) ──\(e.type.rawValue)──▶ \(e.target.name) (\(e.target.id))\n"
-    out += "  \(e.modality.rawValue), \(documents(e.documents)), \(e.statements) statement\(e.statements == 1 ? "" : "s")"
+    out +=
+      "  \(e.modality.rawValue), \(documents(e.documents)), \(e.statements) statement\(e.statements == 1 ? "" : "s")"
     if let by = e.assertedBy { out += ", asserted by \(by)" }
     out += "\n"
     for (i, s) in p.statements.enumerated() {
@@ -107,7 +117,8 @@ enum QueryTextFormatter {
   // MARK: - Stats
 
   static func stats(_ s: GraphStats) -> String {
-    var out = "documents   \(s.documents)\nentities    \(s.entities)\nedges       \(s.edges)\nstatements  \(s.statements)\n"
+    var out =
+      "documents   \(s.documents)\nentities    \(s.entities)\nedges       \(s.edges)\nstatements  \(s.statements)\n"
     out += "entities by type:\n" + table(s.entitiesByType)
     out += "edges by type:\n" + table(s.edgesByType)
     out += "edges by modality:\n" + table(s.edgesByModality)

@@ -11,7 +11,8 @@ enum TraceFormatter {
       if s.mentions.isEmpty { out += "  mentions: none\n" }
       for m in s.mentions {
         let entity = names[m.entityID]
-        out += "  mention '\(m.surface)' [\(m.span.start)..<\(m.span.end)] → \(m.entityID) (\(entity?.kind.rawValue ?? "?"), \(m.origin.rawValue))\n"
+        out +=
+          "  mention '\(m.surface)' [\(m.span.start)..<\(m.span.end)] → \(m.entityID) (\(entity?.kind.rawValue ?? "?"), \(m.origin.rawValue))\n"
       }
       for st in s.statements {
         var line = "  edge \(st.source) \(st.type.rawValue) \(st.target) [\(st.provenance.modality.rawValue)"

@@ -25,7 +25,8 @@ extension ActorDictionary {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw .unreadable(file: name, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
+      throw .unreadable(
+        file: name, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
     }
     try load(yaml: text, file: name)
   }
@@ -67,9 +68,11 @@ extension ActorDictionary {
     }
   }
 
-  mutating func loadActor(_ item: YAMLValue, defaultKind: EntityKind?, seen: inout Set<String>) throws(DictionaryError) {
+  mutating func loadActor(_ item: YAMLValue, defaultKind: EntityKind?, seen: inout Set<String>) throws(DictionaryError)
+  {
     try item.checkKeys(
-      ["id", "name", "type", "aliases", "part_of", "terrorist", "coalition", "backed_by", "default_for"], in: "an entry")
+      ["id", "name", "type", "aliases", "part_of", "terrorist", "coalition", "backed_by", "default_for"], in: "an entry"
+    )
     let (id, name) = try idAndName(item)
     // Within one file an id is defined once; a user's file may extend a built-in entry by reusing its id.
     guard seen.insert(id).inserted else {
@@ -78,7 +81,9 @@ extension ActorDictionary {
     let kind: EntityKind
     if let typeNode = item["type"] {
       let raw = try typeNode.string("type")
-      guard let k = EntityKind(rawValue: raw) else { throw .unknownType(file: typeNode.file, line: typeNode.line, type: raw) }
+      guard let k = EntityKind(rawValue: raw) else {
+        throw .unknownType(file: typeNode.file, line: typeNode.line, type: raw)
+      }
       kind = k
     } else if let defaultKind {
       kind = defaultKind
@@ -103,8 +108,10 @@ extension ActorDictionary {
     let (id, name) = try idAndName(item)
     var aliases: [String] = []
     for base in try item["base"]?.strings("base") ?? [] {
-      aliases += ["\(base) Province", "\(base) province", "province of \(base)", "\(base) Governorate",
-        "\(base) governorate", "\(base) countryside", "countryside of \(base)", "\(base) region"]
+      aliases += [
+        "\(base) Province", "\(base) province", "province of \(base)", "\(base) Governorate",
+        "\(base) governorate", "\(base) countryside", "countryside of \(base)", "\(base) region",
+      ]
       if try item["bare_is_province"]?.string("bare_is_province") == "true" { aliases.append(base) }
     }
     aliases += try item["extra"]?.strings("extra") ?? []
@@ -155,7 +162,8 @@ extension ActorDictionary {
     }
     // Prefer the longest, plain-word demonym ("Russian" over "US") as the naming form.
     return forms.sorted { a, b in
-      let aw = a.allSatisfy { $0.isLetter }, bw = b.allSatisfy { $0.isLetter }
+      let aw = a.allSatisfy { $0.isLetter }
+      let bw = b.allSatisfy { $0.isLetter }
       if aw != bw { return aw }
       return a < b
     }
@@ -214,7 +222,9 @@ extension ActorDictionary {
         guard seen.insert(current).inserted else {
           throw .malformedEntry(
             file: ref.file, line: ref.line,
-            reason: "'part_of: \(ref.id)' makes a cycle (\(seen.sorted().joined(separator: " → "))); one of these entries must not be part of the other")
+            reason:
+              "'part_of: \(ref.id)' makes a cycle (\(seen.sorted().joined(separator: " → "))); one of these entries must not be part of the other"
+          )
         }
         current = parent
       }

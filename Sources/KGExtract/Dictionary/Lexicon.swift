@@ -55,7 +55,9 @@ public struct Lexicon: Sendable {
     if let relations = root["relations"] {
       for (name, spec) in try relations.pairs("relations") {
         guard let type = RelationType(rawValue: name) else {
-          throw spec.fail("unknown relation type '\(name)'; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
+          throw spec.fail(
+            "unknown relation type '\(name)'; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
         }
         try spec.checkKeys(["verbs", "nouns", "participles"], in: "relation '\(name)'")
         for verb in try spec["verbs"]?.strings("verbs") ?? [] { addVerb(verb, type: type, irregular: irregular) }
@@ -144,7 +146,8 @@ enum Inflector {
       pasts.append(v + "ed")
       gerunds.append(v + "ing")
       let chars = Array(v)
-      if chars.count >= 3, !vowels.contains(last), !["w", "x", "y"].contains(last), vowels.contains(chars[chars.count - 2]),
+      if chars.count >= 3, !vowels.contains(last), !["w", "x", "y"].contains(last),
+        vowels.contains(chars[chars.count - 2]),
         !vowels.contains(chars[chars.count - 3])
       {
         pasts.append(v + String(last) + "ed")

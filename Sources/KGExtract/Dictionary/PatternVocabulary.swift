@@ -35,7 +35,10 @@ struct PatternVocabulary: Sendable {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(["titles", "name_particles", "org_heads", "place_heads", "references"], in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
-    titleWords = Set(titles.filter { $0.count == 1 }.map { $0[0] }).union(["general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel", "deputy", "foreign", "defense", "defence", "ambassador", "secretary", "leader"])
+    titleWords = Set(titles.filter { $0.count == 1 }.map { $0[0] }).union([
+      "general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel",
+      "deputy", "foreign", "defense", "defence", "ambassador", "secretary", "leader",
+    ])
     nameParticles = Set(try root["name_particles"]?.strings("name_particles") ?? [])
     if let heads = root["org_heads"] {
       for (kindName, words) in try heads.pairs("org_heads") {
@@ -56,7 +59,9 @@ struct PatternVocabulary: Sendable {
         let phrase = try item["phrase"]?.string("phrase") ?? ""
         var kinds = Set<EntityKind>()
         for k in try item["kinds"]?.strings("kinds") ?? [] {
-          guard let kind = EntityKind(rawValue: k) else { throw .unknownType(file: item.file, line: item.line, type: k) }
+          guard let kind = EntityKind(rawValue: k) else {
+            throw .unknownType(file: item.file, line: item.line, type: k)
+          }
           kinds.insert(kind)
         }
         references.append(
@@ -69,7 +74,9 @@ struct PatternVocabulary: Sendable {
       references.sort { $0.tokens.count > $1.tokens.count }
     }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
-    for reference in references { if let first = reference.tokens.first { referencesByFirst[first, default: []].append(reference) } }
+    for reference in references {
+      if let first = reference.tokens.first { referencesByFirst[first, default: []].append(reference) }
+    }
   }
 }
 

@@ -15,7 +15,8 @@ struct YAMLValue {
       if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first {
         // Yams points at the first occurrence; the mistake is the second one.
         let line = Self.secondOccurrence(of: key, column: context.mark.column, in: text) ?? context.mark.line
-        throw .malformedEntry(file: file, line: line, reason: "'\(key)' appears twice in the same mapping; merge the two into one")
+        throw .malformedEntry(
+          file: file, line: line, reason: "'\(key)' appears twice in the same mapping; merge the two into one")
       }
       throw .malformedYAML(file: file, line: Self.line(of: error), reason: Self.reason(of: error))
     } catch {

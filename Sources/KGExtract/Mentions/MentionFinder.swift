@@ -53,14 +53,18 @@ struct MentionFinder {
         state.historySentence.append(state.sentence)
         if hit.origin != .reference {
           let surface = text(tokens, hit.range)
-          if state.surfaces[hit.entityID]?.contains(surface) != true { state.surfaces[hit.entityID, default: []].append(surface) }
+          if state.surfaces[hit.entityID]?.contains(surface) != true {
+            state.surfaces[hit.entityID, default: []].append(surface)
+          }
         }
         t = hit.range.upperBound
         next += 1
         continue
       }
       // "they" as a subject: the group that opens this sentence, or else the previous one.
-      if !covered[t], tokens[t].lower == "they", let id = resolveThey(at: t, tokens: tokens, found: result, state: state) {
+      if !covered[t], tokens[t].lower == "they",
+        let id = resolveThey(at: t, tokens: tokens, found: result, state: state)
+      {
         result.append(MentionHit(entityID: id, range: t..<(t + 1), origin: .reference, isBareDemonym: false))
         state.history.append(id)
         state.historySentence.append(state.sentence)
@@ -68,7 +72,8 @@ struct MentionFinder {
         continue
       }
       if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
-        !(t + length + 1 < tokens.count && tokens[t + length].lower == "of" && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
+        !(t + length + 1 < tokens.count && tokens[t + length].lower == "of"
+          && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
         let id = resolve(phrase, state: state)
       {
         let hit = MentionHit(entityID: id, range: t..<(t + length), origin: .reference, isBareDemonym: false)
@@ -163,7 +168,9 @@ struct MentionFinder {
       if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t.lower) && !patterns.titleWords.contains(t.lower) {
         lastName = j
         j += 1
-      } else if t.lower == "-" && !t.spaceBefore && j > start && (lastName == j - 1 || patterns.nameParticles.contains(tokens[j - 1].lower)) {
+      } else if t.lower == "-" && !t.spaceBefore && j > start
+        && (lastName == j - 1 || patterns.nameParticles.contains(tokens[j - 1].lower))
+      {
         j += 1
       } else if patterns.nameParticles.contains(t.lower) && j + 1 < tokens.count {
         j += 1
@@ -183,7 +190,10 @@ struct MentionFinder {
   func findPeople(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
     var i = 0
     while i < tokens.count {
-      guard !covered[i], let length = titleMatch(tokens, at: i) else { i += 1; continue }
+      guard !covered[i], let length = titleMatch(tokens, at: i) else {
+        i += 1
+        continue
+      }
       var titleEnd = i + length
       // "spokesman, Major General Igor Konashenkov": titles in a row.
       while true {
@@ -222,14 +232,20 @@ struct MentionFinder {
 
   /// "Abu Khawla, the leader of the HSD led forces": a name, a comma and a title make a person,
   /// part of the actor after "of".
-  func findAppositivePeople(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+  func findAppositivePeople(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
+  ) {
     var i = 0
     while i < tokens.count {
       guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, i == 0 || !tokens[i - 1].isCapitalized,
         let run = nameRun(tokens, from: i, covered: covered), run.count >= 2, run.count <= 5,
-        run.upperBound + 2 < tokens.count, tokens[run.upperBound].lower == ",", tokens[run.upperBound + 1].lower == "the",
+        run.upperBound + 2 < tokens.count, tokens[run.upperBound].lower == ",",
+        tokens[run.upperBound + 1].lower == "the",
         let titleLength = titleMatch(tokens, at: run.upperBound + 2)
-      else { i += 1; continue }
+      else {
+        i += 1
+        continue
+      }
       var partOf: String?
       let after = run.upperBound + 2 + titleLength
       if after + 1 < tokens.count, tokens[after].lower == "of",
@@ -285,12 +301,20 @@ struct MentionFinder {
     while i < tokens.count {
       guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, !Self.stopCapitals.contains(tokens[i].lower),
         i == 0 || !tokens[i - 1].isCapitalized || tokens[i - 1].lower == "the" || !tokens[i - 1].isWord
-      else { i += 1; continue }
-      guard let run = nameRun(tokens, from: i, covered: covered) else { i += 1; continue }
+      else {
+        i += 1
+        continue
+      }
+      guard let run = nameRun(tokens, from: i, covered: covered) else {
+        i += 1
+        continue
+      }
       var matched = false
       for head in patterns.placeAfter where run.upperBound + head.count <= tokens.count {
         let slice = tokens[run.upperBound..<(run.upperBound + head.count)]
-        if zip(head, slice).allSatisfy({ $0 == $1.lower }) && !slice.contains(where: { covered[$0.span.start - $0.span.start] && false }) {
+        if zip(head, slice).allSatisfy({ $0 == $1.lower })
+          && !slice.contains(where: { covered[$0.span.start - $0.span.start] && false })
+        {
           let full = run.lowerBound..<(run.upperBound + head.count)
           if full.contains(where: { covered[$0] }) { break }
           let name = text(tokens, full)
@@ -307,7 +331,8 @@ struct MentionFinder {
     }
   }
 
-  func findOrganisations(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
+  func findOrganisations(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState)
+  {
     var demonymAt: [Int: MentionHit] = [:]
     for hit in hits where hit.isBareDemonym { demonymAt[hit.range.lowerBound] = hit }
     var i = 0
@@ -316,14 +341,19 @@ struct MentionFinder {
       let demonymHit = demonymAt[i]
       let start = i
       var j = demonymHit?.range.upperBound ?? i
-      guard demonymHit != nil || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord) else { i += 1; continue }
+      guard demonymHit != nil || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord) else {
+        i += 1
+        continue
+      }
       var lastHead = -1
       while j < tokens.count, !covered[j] {
         let t = tokens[j]
         if t.isCapitalized && t.isWord || t.lower.first?.isNumber == true {
           if patterns.orgHeads[t.lower] != nil { lastHead = j }
           j += 1
-        } else if ["of", "for", "the", "al", "-", "and"].contains(t.lower) && j + 1 < tokens.count && tokens[j + 1].isCapitalized {
+        } else if ["of", "for", "the", "al", "-", "and"].contains(t.lower) && j + 1 < tokens.count
+          && tokens[j + 1].isCapitalized
+        {
           j += 1
         } else {
           break
@@ -356,10 +386,12 @@ struct MentionFinder {
   func findBackedForces(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
     for hit in hits {
       let p = hit.range.upperBound
-      guard p + 2 < tokens.count, tokens[p].lower == "-", configuration.lexicon.participles.contains(tokens[p + 1].lower)
+      guard p + 2 < tokens.count, tokens[p].lower == "-",
+        configuration.lexicon.participles.contains(tokens[p + 1].lower)
       else { continue }
       var k = p + 2
-      while k < tokens.count, !covered[k], !tokens[k].isCapitalized || ["Kurdish", "Arab", "Syrian"].contains(tokens[k].text),
+      while k < tokens.count, !covered[k],
+        !tokens[k].isCapitalized || ["Kurdish", "Arab", "Syrian"].contains(tokens[k].text),
         !Self.genericForces.contains(tokens[k].lower), k < p + 5, tokens[k].isWord
       {
         k += 1
@@ -417,7 +449,9 @@ struct MentionFinder {
 
   // MARK: - Sub-units and event anaphora
 
-  static let ordinalHeads: Set<String> = ["brigade", "battalion", "division", "regiment", "corps", "squadron", "unit", "company", "front"]
+  static let ordinalHeads: Set<String> = [
+    "brigade", "battalion", "division", "regiment", "corps", "squadron", "unit", "company", "front",
+  ]
 
   /// "the Free Syrian Army (FSA) 1st Brigade": a unit of a known group, part of it.
   func findSubUnits(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
@@ -436,7 +470,8 @@ struct MentionFinder {
         k += 1
         hops += 1
       }
-      guard k > nameStart, k < tokens.count, !covered[k], Self.ordinalHeads.contains(tokens[k].lower), tokens[k].isCapitalized
+      guard k > nameStart, k < tokens.count, !covered[k], Self.ordinalHeads.contains(tokens[k].lower),
+        tokens[k].isCapitalized
       else { continue }
       let range = hit.range.lowerBound..<(k + 1)
       let name = text(tokens, range)
@@ -452,7 +487,8 @@ struct MentionFinder {
   }
 
   static let repelVerbs: Set<String> = [
-    "repel", "repels", "repelled", "repelling", "repulse", "repulsed", "repulsing", "foil", "foiled", "foiling", "thwart",
+    "repel", "repels", "repelled", "repelling", "repulse", "repulsed", "repulsing", "foil", "foiled", "foiling",
+    "thwart",
     "thwarted", "thwarting", "halt", "halted", "stopped", "stop", "counter", "countered", "resisted", "resist", "broke",
     "break", "blunted", "contained", "beat", "beaten", "fended", "fend", "back", "off", "condemned", "condemn",
     "condemns", "denounced", "denounce", "criticized", "criticised", "slammed", "decried", "deplored",
@@ -468,10 +504,14 @@ struct MentionFinder {
   func findEventAnaphora(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
     guard !state.recentAttackers.isEmpty else { return }
     for i in tokens.indices where i >= 2 && !covered[i] && Self.eventNouns.contains(tokens[i].lower) {
-      guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2].lower) else { continue }
+      guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2].lower) else {
+        continue
+      }
       // Nobody repels or condemns their own side's attack: skip attackers on the side of the actor
       // named before the verb.
-      let actor = hits.last { $0.range.upperBound <= i - 2 && !$0.isBareDemonym }.map { root(of: $0.entityID, state: state) }
+      let actor = hits.last { $0.range.upperBound <= i - 2 && !$0.isBareDemonym }.map {
+        root(of: $0.entityID, state: state)
+      }
       // An attack stated as fact counts before one only claimed, and that before one vowed or feared.
       let ranked = [Modality.asserted, .alleged, .hypothetical].lazy.compactMap { modality in
         state.attackersByModality[modality]?.last(where: { root(of: $0, state: state) != actor })
@@ -520,7 +560,8 @@ struct MentionFinder {
   func root(of id: String, state: DocumentState) -> String {
     var current = id
     var seen: Set<String> = []
-    while let parent = (dictionary.entities[current] ?? state.discovered[current])?.partOf, seen.insert(parent).inserted {
+    while let parent = (dictionary.entities[current] ?? state.discovered[current])?.partOf, seen.insert(parent).inserted
+    {
       current = parent
     }
     return current

@@ -20,12 +20,16 @@ struct ModalityJudge {
     let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - reach)
     var window = Array(a.tokens[max(0, windowStart)..<cueStart].map(\.lower))
     // "not only defeating X" affirms.
-    if let notOnly = window.indices.first(where: { $0 + 1 < window.count && window[$0] == "not" && window[$0 + 1] == "only" }) {
+    if let notOnly = window.indices.first(where: {
+      $0 + 1 < window.count && window[$0] == "not" && window[$0 + 1] == "only"
+    }) {
       window.removeSubrange(notOnly...(notOnly + 1))
     }
     // "No U.S. troops …": "no" right before a participant.
     let participantStarts = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }
-    if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) { return nil }
+    if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) {
+      return nil
+    }
     if contains(window, any: lexicon.negation) { return nil }
     // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
     if f.cue.count >= 1, a.cues.contains(where: { $0.range == f.cue && $0.cue.form == .noun }) {
@@ -39,7 +43,9 @@ struct ModalityJudge {
     // A bare "to" marks intent only right before the cue's verb ("to attack"; not "according to X, …");
     // longer cues ("able to", "plans to") count anywhere in the window.
     let phrases = lexicon.hypothetical.filter { $0 != ["to"] }
-    let infinitive = window.last == "to" || (window.count >= 2 && window[window.count - 2] == "to" && ["be", "have"].contains(window.last!))
+    let infinitive =
+      window.last == "to"
+      || (window.count >= 2 && window[window.count - 2] == "to" && ["be", "have"].contains(window.last!))
     let clause = Array(a.tokens[a.clauseStart(of: cueStart)..<cueStart].map(\.lower))
     if contains(window, any: phrases) || infinitive || clause.contains("if") || clause.contains("unless") {
       return (.hypothetical, nil)
@@ -85,11 +91,15 @@ struct ModalityJudge {
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
       // "X told Reuters": the one told is the listener; "…, notes Reuters": an inverted speaker.
       let tells = ["told", "tell", "tells", "telling"].contains(lower)
-      let speaker = a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a) ?? (tells ? nil : a.object(after: i + 1, limit: 2))
+      let speaker =
+        a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a)
+        ?? (tells ? nil : a.object(after: i + 1, limit: 2))
       if i > f.cue.lowerBound {
         // A reporting clause closing the sentence ("…, a Hezbollah media unit said.").
         let between = lowers[f.cue.upperBound..<i]
-        guard between.contains(",") || between.contains("\"") || between.contains("”") || between.contains("“") else { continue }
+        guard between.contains(",") || between.contains("\"") || between.contains("”") || between.contains("“") else {
+          continue
+        }
         let rest = lowers[(i + 1)...].filter { ![".", "\"", "”", "!", "?"].contains($0) }
         // "…, the army said." or "…, the army said, after …"
         let midClause = i + 1 < lowers.count && lowers[i + 1] == ","
@@ -97,15 +107,20 @@ struct ModalityJudge {
         // The reporting clause is just a speaker: ", the army said" — not ", an offensive that Ankara says …".
         let opener = lowers[..<i].lastIndex { [",", "\"", "”", "“"].contains($0) } ?? 0
         let speakerPart = lowers[(opener + 1)..<i]
-        guard speakerPart.count <= 10, !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) }) else { continue }
+        guard speakerPart.count <= 10,
+          !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) })
+        else { continue }
       } else {
         // "X said (that) …" — but not "X, which announced …, is still fighting Y".
         let between = lowers[(i + 1)..<f.cue.lowerBound]
-        guard between.contains("that") || between.contains("\"") || between.contains("“") || between.contains(":")
-          || (between.count <= 6 && !between.contains(","))
+        guard
+          between.contains("that") || between.contains("\"") || between.contains("“") || between.contains(":")
+            || (between.count <= 6 && !between.contains(","))
         else { continue }
       }
-      if let speaker, Self.speechActs.contains(f.type), f.sources.contains(where: { a.mentions[$0].entityID == a.mentions[speaker].entityID }) {
+      if let speaker, Self.speechActs.contains(f.type),
+        f.sources.contains(where: { a.mentions[$0].entityID == a.mentions[speaker].entityID })
+      {
         return (nil, false)
       }
       if let speaker, a.isLocation(speaker) { continue }

@@ -19,12 +19,16 @@ struct AccusationOf: RelationRule {
       var c = k + 1
       while c < a.tokens.count, c - k < 4, !a.cues.contains(where: { $0.range.lowerBound == c }) { c += 1 }
       guard
-        let nested = a.cues.filter({ $0.range.lowerBound == c && $0.cue.type != .accuse && ($0.cue.form == .gerund || $0.cue.form == .noun) })
-          .max(by: { $0.range.count < $1.range.count })
+        let nested = a.cues.filter({
+          $0.range.lowerBound == c && $0.cue.type != .accuse && ($0.cue.form == .gerund || $0.cue.form == .noun)
+        })
+        .max(by: { $0.range.count < $1.range.count })
       else { continue }
       let target: Int?
       if nested.cue.form == .noun {
-        target = NominalEvent().target(after: nested.range.upperBound, noun: a.tokens[nested.range.upperBound - 1].lower, in: a)?.first
+        target =
+          NominalEvent().target(
+            after: nested.range.upperBound, noun: a.tokens[nested.range.upperBound - 1].lower, in: a)?.first
       } else {
         target = a.object(after: nested.range.upperBound)
       }

@@ -18,7 +18,8 @@ struct ActiveVoice: RelationRule {
       if hit.cue.form == .participle || hit.cue.form == .past {
         // Passive ("was attacked", "forces backed by") belongs to PassiveVoice.
         if end < a.tokens.count, a.tokens[end].lower == "by" { continue }
-        if start > 0, ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(a.tokens[start - 1].lower),
+        if start > 0,
+          ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(a.tokens[start - 1].lower),
           a.tokens[hit.range.upperBound - 1].lower != "with"
         {
           continue
@@ -33,25 +34,37 @@ struct ActiveVoice: RelationRule {
       // "state-sponsored terrorists", "the attack": an adjective or a noun, not a verb.
       if start > 0, a.tokens[start - 1].lower == "-", !a.tokens[start].spaceBefore { continue }
       // ("of cleaning ISIS" stays verbal: a gerund after "of" still takes an object.)
-      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower), !(hit.cue.form == .gerund && a.tokens[start - 1].lower == "of") {
+      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower),
+        !(hit.cue.form == .gerund && a.tokens[start - 1].lower == "of")
+      {
         continue
       }
       // "mortar and rocket fire on B": the verb reading sits inside a longer event noun.
-      if a.cues.contains(where: { $0.cue.form == .noun && $0.range.lowerBound < start && $0.range.contains(start) }) { continue }
+      if a.cues.contains(where: { $0.cue.form == .noun && $0.range.lowerBound < start && $0.range.contains(start) }) {
+        continue
+      }
       // A participle clause without its own subject takes the main clause's
       // ("…, threatening the town of Sukhna"; "… met up at the border preparing for …").
       let participleFallback = hit.cue.form == .gerund && start > 0 && a.tokens[start - 1].lower == ","
-      guard let subject = a.subject(before: start) ?? (participleFallback ? a.mainSubject(before: start) : nil) else { continue }
+      guard let subject = a.subject(before: start) ?? (participleFallback ? a.mainSubject(before: start) : nil) else {
+        continue
+      }
       var sources = a.group(of: subject).filter { a.mentions[$0].range.lowerBound < start }
       // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.
       let s0 = a.mentions[sources[0]].range.lowerBound
       if s0 >= 2, a.tokens[s0 - 1].lower == "by" || a.tokens[max(0, s0 - 2)].lower == "by",
-        let participle = a.cues.first(where: { ($0.range.upperBound == s0 - 1 || $0.range.upperBound == s0 - 2) && $0.cue.type == .support }),
+        let participle = a.cues.first(where: {
+          ($0.range.upperBound == s0 - 1 || $0.range.upperBound == s0 - 2) && $0.cue.type == .support
+        }),
         let supported = a.subject(before: participle.range.lowerBound)
       {
         // The supporter fights alongside ("… supported by coalition aircraft repelled …"), but does not
         // itself take, hold or detain.
-        if hit.cue.type == .attack || hit.cue.type == .kill { sources.insert(supported, at: 0) } else { sources = [supported] }
+        if hit.cue.type == .attack || hit.cue.type == .kill {
+          sources.insert(supported, at: 0)
+        } else {
+          sources = [supported]
+        }
       }
       // "demanded that the Security Council act"
       let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].lower == "that" ? end + 1 : end

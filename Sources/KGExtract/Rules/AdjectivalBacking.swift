@@ -14,8 +14,12 @@ struct AdjectivalBacking: RelationRule {
       let p = hit.range.upperBound
       guard p + 1 < a.tokens.count, a.tokens[p].lower == "-", !a.tokens[p + 1].spaceBefore else { continue }
       let participle = a.tokens[p + 1].lower
-      guard AdjectivalBacking.participles.contains(participle) || Self.cooperative.contains(participle) else { continue }
-      guard let target = a.object(after: p + 2, limit: 3, allowActorNouns: true), a.isActor(target), target != m else { continue }
+      guard AdjectivalBacking.participles.contains(participle) || Self.cooperative.contains(participle) else {
+        continue
+      }
+      guard let target = a.object(after: p + 2, limit: 3, allowActorNouns: true), a.isActor(target), target != m else {
+        continue
+      }
       let type: RelationType = Self.cooperative.contains(participle) ? .cooperate : .support
       result.append(Finding(sources: [m], type: type, targets: [target], rule: id, cue: p..<(p + 2)))
     }

@@ -10,7 +10,8 @@ struct AllyApposition: RelationRule {
   static let backerNouns: Set<String> = ["backer", "backers", "sponsor", "sponsors", "patron", "patrons", "protector"]
   static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients"]
   static let adjectives: Set<String> = [
-    "staunch", "main", "key", "close", "closest", "foreign", "regional", "chief", "principal", "traditional", "strategic",
+    "staunch", "main", "key", "close", "closest", "foreign", "regional", "chief", "principal", "traditional",
+    "strategic",
     "long-time", "longtime", "major", "top", "steadfast", "loyal", "kurdish", "local", "new", "old", "former",
   ]
 
@@ -19,15 +20,25 @@ struct AllyApposition: RelationRule {
     for (i, token) in a.tokens.enumerated() {
       let noun = token.lower
       let type: RelationType
-      if Self.cooperateNouns.contains(noun) { type = .cooperate } else if Self.backerNouns.contains(noun) || Self.proxyNouns.contains(noun) { type = .support } else { continue }
+      if Self.cooperateNouns.contains(noun) {
+        type = .cooperate
+      } else if Self.backerNouns.contains(noun) || Self.proxyNouns.contains(noun) {
+        type = .support
+      } else {
+        continue
+      }
       guard let owner = owner(before: i, in: a) else { continue }
       var k = i + 1
-      while k < a.tokens.count, [",", "in", "the", "such", "as", "like", "including"].contains(a.tokens[k].lower) { k += 1 }
+      while k < a.tokens.count, [",", "in", "the", "such", "as", "like", "including"].contains(a.tokens[k].lower) {
+        k += 1
+      }
       // "its allies, among which we have to count ISIS": up to five plain words after "among".
       if k < a.tokens.count, a.tokens[k].lower == "among" {
         k += 1
         var hops = 0
-        while k < a.tokens.count, hops < 6, a.mentionOfToken[k] == nil, a.tokens[k].isWord, !a.tokens[k].isCapitalized || a.tokens[k].lower == "we" {
+        while k < a.tokens.count, hops < 6, a.mentionOfToken[k] == nil, a.tokens[k].isWord,
+          !a.tokens[k].isCapitalized || a.tokens[k].lower == "we"
+        {
           k += 1
           hops += 1
         }

@@ -8,14 +8,17 @@ import KGModel
 struct CallingCondemnation: RelationRule {
   static let verbs: Set<String> = [
     "call", "calls", "called", "calling", "brand", "brands", "branded", "branding", "label", "labels", "labelled",
-    "labeled", "labelling", "describe", "describes", "described", "describing", "term", "termed", "deem", "deemed", "dub", "dubbed",
+    "labeled", "labelling", "describe", "describes", "described", "describing", "term", "termed", "deem", "deemed",
+    "dub", "dubbed",
   ]
   static let words: Set<String> = [
     "illegitimate", "illegal", "unlawful", "aggression", "criminal", "crime", "crimes", "terrorist", "terrorists",
     "terrorism", "occupation", "occupier", "occupiers", "invaders", "invasion", "barbaric", "barbarous", "atrocity",
     "massacre", "violation", "provocation", "unacceptable", "traitors", "mercenaries",
   ]
-  static let eventWords: Set<String> = ["move", "attack", "strike", "strikes", "action", "operation", "raid", "bombing", "decision", "step"]
+  static let eventWords: Set<String> = [
+    "move", "attack", "strike", "strikes", "action", "operation", "raid", "bombing", "decision", "step",
+  ]
 
   /// Words that stand for an earlier actor or its act.
   static let pronouns: Set<String> = ["them", "it", "him", "her", "this"]
@@ -27,7 +30,10 @@ struct CallingCondemnation: RelationRule {
       var k = i + 1
       var found = false
       while k < a.tokens.count, k - i <= 9, ![".", ";", "?", "!"].contains(a.tokens[k].lower) {
-        if Self.words.contains(a.tokens[k].lower) { found = true; break }
+        if Self.words.contains(a.tokens[k].lower) {
+          found = true
+          break
+        }
         k += 1
       }
       guard found else { continue }
@@ -36,13 +42,15 @@ struct CallingCondemnation: RelationRule {
       var target: Int?
       if let m = a.object(after: i + 1, limit: 3), m != speaker {
         target = m
-      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1].lower) || a.tokens[i + 1].lower == "the" {
+      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1].lower) || a.tokens[i + 1].lower == "the"
+      {
         // "compared the HSD to ISIS, calling them …": the main clause's object, the first actor after
         // the speaker that no preposition governs.
         var j = a.mentions[speaker].range.upperBound
         while j < i {
           if let m = a.mentionOfToken[j] {
-            if a.isActor(m), a.mentions[m].entityID != a.mentions[speaker].entityID, a.governingPreposition(of: m) == nil,
+            if a.isActor(m), a.mentions[m].entityID != a.mentions[speaker].entityID,
+              a.governingPreposition(of: m) == nil,
               !a.mentions[m].isBareDemonym
             {
               target = m
@@ -56,11 +64,15 @@ struct CallingCondemnation: RelationRule {
       }
       // "called the move an act of aggression": the move is the event a possessor owns
       // ("the coalition's counterattack").
-      if target == nil, i + 2 < a.tokens.count, a.tokens[i + 1].lower == "the", Self.eventWords.contains(a.tokens[i + 2].lower) {
+      if target == nil, i + 2 < a.tokens.count, a.tokens[i + 1].lower == "the",
+        Self.eventWords.contains(a.tokens[i + 2].lower)
+      {
         for (m, mention) in a.mentions.enumerated() where m != speaker && a.isActor(m) {
           let after = mention.range.upperBound
           if after + 1 < a.tokens.count, a.tokens[after].lower == "'s",
-            a.cues.contains(where: { $0.range.lowerBound == after + 1 && $0.cue.form == .noun && $0.cue.type == .attack })
+            a.cues.contains(where: {
+              $0.range.lowerBound == after + 1 && $0.cue.form == .noun && $0.cue.type == .attack
+            })
           {
             target = m
             break

@@ -35,7 +35,11 @@ struct ClashReciprocal: RelationRule {
       if i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2) {
         let group = a.coordinatedRight(from: first)
         if group.count >= 2 {
-          for x in group { for y in group where x != y { result.append(Finding(sources: [x], type: .attack, targets: [y], rule: id, cue: cue)) } }
+          for x in group {
+            for y in group where x != y {
+              result.append(Finding(sources: [x], type: .attack, targets: [y], rule: id, cue: cue))
+            }
+          }
         }
         continue
       }
@@ -43,7 +47,11 @@ struct ClashReciprocal: RelationRule {
       if let subject = a.subject(before: i) {
         let group = a.coordinatedLeft(from: subject)
         if group.count >= 2 {
-          for x in group { for y in group where x != y { result.append(Finding(sources: [x], type: .attack, targets: [y], rule: id, cue: cue)) } }
+          for x in group {
+            for y in group where x != y {
+              result.append(Finding(sources: [x], type: .attack, targets: [y], rule: id, cue: cue))
+            }
+          }
         }
       }
     }

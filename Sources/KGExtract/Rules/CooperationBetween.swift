@@ -14,7 +14,8 @@ struct CooperationBetween: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     for (i, token) in a.tokens.enumerated() where Self.nouns.contains(token.lower) {
-      guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2, limit: 2) else { continue }
+      guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2, limit: 2)
+      else { continue }
       let parties = a.coordinatedRight(from: first).filter { a.isActor($0) }
       guard parties.count >= 2 else { continue }
       for (x, p) in parties.enumerated() {

@@ -13,7 +13,8 @@ struct JointAction: RelationRule {
   ]
   static let agreeVerbs: Set<String> = [
     "hold", "held", "holds", "holding",
-    "reached", "reach", "reaches", "signed", "sign", "signs", "concluded", "conclude", "struck", "strike", "agreed", "brokered",
+    "reached", "reach", "reaches", "signed", "sign", "signs", "concluded", "conclude", "struck", "strike", "agreed",
+    "brokered",
   ]
   static let jointNouns: Set<String> = [
     "deal", "agreement", "pact", "accord", "alliance", "pipeline", "axis", "talks", "summit", "partnership", "treaty",
@@ -25,14 +26,16 @@ struct JointAction: RelationRule {
     for (i, token) in a.tokens.enumerated() {
       var parties: [Int] = []
       if Self.agreeVerbs.contains(token.lower), i + 2 < a.tokens.count,
-        (Self.jointNouns.contains(a.tokens[i + 1].lower) || Self.jointNouns.contains(a.tokens[i + 2].lower)),
+        Self.jointNouns.contains(a.tokens[i + 1].lower) || Self.jointNouns.contains(a.tokens[i + 2].lower),
         let subject = a.subject(before: i)
       {
         // "A and B reached an agreement", "A signed a deal with B"
         parties = a.coordinatedLeft(from: subject)
         var k = i + 1
         while k < a.tokens.count, k - i <= 4, a.tokens[k].lower != "with" { k += 1 }
-        if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) { parties += a.coordinatedRight(from: other) }
+        if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) {
+          parties += a.coordinatedRight(from: other)
+        }
       } else if Self.meetVerbs.contains(token.lower), let subject = a.subject(before: i) {
         // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
         if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
@@ -50,7 +53,9 @@ struct JointAction: RelationRule {
         guard chain.count >= 2 else { continue }
         var k = end
         var hops = 0
-        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k].lower), a.tokens[k].isWord, a.mentionOfToken[k] == nil {
+        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k].lower), a.tokens[k].isWord,
+          a.mentionOfToken[k] == nil
+        {
           k += 1
           hops += 1
         }

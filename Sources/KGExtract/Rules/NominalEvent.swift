@@ -17,7 +17,8 @@ struct NominalEvent: RelationRule {
     "conducts", "conducting", "staged", "stage", "mounted", "mount", "renewed", "renew", "intensified", "continued",
     "continue", "continues", "waged", "wage", "waging", "made", "make", "makes", "unleashed", "initiated", "began",
     "begin", "started", "start", "led", "lead", "leads", "escalated", "stepped", "resumed", "executed", "perpetrated",
-    "out", "up", "announced", "claimed", "provided", "provide", "provides", "providing", "gave", "give", "lent", "offered",
+    "out", "up", "announced", "claimed", "provided", "provide", "provides", "providing", "gave", "give", "lent",
+    "offered",
     "preparing", "prepare", "prepares", "prepared", "planning", "plan", "plans", "planned", "threatening", "vowed",
     "fired", "fire", "fires", "firing", "lobbed", "hurled", "dropped", "drop", "drops", "dropping",
   ]
@@ -38,7 +39,10 @@ struct NominalEvent: RelationRule {
       var agents: [Int] = []
       // "strikes by A on B", "an offensive carried out by A"
       var byStart = end
-      if byStart < a.tokens.count, ["carried", "launched", "conducted", "initiated", "staged", "mounted", "led", "waged", "perpetrated"].contains(a.tokens[byStart].lower) {
+      if byStart < a.tokens.count,
+        ["carried", "launched", "conducted", "initiated", "staged", "mounted", "led", "waged", "perpetrated"].contains(
+          a.tokens[byStart].lower)
+      {
         byStart += 1
         if byStart < a.tokens.count, a.tokens[byStart].lower == "out" { byStart += 1 }
       }
@@ -49,19 +53,25 @@ struct NominalEvent: RelationRule {
       // "A's attack", "Israeli bombing", "Russian-Regime Attacks", "ISIS mortar fire"
       if agents.isEmpty, let pre = premodifier(before: start, in: a) { agents = a.coordinatedLeft(from: pre) }
       // "their fight against B": the nearest actor before the possessive.
-      if agents.isEmpty, start > 0, ["their", "its"].contains(a.tokens[start - 1].lower), let owner = nearestActor(before: start - 1, in: a) {
+      if agents.isEmpty, start > 0, ["their", "its"].contains(a.tokens[start - 1].lower),
+        let owner = nearestActor(before: start - 1, in: a)
+      {
         agents = [owner]
       }
       // "the attacks of A against B" (but "the bombing of B" names the target)
       if agents.isEmpty, end + 1 < a.tokens.count, a.tokens[end].lower == "of",
-        !Self.patientOf.contains(a.tokens[end - 1].lower), let ofAgent = a.object(after: end + 1, limit: 3), a.isActor(ofAgent)
+        !Self.patientOf.contains(a.tokens[end - 1].lower), let ofAgent = a.object(after: end + 1, limit: 3),
+        a.isActor(ofAgent)
       {
         let group = a.coordinatedRight(from: ofAgent)
         var after = a.mentions[group.last!].range.upperBound
         // "the advance of the SAA and its allies against ISIS"
-        if after + 1 < a.tokens.count, a.tokens[after].lower == "and", SentenceAnalysis.allyNouns.contains(a.tokens[after + 1].lower) {
+        if after + 1 < a.tokens.count, a.tokens[after].lower == "and",
+          SentenceAnalysis.allyNouns.contains(a.tokens[after + 1].lower)
+        {
           after += 2
-        } else if after + 2 < a.tokens.count, a.tokens[after].lower == "and", ["its", "their"].contains(a.tokens[after + 1].lower),
+        } else if after + 2 < a.tokens.count, a.tokens[after].lower == "and",
+          ["its", "their"].contains(a.tokens[after + 1].lower),
           SentenceAnalysis.allyNouns.contains(a.tokens[after + 2].lower)
         {
           after += 3
@@ -74,7 +84,8 @@ struct NominalEvent: RelationRule {
       // "A launched an offensive against B"
       if agents.isEmpty, let light = lightVerb(before: start, in: a),
         let subject = a.subject(before: light)
-          ?? (a.tokens[light].lower.hasSuffix("ing") && light > 0 && !SentenceAnalysis.auxiliaries.contains(a.tokens[light - 1].lower)
+          ?? (a.tokens[light].lower.hasSuffix("ing") && light > 0
+            && !SentenceAnalysis.auxiliaries.contains(a.tokens[light - 1].lower)
             ? a.mainSubject(before: light) : nil)
       {
         agents = a.group(of: subject)
@@ -106,8 +117,14 @@ struct NominalEvent: RelationRule {
     while i >= 0, hops < 5 {
       if let m = a.mentionOfToken[i] { return a.isActor(m) ? m : nil }
       let lower = a.tokens[i].lower
-      guard lower == "'s" || lower == "-" || lower == "'" || lower == "’" || lower == "‘" || [
-        "led", "forces", "backed", "allied", "fighters", "militants", "jets", "warplanes", "aircraft", "drones","air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground", "overnight", "latest", "new", "recent", "renewed", "joint", "heavy", "deadly"].contains(lower) else {
+      guard
+        lower == "'s" || lower == "-" || lower == "'" || lower == "’" || lower == "‘"
+          || [
+            "led", "forces", "backed", "allied", "fighters", "militants", "jets", "warplanes", "aircraft", "drones",
+            "air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground", "overnight", "latest",
+            "new", "recent", "renewed", "joint", "heavy", "deadly",
+          ].contains(lower)
+      else {
         return nil
       }
       i -= 1
@@ -131,7 +148,7 @@ struct NominalEvent: RelationRule {
       }
       if Self.lightVerbs.contains(lower) {
         // "carried out" → the subject stands before "carried".
-        if (lower == "out" || lower == "up"), i > 0 { return i - 1 }
+        if lower == "out" || lower == "up", i > 0 { return i - 1 }
         return i
       }
       // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …").
@@ -142,7 +159,9 @@ struct NominalEvent: RelationRule {
       {
         return i
       }
-      guard SentenceAnalysis.determiners.contains(lower) || (a.tokens[i].isWord && !a.tokens[i].isCapitalized && a.mentionOfToken[i] == nil)
+      guard
+        SentenceAnalysis.determiners.contains(lower)
+          || (a.tokens[i].isWord && !a.tokens[i].isCapitalized && a.mentionOfToken[i] == nil)
       else { return nil }
       i -= 1
       hops += 1
@@ -152,10 +171,14 @@ struct NominalEvent: RelationRule {
 
   func target(after start: Int, noun: String, in a: SentenceAnalysis) -> [Int]? {
     var end = start
-    while end < a.tokens.count, ["only", "mainly", "mostly", "exclusively", "primarily", "reportedly", "also"].contains(a.tokens[end].lower) { end += 1 }
+    while end < a.tokens.count,
+      ["only", "mainly", "mostly", "exclusively", "primarily", "reportedly", "also"].contains(a.tokens[end].lower)
+    { end += 1 }
     guard end < a.tokens.count else { return nil }
     // "aggression waged by the US against both": the pair named earlier in the sentence.
-    if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end].lower), a.tokens[end + 1].lower == "both" {
+    if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end].lower),
+      a.tokens[end + 1].lower == "both"
+    {
       for m in a.mentions.indices where a.mentions[m].range.upperBound <= end && a.isActor(m) {
         let pair = a.coordinatedRight(from: m)
         if pair.count == 2 { return pair }

@@ -6,22 +6,34 @@ import KGModel
 /// Example: "A Russian patrol came under fire from HTS near Idlib." → attack(HTS, Russia).
 struct UnderFire: RelationRule {
   static let verbs: Set<String> = ["came", "come", "comes", "coming", "were", "was", "is", "are", "been"]
-  static let nouns: Set<String> = ["fire", "attack", "attacks", "shelling", "bombardment", "bombing", "assault", "siege", "strikes"]
+  static let nouns: Set<String> = [
+    "fire", "attack", "attacks", "shelling", "bombardment", "bombing", "assault", "siege", "strikes",
+  ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where token.lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1].lower) {
+    for (i, token) in a.tokens.enumerated()
+    where token.lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1].lower) {
       var k = i + 1
-      while k < a.tokens.count, ["heavy", "intense", "repeated", "renewed", "sustained", "artillery", "mortar", "rocket", "sniper", "drone", "air"].contains(a.tokens[k].lower) { k += 1 }
+      while k < a.tokens.count,
+        [
+          "heavy", "intense", "repeated", "renewed", "sustained", "artillery", "mortar", "rocket", "sniper", "drone",
+          "air",
+        ].contains(a.tokens[k].lower)
+      { k += 1 }
       guard k < a.tokens.count, Self.nouns.contains(a.tokens[k].lower), k + 1 < a.tokens.count,
-        ["from", "by"].contains(a.tokens[k + 1].lower), let attacker = a.object(after: k + 2, limit: 4), a.isActor(attacker)
+        ["from", "by"].contains(a.tokens[k + 1].lower), let attacker = a.object(after: k + 2, limit: 4),
+        a.isActor(attacker)
       else { continue }
       // The target: the subject, or the owner of "its posts" / "their convoy".
       if let target = a.subject(before: i - 1, allowPlaces: true) {
-        result.append(Finding(sources: a.coordinatedRight(from: attacker), type: .attack, targets: [target], rule: id, cue: k..<(k + 1)))
+        result.append(
+          Finding(
+            sources: a.coordinatedRight(from: attacker), type: .attack, targets: [target], rule: id, cue: k..<(k + 1)))
       } else if let owner = possessiveOwner(before: i - 1, in: a) {
         // "its posts": what a ministry or spokesman calls "its" belongs to their state.
-        var finding = Finding(sources: a.coordinatedRight(from: attacker), type: .attack, targets: [owner], rule: id, cue: k..<(k + 1))
+        var finding = Finding(
+          sources: a.coordinatedRight(from: attacker), type: .attack, targets: [owner], rule: id, cue: k..<(k + 1))
         finding.rollUpTargets = true
         result.append(finding)
       }

@@ -21,7 +21,10 @@ struct SentenceAnalysis {
   /// The sentence before ends with a colon (it introduces this one).
   var previousEndsWithColon = false
 
-  init(sentence: Sentence, tokens: [Token], mentions: [MentionHit], lexicon: Lexicon, entityKind: @escaping (String) -> EntityKind?) {
+  init(
+    sentence: Sentence, tokens: [Token], mentions: [MentionHit], lexicon: Lexicon,
+    entityKind: @escaping (String) -> EntityKind?
+  ) {
     self.sentence = sentence
     self.tokens = tokens
     self.mentions = mentions
@@ -33,7 +36,8 @@ struct SentenceAnalysis {
     for i in tokens.indices where owner[i] == nil {
       for cue in lexicon.cues[tokens[i].lower] ?? [] where i + cue.tokens.count <= tokens.count {
         let range = i..<(i + cue.tokens.count)
-        if zip(cue.tokens, tokens[range]).allSatisfy({ $0 == $1.lower }) && !range.contains(where: { owner[$0] != nil }) {
+        if zip(cue.tokens, tokens[range]).allSatisfy({ $0 == $1.lower }) && !range.contains(where: { owner[$0] != nil })
+        {
           cues.append(CueHit(range: range, cue: cue))
         }
       }
@@ -73,7 +77,8 @@ struct SentenceAnalysis {
   /// Nouns that stand for an actor's people or arms between the actor and the verb ("ISIS infantry attacked").
   static let actorNouns: Set<String> = [
     "infantry", "fighters", "members", "forces", "troops", "militants", "cells", "operatives", "units", "unit", "jets",
-    "warplanes", "aircraft", "drones", "drone", "artillery", "gunmen", "soldiers", "commanders", "commander", "officials",
+    "warplanes", "aircraft", "drones", "drone", "artillery", "gunmen", "soldiers", "commanders", "commander",
+    "officials",
     "official", "fire", "mortar", "rockets", "rocket", "missiles", "missile", "snipers", "positions", "side",
     "spokesman", "spokeswoman", "media", "office", "statement", "personnel", "elements", "helicopters",
     "bombers", "planes", "air", "force", "army", "military", "security", "intelligence", "leadership", "leader",
@@ -138,10 +143,15 @@ struct SentenceAnalysis {
       if lower == ")" || lower == "]" {
         var k = i - 1
         while k >= 0, tokens[k].lower != "(" && tokens[k].lower != "[" { k -= 1 }
-        if k >= 0 { i = k - 1; skipped += 1; continue }
+        if k >= 0 {
+          i = k - 1
+          skipped += 1
+          continue
+        }
         return nil
       }
-      if lower == "and", i > 0, mentionOfToken[i - 1] == nil, tokens[i - 1].isWord, !Self.actorNouns.contains(tokens[i - 1].lower),
+      if lower == "and", i > 0, mentionOfToken[i - 1] == nil, tokens[i - 1].isWord,
+        !Self.actorNouns.contains(tokens[i - 1].lower),
         !Self.determiners.contains(tokens[i - 1].lower)
       {
         // "The jihadists made quick gains and surrounded …": the subject opens the clause.
@@ -149,8 +159,16 @@ struct SentenceAnalysis {
       }
       if lower == "," {
         // "The SDF, which announced …, is still carrying out": jump over a relative clause.
-        if let open = relativeClauseStart(endingAt: i) { i = open - 1; skipped += 1; continue }
-        if let open = appositiveStart(endingAt: i) { i = open - 1; skipped += 1; continue }
+        if let open = relativeClauseStart(endingAt: i) {
+          i = open - 1
+          skipped += 1
+          continue
+        }
+        if let open = appositiveStart(endingAt: i) {
+          i = open - 1
+          skipped += 1
+          continue
+        }
         return nil
       }
       if Self.clauseBreakers.contains(lower) {
@@ -164,7 +182,9 @@ struct SentenceAnalysis {
       // "The Syrian army and its allies secured …": the named actor is the subject.
       if Self.allyNouns.contains(lower) {
         var k = i - 1
-        while k >= 0, ["its", "their", "foreign", "regional", "local", "main", "key"].contains(tokens[k].lower) { k -= 1 }
+        while k >= 0, ["its", "their", "foreign", "regional", "local", "main", "key"].contains(tokens[k].lower) {
+          k -= 1
+        }
         if k >= 1, tokens[k].lower == "and", let m = mentionOfToken[k - 1] { return isActor(m) ? m : nil }
         return nil
       }
@@ -184,7 +204,11 @@ struct SentenceAnalysis {
         return nil
       }
       // "Iraqi troops backed by coalition aircraft repelled …": skip the participle phrase.
-      if lower == "by", i > 0, let participle = cues.first(where: { $0.range.upperBound == i && ($0.cue.form == .participle || $0.cue.form == .past) }) {
+      if lower == "by", i > 0,
+        let participle = cues.first(where: {
+          $0.range.upperBound == i && ($0.cue.form == .participle || $0.cue.form == .past)
+        })
+      {
         i = participle.range.lowerBound - 1
         skipped += 1
         continue
@@ -212,7 +236,8 @@ struct SentenceAnalysis {
 
   static let articles: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"]
   static let governing: Set<String> = [
-    "of", "with", "to", "for", "against", "from", "on", "at", "in", "into", "toward", "towards", "over", "near", "across",
+    "of", "with", "to", "for", "against", "from", "on", "at", "in", "into", "toward", "towards", "over", "near",
+    "across",
     "through", "along", "within", "between", "among", "under", "behind", "beyond", "via", "amid", "upon", "inside",
     "outside", "around", "without", "by",
   ]
@@ -230,8 +255,14 @@ struct SentenceAnalysis {
     var first: Int?
     while k >= 0, position - k < 12 {
       let lower = tokens[k].lower
-      if [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(lower) { break }
-      if let m = mentionOfToken[k] { first = m; k = mentions[m].range.lowerBound - 1; continue }
+      if [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(lower) {
+        break
+      }
+      if let m = mentionOfToken[k] {
+        first = m
+        k = mentions[m].range.lowerBound - 1
+        continue
+      }
       k -= 1
     }
     guard let found = first else { return nil }
@@ -245,7 +276,9 @@ struct SentenceAnalysis {
   func opensClause(_ m: Int) -> Bool {
     var j = mentions[m].range.lowerBound - 1
     while j >= 0, Self.determiners.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
-    return j < 0 || [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and"].contains(tokens[j].lower)
+    return j < 0
+      || [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and"].contains(
+        tokens[j].lower)
   }
 
   /// The last mention of a chain like "Hezbollah chief Hassan Nasrallah" or "Russia's Foreign
@@ -256,13 +289,16 @@ struct SentenceAnalysis {
       var k = mentions[head].range.upperBound
       var hops = 0
       while k < tokens.count, hops < 4, mentionOfToken[k] == nil,
-        tokens[k].lower == "'s" || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower)
-          && !Self.clauseBreakers.contains(tokens[k].lower) && !Self.auxiliaries.contains(tokens[k].lower) && tokens[k].lower != "and")
+        tokens[k].lower == "'s"
+          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower)
+            && !Self.clauseBreakers.contains(tokens[k].lower) && !Self.auxiliaries.contains(tokens[k].lower)
+            && tokens[k].lower != "and")
       {
         k += 1
         hops += 1
       }
-      guard k < tokens.count, hops >= 1, let next = mentionOfToken[k], entityKind(mentions[next].entityID) == .person else { return head }
+      guard k < tokens.count, hops >= 1, let next = mentionOfToken[k], entityKind(mentions[next].entityID) == .person
+      else { return head }
       head = next
     }
   }
@@ -328,14 +364,17 @@ struct SentenceAnalysis {
     while i < tokens.count, skipped <= limit {
       if let m = mentionOfToken[i] {
         // "threatened they wouldn't allow the SAA …": "they" opens a clause; its object comes later.
-        if tokens[i].lower == "they", i + 1 < tokens.count, Self.auxiliaries.contains(tokens[i + 1].lower) || isVerbCue(i + 1) {
+        if tokens[i].lower == "they", i + 1 < tokens.count,
+          Self.auxiliaries.contains(tokens[i + 1].lower) || isVerbCue(i + 1)
+        {
           i += 1
           skipped += 1
           continue
         }
         // "US-backed SDF", "ISIS-held town of X": the glued mention modifies what follows.
         let after = mentions[m].range.upperBound
-        if after + 1 < tokens.count, tokens[after].lower == "-", !tokens[after].spaceBefore, !tokens[after + 1].spaceBefore,
+        if after + 1 < tokens.count, tokens[after].lower == "-", !tokens[after].spaceBefore,
+          !tokens[after + 1].spaceBefore,
           mentionOfToken[after + 1] == nil
         {
           i = after + 2
@@ -346,7 +385,8 @@ struct SentenceAnalysis {
         if mentions[m].isBareDemonym {
           var k = mentions[m].range.upperBound
           var hops = 0
-          while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isCapitalized || tokens[k].lower == "-" {
+          while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isCapitalized || tokens[k].lower == "-"
+          {
             k += 1
             hops += 1
           }
@@ -375,7 +415,8 @@ struct SentenceAnalysis {
         skipped += 1
         continue
       }
-      if Self.clauseBreakers.contains(lower) || Self.locativePrepositions.contains(lower) || lower == "," || lower == "and"
+      if Self.clauseBreakers.contains(lower) || Self.locativePrepositions.contains(lower) || lower == ","
+        || lower == "and"
         || isVerbCue(i) || !tokens[i].isWord
       {
         return nil
@@ -383,12 +424,15 @@ struct SentenceAnalysis {
       // Unknown lower-case words (adjectives) may stand before the head noun, and so may a
       // capitalised adjective before a lower-case noun ("a Kurdish politician").
       if tokens[i].isCapitalized {
-        guard i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, mentionOfToken[i + 1] == nil else { return nil }
+        guard i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, mentionOfToken[i + 1] == nil
+        else { return nil }
       }
       i += 1
       skipped += 1
       // "a Kurdish politician, Hevrin Khalaf": a name in apposition is the head.
-      if i + 1 < tokens.count, tokens[i].lower == ",", let m = mentionOfToken[i + 1], entityKind(mentions[m].entityID) == .person {
+      if i + 1 < tokens.count, tokens[i].lower == ",", let m = mentionOfToken[i + 1],
+        entityKind(mentions[m].entityID) == .person
+      {
         return m
       }
     }
@@ -427,8 +471,10 @@ struct SentenceAnalysis {
       }
       // Determiners and lower-case title words before the next name ("its former leader", "three field commanders").
       var hops = 0
-      while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isWord, !tokens[k].isCapitalized || Self.determiners.contains(tokens[k].lower),
-        !isVerbCue(k), !Self.locativePrepositions.contains(tokens[k].lower), !Self.clauseBreakers.contains(tokens[k].lower)
+      while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isWord,
+        !tokens[k].isCapitalized || Self.determiners.contains(tokens[k].lower),
+        !isVerbCue(k), !Self.locativePrepositions.contains(tokens[k].lower),
+        !Self.clauseBreakers.contains(tokens[k].lower)
       {
         k += 1
         hops += 1
@@ -441,7 +487,9 @@ struct SentenceAnalysis {
       {
         head = n2
       }
-      if isComma { pendingComma.append(head) } else {
+      if isComma {
+        pendingComma.append(head)
+      } else {
         group += pendingComma
         pendingComma = []
         group.append(head)
@@ -457,11 +505,15 @@ struct SentenceAnalysis {
     var start = mentions[m].range.lowerBound
     var sawConjunction = false
     while start > 0 {
-      if let modifier = mentionOfToken[start - 1], mentions[modifier].isBareDemonym { start = mentions[modifier].range.lowerBound }
+      if let modifier = mentionOfToken[start - 1], mentions[modifier].isBareDemonym {
+        start = mentions[modifier].range.lowerBound
+      }
       guard start > 0 else { break }
       var k = start - 1
       // "SDF, Syrian Democratic Forces": the same actor restated is not a second member.
-      if tokens[k].lower == ",", k > 0, let prev = mentionOfToken[k - 1], mentions[prev].entityID == mentions[group[0]].entityID {
+      if tokens[k].lower == ",", k > 0, let prev = mentionOfToken[k - 1],
+        mentions[prev].entityID == mentions[group[0]].entityID
+      {
         start = mentions[prev].range.lowerBound
         continue
       }
@@ -469,7 +521,8 @@ struct SentenceAnalysis {
       var hops = 0
       while k > 0, hops < 7, mentionOfToken[k] == nil, !["and", ",", "&", "/"].contains(tokens[k].lower),
         Self.determiners.contains(tokens[k].lower) || ["such", "as", "including"].contains(tokens[k].lower)
-          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower) && !Self.clauseBreakers.contains(tokens[k].lower))
+          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower)
+            && !Self.clauseBreakers.contains(tokens[k].lower))
       {
         k -= 1
         hops += 1

@@ -26,7 +26,8 @@ enum Tokenizer {
     var sawSpace = true
     func isLetter(_ s: Unicode.Scalar) -> Bool {
       if s.value < 128 { return ASCII.isAlphanumeric(s.value) }
-      return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+      return s.properties.isAlphabetic || s.properties.numericType != nil
+        || s.properties.generalCategory == .nonspacingMark
     }
     func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "‘" }
     while i < end {

@@ -40,7 +40,10 @@ struct ClusterLayout {
       var steps = 0
       var cycle = false
       while let w = walk, steps <= clusterParent.count {
-        if w == cluster { cycle = true; break }
+        if w == cluster {
+          cycle = true
+          break
+        }
         walk = clusterParent[w] ?? nil
         steps += 1
       }
@@ -72,8 +75,10 @@ struct ClusterLayout {
   private func subgraph(_ cluster: String, indent: String, nodeLine: (String, String) -> String) -> String {
     let inner = indent + "  "
     var out = "\(indent)subgraph \(DOTEscaping.quoted("cluster_\(cluster)")) {\n"
-    out += "\(inner)graph [label=\(DOTEscaping.quoted(names[cluster] ?? cluster)), id=\(DOTEscaping.quoted("c-\(cluster)")), "
-    out += "style=\"rounded,dashed\", color=\"#888888\", fontsize=9, tooltip=\(DOTEscaping.tooltip("\(names[cluster] ?? cluster) and what is part of it"))];\n"
+    out +=
+      "\(inner)graph [label=\(DOTEscaping.quoted(names[cluster] ?? cluster)), id=\(DOTEscaping.quoted("c-\(cluster)")), "
+    out +=
+      "style=\"rounded,dashed\", color=\"#888888\", fontsize=9, tooltip=\(DOTEscaping.tooltip("\(names[cluster] ?? cluster) and what is part of it"))];\n"
     for node in members[cluster] ?? [] { out += nodeLine(node, inner) }
     for child in children[cluster] ?? [] { out += subgraph(child, indent: inner, nodeLine: nodeLine) }
     return out + "\(indent)}\n"

@@ -40,7 +40,11 @@ enum DOTEscaping {
 
   /// A plain identifier-like value (`solid`, `box`) left bare, anything else quoted.
   static func id(_ s: String) -> String {
-    let bare = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+    let bare =
+      !s.isEmpty
+      && s.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0))
+      }
       && !("0"..."9").contains(s.unicodeScalars.first!)
     return bare ? s : quoted(s)
   }

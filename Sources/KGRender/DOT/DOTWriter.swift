@@ -135,7 +135,8 @@ public struct DOTWriter: Sendable {
       "tooltip=\(DOTEscaping.tooltip(tooltip(bundle, entities: entities)))",
     ]
     if bundle.type.isSymmetric { attributes.append("dir=none") }
-    return "\(DOTEscaping.quoted(bundle.source)) -> \(DOTEscaping.quoted(bundle.target)) [\(attributes.joined(separator: ", "))];"
+    return
+      "\(DOTEscaping.quoted(bundle.source)) -> \(DOTEscaping.quoted(bundle.target)) [\(attributes.joined(separator: ", "))];"
   }
 
   /// What hovering over an edge shows: who did what to whom, the strongest quote and where it
@@ -143,14 +144,17 @@ public struct DOTWriter: Sendable {
   func tooltip(_ bundle: EdgeBundle, entities: [String: Entity]) -> String {
     let name = { (id: String) in entities[id]?.name ?? id }
     let arrow = bundle.type.isSymmetric ? "↔" : "→"
-    var lines = ["\(name(bundle.source)) \(arrow) \(name(bundle.target)): \(bundle.type.rawValue), \(claim(bundle.primary, name: name)) (\(bundle.drawingID))"]
+    var lines = [
+      "\(name(bundle.source)) \(arrow) \(name(bundle.target)): \(bundle.type.rawValue), \(claim(bundle.primary, name: name)) (\(bundle.drawingID))"
+    ]
     if let evidence = bundle.strongestEvidence {
       lines.append("“\(Self.shortened(evidence.quote))”")
       lines.append("— \(evidence.document), sentence \(evidence.sentence), rule \(evidence.rule)")
     }
     let documents = bundle.documentCount
     let statements = bundle.statementCount
-    lines.append("\(documents) document\(documents == 1 ? "" : "s"), \(statements) statement\(statements == 1 ? "" : "s")")
+    lines.append(
+      "\(documents) document\(documents == 1 ? "" : "s"), \(statements) statement\(statements == 1 ? "" : "s")")
     for other in bundle.edges.dropFirst() {
       lines.append("also r\(other.id): \(claim(other, name: name))")
     }

@@ -20,7 +20,8 @@ struct Legend {
     for type in RelationType.allCases where types.contains(type) {
       let color = DOTStyle.color(type)
       rows.append(
-        "<TR><TD><FONT COLOR=\"\(color)\">\(DOTStyle.glyph(.asserted))</FONT></TD><TD><FONT COLOR=\"\(color)\">\(type.rawValue)</FONT></TD></TR>")
+        "<TR><TD><FONT COLOR=\"\(color)\">\(DOTStyle.glyph(.asserted))</FONT></TD><TD><FONT COLOR=\"\(color)\">\(type.rawValue)</FONT></TD></TR>"
+      )
     }
     let modalities = Set(bundles.flatMap { $0.edges.map(\.modality) })
     for modality in Modality.allCases where modalities.contains(modality) {
@@ -33,6 +34,7 @@ struct Legend {
       rows.append("<TR><TD COLSPAN=\"2\">×N: N modalities of one relation, drawn as the strongest</TD></TR>")
     }
     let table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">" + rows.joined() + "</TABLE>"
-    return "\(DOTEscaping.quoted(Self.nodeName)) [id=\"legend\", shape=plaintext, style=\"\", fontsize=9, tooltip=\"Legend\", label=<\(table)>];"
+    return
+      "\(DOTEscaping.quoted(Self.nodeName)) [id=\"legend\", shape=plaintext, style=\"\", fontsize=9, tooltip=\"Legend\", label=<\(table)>];"
   }
 }

@@ -57,7 +57,8 @@ public enum JSONExport {
     let root = Root(
       schemaVersion: schemaVersion,
       documents: graph.documents.map {
-        Doc(id: "d\($0.id)", path: $0.path, title: $0.metadata.title, date: $0.metadata.date, outlet: $0.metadata.outlet)
+        Doc(
+          id: "d\($0.id)", path: $0.path, title: $0.metadata.title, date: $0.metadata.date, outlet: $0.metadata.outlet)
       },
       entities: graph.entities.map {
         Ent(id: $0.id, name: $0.name, type: $0.kind.rawValue, aliases: $0.aliases, part_of: $0.partOf)

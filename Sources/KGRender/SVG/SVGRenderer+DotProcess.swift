@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 extension SVGRenderer {
@@ -51,7 +51,8 @@ extension SVGRenderer {
     process.waitUntilExit()
 
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      let message = String(decoding: stderrBox.data, as: UTF8.self)
+      let message =
+        String(decoding: stderrBox.data, as: UTF8.self)
         .split(whereSeparator: \.isNewline).first.map(String.init) ?? "no message"
       throw .graphvizFailed(reason: "'\(executable)' exited with status \(process.terminationStatus): \(message)")
     }

@@ -34,9 +34,9 @@ public struct SVGRenderer: Sendable {
   /// True when this build has libgraphviz compiled in (the `Graphviz` trait).
   public static var hasLibgraphviz: Bool {
     #if Graphviz
-      true
+    true
     #else
-      false
+    false
     #endif
   }
 
@@ -58,9 +58,9 @@ public struct SVGRenderer: Sendable {
     switch availableBackend {
     case .libgraphviz?:
       #if Graphviz
-        return try Self.renderInProcess(dot)
+      return try Self.renderInProcess(dot)
       #else
-        throw .graphvizUnavailable
+      throw .graphvizUnavailable
       #endif
     case .dotProcess?:
       return try Self.renderWithDotProcess(dot, executable: dotExecutable!)

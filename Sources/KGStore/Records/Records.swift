@@ -26,7 +26,8 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var info: DocumentInfo {
     DocumentInfo(
       id: id ?? 0, path: path, contentHash: contentHash,
-      metadata: ArticleMetadata(title: title, dateText: dateText, date: date, outlet: outlet), sentenceCount: sentenceCount)
+      metadata: ArticleMetadata(title: title, dateText: dateText, date: date, outlet: outlet),
+      sentenceCount: sentenceCount)
   }
 }
 

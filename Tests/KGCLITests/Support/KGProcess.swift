@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// The built `kg` binary, run as a user runs it: arguments in, standard output, standard error
@@ -133,5 +133,7 @@ final class TempFolder: @unchecked Sendable {
     try write(relative, [UInt8](try Data(contentsOf: KGProcess.seedFiles[index])))
   }
 
-  func bytes(_ relative: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: url.appendingPathComponent(relative))) }
+  func bytes(_ relative: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: url.appendingPathComponent(relative)))
+  }
 }

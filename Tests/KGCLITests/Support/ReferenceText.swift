@@ -22,7 +22,8 @@ enum ReferenceText {
       var units: [UInt16] = []
       var i = 2
       while i + 1 < bytes.count {
-        units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+        units.append(
+          little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
         i += 2
       }
       decoded = String(decoding: units, as: UTF16.self) + (bytes.count % 2 == 1 ? "\u{FFFD}" : "")
