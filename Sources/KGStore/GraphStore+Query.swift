@@ -145,85 +145,116 @@ extension GraphStore {
     // and a large page cache keeps the rest of the B-trees in memory for this one transaction.
     let order = Self.keyOrder(edges)
     do {
-      try dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -1048576") }
-      defer { try? dbWriter.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
-      return try dbWriter.write { db in
-        var documentID: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT path, id FROM document") { documentID[row[0]] = row[1] }
-        let document = try db.makeStatement(
-          sql: """
-            INSERT INTO document (path, contentHash, title, dateText, date, outlet, text, bodyStart, bodyEnd, sentenceCount)
-            VALUES (?, ?, ?, ?, ?, ?, '', 0, 0, ?)
-            ON CONFLICT(path) DO UPDATE SET contentHash = contentHash RETURNING id
-            """)
-        for d in documents {
-          documentID[d.path] = try Int64.fetchOne(
-            document,
-            arguments: [
-              d.path, d.contentHash, d.metadata.title, d.metadata.dateText, d.metadata.date, d.metadata.outlet,
-              d.sentenceCount,
-            ])
-        }
-        let entity = try db.makeStatement(
-          sql: """
-            INSERT INTO entity (id, name, kind, partOf) VALUES (?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)
-            """)
-        let alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
-        for e in entities {
-          entity.setUncheckedArguments([e.id, e.name, e.kind.rawValue, e.partOf])
-          try entity.execute()
-          for a in e.aliases {
-            alias.setUncheckedArguments([e.id, a])
-            try alias.execute()
+      return try dbWriter.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA cache_size = -1048576")
+        // Into an empty store, references are checked here once, and SQLite's per-row foreign-key
+        // lookups (two text-key searches per edge, two per evidence row) are switched off for the
+        // one transaction; nothing else can be in the store to contradict them.
+        let empty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0
+        if empty {
+          var known = Set(entities.map(\.id))
+          for id in try String.fetchAll(db, sql: "SELECT id FROM entity") { known.insert(id) }
+          if let bad = edges.first(where: { !known.contains($0.source) || !known.contains($0.target) }) {
+            throw StoreError.writeFailed(
+              path: path,
+              reason: "edge \(bad.source) \(bad.type.rawValue) \(bad.target) names an entity that is not given")
           }
+          try db.execute(sql: "PRAGMA foreign_keys = OFF")
         }
-        if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
-          return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)
+        defer {
+          try? db.execute(sql: "PRAGMA foreign_keys = ON")
+          try? db.execute(sql: "PRAGMA cache_size = -2000")
         }
-        let insertEdge = try db.makeStatement(
-          sql: "INSERT OR IGNORE INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)")
-        let existingEdge = try db.makeStatement(
-          sql: "SELECT id FROM edge WHERE source = ? AND type = ? AND target = ? AND modality = ?")
-        let evidence = try db.makeStatement(
-          sql: """
-            INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         var written = 0
-        for k in order {
-          let e = edges[k]
-          insertEdge.setUncheckedArguments([e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy])
-          try insertEdge.execute()
-          let id: Int64
-          if db.changesCount > 0 {
-            id = db.lastInsertedRowID
-          } else {
-            // Already stored: keep its row, as write(_:) does, and add the new evidence to it.
-            guard
-              let found = try Int64.fetchOne(
-                existingEdge, arguments: [e.source, e.type.rawValue, e.target, e.modality.rawValue])
-            else { continue }
-            id = found
-            if let by = e.assertedBy {
-              try db.execute(
-                sql: "UPDATE edge SET assertedBy = COALESCE(assertedBy, ?) WHERE id = ?", arguments: [by, id])
-            }
-          }
-          written += 1
-          for p in e.provenance {
-            guard let docID = documentID[p.document] else { continue }
-            evidence.setUncheckedArguments([
-              id, docID, p.sentence, p.span.start, p.span.end, p.quote, p.rule, p.modality.rawValue, p.claimant,
-            ])
-            try evidence.execute()
-          }
+        try db.inTransaction {
+          written = try Self.importRows(documents: documents, entities: entities, edges: edges, order: order, db: db)
+          return .commit
         }
         return written
       }
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw Self.translate(error, path: path)
     }
+  }
+
+  /// The rows of `importGraph`, inside its transaction.
+  static func importRows(documents: [DocumentInfo], entities: [Entity], edges: [Edge], order: [Int], db: Database)
+    throws -> Int
+  {
+    var documentID: [String: Int64] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT path, id FROM document") { documentID[row[0]] = row[1] }
+    let document = try db.makeStatement(
+      sql: """
+        INSERT INTO document (path, contentHash, title, dateText, date, outlet, text, bodyStart, bodyEnd, sentenceCount)
+        VALUES (?, ?, ?, ?, ?, ?, '', 0, 0, ?)
+        ON CONFLICT(path) DO UPDATE SET contentHash = contentHash RETURNING id
+        """)
+    for d in documents {
+      documentID[d.path] = try Int64.fetchOne(
+        document,
+        arguments: [
+          d.path, d.contentHash, d.metadata.title, d.metadata.dateText, d.metadata.date, d.metadata.outlet,
+          d.sentenceCount,
+        ])
+    }
+    let entity = try db.makeStatement(
+      sql: """
+        INSERT INTO entity (id, name, kind, partOf) VALUES (?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)
+        """)
+    let alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
+    for e in entities {
+      entity.setUncheckedArguments([e.id, e.name, e.kind.rawValue, e.partOf])
+      try entity.execute()
+      for a in e.aliases {
+        alias.setUncheckedArguments([e.id, a])
+        try alias.execute()
+      }
+    }
+    if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
+      return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)
+    }
+    let insertEdge = try db.makeStatement(
+      sql: "INSERT OR IGNORE INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)")
+    let existingEdge = try db.makeStatement(
+      sql: "SELECT id FROM edge WHERE source = ? AND type = ? AND target = ? AND modality = ?")
+    let evidence = try db.makeStatement(
+      sql: """
+        INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    var written = 0
+    for k in order {
+      let e = edges[k]
+      insertEdge.setUncheckedArguments([e.source, e.type.rawValue, e.target, e.modality.rawValue, e.assertedBy])
+      try insertEdge.execute()
+      let id: Int64
+      if db.changesCount > 0 {
+        id = db.lastInsertedRowID
+      } else {
+        // Already stored: keep its row, as write(_:) does, and add the new evidence to it.
+        guard
+          let found = try Int64.fetchOne(
+            existingEdge, arguments: [e.source, e.type.rawValue, e.target, e.modality.rawValue])
+        else { continue }
+        id = found
+        if let by = e.assertedBy {
+          try db.execute(
+            sql: "UPDATE edge SET assertedBy = COALESCE(assertedBy, ?) WHERE id = ?", arguments: [by, id])
+        }
+      }
+      written += 1
+      for p in e.provenance {
+        guard let docID = documentID[p.document] else { continue }
+        evidence.setUncheckedArguments([
+          id, docID, p.sentence, p.span.start, p.span.end, p.quote, p.rule, p.modality.rawValue, p.claimant,
+        ])
+        try evidence.execute()
+      }
+    }
+    return written
   }
 
   /// Edge positions sorted by (source, type, target, modality) in the byte order of their UTF-8,
