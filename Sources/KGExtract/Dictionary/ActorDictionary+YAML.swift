@@ -98,7 +98,9 @@ extension ActorDictionary {
     }
     define(Entity(id: id, name: name, kind: kind, aliases: aliases, partOf: partOf))
     if try item["terrorist"]?.string("terrorist") == "true" { terrorist.insert(id) }
-    if try item["coalition"]?.string("coalition") == "true" { coalitions.insert(id) }
+    if try item["coalition"]?.string("coalition") == "true" || MentionFinder.contains(name, "coalition") {
+      coalitions.insert(id)
+    }
     for backer in try item["backed_by"]?.strings("backed_by") ?? [] { backedBy[backer, default: []].append(id) }
     for backer in try item["default_for"]?.strings("default_for") ?? [] { defaultBacked[backer] = id }
   }

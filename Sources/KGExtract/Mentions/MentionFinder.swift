@@ -440,8 +440,8 @@ struct MentionFinder {
       // "he", "the commander": only a person named in this or the two sentences before.
       if entity.kind == .person && state.sentence - state.historySentence[k] > 2 { return nil }
       if phrase.terrorist && !dictionary.isTerrorist(id) { continue }
-      if let word = phrase.nameContains, !entity.name.lowercased().contains(word) { continue }
-      if phrase.coalition && !dictionary.isCoalition(id) && !entity.name.lowercased().contains("coalition") { continue }
+      if let word = phrase.nameContains, !Self.contains(entity.name, word) { continue }
+      if phrase.coalition && !dictionary.isCoalition(id) && !Self.contains(entity.name, "coalition") { continue }
       return id
     }
     return nil
@@ -565,5 +565,16 @@ struct MentionFinder {
       current = parent
     }
     return current
+  }
+
+  /// Whether `name`, lowercased, contains the lowercase ASCII `word` (a byte search, no Foundation).
+  static func contains(_ name: String, _ word: String) -> Bool {
+    let haystack = Array(name.lowercased().utf8)
+    let needle = Array(word.utf8)
+    guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
   }
 }
