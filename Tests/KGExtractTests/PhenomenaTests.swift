@@ -234,6 +234,29 @@ struct PhenomenaTests {
         Triple(source: "bashar-al-assad", type: .threaten, target: "syria"),
         Triple(source: "bashar-al-assad", type: .capture, target: "syria"),
       ]),
+    Case(
+      id: "'denied X and blamed Y' still blames Y",
+      sentences: ["Ankara and Tehran denied the reports and blamed the PKK for the bombing."],
+      expected: [
+        Triple(source: "turkey", type: .accuse, target: "pkk"), Triple(source: "iran", type: .accuse, target: "pkk"),
+      ]),
+    Case(
+      id: "a named operation against X",
+      sentences: ["Turkey launched Operation Peace Spring against the SDF in October."],
+      expected: [Triple(source: "turkey", type: .attack, target: "sdf")]),
+    Case(
+      id: "'Syrian rebels' are not Syria",
+      sentences: ["Syrian rebels shelled Hezbollah positions in Qusayr."],
+      forbidden: [Triple(source: "syria", type: .attack, target: "hezbollah")]),
+    Case(
+      id: "'X-backed militias' are an armed group, not an army X backs",
+      sentences: ["The Syrian army advanced near Mayadin.", "Iranian-backed militias fired rockets at a US base."],
+      expected: [Triple(source: "pro-iranian-militias", type: .attack, target: "united-states")],
+      forbidden: [Triple(source: "syrian-arab-army", type: .attack, target: "united-states")]),
+    Case(
+      id: "a vow to retaliate threatens",
+      sentences: ["Israel vowed to retaliate against Hezbollah."],
+      expected: [Triple(source: "israel", type: .threaten, target: "hezbollah")]),
   ]
 
   @Test(arguments: cases)

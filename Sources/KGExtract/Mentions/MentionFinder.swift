@@ -378,6 +378,10 @@ struct MentionFinder {
 
   // MARK: - "X-backed forces" and references
 
+  static let irregularForces: Set<String> = [
+    "fighters", "militias", "militia", "rebels", "groups", "group", "militants", "factions", "proxies",
+  ]
+
   static let genericForces: Set<String> = [
     "forces", "fighters", "militias", "militia", "rebels", "groups", "group", "troops", "units", "militants",
     "factions", "proxies", "allies", "alliance", "coalition",
@@ -398,7 +402,11 @@ struct MentionFinder {
       }
       guard k < tokens.count, !covered[k], Self.genericForces.contains(tokens[k].lower) else { continue }
       let backer = hit.entityID
-      let candidates = Set(dictionary.backedBy[backer] ?? [])
+      // "militias", "rebels", "fighters" are armed groups, never a state's army.
+      let groupNoun = Self.irregularForces.contains(tokens[k].lower)
+      let candidates = Set(dictionary.backedBy[backer] ?? []).filter { id in
+        !groupNoun || dictionary.entities[id]?.kind == .armedGroup
+      }
       let recent = state.history.last { candidates.contains($0) }
       guard let target = recent ?? dictionary.defaultBacked[backer] else { continue }
       let range = (p + 2)..<(k + 1)

@@ -30,7 +30,14 @@ struct ModalityJudge {
     if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) {
       return nil
     }
-    if contains(window, any: lexicon.negation) { return nil }
+    // "denied attacking", "denied that …" negate what they govern; "denied the accusations and
+    // blamed X" does not negate the blaming.
+    var negationWindow = window
+    if let denial = negationWindow.lastIndex(where: { ["denied", "denies", "deny", "denying"].contains($0) }) {
+      let after = negationWindow[(denial + 1)...]
+      if after.count > 2 && !after.contains("that") { negationWindow.remove(at: denial) }
+    }
+    if contains(negationWindow, any: lexicon.negation) { return nil }
     // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
     if f.cue.count >= 1, a.cues.contains(where: { $0.range == f.cue && $0.cue.form == .noun }) {
       var kept: [String] = []

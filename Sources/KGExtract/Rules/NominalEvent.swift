@@ -174,6 +174,12 @@ struct NominalEvent: RelationRule {
     while end < a.tokens.count,
       ["only", "mainly", "mostly", "exclusively", "primarily", "reportedly", "also"].contains(a.tokens[end].lower)
     { end += 1 }
+    // "Operation Olive Branch against the YPG": the event's own name stands before the target.
+    var named = end
+    while named < a.tokens.count, named - end < 4, a.tokens[named].isCapitalized, a.mentionOfToken[named] == nil {
+      named += 1
+    }
+    if named > end, named < a.tokens.count, Self.targetPrepositions.contains(a.tokens[named].lower) { end = named }
     guard end < a.tokens.count else { return nil }
     // "aggression waged by the US against both": the pair named earlier in the sentence.
     if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end].lower),

@@ -91,6 +91,19 @@ struct SentenceAnalysis {
 
   static let allyNouns: Set<String> = ["allies", "partners", "proxies", "backers", "affiliates"]
 
+  /// Nouns that make a demonym describe a non-state group ("Syrian rebels" are not Syria).
+  static let nonStateNouns: Set<String> = [
+    "rebels", "rebel", "opposition", "insurgents", "militants", "jihadists", "civilians", "refugees", "people",
+    "tribes", "tribesmen", "kurds", "activists", "protesters", "fighters", "factions", "groups", "gunmen",
+  ]
+
+  /// A bare demonym that describes a non-state group.
+  func describesNonStateGroup(_ m: Int) -> Bool {
+    guard mentions[m].isBareDemonym else { return false }
+    let next = mentions[m].range.upperBound
+    return next < tokens.count && Self.nonStateNouns.contains(tokens[next].lower)
+  }
+
   static let determiners: Set<String> = [
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "several", "some", "many", "multiple",
     "numerous", "dozens", "hundreds", "thousands", "at", "least", "up", "more", "than", "about", "nearly", "almost",
@@ -126,6 +139,12 @@ struct SentenceAnalysis {
     var unknown = 0
     while i >= 0, skipped <= limit {
       if let m = mentionOfToken[i] {
+        // "allied Syrian rebels captured …": the rebels are not Syria; look further left.
+        if describesNonStateGroup(m) {
+          i = mentions[m].range.lowerBound - 1
+          skipped += 1
+          continue
+        }
         let preposition = governingPreposition(of: m) != nil
         let before = governingPreposition(of: m) ?? -1
         // "a Syrian jet over Raqqa targeting ISIS": a place after a preposition is not the subject; look past it.
@@ -532,6 +551,8 @@ struct SentenceAnalysis {
       if tokens[k].lower == "," && !sawConjunction { break }
       if tokens[k].lower != "," { sawConjunction = true }
       k -= 1
+      // "The Turkish army and allied Syrian rebels": the rebels are not Syria.
+      if k >= 0, let prev = mentionOfToken[k], describesNonStateGroup(prev) { break }
       if k >= 0, tokens[k].lower == "," { k -= 1 }
       guard k >= 0, let prev = mentionOfToken[k] else { break }
       // "Russia, which …" is not coordination; an actor list is.
