@@ -51,7 +51,10 @@ struct MentionFinder {
         result.append(hit)
         state.history.append(hit.entityID)
         state.historySentence.append(state.sentence)
-        if hit.origin != .reference {
+        // A bare demonym ("Syrian" sharing "forces" in a list) names no entity by itself.
+        if hit.origin != .reference,
+          hit.range.count > 1 || dictionary.demonyms[tokens[hit.range.lowerBound].lower] == nil
+        {
           let surface = text(tokens, hit.range)
           if state.surfaces[hit.entityID]?.contains(surface) != true {
             state.surfaces[hit.entityID, default: []].append(surface)
