@@ -124,7 +124,7 @@ extension Workspace {
     let window = try Self.dateWindow(request.filter)
     var documentDays: [String: ClosedRange<Int32>] = [:]
     for document in graph.documents {
-      if let date = document.metadata.date, let days = Self.days(of: date) { documentDays[document.path] = days }
+      if let date = document.metadata.date, let days = ISODate.range(of: date) { documentDays[document.path] = days }
     }
     // Each edge as drawn (statements outside the window removed), or nil when not admitted.
     let admitted = graph.edges.map { Self.admit($0, filter: request.filter, window: window, days: documentDays) }
@@ -186,27 +186,15 @@ extension Workspace {
     var low = Int32.min
     var high = Int32.max
     if let since = filter.since {
-      guard let d = days(of: since) else { throw .invalidDate(text: since) }
+      guard let d = ISODate.range(of: since) else { throw .invalidDate(text: since) }
       low = d.lowerBound
     }
     if let until = filter.until {
-      guard let d = days(of: until) else { throw .invalidDate(text: until) }
+      guard let d = ISODate.range(of: until) else { throw .invalidDate(text: until) }
       high = d.upperBound
     }
     guard low <= high else { throw .emptyDateWindow(since: filter.since ?? "", until: filter.until ?? "") }
     return low...high
-  }
-
-  /// The days an ISO date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) may stand for, as yyyymmdd numbers.
-  private static func days(of text: String) -> ClosedRange<Int32>? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int32(parts[0]) else { return nil }
-    guard parts.count > 1 else { return (year * 10000)...(year * 10000 + 9999) }
-    guard parts[1].count == 2, let month = Int32(parts[1]), (1...12).contains(month) else { return nil }
-    guard parts.count > 2 else { return (year * 10000 + month * 100)...(year * 10000 + month * 100 + 99) }
-    guard parts[2].count == 2, let day = Int32(parts[2]), (1...31).contains(day) else { return nil }
-    let value = year * 10000 + month * 100 + day
-    return value...value
   }
 
   private static func describe(_ filter: RenderFilter) -> String {

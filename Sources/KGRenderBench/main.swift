@@ -19,22 +19,10 @@ if isDebugBuild() && CommandLine.arguments.dropFirst().first != "--print-dot" {
   exit(1)
 }
 
-/// SplitMix64, so the graph is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A graph of `n` entities and `e` distinct edges in which a few hub actors take part in most
 /// relations, as in news; a uniformly random graph of this size takes dot many minutes.
 func syntheticGraph(entities n: Int, edges e: Int, seed: UInt64) -> KnowledgeGraph {
-  var rng = SeededGenerator(state: seed)
+  var rng = SeededGenerator(seed: seed)
   let kinds = EntityKind.allCases
   let entities = (0..<n).map { i in
     Entity(

@@ -52,7 +52,7 @@ import Glibc
     Case(
       id: "binary file without a NUL byte (random bytes)",
       setup: { f in
-        var rng = SplitMix64(seed: 6)
+        var rng = SeededGenerator(seed: 6)
         let noise = (0..<4096).map { _ in UInt8.random(in: 1...255, using: &rng) }
         return [try f.write("noise.txt", noise), try f.seed(0, as: "good.txt")]
       },
@@ -356,18 +356,5 @@ func writeProse(_ path: String, bytes: Int, lineBreaks: Bool) throws {
     let piece = chunk.prefix(bytes - written)
     try handle.write(contentsOf: piece)
     written += piece.count
-  }
-}
-
-/// A small seeded generator, so a test's random input is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

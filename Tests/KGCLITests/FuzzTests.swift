@@ -37,7 +37,7 @@ import Glibc
     repeat {
       let seed = Self.baseSeed &+ UInt64(tally.cases)
       CrashReporter.message = "fuzz: crashed on seed \(seed); replay with KG_FUZZ_SEED=\(seed) KG_FUZZ_CASES=1\n"
-      var rng = SplitMix64(seed: seed)
+      var rng = SeededGenerator(seed: seed)
       let input = Mutator.input(&rng, seeds: seeds)
       let path = "fuzz/\(seed).txt"
       tally.cases += 1
@@ -101,7 +101,7 @@ enum Mutator {
     "U.S.", "Lt. Gen.", " says:", "Related Posts", "— Author", "•", "\u{FEFF}", "\u{200B}", "\u{0301}", "🇸🇾", "\t",
   ].map { Array($0.utf8) }
 
-  static func input(_ rng: inout SplitMix64, seeds: [[UInt8]]) -> [UInt8] {
+  static func input(_ rng: inout SeededGenerator, seeds: [[UInt8]]) -> [UInt8] {
     switch rng.next() % 10 {
     case 0, 1:
       // Random bytes, sometimes behind a UTF-16 or UTF-8 byte-order mark.
@@ -128,7 +128,7 @@ enum Mutator {
     }
   }
 
-  static func mutate(_ bytes: inout [UInt8], _ rng: inout SplitMix64) {
+  static func mutate(_ bytes: inout [UInt8], _ rng: inout SeededGenerator) {
     let at = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count + 1))
     switch rng.next() % 9 {
     case 0:  // flip a byte

@@ -56,7 +56,7 @@ import Testing
     Case(
       id: "a SQLite header followed by garbage",
       setup: { f in
-        var rng = SplitMix64(seed: 74)
+        var rng = SeededGenerator(seed: 74)
         let garbage = (0..<8192).map { _ in UInt8.random(in: 0...255, using: &rng) }
         return try f.write("fake.sqlite", Array("SQLite format 3\0".utf8) + garbage)
       }, expectedExit: 74, stderrContains: ["kg: fake.sqlite:", "left untouched"]),

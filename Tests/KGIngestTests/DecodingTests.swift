@@ -61,7 +61,7 @@ import Glibc
   /// Random bytes with a few newlines, decoded by kg and by the standard library's own decoder
   /// (which substitutes maximal subparts, as CPython does), then by Python itself when present.
   @Test func randomBytesDecodeAsTheReferenceDecodersDo() throws {
-    var rng = SeededBytes(seed: 20_261_121)
+    var rng = SeededGenerator(seed: 20_261_121)
     var inputs: [[UInt8]] = []
     for _ in 0..<300 {
       let count = Int(rng.next() % 200)
@@ -149,7 +149,7 @@ import Glibc
     #expect(throws: IngestError.notText(path: "b.txt", byteOffset: 3)) {
       try TextDecoding.decode([0x41, 0x42, 0x43, 0x00, 0x44], path: "b.txt")
     }
-    var rng = SeededBytes(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     let noise = (0..<4096).map { _ in UInt8(1 + rng.next() % 255) }
     #expect {
       try TextDecoding.decode(noise, path: "noise.txt")
@@ -243,17 +243,4 @@ import Glibc
     }
     return nil
   }()
-}
-
-/// A seeded generator (SplitMix64), so random inputs are the same on every run.
-struct SeededBytes {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }
