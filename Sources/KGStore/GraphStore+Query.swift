@@ -199,20 +199,7 @@ extension GraphStore {
           d.sentenceCount,
         ])
     }
-    let entity = try db.makeStatement(
-      sql: """
-        INSERT INTO entity (id, name, kind, partOf) VALUES (?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)
-        """)
-    let alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
-    for e in entities {
-      entity.setUncheckedArguments([e.id, e.name, e.kind.rawValue, e.partOf])
-      try entity.execute()
-      for a in e.aliases {
-        alias.setUncheckedArguments([e.id, a])
-        try alias.execute()
-      }
-    }
+    try upsert(entities: entities, db: db)
     if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
       return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)
     }

@@ -96,36 +96,4 @@ extension GraphStore {
     try db.execute(sql: "DELETE FROM edge WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.edgeId = edge.id)")
   }
 
-  /// Writes entities and edges that come from no document text (synthetic graphs, imports).
-  /// Each edge's provenance must name a document already stored, or it is stored without evidence.
-  ///
-  /// - Complexity: O(*n* + *e*) in one transaction.
-  public func writeBulk(documents: [DocumentInfo], entities: [Entity], edges: [Edge]) throws(StoreError) {
-    do {
-      try dbWriter.write { db in
-        var ids: [String: Int64] = [:]
-        for d in documents {
-          var record = DocumentRecord(
-            id: nil, path: d.path, contentHash: d.contentHash, title: d.metadata.title, dateText: d.metadata.dateText,
-            date: d.metadata.date, outlet: d.metadata.outlet, text: "", bodyStart: 0, bodyEnd: 0,
-            sentenceCount: d.sentenceCount)
-          try record.insert(db, onConflict: .ignore)
-          if let id = record.id { ids[d.path] = id }
-        }
-        try Self.upsert(entities: entities, db: db)
-        for edge in edges {
-          let docId = edge.provenance.first.flatMap { ids[$0.document] } ?? 0
-          if docId == 0 {
-            try db.execute(
-              sql: "INSERT OR IGNORE INTO edge (source, type, target, modality, assertedBy) VALUES (?, ?, ?, ?, ?)",
-              arguments: [edge.source, edge.type.rawValue, edge.target, edge.modality.rawValue, edge.assertedBy])
-          } else {
-            try Self.insert(edge, documentId: docId, db: db)
-          }
-        }
-      }
-    } catch {
-      throw Self.translate(error, path: path)
-    }
-  }
 }
