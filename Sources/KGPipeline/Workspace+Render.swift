@@ -79,8 +79,8 @@ public struct RenderFilter: Sendable, Hashable {
 
   /// Checks the dates, so that a command can reject them before opening the store.
   ///
-  /// - Throws: `RenderRequestError.invalidDate` or `.emptyDateWindow`.
-  public func validate() throws(RenderRequestError) { _ = try Workspace.dateWindow(self) }
+  /// - Throws: `QueryError.invalidDate` or `.emptyDateWindow`, as the query commands do.
+  public func validate() throws(QueryError) { _ = try Workspace.dateWindow(self) }
 
   var isDefault: Bool {
     (types ?? []).isEmpty && (modalities ?? []).isEmpty && since == nil && until == nil && minimumDocuments <= 1
@@ -89,16 +89,10 @@ public struct RenderFilter: Sendable, Hashable {
 
 /// A render request that names something the graph does not hold or cannot mean.
 public enum RenderRequestError: Error, Equatable, Sendable, CustomStringConvertible {
-  case invalidDate(text: String)
-  case emptyDateWindow(since: String, until: String)
   case negativeDepth(Int)
 
   public var description: String {
     switch self {
-    case .invalidDate(let text):
-      "'\(text)' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY."
-    case .emptyDateWindow(let since, let until):
-      "--since '\(since)' is after --until '\(until)'; swap them."
     case .negativeDepth(let depth):
       "--depth '\(depth)' is negative; give 0 or more hops."
     }
@@ -116,7 +110,8 @@ extension Workspace {
   /// (an ego network through `GraphIndex.egoNetwork`), writes DOT, and lays it out as SVG.
   ///
   /// - Returns: DOT or SVG text.
-  /// - Throws: `RenderRequestError` for an unknown or ambiguous focus entity or a bad date;
+  /// - Throws: `QueryError` for an unknown or ambiguous focus entity or a bad date,
+  ///   `RenderRequestError` for a negative depth;
   ///   `RenderError.graphvizUnavailable` or `.graphvizFailed` for SVG; `StoreError`.
   /// - Complexity: O(*n* + *e* + *v*) for loading and filtering, plus Graphviz's layout for SVG.
   public func render(_ request: RenderRequest) throws -> String {
@@ -181,7 +176,7 @@ extension Workspace {
     return edge
   }
 
-  fileprivate static func dateWindow(_ filter: RenderFilter) throws(RenderRequestError) -> ClosedRange<Int32>? {
+  fileprivate static func dateWindow(_ filter: RenderFilter) throws(QueryError) -> ClosedRange<Int32>? {
     guard filter.since != nil || filter.until != nil else { return nil }
     var low = Int32.min
     var high = Int32.max
