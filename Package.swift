@@ -37,7 +37,11 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "KGStore",
-      dependencies: ["KGModel", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "KGModel", .product(name: "GRDB", package: "GRDB.swift"),
+        // GRDB's own SQLite module, for binding bulk rows through the C API (one outside library).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
       swiftSettings: strict),
     .target(
       name: "KGQuery",

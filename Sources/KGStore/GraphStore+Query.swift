@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 public import KGModel
 
@@ -141,24 +142,28 @@ extension GraphStore {
   /// - Throws: `StoreError.writeFailed` (nothing is kept) or `.busy`.
   @discardableResult
   public func importGraph(documents: [DocumentInfo], entities: [Entity], edges: [Edge]) throws(StoreError) -> Int {
-    // Rows go in key order, so the unique indexes grow at their ends instead of at random pages,
-    // and a large page cache keeps the rest of the B-trees in memory for this one transaction.
-    let order = Self.keyOrder(edges)
     do {
       return try dbWriter.writeWithoutTransaction { db in
+        // Every edge must name a given or stored entity. Ranking those ids once also gives the
+        // key order: rows go in that order, so the unique indexes grow at their ends instead of
+        // at random pages.
+        var ids = Set(entities.map(\.id))
+        for id in try String.fetchAll(db, sql: "SELECT id FROM entity") { ids.insert(id) }
+        let order: [Int]
+        switch Self.keyOrder(edges, ids: ids) {
+        case .success(let positions): order = positions
+        case .failure(let unknown):
+          let bad = edges[unknown.edge]
+          throw StoreError.writeFailed(
+            path: path,
+            reason: "edge \(bad.source) \(bad.type.rawValue) \(bad.target) names an entity that is not given")
+        }
+        // A large page cache keeps the B-trees in memory for this one transaction.
         try db.execute(sql: "PRAGMA cache_size = -1048576")
-        // Into an empty store, references are checked here once, and SQLite's per-row foreign-key
-        // lookups (two text-key searches per edge, two per evidence row) are switched off for the
-        // one transaction; nothing else can be in the store to contradict them.
-        let empty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0
-        if empty {
-          var known = Set(entities.map(\.id))
-          for id in try String.fetchAll(db, sql: "SELECT id FROM entity") { known.insert(id) }
-          if let bad = edges.first(where: { !known.contains($0.source) || !known.contains($0.target) }) {
-            throw StoreError.writeFailed(
-              path: path,
-              reason: "edge \(bad.source) \(bad.type.rawValue) \(bad.target) names an entity that is not given")
-          }
+        // Into an empty store, SQLite's per-row foreign-key lookups (two text-key searches per
+        // edge, two per evidence row) are switched off for the one transaction: the references
+        // were checked above and nothing else can be in the store to contradict them.
+        if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
           try db.execute(sql: "PRAGMA foreign_keys = OFF")
         }
         defer {
@@ -244,43 +249,83 @@ extension GraphStore {
     return written
   }
 
+  /// An edge that names an entity outside the ids given to `keyOrder`.
+  struct UnknownEntity: Error {
+    /// The edge's position in the array.
+    var edge: Int
+  }
+
   /// Edge positions sorted by (source, type, target, modality) in the byte order of their UTF-8,
-  /// as SQLite's BINARY collation compares them. Entity ids are ranked once and each key packed
-  /// into one integer, so the sort compares integers rather than strings.
-  static func keyOrder(_ edges: [Edge]) -> [Int] {
-    var rank: [String: Int] = [:]
-    for e in edges {
-      rank[e.source] = 0
-      rank[e.target] = 0
-    }
-    let ids = rank.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    for (i, id) in ids.enumerated() { rank[id] = i }
-    func ranks<T: RawRepresentable & CaseIterable & Hashable>(_: T.Type) -> [T: UInt64] where T.RawValue == String {
-      let sorted = T.allCases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
-      return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt64($0)) })
+  /// as SQLite's BINARY collation compares them, or the first edge naming an id outside `ids`.
+  /// The ids are ranked once and each key packed into one integer, so the sort compares
+  /// integers rather than strings, and each edge's two ids are looked up once.
+  ///
+  /// - Complexity: O(*n* log *n* + *e* log *e*) for *n* ids and *e* edges.
+  static func keyOrder(_ edges: [Edge], ids: Set<String>) -> Result<[Int], UnknownEntity> {
+    let sorted = ids.sorted(by: utf8Precedes)
+    var rank: [String: UInt64] = [:]
+    rank.reserveCapacity(sorted.count)
+    for (i, id) in sorted.enumerated() { rank[id] = UInt64(i) }
+    // Ranks of the enums by case position, so packing a key hashes no enum.
+    func ranks<T: RawRepresentable & CaseIterable & Equatable>(_: T.Type) -> [UInt64] where T.RawValue == String {
+      let order = T.allCases.sorted { utf8Precedes($0.rawValue, $1.rawValue) }
+      return T.allCases.map { c in UInt64(order.firstIndex(of: c)!) }
     }
     let typeRank = ranks(RelationType.self)
     let modalityRank = ranks(Modality.self)
-    let bits = UInt64(max(1, ids.count).bitWidth - max(1, ids.count).leadingZeroBitCount)
-    precondition(2 * bits + 6 <= 64, "too many entities to pack an edge key")
-    var keyed = edges.indices.map { k -> (key: UInt64, index: Int) in
-      let e = edges[k].key
-      var key = UInt64(rank[e.source]!)
-      key = key << 4 | typeRank[e.type]!
-      key = key << bits | UInt64(rank[e.target]!)
-      key = key << 2 | modalityRank[e.modality]!
-      return (key, k)
+    let typePosition = Dictionary(uniqueKeysWithValues: RelationType.allCases.enumerated().map { ($1, $0) })
+    let modalityPosition = Dictionary(uniqueKeysWithValues: Modality.allCases.enumerated().map { ($1, $0) })
+    func width(_ n: Int) -> Int { max(1, n).bitWidth - max(1, n).leadingZeroBitCount }
+    let idBits = width(sorted.count)
+    let typeBits = width(typeRank.count)
+    let modalityBits = width(modalityRank.count)
+    let positionBits = width(edges.count)
+    let keyBits = 2 * idBits + typeBits + modalityBits
+    precondition(keyBits <= 64, "too many entities to pack an edge key")
+    // Key and position in one integer when both fit, so the sort compares plain integers;
+    // otherwise pairs, with the position breaking ties so equal keys keep their given order.
+    var packed: [UInt64] = []
+    packed.reserveCapacity(edges.count)
+    for (k, edge) in edges.enumerated() {
+      let e = edge.key
+      guard let source = rank[e.source], let target = rank[e.target] else { return .failure(UnknownEntity(edge: k)) }
+      var key = source
+      key = key << typeBits | typeRank[typePosition[e.type]!]
+      key = key << idBits | target
+      key = key << modalityBits | modalityRank[modalityPosition[e.modality]!]
+      packed.append(key)
     }
-    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
-    return keyed.map(\.index)
+    if keyBits + positionBits <= 64 {
+      for k in packed.indices { packed[k] = packed[k] << positionBits | UInt64(k) }
+      packed.sort()
+      let mask = UInt64(1) << positionBits - 1
+      return .success(packed.map { Int($0 & mask) })
+    }
+    var pairs = packed.enumerated().map { (key: $1, index: $0) }
+    pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+    return .success(pairs.map(\.index))
+  }
+
+  /// Whether `a` sorts before `b` by the bytes of their UTF-8, as SQLite's BINARY collation
+  /// orders text (Swift's `<` compares Unicode-normalised scalars instead).
+  static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        let common = min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return order != 0 ? order < 0 : x.count < y.count
+      }
+    }
   }
 
   /// The bulk path for a store without edges: ids are assigned here in key order, rows go in
-  /// as one JSON array per 10,000 rows expanded by SQLite's `json_each` (one bound value instead
-  /// of ten thousand rows of `StatementArguments`), and the non-unique indexes of `edge` and
-  /// `evidence` are dropped for the load and rebuilt from their own stored SQL at the end (a
-  /// sort instead of a million random inserts). Unique keys and foreign keys stay checked row
-  /// by row.
+  /// 64 at a time through multi-row `INSERT`s bound with SQLite's C API (`BulkInsert`), and the
+  /// non-unique indexes of `edge` and `evidence` are dropped for the load and rebuilt from their
+  /// own stored SQL at the end (a sort instead of a million random inserts). Unique keys stay
+  /// checked row by row; references were checked by `importGraph` before it switched foreign
+  /// keys off.
   static func loadIntoEmpty(edges: [Edge], order: [Int], documentID: [String: Int64], db: Database) throws -> Int {
     let indexes = try Row.fetchAll(
       db,
@@ -291,31 +336,11 @@ extension GraphStore {
     ).map { (name: $0[0] as String, sql: $0[1] as String) }
     for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
 
-    let insertEdges = try db.makeStatement(
-      sql: """
-        INSERT INTO edge (id, source, type, target, modality, assertedBy)
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)
-        """)
-    let insertEvidence = try db.makeStatement(
-      sql: """
-        INSERT OR IGNORE INTO evidence (edgeId, documentId, sentence, start, end, quote, rule, modality, claimant)
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-          value ->> 8
-        FROM json_each(?)
-        """)
-    let batch = 10_000
-    var edgeRows = JSONRows()
-    var evidenceRows = JSONRows()
-    func flushEdges() throws {
-      guard edgeRows.count > 0 else { return }
-      try insertEdges.execute(arguments: [edgeRows.take()])
-    }
-    func flushEvidence() throws {
-      guard evidenceRows.count > 0 else { return }
-      try flushEdges()  // evidence names its edge, so the edge rows go in first
-      try insertEvidence.execute(arguments: [evidenceRows.take()])
-    }
-
+    var edgeRows = try BulkInsert(
+      db: db, into: "edge", columns: ["id", "source", "type", "target", "modality", "assertedBy"])
+    var evidenceRows = try BulkInsert(
+      db: db, verb: "INSERT OR IGNORE", into: "evidence",
+      columns: ["edgeId", "documentId", "sentence", "start", "end", "quote", "rule", "modality", "claimant"])
     var id: Int64 = 0
     var previous: EdgeKey?
     for k in order {
@@ -323,101 +348,33 @@ extension GraphStore {
       if e.key != previous {
         id += 1
         previous = e.key
-        edgeRows.row { r in
+        try edgeRows.append { r in
           r.int(id)
-          r.string(e.source)
-          r.string(e.type.rawValue)
-          r.string(e.target)
-          r.string(e.modality.rawValue)
-          r.string(e.assertedBy)
+          r.text(e.source)
+          r.text(e.type.rawValue)
+          r.text(e.target)
+          r.text(e.modality.rawValue)
+          r.text(e.assertedBy)
         }
-        if edgeRows.count == batch { try flushEdges() }
       }
       for p in e.provenance {
         guard let docID = documentID[p.document] else { continue }
-        evidenceRows.row { r in
+        try evidenceRows.append { r in
           r.int(id)
           r.int(docID)
-          r.int(Int64(p.sentence))
-          r.int(Int64(p.span.start))
-          r.int(Int64(p.span.end))
-          r.string(p.quote)
-          r.string(p.rule)
-          r.string(p.modality.rawValue)
-          r.string(p.claimant)
+          r.int(p.sentence)
+          r.int(p.span.start)
+          r.int(p.span.end)
+          r.text(p.quote)
+          r.text(p.rule)
+          r.text(p.modality.rawValue)
+          r.text(p.claimant)
         }
-        if evidenceRows.count == batch { try flushEvidence() }
       }
     }
-    try flushEdges()
-    try flushEvidence()
+    try edgeRows.finish()
+    try evidenceRows.finish()
     for index in indexes { try db.execute(sql: index.sql) }
     return Int(id)
-  }
-}
-
-/// Rows of values written as a JSON array of arrays, for `json_each`.
-struct JSONRows {
-  private var bytes: [UInt8] = [UInt8(ascii: "[")]
-  private(set) var count = 0
-
-  struct Row {
-    fileprivate var bytes: [UInt8]
-    fileprivate var first = true
-
-    private mutating func separate() {
-      if !first { bytes.append(UInt8(ascii: ",")) }
-      first = false
-    }
-
-    mutating func int(_ value: Int64) {
-      separate()
-      bytes.append(contentsOf: String(value).utf8)
-    }
-
-    mutating func string(_ value: String?) {
-      separate()
-      guard let value else {
-        bytes.append(contentsOf: "null".utf8)
-        return
-      }
-      bytes.append(UInt8(ascii: "\""))
-      for byte in value.utf8 {
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-          bytes.append(UInt8(ascii: "\\"))
-          bytes.append(byte)
-        case 0..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: "\\u00".utf8)
-          bytes.append(hex[Int(byte >> 4)])
-          bytes.append(hex[Int(byte & 15)])
-        default:
-          bytes.append(byte)
-        }
-      }
-      bytes.append(UInt8(ascii: "\""))
-    }
-  }
-
-  /// Appends one row whose values `body` writes in column order.
-  mutating func row(_ body: (inout Row) -> Void) {
-    if count > 0 { bytes.append(UInt8(ascii: ",")) }
-    bytes.append(UInt8(ascii: "["))
-    var r = Row(bytes: [])
-    swap(&r.bytes, &bytes)  // lend the buffer to the row without copying it
-    body(&r)
-    r.bytes.append(UInt8(ascii: "]"))
-    swap(&r.bytes, &bytes)
-    count += 1
-  }
-
-  /// The JSON text of the rows so far; the rows are then cleared.
-  mutating func take() -> String {
-    bytes.append(UInt8(ascii: "]"))
-    let text = String(decoding: bytes, as: UTF8.self)
-    bytes = [UInt8(ascii: "[")]
-    count = 0
-    return text
   }
 }
