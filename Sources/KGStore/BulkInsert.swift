@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// Rows for one table written many at a time: one prepared statement that inserts
-/// `rowsPerStatement` rows, its values bound with SQLite's C API as they come and run each time
+/// `rowsPerStatement` rows, its values bound with SQLite's C API (text without a copy) and run each time
 /// it is full.
 ///
 /// A multi-row statement pays SQLite's per-statement work (reset, autoincrement bookkeeping,
@@ -43,10 +43,12 @@ struct BulkInsert {
         """)
   }
 
-  /// Binds one row's values, in column order, to the statement.
+  /// Binds one row's values, in column order: numbers and NULLs at once, text when the batch
+  /// runs (its bytes are gathered in the batch's buffer and bound without a copy).
   struct Values {
     fileprivate let handle: SQLiteStatement
     fileprivate var index: Int32
+    fileprivate var batch: Batch
 
     mutating func int(_ value: Int64) {
       sqlite3_bind_int64(handle, index, value)
@@ -55,28 +57,34 @@ struct BulkInsert {
 
     mutating func int(_ value: Int) { int(Int64(value)) }
 
-    /// Binds `value` as text (SQLite copies it), or NULL for nil.
+    /// Binds `value` as text, or NULL for nil.
     mutating func text(_ value: String?) {
-      defer { index += 1 }
-      guard var value else {
+      if let value {
+        let start = batch.bytes.count
+        batch.bytes.append(contentsOf: value.utf8)
+        batch.texts.append((index, start, batch.bytes.count - start))
+      } else {
         sqlite3_bind_null(handle, index)
-        return
       }
-      value.withUTF8 { bytes in
-        if let base = bytes.baseAddress {
-          let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-          _ = sqlite3_bind_text(handle, index, chars, Int32(bytes.count), BulkInsert.transient)
-        } else {
-          _ = sqlite3_bind_text(handle, index, "", 0, BulkInsert.transient)  // a NULL address would bind NULL
-        }
-      }
+      index += 1
     }
   }
 
+  /// The text values of the rows not yet run: their UTF-8 one after another, and for each its
+  /// parameter index and byte range.
+  fileprivate struct Batch {
+    var bytes: [UInt8] = []
+    var texts: [(index: Int32, start: Int, count: Int)] = []
+  }
+
+  private var batch = Batch()
+
   /// Adds one row; `body` binds exactly one value per column, in column order.
   mutating func append(_ body: (inout Values) -> Void) throws {
-    var values = Values(handle: statement.sqliteStatement, index: Int32(pending) * columns + 1)
+    var values = Values(handle: statement.sqliteStatement, index: Int32(pending) * columns + 1, batch: Batch())
+    swap(&values.batch, &batch)  // lend the buffers to the row without copying them
     body(&values)
+    swap(&values.batch, &batch)
     assert(values.index == Int32(pending + 1) * columns + 1, "a row binds one value per column")
     pending += 1
     if pending == rowsPerStatement { try run() }
@@ -85,8 +93,9 @@ struct BulkInsert {
   /// Writes the rows of the last, partial batch.
   mutating func finish() throws {
     guard pending > 0 else { return }
-    for row in pending..<rowsPerStatement {
-      sqlite3_bind_null(statement.sqliteStatement, Int32(row) * columns + 1)
+    // Every value of the unused rows is NULL, so none still points at the text of an earlier batch.
+    for index in (Int32(pending) * columns + 1)...(Int32(rowsPerStatement) * columns) {
+      sqlite3_bind_null(statement.sqliteStatement, index)
     }
     try run()
   }
@@ -94,7 +103,17 @@ struct BulkInsert {
   private mutating func run() throws {
     pending = 0
     let handle = statement.sqliteStatement
-    let code = sqlite3_step(handle)
+    let code = batch.bytes.withUnsafeBufferPointer { bytes in
+      // The buffer outlives the step, so SQLite may read the text in place (SQLITE_STATIC).
+      let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(
+        to: CChar.self)
+      for text in batch.texts {
+        sqlite3_bind_text(handle, text.index, base + text.start, Int32(text.count), nil)
+      }
+      return sqlite3_step(handle)
+    }
+    batch.bytes.removeAll(keepingCapacity: true)
+    batch.texts.removeAll(keepingCapacity: true)
     guard code == SQLITE_DONE else {
       let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
       sqlite3_reset(handle)
@@ -102,7 +121,4 @@ struct BulkInsert {
     }
     sqlite3_reset(handle)
   }
-
-  /// SQLite copies a value bound with this destructor.
-  fileprivate static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }
