@@ -45,9 +45,21 @@ public struct BodyDetector: Sendable {
     if line.isBlank { return .blank }
     // Footer markers open a line, and boilerplate lines are short: a paragraph is never copied
     // whole just to be looked at.
-    let head = text[TextSpan(start: line.trimmed.start, end: min(line.trimmed.end, line.trimmed.start + 120))]
-    if Self.isFooter(head) { return .footer }
-    if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
+    let headSpan = TextSpan(start: line.trimmed.start, end: min(line.trimmed.end, line.trimmed.start + 120))
+    let checked = line.trimmed.length <= 300 ? line.trimmed : headSpan
+    if let lower = Self.lowercasedUTF8(text, checked, headScalars: headSpan.length) {
+      // The fast path: byte tests on the lowercased UTF-8 that every footer passes; the exact
+      // String test runs only when they do.
+      if Self.mayBeFooter(lower.bytes[..<lower.head], firstScalar: text.scalars[line.trimmed.start]),
+        Self.isFooter(text[headSpan])
+      {
+        return .footer
+      }
+      if line.trimmed.length <= 300 && Self.containsBoilerplate(lower.bytes) { return .short }
+    } else {
+      if Self.isFooter(text[headSpan]) { return .footer }
+      if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
+    }
     let words = text.wordCount(line.trimmed)
     let startsWithBullet = Self.bullets.contains(text.scalars[line.trimmed.start])
     let lastScalar = text.scalars[line.trimmed.end - 1]
@@ -88,10 +100,50 @@ public struct BodyDetector: Sendable {
   ]
 
   /// Lines that look like sentences but belong to the site (cookie notices, sharing prompts).
-  static func isBoilerplate(_ line: String) -> Bool {
-    let lower = Array(line.lowercased().utf8)
-    return boilerplateBytes.contains { fragment in contains(lower, fragment) }
+  static func isBoilerplate(_ line: String) -> Bool { containsBoilerplate(Array(line.lowercased().utf8)) }
+
+  /// Whether lowercased UTF-8 contains a boilerplate fragment.
+  static func containsBoilerplate(_ lower: [UInt8]) -> Bool {
+    boilerplateBytes.contains { fragment in contains(lower, fragment) }
   }
+
+  /// The UTF-8 of a span's text lowercased, exactly as `String.lowercased()` would give it, and
+  /// the byte length of its first `headScalars` scalars; nil when a non-ASCII scalar changes
+  /// under lowercasing (the caller then takes the String path).
+  ///
+  /// - Complexity: O(*n*) in the span's length.
+  static func lowercasedUTF8(_ text: ScalarText, _ span: TextSpan, headScalars: Int) -> (bytes: [UInt8], head: Int)? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(span.length + 8)
+    var head = -1
+    for i in span.start..<span.end {
+      if i - span.start == headScalars { head = bytes.count }
+      let scalar = text.scalars[i]
+      let v = scalar.value
+      if v < 0x80 {
+        bytes.append(UInt8(truncatingIfNeeded: v >= 65 && v <= 90 ? v + 32 : v))
+      } else {
+        if scalar.properties.changesWhenLowercased { return nil }
+        bytes.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    return (bytes, head < 0 ? bytes.count : head)
+  }
+
+  /// A necessary condition for `isFooter` on a line whose lowercased UTF-8 head is `lower`: a
+  /// footer prefix, a "comments" or "… says:" ending, or a dash opening a signature. (Lowercased
+  /// text that starts or ends with ASCII words as Characters starts or ends with their bytes.)
+  static func mayBeFooter(_ lower: ArraySlice<UInt8>, firstScalar: Unicode.Scalar) -> Bool {
+    if firstScalar == "—" || firstScalar == "–" { return true }
+    for marker in footerPrefixBytes where lower.starts(with: marker) { return true }
+    return lower.elementsEqual(commentsBytes) || lower.reversed().starts(with: commentsSuffixBytes.reversed())
+      || lower.reversed().starts(with: saysSuffixBytes.reversed())
+  }
+
+  static let footerPrefixBytes = footerPrefixes.map { Array($0.utf8) }
+  static let commentsBytes = Array("comments".utf8)
+  static let commentsSuffixBytes = Array(" comments".utf8)
+  static let saysSuffixBytes = Array(" says:".utf8)
 
   static let boilerplateBytes = boilerplateFragments.map { Array($0.utf8) }
 

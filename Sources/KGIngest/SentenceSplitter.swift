@@ -27,7 +27,7 @@ public struct SentenceSplitter: Sendable {
     for line in lines where !line.isBlank && line.trimmed.overlaps(body) {
       if let last = blocks.last, let first = text.scalars[line.trimmed.start].properties.isLowercase ? true : nil,
         first,
-        !Self.terminal.contains(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
+        !Self.isTerminal(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
       {
         blocks[blocks.count - 1] = TextSpan(start: last.start, end: line.trimmed.end)
       } else {
@@ -40,7 +40,7 @@ public struct SentenceSplitter: Sendable {
       let content = stripBullet(clipped, in: text)
       guard !content.isEmpty else { continue }
       let last = text.scalars[content.end - 1]
-      let headline = !Self.terminal.contains(last) && !Self.closers.contains(last) && last != ":"
+      let headline = !Self.isTerminal(last) && !Self.isCloser(last) && last != ":"
       for span in split(content, in: text).flatMap({ cut($0, in: text) }) {
         result.append(Sentence(index: result.count, span: span, isHeadline: headline))
       }
@@ -59,9 +59,31 @@ public struct SentenceSplitter: Sendable {
     return TextSpan(start: lo, end: span.end)
   }
 
-  static let terminal: Set<Unicode.Scalar> = [".", "!", "?", "…"]
-  static let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", ")", "]", "»"]
-  static let openers: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "(", "[", "«"]
+  // Scalar classes as switches rather than sets: `split` tests every scalar of the body.
+
+  /// `.`, `!`, `?` or `…`.
+  @inline(__always) static func isTerminal(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case ".", "!", "?", "…": true
+    default: false
+    }
+  }
+
+  /// Closing quotes and brackets.
+  @inline(__always) static func isCloser(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "”", "’", "'", ")", "]", "»": true
+    default: false
+    }
+  }
+
+  /// Opening quotes and brackets.
+  @inline(__always) static func isOpener(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "“", "‘", "'", "(", "[", "«": true
+    default: false
+    }
+  }
 
   func split(_ span: TextSpan, in text: ScalarText) -> [TextSpan] {
     let s = text.scalars
@@ -69,12 +91,12 @@ public struct SentenceSplitter: Sendable {
     var start = span.start
     var i = span.start
     while i < span.end {
-      guard Self.terminal.contains(s[i]) else {
+      guard Self.isTerminal(s[i]) else {
         i += 1
         continue
       }
       var end = i + 1
-      while end < span.end, Self.terminal.contains(s[end]) || Self.closers.contains(s[end]) { end += 1 }
+      while end < span.end, Self.isTerminal(s[end]) || Self.isCloser(s[end]) { end += 1 }
       var next = end
       while next < span.end, s[next].properties.isWhitespace { next += 1 }
       guard next > end, next < span.end else {
@@ -84,7 +106,7 @@ public struct SentenceSplitter: Sendable {
       let nextScalar = s[next]
       let opensSentence =
         nextScalar.properties.isUppercase || nextScalar.properties.numericType != nil
-        || Self.openers.contains(nextScalar)
+        || Self.isOpener(nextScalar)
       if opensSentence && !(s[i] == "." && isAbbreviation(endingAt: i, nextWordAt: next, in: text)) {
         result.append(text.trim(TextSpan(start: start, end: end)))
         start = next
