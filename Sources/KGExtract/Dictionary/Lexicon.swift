@@ -20,16 +20,17 @@ struct Cue: Sendable {
 
 /// Cue words of conflict reporting, loaded from `lexicon.yaml`.
 public struct Lexicon: Sendable {
-  var cues: [String: [Cue]] = [:]
-  var participles: Set<String> = []
+  /// Cues by their first token.
+  var cues = WordMap<[Cue]>()
+  var participles = WordSet()
   var hypothetical: [[String]] = []
   var alleged: [[String]] = []
   var negation: [[String]] = []
-  var attributionVerbs: Set<String> = []
+  var attributionVerbs = WordSet()
   var attributionPrepositions: [[String]] = []
   var attributionSources: Set<String> = []
 
-  static let prepositions: Set<String> = [
+  static let prepositions: WordSet = [
     "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for",
   ]
 

@@ -14,15 +14,15 @@ struct ReferencePhrase: Sendable {
 struct PatternVocabulary: Sendable {
   var titles: [[String]] = []
   /// Capitalised single words that are titles, never part of a name ("General", "Minister").
-  var titleWords: Set<String> = []
-  var nameParticles: Set<String> = []
-  var orgHeads: [String: EntityKind] = [:]
-  var placeBefore: Set<String> = []
+  var titleWords = WordSet()
+  var nameParticles = WordSet()
+  var orgHeads = WordMap<EntityKind>()
+  var placeBefore = WordSet()
   var placeAfter: [[String]] = []
   var references: [ReferencePhrase] = []
   /// Titles and references by their first word, longest first, so matching is a lookup.
-  var titlesByFirst: [String: [[String]]] = [:]
-  var referencesByFirst: [String: [ReferencePhrase]] = [:]
+  var titlesByFirst = WordMap<[[String]]>()
+  var referencesByFirst = WordMap<[ReferencePhrase]>()
 
   static func builtIn() throws(DictionaryError) -> PatternVocabulary {
     let url = try BuiltInResources.url("patterns")
@@ -35,11 +35,11 @@ struct PatternVocabulary: Sendable {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(["titles", "name_particles", "org_heads", "place_heads", "references"], in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
-    titleWords = Set(titles.filter { $0.count == 1 }.map { $0[0] }).union([
+    titleWords = WordSet(titles.filter { $0.count == 1 }.map { $0[0] }).union([
       "general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel",
       "deputy", "foreign", "defense", "defence", "ambassador", "secretary", "leader",
     ])
-    nameParticles = Set(try root["name_particles"]?.strings("name_particles") ?? [])
+    nameParticles = WordSet(try root["name_particles"]?.strings("name_particles") ?? [])
     if let heads = root["org_heads"] {
       for (kindName, words) in try heads.pairs("org_heads") {
         guard let kind = EntityKind(rawValue: kindName) else {
@@ -50,7 +50,7 @@ struct PatternVocabulary: Sendable {
     }
     if let places = root["place_heads"] {
       try places.checkKeys(["before", "after"], in: "place_heads")
-      placeBefore = Set(try places["before"]?.strings("before") ?? [])
+      placeBefore = WordSet(try places["before"]?.strings("before") ?? [])
       placeAfter = try places["after"]?.strings("after").map(Lexicon.phrase) ?? []
     }
     if let refs = root["references"] {

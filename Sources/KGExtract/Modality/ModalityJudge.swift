@@ -72,7 +72,7 @@ struct ModalityJudge {
   func contains(_ words: [String], any phrases: [[String]]) -> Bool {
     for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
       for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-        if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+        if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
       }
     }
     return false
@@ -84,7 +84,7 @@ struct ModalityJudge {
     let lowers = a.tokens.map(\.lower)
     // "according to X"
     for phrase in lexicon.attributionPrepositions where phrase.count <= lowers.count {
-      for s in 0...(lowers.count - phrase.count) where Array(lowers[s..<(s + phrase.count)]) == phrase {
+      for s in 0...(lowers.count - phrase.count) where lowers[s..<(s + phrase.count)].elementsEqual(phrase) {
         if s + phrase.count < lowers.count, let m = a.object(after: s + phrase.count, limit: 4), !a.isLocation(m) {
           return (m, true)
         }
@@ -151,5 +151,5 @@ extension ModalityJudge {
 }
 
 extension SentenceAnalysis {
-  func isLocation(_ m: Int) -> Bool { entityKind(mentions[m].entityID) == .location }
+  func isLocation(_ m: Int) -> Bool { mentionKinds[m] == .location }
 }

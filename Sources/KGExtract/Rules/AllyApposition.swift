@@ -6,10 +6,10 @@ import KGModel
 ///
 /// Example: "Moscow and its ally Damascus rejected the plan." → cooperate(Russia, Syria).
 struct AllyApposition: RelationRule {
-  static let cooperateNouns: Set<String> = ["ally", "allies", "partner", "partners"]
-  static let backerNouns: Set<String> = ["backer", "backers", "sponsor", "sponsors", "patron", "patrons", "protector"]
-  static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients"]
-  static let adjectives: Set<String> = [
+  static let cooperateNouns: WordSet = ["ally", "allies", "partner", "partners"]
+  static let backerNouns: WordSet = ["backer", "backers", "sponsor", "sponsors", "patron", "patrons", "protector"]
+  static let proxyNouns: WordSet = ["proxy", "proxies", "client", "clients"]
+  static let adjectives: WordSet = [
     "staunch", "main", "key", "close", "closest", "foreign", "regional", "chief", "principal", "traditional",
     "strategic",
     "long-time", "longtime", "major", "top", "steadfast", "loyal", "kurdish", "local", "new", "old", "former",
@@ -66,7 +66,7 @@ struct AllyApposition: RelationRule {
   /// nearest actor to the left.
   func owner(before i: Int, in a: SentenceAnalysis) -> Int? {
     var k = i - 1
-    while k >= 0, Self.adjectives.contains(a.tokens[k].lower) { k -= 1 }
+    while k >= 0, Self.adjectives.contains(a.tokens[k]) { k -= 1 }
     guard k >= 0 else { return nil }
     let lower = a.tokens[k].lower
     if let m = a.mentionOfToken[k] { return a.isActor(m) ? m : nil }

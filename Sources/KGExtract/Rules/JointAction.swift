@@ -6,17 +6,17 @@ import KGModel
 ///
 /// Example: "Russia and Turkey met in Sochi." → cooperate(Russia, Turkey).
 struct JointAction: RelationRule {
-  static let meetVerbs: Set<String> = [
+  static let meetVerbs: WordSet = [
     "met", "meet", "meets", "meeting", "allied", "reconvened", "convened", "united", "cooperated", "cooperate",
     "cooperates", "cooperating", "coordinated", "coordinate", "coordinates", "coordinating", "collaborated",
     "collaborate", "colluded", "collude", "colluding", "reconciled", "negotiated", "agreed",
   ]
-  static let agreeVerbs: Set<String> = [
+  static let agreeVerbs: WordSet = [
     "hold", "held", "holds", "holding",
     "reached", "reach", "reaches", "signed", "sign", "signs", "concluded", "conclude", "struck", "strike", "agreed",
     "brokered",
   ]
-  static let jointNouns: Set<String> = [
+  static let jointNouns: WordSet = [
     "deal", "agreement", "pact", "accord", "alliance", "pipeline", "axis", "talks", "summit", "partnership", "treaty",
     "coalition", "cooperation", "memorandum", "truce", "ceasefire", "cease-fire", "understanding", "arrangement",
   ]
@@ -25,8 +25,8 @@ struct JointAction: RelationRule {
     var result: [Finding] = []
     for (i, token) in a.tokens.enumerated() {
       var parties: [Int] = []
-      if Self.agreeVerbs.contains(token.lower), i + 2 < a.tokens.count,
-        Self.jointNouns.contains(a.tokens[i + 1].lower) || Self.jointNouns.contains(a.tokens[i + 2].lower),
+      if Self.agreeVerbs.contains(token), i + 2 < a.tokens.count,
+        Self.jointNouns.contains(a.tokens[i + 1]) || Self.jointNouns.contains(a.tokens[i + 2]),
         let subject = a.subject(before: i)
       {
         // "A and B reached an agreement", "A signed a deal with B"
@@ -36,7 +36,7 @@ struct JointAction: RelationRule {
         if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) {
           parties += a.coordinatedRight(from: other)
         }
-      } else if Self.meetVerbs.contains(token.lower), let subject = a.subject(before: i) {
+      } else if Self.meetVerbs.contains(token), let subject = a.subject(before: i) {
         // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
         if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
         parties = a.coordinatedLeft(from: subject)
@@ -53,13 +53,13 @@ struct JointAction: RelationRule {
         guard chain.count >= 2 else { continue }
         var k = end
         var hops = 0
-        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k].lower), a.tokens[k].isWord,
+        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k]), a.tokens[k].isWord,
           a.mentionOfToken[k] == nil
         {
           k += 1
           hops += 1
         }
-        guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k].lower) else { continue }
+        guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k]) else { continue }
         parties = chain
       }
       let actors = parties.filter { a.isActor($0) }

@@ -6,6 +6,8 @@ struct Token: Sendable {
   var text: String
   /// Lowercased, with typographic apostrophes made plain.
   var lower: String
+  /// `WordHash` of `lower`, computed once so word tables are probed without rehashing.
+  var hash: UInt64
   var isWord: Bool
   var isCapitalized: Bool
   var isAllCaps: Bool
@@ -101,42 +103,60 @@ enum Tokenizer {
     (start..<end).contains { s[$0] == "." }
   }
 
+  /// The token of `s[lo..<hi]`.
+  ///
+  /// All-ASCII tokens (nearly all of them in English news) are built from their bytes in one pass
+  /// that also lowercases and hashes them; a lowercase token shares its text's storage.
   static func make(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
-    var text = String.UnicodeScalarView()
-    var lower = String.UnicodeScalarView()
     var ascii = true
     var letters = 0
     var upper = 0
+    var hash = WordHash.offset
     for k in lo..<hi {
-      let c = s[k]
-      text.append(c)
-      if c.value < 128 {
-        if ASCII.isUpper(c.value) {
-          upper += 1
-          letters += 1
-          lower.append(Unicode.Scalar(c.value + 32)!)
-        } else {
-          if ASCII.isLower(c.value) { letters += 1 }
-          lower.append(c)
-        }
-      } else {
+      let v = s[k].value
+      guard v < 128 else {
         ascii = false
+        break
+      }
+      if ASCII.isUpper(v) {
+        upper += 1
+        letters += 1
+        hash = WordHash.combine(hash, UInt8(v + 32))
+      } else {
+        if ASCII.isLower(v) { letters += 1 }
+        hash = WordHash.combine(hash, UInt8(v))
       }
     }
-    let string = String(text)
     let first = s[lo]
     if !ascii {
       // The general path: Unicode case mapping and typographic apostrophes.
+      let string = String(String.UnicodeScalarView(s[lo..<hi]))
+      let lower = normalize(string)
       let letterScalars = s[lo..<hi].filter { $0.properties.isAlphabetic }
       return Token(
-        span: TextSpan(start: lo, end: hi), text: string, lower: normalize(string),
+        span: TextSpan(start: lo, end: hi), text: string, lower: lower, hash: WordHash.of(lower),
         isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
         isCapitalized: first.properties.isUppercase,
         isAllCaps: !letterScalars.isEmpty && letterScalars.allSatisfy { $0.properties.isUppercase },
         spaceBefore: space)
     }
+    let count = hi - lo
+    let text = String(unsafeUninitializedCapacity: count) { buffer in
+      for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: s[lo + k].value) }
+      return count
+    }
+    let lower =
+      upper == 0
+      ? text
+      : String(unsafeUninitializedCapacity: count) { buffer in
+        for k in 0..<count {
+          let v = s[lo + k].value
+          buffer[k] = UInt8(truncatingIfNeeded: ASCII.isUpper(v) ? v + 32 : v)
+        }
+        return count
+      }
     return Token(
-      span: TextSpan(start: lo, end: hi), text: string, lower: String(lower),
+      span: TextSpan(start: lo, end: hi), text: text, lower: lower, hash: hash,
       isWord: ASCII.isAlphanumeric(first.value) || first == "'",
       isCapitalized: ASCII.isUpper(first.value),
       isAllCaps: letters > 0 && upper == letters,
