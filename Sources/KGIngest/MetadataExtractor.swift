@@ -38,7 +38,7 @@ public struct MetadataExtractor: Sendable {
       return false
     }
     if lower.hasPrefix("claimed image") || lower.hasPrefix("illustrative") || lower.hasPrefix("photo") { return false }
-    if DateFinder.firstDate(in: line) != nil && words.count <= 6 { return false }
+    if words.count <= 6 && DateFinder.firstDate(in: line) != nil { return false }
     return true
   }
 
@@ -49,7 +49,9 @@ public struct MetadataExtractor: Sendable {
       }
     }
     for line in header {
-      if let range = line.range(of: " | By ") { return clean(String(line[..<range.lowerBound])) }
+      if line.utf8.contains(UInt8(ascii: "|")), let range = line.range(of: " | By ") {
+        return clean(String(line[..<range.lowerBound]))
+      }
     }
     for line in header {
       let lower = line.lowercased()
@@ -91,8 +93,17 @@ enum DateFinder {
     "december",
   ]
   static let shortMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+  /// The first letters of month names, lowercase ASCII.
+  static let monthInitials: [UInt8] = Array("jfmasond".utf8)
 
   static func month(_ word: Substring) -> Int? {
+    // Most words cannot be a month: one opening with an ASCII scalar (after "." and ",") must
+    // open with a month's letter. Only that is checked before lowercasing and trimming.
+    if let first = word.utf8.first(where: { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") }), first < 0x80,
+      !monthInitials.contains(first | 0x20)
+    {
+      return nil
+    }
     let w = word.lowercased().trimmingCharacters(in: [".", ","])
     if let i = months.firstIndex(of: w) { return i + 1 }
     if w == "sept" { return 9 }
@@ -135,6 +146,7 @@ enum DateFinder {
         }
       }
       // YYYY-MM-DD
+      guard word.utf8.contains(UInt8(ascii: "-")) else { continue }
       let parts = word.split(separator: "-")
       if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
         let d = Int(parts[2].prefix(2)),
