@@ -20,9 +20,10 @@ struct PatternVocabulary: Sendable {
   var placeBefore = WordSet()
   var placeAfter: [[String]] = []
   var references: [ReferencePhrase] = []
-  /// Titles and references by their first word, longest first, so matching is a lookup.
+  /// Titles by their first word, longest first, so matching is a lookup.
   var titlesByFirst = WordMap<[[String]]>()
-  var referencesByFirst = WordMap<[ReferencePhrase]>()
+  /// References by their first two words, longest first.
+  var referenceIndex = PhraseIndex<ReferencePhrase>()
 
   static func builtIn() throws(DictionaryError) -> PatternVocabulary {
     let url = try BuiltInResources.url("patterns")
@@ -74,9 +75,7 @@ struct PatternVocabulary: Sendable {
       references.sort { $0.tokens.count > $1.tokens.count }
     }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
-    for reference in references {
-      if let first = reference.tokens.first { referencesByFirst[first, default: []].append(reference) }
-    }
+    for reference in references { referenceIndex.add(reference.tokens, reference) }
   }
 }
 

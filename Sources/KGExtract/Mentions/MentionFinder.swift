@@ -436,12 +436,15 @@ struct MentionFinder {
     return state.previousSubject
   }
 
+  /// The longest reference phrase starting at token `i` (the first listed among equally long ones).
   func referenceMatch(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
-    for phrase in patterns.referencesByFirst[tokens[i]] ?? [] where i + phrase.tokens.count <= tokens.count {
+    let (longer, oneWord) = patterns.referenceIndex.candidates(in: tokens, at: i)
+    for phrase in longer where i + phrase.tokens.count <= tokens.count {
       if zip(phrase.tokens, tokens[i..<(i + phrase.tokens.count)]).allSatisfy({ $0 == $1.lower }) {
         return (phrase, phrase.tokens.count)
       }
     }
+    if let phrase = oneWord.first { return (phrase, 1) }
     return nil
   }
 

@@ -277,10 +277,7 @@ struct SentenceAnalysis {
     var k = position - 1
     var first: Int?
     while k >= 0, position - k < 12 {
-      let lower = tokens[k].lower
-      if [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(lower) {
-        break
-      }
+      if Self.clauseOpeners.contains(tokens[k]) && tokens[k].lower != "and" { break }
       if let m = mentionOfToken[k] {
         first = m
         k = mentions[m].range.lowerBound - 1
@@ -299,10 +296,13 @@ struct SentenceAnalysis {
   func opensClause(_ m: Int) -> Bool {
     var j = mentions[m].range.lowerBound - 1
     while j >= 0, Self.determiners.contains(tokens[j]) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
-    return j < 0
-      || [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and"].contains(
-        tokens[j].lower)
+    return j < 0 || Self.clauseOpeners.contains(tokens[j])
   }
+
+  /// Punctuation and words after which a clause starts.
+  static let clauseOpeners: WordSet = [
+    ",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and",
+  ]
 
   /// The last mention of a chain like "Hezbollah chief Hassan Nasrallah" or "Russia's Foreign
   /// Minister Sergei Lavrov": the person or body the phrase is about.
@@ -337,7 +337,7 @@ struct SentenceAnalysis {
         else { return nil }
         return k
       }
-      if [";", ":", "\"", "“", "”", "(", ")"].contains(tokens[k].lower) || isVerbCue(k) { return nil }
+      if Self.appositionBreakers.contains(tokens[k]) || isVerbCue(k) { return nil }
       k -= 1
     }
     return nil
@@ -583,11 +583,16 @@ struct SentenceAnalysis {
     return nil
   }
 
+  /// Punctuation no apposition spans.
+  static let appositionBreakers: WordSet = [";", ":", "\"", "“", "”", "(", ")"]
+  /// Punctuation that opens a clause for `clauseStart(of:)`.
+  static let clauseMarks: WordSet = [";", ":", "\"", "“", "”"]
+
   /// The first token index of the clause containing `position`.
   func clauseStart(of position: Int) -> Int {
     var i = position - 1
     while i >= 0 {
-      if [";", ":", "\"", "“", "”"].contains(tokens[i].lower) { return i + 1 }
+      if Self.clauseMarks.contains(tokens[i]) { return i + 1 }
       i -= 1
     }
     return 0

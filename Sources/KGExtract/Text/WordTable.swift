@@ -137,3 +137,82 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     return result
   }
 }
+
+/// Phrases (lowercased token sequences) by their first two words, so that the phrases that may
+/// start at a token are found with two probes however many share its first word ("the group",
+/// "the army", "the province", …).
+struct PhraseIndex<Value> {
+  fileprivate struct Group {
+    var bySecond = WordMap<[Value]>()
+    var oneWord: [Value] = []
+  }
+  private var groups = WordMap<Group>()
+
+  init() {}
+
+  /// Adds a phrase; phrases keep the order they were added in.
+  mutating func add(_ phrase: [String], _ value: Value) {
+    guard let first = phrase.first else { return }
+    var group = groups[first] ?? Group()
+    if phrase.count == 1 {
+      group.oneWord.append(value)
+    } else {
+      group.bySecond[phrase[1], default: []].append(value)
+    }
+    groups[first] = group
+  }
+
+  /// The phrases that may start at `tokens[i]`: those of two or more words whose first two words
+  /// are `tokens[i]` and `tokens[i + 1]`, then the one-word phrases `tokens[i]`, each in the order
+  /// added. Callers still compare the words after the second.
+  func candidates(in tokens: [Token], at i: Int) -> (longer: [Value], oneWord: [Value]) {
+    guard let group = groups[tokens[i]] else { return ([], []) }
+    let longer = i + 1 < tokens.count ? group.bySecond[tokens[i + 1]] ?? [] : []
+    return (longer, group.oneWord)
+  }
+}
+
+extension PhraseIndex: Sendable where Value: Sendable {}
+extension PhraseIndex.Group: Sendable where Value: Sendable {}
+
+/// Phrases (lowercased word sequences) indexed by their first word, for asking whether any of
+/// them occurs in a run of words ("is said to", "allegedly", "according to", …).
+struct PhraseSet: Sendable {
+  /// The phrases, in the order given.
+  let phrases: [[String]]
+  private var byFirst = WordMap<[[String]]>()
+
+  init(_ phrases: [[String]]) {
+    self.phrases = phrases
+    for phrase in phrases {
+      if let first = phrase.first { byFirst[first, default: []].append(phrase) }
+    }
+  }
+
+  /// Whether any phrase other than `excluded` occurs in `words` (empty phrases never do).
+  ///
+  /// - Complexity: O(*n*) probes for *n* words, plus comparing the phrases that start with a word.
+  func occurs(in words: [String], excluding excluded: [String]? = nil) -> Bool {
+    for start in words.indices {
+      guard let candidates = byFirst[words[start]] else { continue }
+      for phrase in candidates where phrase.count <= words.count - start && phrase != excluded {
+        if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+      }
+    }
+    return false
+  }
+
+  /// The first phrase (in the order given) that occurs in `words`, with its first occurrence.
+  func firstOccurrence(in words: [String]) -> (phrase: [String], start: Int)? {
+    var best: (phrase: [String], start: Int, rank: Int)?
+    for start in words.indices {
+      guard let candidates = byFirst[words[start]] else { continue }
+      for phrase in candidates where phrase.count <= words.count - start {
+        guard words[start..<(start + phrase.count)].elementsEqual(phrase) else { continue }
+        let rank = phrases.firstIndex(of: phrase)!
+        if best == nil || rank < best!.rank { best = (phrase, start, rank) }
+      }
+    }
+    return best.map { ($0.phrase, $0.start) }
+  }
+}
