@@ -52,7 +52,7 @@ public struct Extractor: Sendable {
         mentions.append(mention)
         if tracing { traced.mentions.append(mention) }
       }
-      var seen = Set<String>()
+      var seen = Set<StatementKey>()
       do {
         for finding in RuleBook.findings(in: analysis) {
           guard let (modality, claimantMention) = judge.judge(finding, in: analysis) else { continue }
@@ -63,8 +63,10 @@ public struct Extractor: Sendable {
               let target = finding.rollUpTargets ? root(of: hits[t].entityID, state: state) : hits[t].entityID
               guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state)
               else { continue }
-              let key = "\(source)|\(finding.type)|\(target)|\(modality)"
-              guard seen.insert(key).inserted else { continue }
+              guard
+                seen.insert(StatementKey(source: source, type: finding.type, target: target, modality: modality))
+                  .inserted
+              else { continue }
               let provenance = Provenance(
                 document: document.path, sentence: sentence.index, span: sentence.span, quote: quote,
                 rule: finding.rule, modality: modality, claimant: claimant)
@@ -167,4 +169,12 @@ public struct Extractor: Sendable {
   func entity(_ id: String, state: DocumentState) -> Entity? {
     configuration.dictionary.entities[id] ?? state.discovered[id]
   }
+}
+
+/// A statement's identity within a sentence: one statement per source, type, target and modality.
+struct StatementKey: Hashable {
+  var source: String
+  var type: RelationType
+  var target: String
+  var modality: Modality
 }
