@@ -17,16 +17,16 @@ struct AllyApposition: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() {
-      let noun = token.lower
+    for i in a.tokens.indices {
       let type: RelationType
-      if Self.cooperateNouns.contains(noun) {
+      if Self.cooperateNouns.contains(a.tokens[i]) {
         type = .cooperate
-      } else if Self.backerNouns.contains(noun) || Self.proxyNouns.contains(noun) {
+      } else if Self.backerNouns.contains(a.tokens[i]) || Self.proxyNouns.contains(a.tokens[i]) {
         type = .support
       } else {
         continue
       }
+      let noun = a.tokens[i].lower
       guard let owner = owner(before: i, in: a) else { continue }
       var k = i + 1
       while k < a.tokens.count, [",", "in", "the", "such", "as", "like", "including"].contains(a.tokens[k].lower) {

@@ -25,7 +25,8 @@ struct CallingCondemnation: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where Self.verbs.contains(token) {
+    for i in a.tokens.indices where Self.verbs.contains(a.tokens[i]) {
+      let token = a.tokens[i]
       // The condemning word within the next eight tokens, before any clause break.
       var k = i + 1
       var found = false

@@ -12,7 +12,8 @@ struct ClashReciprocal: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where Self.forms.contains(token) {
+    for i in a.tokens.indices where Self.forms.contains(a.tokens[i]) {
+      let token = a.tokens[i]
       var cue = i..<(i + 1)
       var i = i
       // "exchanged fire with", "traded fire with"

@@ -13,7 +13,8 @@ struct CooperationBetween: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where Self.nouns.contains(token) {
+    for i in a.tokens.indices where Self.nouns.contains(a.tokens[i]) {
+      let token = a.tokens[i]
       guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2, limit: 2)
       else { continue }
       let parties = a.coordinatedRight(from: first).filter { a.isActor($0) }

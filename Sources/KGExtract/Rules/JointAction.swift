@@ -23,9 +23,9 @@ struct JointAction: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() {
+    for i in a.tokens.indices {
       var parties: [Int] = []
-      if Self.agreeVerbs.contains(token), i + 2 < a.tokens.count,
+      if Self.agreeVerbs.contains(a.tokens[i]), i + 2 < a.tokens.count,
         Self.jointNouns.contains(a.tokens[i + 1]) || Self.jointNouns.contains(a.tokens[i + 2]),
         let subject = a.subject(before: i)
       {
@@ -36,7 +36,7 @@ struct JointAction: RelationRule {
         if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) {
           parties += a.coordinatedRight(from: other)
         }
-      } else if Self.meetVerbs.contains(token), let subject = a.subject(before: i) {
+      } else if Self.meetVerbs.contains(a.tokens[i]), let subject = a.subject(before: i) {
         // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
         if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
         parties = a.coordinatedLeft(from: subject)

@@ -12,8 +12,8 @@ struct UnderFire: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated()
-    where token.lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1]) {
+    for i in a.tokens.indices
+    where a.tokens[i].lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1]) {
       var k = i + 1
       while k < a.tokens.count,
         [
