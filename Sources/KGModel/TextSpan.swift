@@ -35,7 +35,47 @@ public struct ScalarText: Sendable, Hashable {
   /// `offsets[i]` is the byte offset of code point `i`; `offsets[count]` is `utf8.count`.
   let offsets: [Int]
 
-  public init(_ string: String) { self.init(scalars: Array(string.unicodeScalars)) }
+  /// The text of a string, decoded from its UTF-8 in one pass (a String's UTF-8 is valid, and
+  /// re-encoding its scalars gives the same bytes, so this equals `init(scalars:)` of them).
+  ///
+  /// - Complexity: O(*n*) in the string's UTF-8 length.
+  public init(_ string: String) {
+    var string = string
+    let (scalars, utf8, offsets) = string.withUTF8 { bytes -> ([Unicode.Scalar], [UInt8], [Int]) in
+      var scalars: [Unicode.Scalar] = []
+      var offsets: [Int] = []
+      scalars.reserveCapacity(bytes.count)
+      offsets.reserveCapacity(bytes.count + 1)
+      var i = 0
+      while i < bytes.count {
+        offsets.append(i)
+        let lead = UInt32(bytes[i])
+        var value: UInt32
+        var width: Int
+        if lead < 0x80 {
+          value = lead
+          width = 1
+        } else if lead < 0xE0 {
+          value = lead & 0x1F
+          width = 2
+        } else if lead < 0xF0 {
+          value = lead & 0x0F
+          width = 3
+        } else {
+          value = lead & 0x07
+          width = 4
+        }
+        for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        scalars.append(Unicode.Scalar(value)!)
+        i += width
+      }
+      offsets.append(bytes.count)
+      return (scalars, Array(bytes), offsets)
+    }
+    self.scalars = scalars
+    self.utf8 = utf8
+    self.offsets = offsets
+  }
 
   public init(scalars: [Unicode.Scalar]) {
     var offsets = [Int](repeating: 0, count: scalars.count + 1)
