@@ -87,11 +87,19 @@ public final class ExtractionConfiguration: Sendable {
   public let dictionary: ActorDictionary
   public let lexicon: Lexicon
   let patterns: PatternVocabulary
+  /// The dictionary's alias entries by their first two tokens, each first word's entries in
+  /// their order in `dictionary.entries`.
+  let aliasIndex: PhraseIndex<AliasEntry>
 
   init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary) {
     self.dictionary = dictionary
     self.lexicon = lexicon
     self.patterns = patterns
+    var aliasIndex = PhraseIndex<AliasEntry>()
+    for entries in dictionary.entries.values {
+      for entry in entries { aliasIndex.add(entry.tokens, entry) }
+    }
+    self.aliasIndex = aliasIndex
   }
 
   /// The built-in dictionaries plus the user's files, in order.

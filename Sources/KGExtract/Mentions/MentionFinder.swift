@@ -145,7 +145,11 @@ struct MentionFinder {
         best = entry
       }
     }
-    consider(dictionary.entries[tokens[i]])
+    // Only entries whose second token is the next token's can match beyond one token; the longest
+    // match wins, so considering those before the one-token entries keeps the first of equals.
+    let (longer, oneWord) = configuration.aliasIndex.candidates(in: tokens, at: i)
+    consider(longer)
+    consider(oneWord)
     consider(state.localAliases[tokens[i]])
     guard let entry = best else { return nil }
     let end = i + entry.tokens.count

@@ -28,12 +28,12 @@ enum Tokenizer {
     var i = range.start
     let end = range.end
     var sawSpace = true
-    func isLetter(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
       if s.value < 128 { return ASCII.isAlphanumeric(s.value) }
       return s.properties.isAlphabetic || s.properties.numericType != nil
         || s.properties.generalCategory == .nonspacingMark
     }
-    func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "‘" }
+    @inline(__always) func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "‘" }
     while i < end {
       let c = scalars[i]
       if c.value < 128 ? ASCII.isSpace(c.value) : c.properties.isWhitespace {
