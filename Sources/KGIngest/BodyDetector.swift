@@ -102,10 +102,27 @@ public struct BodyDetector: Sendable {
   /// Lines that look like sentences but belong to the site (cookie notices, sharing prompts).
   static func isBoilerplate(_ line: String) -> Bool { containsBoilerplate(Array(line.lowercased().utf8)) }
 
-  /// Whether lowercased UTF-8 contains a boilerplate fragment.
+  /// Whether lowercased UTF-8 contains a boilerplate fragment: one pass over the bytes, comparing
+  /// fragments only where one of them could start.
   static func containsBoilerplate(_ lower: [UInt8]) -> Bool {
-    boilerplateBytes.contains { fragment in contains(lower, fragment) }
+    lower.withUnsafeBufferPointer { bytes in
+      for i in bytes.indices where boilerplateStarts[Int(bytes[i])] {
+        for fragment in boilerplateBytes where fragment[0] == bytes[i] && fragment.count <= bytes.count - i {
+          var k = 1
+          while k < fragment.count, bytes[i + k] == fragment[k] { k += 1 }
+          if k == fragment.count { return true }
+        }
+      }
+      return false
+    }
   }
+
+  /// Whether a boilerplate fragment starts with each byte value.
+  static let boilerplateStarts: [Bool] = {
+    var starts = [Bool](repeating: false, count: 256)
+    for fragment in boilerplateBytes { starts[Int(fragment[0])] = true }
+    return starts
+  }()
 
   /// The UTF-8 of a span's text lowercased, exactly as `String.lowercased()` would give it, and
   /// the byte length of its first `headScalars` scalars; nil when a non-ASCII scalar changes
@@ -113,20 +130,31 @@ public struct BodyDetector: Sendable {
   ///
   /// - Complexity: O(*n*) in the span's length.
   static func lowercasedUTF8(_ text: ScalarText, _ span: TextSpan, headScalars: Int) -> (bytes: [UInt8], head: Int)? {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(span.length + 8)
     var head = -1
-    for i in span.start..<span.end {
-      if i - span.start == headScalars { head = bytes.count }
-      let scalar = text.scalars[i]
-      let v = scalar.value
-      if v < 0x80 {
-        bytes.append(UInt8(truncatingIfNeeded: v >= 65 && v <= 90 ? v + 32 : v))
-      } else {
-        if scalar.properties.changesWhenLowercased { return nil }
-        bytes.append(contentsOf: UTF8.encode(scalar)!)
+    var unchanged = true
+    // At most four bytes per scalar.
+    let bytes = [UInt8](unsafeUninitializedCapacity: span.length * 4) { buffer, count in
+      count = 0
+      for i in span.start..<span.end {
+        if i - span.start == headScalars { head = count }
+        let scalar = text.scalars[i]
+        let v = scalar.value
+        if v < 0x80 {
+          buffer[count] = UInt8(truncatingIfNeeded: v >= 65 && v <= 90 ? v + 32 : v)
+          count += 1
+        } else {
+          if scalar.properties.changesWhenLowercased {
+            unchanged = false
+            return
+          }
+          for byte in UTF8.encode(scalar)! {
+            buffer[count] = byte
+            count += 1
+          }
+        }
       }
     }
+    guard unchanged else { return nil }
     return (bytes, head < 0 ? bytes.count : head)
   }
 

@@ -30,8 +30,8 @@ extension ScalarText {
   func trim(_ span: TextSpan) -> TextSpan {
     var lo = span.start
     var hi = span.end
-    while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
-    while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+    while lo < hi, scalars[lo].isUnicodeWhitespace { lo += 1 }
+    while hi > lo, scalars[hi - 1].isUnicodeWhitespace { hi -= 1 }
     return TextSpan(start: lo, end: hi)
   }
 
@@ -49,5 +49,17 @@ extension ScalarText {
       inWord = isWordChar
     }
     return count
+  }
+}
+
+extension Unicode.Scalar {
+  /// `properties.isWhitespace`, answered without the property tables for ASCII.
+  @inline(__always) var isUnicodeWhitespace: Bool {
+    value < 0x80 ? value == 32 || (value >= 9 && value <= 13) : properties.isWhitespace
+  }
+
+  /// `properties.isAlphabetic`, answered without the property tables for ASCII (only letters are).
+  @inline(__always) var isUnicodeAlphabetic: Bool {
+    value < 0x80 ? (value | 0x20) >= 97 && (value | 0x20) <= 122 : properties.isAlphabetic
   }
 }

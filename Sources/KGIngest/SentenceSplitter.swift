@@ -51,10 +51,10 @@ public struct SentenceSplitter: Sendable {
   func stripBullet(_ span: TextSpan, in text: ScalarText) -> TextSpan {
     var lo = span.start
     if lo < span.end, BodyDetector.bullets.contains(text.scalars[lo]), lo + 1 < span.end,
-      text.scalars[lo + 1].properties.isWhitespace
+      text.scalars[lo + 1].isUnicodeWhitespace
     {
       lo += 1
-      while lo < span.end, text.scalars[lo].properties.isWhitespace { lo += 1 }
+      while lo < span.end, text.scalars[lo].isUnicodeWhitespace { lo += 1 }
     }
     return TextSpan(start: lo, end: span.end)
   }
@@ -98,7 +98,7 @@ public struct SentenceSplitter: Sendable {
       var end = i + 1
       while end < span.end, Self.isTerminal(s[end]) || Self.isCloser(s[end]) { end += 1 }
       var next = end
-      while next < span.end, s[next].properties.isWhitespace { next += 1 }
+      while next < span.end, s[next].isUnicodeWhitespace { next += 1 }
       guard next > end, next < span.end else {
         i = end
         continue
@@ -125,12 +125,12 @@ public struct SentenceSplitter: Sendable {
     var start = span.start
     while span.end - start > limit {
       var end = start + limit
-      while end > start + limit / 2, !text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+      while end > start + limit / 2, !text.scalars[end - 1].isUnicodeWhitespace { end -= 1 }
       if end == start + limit / 2 { end = start + limit }  // no white space: cut anywhere
       let piece = text.trim(TextSpan(start: start, end: end))
       if !piece.isEmpty { pieces.append(piece) }
       start = end
-      while start < span.end, text.scalars[start].properties.isWhitespace { start += 1 }
+      while start < span.end, text.scalars[start].isUnicodeWhitespace { start += 1 }
     }
     let rest = text.trim(TextSpan(start: start, end: span.end))
     if !rest.isEmpty { pieces.append(rest) }
@@ -146,7 +146,7 @@ public struct SentenceSplitter: Sendable {
     let s = text.scalars
     var lo = dot
     let floor = max(0, dot - Self.abbreviationWindow)
-    while lo > floor, s[lo - 1].properties.isAlphabetic || s[lo - 1] == "." { lo -= 1 }
+    while lo > floor, s[lo - 1].isUnicodeAlphabetic || s[lo - 1] == "." { lo -= 1 }
     if lo == floor && floor > 0 { return false }  // a word this long is no abbreviation
     let word = text[TextSpan(start: lo, end: dot)]
     if word.isEmpty { return false }
@@ -155,7 +155,7 @@ public struct SentenceSplitter: Sendable {
       // A dotted acronym ("U.S"): a sentence ends only before a typical sentence opener.
       var hi = next
       let ceiling = min(s.count, next + Self.abbreviationWindow)
-      while hi < ceiling, s[hi].properties.isAlphabetic { hi += 1 }
+      while hi < ceiling, s[hi].isUnicodeAlphabetic { hi += 1 }
       return !Self.sentenceOpeners.contains(text[TextSpan(start: next, end: hi)])
     }
     return Self.abbreviations.contains(word.lowercased())
