@@ -36,19 +36,21 @@ extension ScalarText {
   }
 
   func wordCount(_ span: TextSpan) -> Int {
-    var count = 0
-    var inWord = false
-    for i in span.start..<span.end {
-      let s = scalars[i]
-      let v = s.value
-      let isWordChar =
-        v < 128
-        ? (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57)
-        : s.properties.isAlphabetic || s.properties.numericType != nil
-      if isWordChar && !inWord { count += 1 }
-      inWord = isWordChar
+    scalars.withUnsafeBufferPointer { scalars in
+      var count = 0
+      var inWord = false
+      for i in span.start..<span.end {
+        let s = scalars[i]
+        let v = s.value
+        let isWordChar =
+          v < 128
+          ? (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57)
+          : s.properties.isAlphabetic || s.properties.numericType != nil
+        if isWordChar && !inWord { count += 1 }
+        inWord = isWordChar
+      }
+      return count
     }
-    return count
   }
 }
 

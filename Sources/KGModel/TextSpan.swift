@@ -41,36 +41,43 @@ public struct ScalarText: Sendable, Hashable {
   /// - Complexity: O(*n*) in the string's UTF-8 length.
   public init(_ string: String) {
     var string = string
-    let (scalars, utf8, offsets) = string.withUTF8 { bytes -> ([Unicode.Scalar], [UInt8], [Int]) in
-      var scalars: [Unicode.Scalar] = []
-      var offsets: [Int] = []
-      scalars.reserveCapacity(bytes.count)
-      offsets.reserveCapacity(bytes.count + 1)
-      var i = 0
-      while i < bytes.count {
-        offsets.append(i)
-        let lead = UInt32(bytes[i])
-        var value: UInt32
-        var width: Int
-        if lead < 0x80 {
-          value = lead
-          width = 1
-        } else if lead < 0xE0 {
-          value = lead & 0x1F
-          width = 2
-        } else if lead < 0xF0 {
-          value = lead & 0x0F
-          width = 3
-        } else {
-          value = lead & 0x07
-          width = 4
+    var utf8: [UInt8] = []
+    var offsets: [Int] = []
+    let scalars = string.withUTF8 { bytes in
+      utf8 = Array(bytes)
+      // At most one scalar per byte: fill uninitialised buffers and set their counts at the end.
+      return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, scalarCount in
+        offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
+          var n = 0
+          var i = 0
+          while i < bytes.count {
+            offsetBuffer[n] = i
+            let lead = UInt32(bytes[i])
+            var value: UInt32
+            var width: Int
+            if lead < 0x80 {
+              value = lead
+              width = 1
+            } else if lead < 0xE0 {
+              value = lead & 0x1F
+              width = 2
+            } else if lead < 0xF0 {
+              value = lead & 0x0F
+              width = 3
+            } else {
+              value = lead & 0x07
+              width = 4
+            }
+            for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            scalarBuffer[n] = Unicode.Scalar(value)!
+            n += 1
+            i += width
+          }
+          offsetBuffer[n] = bytes.count
+          offsetCount = n + 1
+          scalarCount = n
         }
-        for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-        scalars.append(Unicode.Scalar(value)!)
-        i += width
       }
-      offsets.append(bytes.count)
-      return (scalars, Array(bytes), offsets)
     }
     self.scalars = scalars
     self.utf8 = utf8
