@@ -19,6 +19,9 @@ struct PatternVocabulary: Sendable {
   var orgHeads = WordMap<EntityKind>()
   var placeBefore = WordSet()
   var placeAfter: [[String]] = []
+  /// The first words of `placeAfter`, and whether one of its heads is empty (and so always follows).
+  var placeAfterFirstWords = WordSet()
+  var placeAfterHasEmptyHead = false
   var references: [ReferencePhrase] = []
   /// Titles by their first word, longest first, so matching is a lookup.
   var titlesByFirst = WordMap<[[String]]>()
@@ -53,6 +56,8 @@ struct PatternVocabulary: Sendable {
       try places.checkKeys(["before", "after"], in: "place_heads")
       placeBefore = WordSet(try places["before"]?.strings("before") ?? [])
       placeAfter = try places["after"]?.strings("after").map(Lexicon.phrase) ?? []
+      placeAfterFirstWords = WordSet(placeAfter.compactMap(\.first))
+      placeAfterHasEmptyHead = placeAfter.contains(where: \.isEmpty)
     }
     if let refs = root["references"] {
       for item in try refs.list("references") {

@@ -318,7 +318,11 @@ struct MentionFinder {
         continue
       }
       var matched = false
-      for head in patterns.placeAfter where run.upperBound + head.count <= tokens.count {
+      // Every head opens with one of a few words ("province", "oil", "air", …).
+      let mayHaveHead =
+        patterns.placeAfterHasEmptyHead
+        || (run.upperBound < tokens.count && patterns.placeAfterFirstWords.contains(tokens[run.upperBound]))
+      for head in patterns.placeAfter where mayHaveHead && run.upperBound + head.count <= tokens.count {
         let slice = tokens[run.upperBound..<(run.upperBound + head.count)]
         if zip(head, slice).allSatisfy({ $0 == $1.lower })
           && !slice.contains(where: { covered[$0.span.start - $0.span.start] && false })
