@@ -117,8 +117,20 @@ enum DateFinder {
 
   static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+  /// Whether `line` has four ASCII digits in a row.
+  static func hasFourDigits(_ line: String) -> Bool {
+    var run = 0
+    for byte in line.utf8 {
+      run = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? run + 1 : 0
+      if run == 4 { return true }
+    }
+    return false
+  }
+
   /// The first date in `line`: ("November 24, 2018", "2018-11-24"), ("MAY 2021", "2021-05").
   static func firstDate(in line: String) -> (String, String)? {
+    // Every form has a year from 1900 to 2100, which `Int` reads only from four ASCII digits in a row.
+    guard hasFourDigits(line) else { return nil }
     let words = line.split(separator: " ", omittingEmptySubsequences: true)
     for (i, word) in words.enumerated() {
       if let m = month(word), word.count >= 3 {
