@@ -131,16 +131,15 @@ enum Tokenizer {
     }
     let first = s[lo]
     if !ascii {
-      // The general path: Unicode case mapping and typographic apostrophes.
-      let string = String(String.UnicodeScalarView(s[lo..<hi]))
-      let lower = normalize(string)
-      let letterScalars = s[lo..<hi].filter { $0.properties.isAlphabetic }
-      return Token(
-        span: TextSpan(start: lo, end: hi), text: string, lower: lower, hash: WordHash.of(lower),
-        isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
-        isCapitalized: first.properties.isUppercase,
-        isAllCaps: !letterScalars.isEmpty && letterScalars.allSatisfy { $0.properties.isUppercase },
-        spaceBefore: space)
+      if hi - lo <= 3 {
+        for mark in typographic where mark.scalars.count == hi - lo && mark.scalars.elementsEqual(s[lo..<hi]) {
+          var token = mark.token
+          token.span = TextSpan(start: lo, end: hi)
+          token.spaceBefore = space
+          return token
+        }
+      }
+      return makeGeneral(s, lo, hi, space)
     }
     let count = hi - lo
     let text = String(unsafeUninitializedCapacity: count) { buffer in
@@ -163,6 +162,29 @@ enum Tokenizer {
       isCapitalized: ASCII.isUpper(first.value),
       isAllCaps: letters > 0 && upper == letters,
       spaceBefore: space)
+  }
+
+  /// The general path of `make`: Unicode case mapping and typographic apostrophes.
+  static func makeGeneral(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
+    let first = s[lo]
+    let string = String(String.UnicodeScalarView(s[lo..<hi]))
+    let lower = normalize(string)
+    let letterScalars = s[lo..<hi].filter { $0.properties.isAlphabetic }
+    return Token(
+      span: TextSpan(start: lo, end: hi), text: string, lower: lower, hash: WordHash.of(lower),
+      isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
+      isCapitalized: first.properties.isUppercase,
+      isAllCaps: !letterScalars.isEmpty && letterScalars.allSatisfy { $0.properties.isUppercase },
+      spaceBefore: space)
+  }
+
+  /// The non-ASCII tokens news text is full of (curly quotes, dashes, "’s"), made once by
+  /// `makeGeneral`: `make` copies them, setting only the span and the space before.
+  static let typographic: [(scalars: [Unicode.Scalar], token: Token)] = [
+    "“", "”", "‘", "’", "—", "–", "…", "«", "»", "’s", "‘s", "n’t", "’re", "’ve", "’ll", "’d",
+  ].map { (mark: String) in
+    let scalars = Array(mark.unicodeScalars)
+    return (scalars, makeGeneral(scalars, 0, scalars.count, false))
   }
 
   static func normalize(_ text: String) -> String {

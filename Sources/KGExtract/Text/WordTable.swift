@@ -146,29 +146,39 @@ struct PhraseIndex<Value> {
     var bySecond = WordMap<[Value]>()
     var oneWord: [Value] = []
   }
-  private var groups = WordMap<Group>()
+  /// Groups by first word, as indices into `groupList`, so a lookup reads a group in place
+  /// rather than copying it out of a table.
+  private var groups = WordMap<Int>()
+  private var groupList: [Group] = []
 
   init() {}
 
   /// Adds a phrase; phrases keep the order they were added in.
   mutating func add(_ phrase: [String], _ value: Value) {
     guard let first = phrase.first else { return }
-    var group = groups[first] ?? Group()
-    if phrase.count == 1 {
-      group.oneWord.append(value)
+    let g: Int
+    if let existing = groups[first] {
+      g = existing
     } else {
-      group.bySecond[phrase[1], default: []].append(value)
+      g = groupList.count
+      groups[first] = g
+      groupList.append(Group())
     }
-    groups[first] = group
+    if phrase.count == 1 {
+      groupList[g].oneWord.append(value)
+    } else {
+      groupList[g].bySecond[phrase[1], default: []].append(value)
+    }
   }
 
   /// The phrases that may start at `tokens[i]`: those of two or more words whose first two words
   /// are `tokens[i]` and `tokens[i + 1]`, then the one-word phrases `tokens[i]`, each in the order
   /// added. Callers still compare the words after the second.
   func candidates(in tokens: [Token], at i: Int) -> (longer: [Value], oneWord: [Value]) {
-    guard let group = groups[tokens[i]] else { return ([], []) }
-    let longer = i + 1 < tokens.count ? group.bySecond[tokens[i + 1]] ?? [] : []
-    return (longer, group.oneWord)
+    guard let g = groups[tokens[i]] else { return ([], []) }
+    let longer =
+      i + 1 < tokens.count && !groupList[g].bySecond.isEmpty ? groupList[g].bySecond[tokens[i + 1]] ?? [] : []
+    return (longer, groupList[g].oneWord)
   }
 }
 
