@@ -60,7 +60,8 @@ public struct BodyDetector: Sendable {
       if Self.isFooter(text[headSpan]) { return .footer }
       if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
     }
-    let words = text.wordCount(line.trimmed)
+    // Only compared with 4, 8 and 12 below.
+    let words = text.wordCount(line.trimmed, upTo: 12)
     let startsWithBullet = Self.bullets.contains(text.scalars[line.trimmed.start])
     let lastScalar = text.scalars[line.trimmed.end - 1]
     let endsSentence = Self.sentenceEnders.contains(lastScalar)

@@ -35,11 +35,14 @@ extension ScalarText {
     return TextSpan(start: lo, end: hi)
   }
 
-  func wordCount(_ span: TextSpan) -> Int {
+  /// The number of words (runs of letters and digits) in `span`, counted up to `limit`: a caller
+  /// that only compares the count with small numbers need not read a long paragraph to its end.
+  func wordCount(_ span: TextSpan, upTo limit: Int = .max) -> Int {
     scalars.withUnsafeBufferPointer { scalars in
       var count = 0
       var inWord = false
       for i in span.start..<span.end {
+        if count >= limit { break }
         let s = scalars[i]
         let v = s.value
         let isWordChar =
