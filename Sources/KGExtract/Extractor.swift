@@ -26,7 +26,9 @@ public struct Extractor: Sendable {
   func run(_ document: Document, tracing: Bool) -> (extraction: DocumentExtraction, trace: ExtractionTrace) {
     var state = DocumentState()
     let finder = MentionFinder(configuration: configuration)
-    let judge = ModalityJudge(lexicon: configuration.lexicon)
+    // Copied out of the configuration once per document, not once per sentence.
+    let lexicon = configuration.lexicon
+    let judge = ModalityJudge(lexicon: lexicon)
     var statements: [RelationStatement] = []
     var mentions: [Mention] = []
     var trace = ExtractionTrace(document: document.path, sentences: [])
@@ -40,7 +42,7 @@ public struct Extractor: Sendable {
         configuration.dictionary.entities[id]?.kind ?? state.discovered[id]?.kind
       }
       var analysis = SentenceAnalysis(
-        sentence: sentence, tokens: tokens, mentions: hits, lexicon: configuration.lexicon, entityKind: kind)
+        sentence: sentence, tokens: tokens, mentions: hits, lexicon: lexicon, entityKind: kind)
       analysis.previousEndsWithColon = previousColon
       previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
