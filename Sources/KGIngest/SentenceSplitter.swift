@@ -91,10 +91,13 @@ public struct SentenceSplitter: Sendable {
     var start = span.start
     var i = span.start
     while i < span.end {
-      guard Self.isTerminal(s[i]) else {
-        i += 1
-        continue
+      // Skip to the next terminal scalar without bounds checks: most scalars are none.
+      i = s.withUnsafeBufferPointer { scalars in
+        var k = i
+        while k < span.end, !Self.isTerminal(scalars[k]) { k += 1 }
+        return k
       }
+      guard i < span.end else { break }
       var end = i + 1
       while end < span.end, Self.isTerminal(s[end]) || Self.isCloser(s[end]) { end += 1 }
       var next = end
