@@ -56,9 +56,8 @@ struct MentionFinder {
           hit.range.count > 1 || dictionary.demonyms[tokens[hit.range.lowerBound].lower] == nil
         {
           let surface = text(tokens, hit.range)
-          if state.surfaces[hit.entityID]?.contains(surface) != true {
-            state.surfaces[hit.entityID, default: []].append(surface)
-          }
+          // One lookup: the entry is made (and the surface added) only when the surface is new.
+          Self.addSurface(surface, to: &state.surfaces[hit.entityID, default: []])
         }
         t = hit.range.upperBound
         next += 1
@@ -90,6 +89,11 @@ struct MentionFinder {
     }
     state.previousSubject = openingSubject(result, tokens: tokens, state: state)
     return result
+  }
+
+  /// Appends `surface` unless it is already listed.
+  static func addSurface(_ surface: String, to surfaces: inout [String]) {
+    if !surfaces.contains(surface) { surfaces.append(surface) }
   }
 
   /// The first ungoverned group, military or state named in a sentence.

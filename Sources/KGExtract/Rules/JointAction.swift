@@ -62,6 +62,7 @@ struct JointAction: RelationRule {
         guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k]) else { continue }
         parties = chain
       }
+      guard !parties.isEmpty else { continue }
       let actors = parties.filter { a.isActor($0) }
       guard actors.count >= 2 else { continue }
       for (x, p) in actors.enumerated() {
