@@ -26,7 +26,9 @@ public struct Extractor: Sendable {
   func run(_ document: Document, tracing: Bool) -> (extraction: DocumentExtraction, trace: ExtractionTrace) {
     var state = DocumentState()
     let finder = MentionFinder(configuration: configuration)
-    let judge = ModalityJudge(lexicon: configuration.lexicon)
+    // Copied out of the configuration once per document, not once per sentence.
+    let lexicon = configuration.lexicon
+    let judge = ModalityJudge(lexicon: lexicon)
     var statements: [RelationStatement] = []
     var mentions: [Mention] = []
     var trace = ExtractionTrace(document: document.path, sentences: [])
@@ -40,7 +42,7 @@ public struct Extractor: Sendable {
         configuration.dictionary.entities[id]?.kind ?? state.discovered[id]?.kind
       }
       var analysis = SentenceAnalysis(
-        sentence: sentence, tokens: tokens, mentions: hits, lexicon: configuration.lexicon, entityKind: kind)
+        sentence: sentence, tokens: tokens, mentions: hits, lexicon: lexicon, entityKind: kind)
       analysis.previousEndsWithColon = previousColon
       previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
@@ -52,7 +54,7 @@ public struct Extractor: Sendable {
         mentions.append(mention)
         if tracing { traced.mentions.append(mention) }
       }
-      var seen = Set<String>()
+      var seen = Set<StatementKey>()
       do {
         for finding in RuleBook.findings(in: analysis) {
           guard let (modality, claimantMention) = judge.judge(finding, in: analysis) else { continue }
@@ -63,8 +65,10 @@ public struct Extractor: Sendable {
               let target = finding.rollUpTargets ? root(of: hits[t].entityID, state: state) : hits[t].entityID
               guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state)
               else { continue }
-              let key = "\(source)|\(finding.type)|\(target)|\(modality)"
-              guard seen.insert(key).inserted else { continue }
+              guard
+                seen.insert(StatementKey(source: source, type: finding.type, target: target, modality: modality))
+                  .inserted
+              else { continue }
               let provenance = Provenance(
                 document: document.path, sentence: sentence.index, span: sentence.span, quote: quote,
                 rule: finding.rule, modality: modality, claimant: claimant)
@@ -167,4 +171,12 @@ public struct Extractor: Sendable {
   func entity(_ id: String, state: DocumentState) -> Entity? {
     configuration.dictionary.entities[id] ?? state.discovered[id]
   }
+}
+
+/// A statement's identity within a sentence: one statement per source, type, target and modality.
+struct StatementKey: Hashable {
+  var source: String
+  var type: RelationType
+  var target: String
+  var modality: Modality
 }

@@ -70,14 +70,13 @@ public struct ArticleReader: Sendable {
       metadata: metadataExtractor.metadata(of: text, body: body, lines: lines))
   }
 
-  /// `fingerprint(_:)` of the text's UTF-8, computed from the scalars without building a String.
+  /// `fingerprint(_:)` of the text's UTF-8, computed from the bytes `ScalarText` keeps without
+  /// building a String.
   static func fingerprint(_ text: ScalarText) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for scalar in text.scalars {
-      for byte in UTF8.encode(scalar)! {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-      }
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
     }
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex

@@ -45,10 +45,23 @@ public struct BodyDetector: Sendable {
     if line.isBlank { return .blank }
     // Footer markers open a line, and boilerplate lines are short: a paragraph is never copied
     // whole just to be looked at.
-    let head = text[TextSpan(start: line.trimmed.start, end: min(line.trimmed.end, line.trimmed.start + 120))]
-    if Self.isFooter(head) { return .footer }
-    if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
-    let words = text.wordCount(line.trimmed)
+    let headSpan = TextSpan(start: line.trimmed.start, end: min(line.trimmed.end, line.trimmed.start + 120))
+    let checked = line.trimmed.length <= 300 ? line.trimmed : headSpan
+    if let lower = Self.lowercasedUTF8(text, checked, headScalars: headSpan.length) {
+      // The fast path: byte tests on the lowercased UTF-8 that every footer passes; the exact
+      // String test runs only when they do.
+      if Self.mayBeFooter(lower.bytes[..<lower.head], firstScalar: text.scalars[line.trimmed.start]),
+        Self.isFooter(text[headSpan])
+      {
+        return .footer
+      }
+      if line.trimmed.length <= 300 && Self.containsBoilerplate(lower.bytes) { return .short }
+    } else {
+      if Self.isFooter(text[headSpan]) { return .footer }
+      if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
+    }
+    // Only compared with 4, 8 and 12 below.
+    let words = text.wordCount(line.trimmed, upTo: 12)
     let startsWithBullet = Self.bullets.contains(text.scalars[line.trimmed.start])
     let lastScalar = text.scalars[line.trimmed.end - 1]
     let endsSentence = Self.sentenceEnders.contains(lastScalar)
@@ -88,10 +101,78 @@ public struct BodyDetector: Sendable {
   ]
 
   /// Lines that look like sentences but belong to the site (cookie notices, sharing prompts).
-  static func isBoilerplate(_ line: String) -> Bool {
-    let lower = Array(line.lowercased().utf8)
-    return boilerplateBytes.contains { fragment in contains(lower, fragment) }
+  static func isBoilerplate(_ line: String) -> Bool { containsBoilerplate(Array(line.lowercased().utf8)) }
+
+  /// Whether lowercased UTF-8 contains a boilerplate fragment: one pass over the bytes, comparing
+  /// fragments only where one of them could start.
+  static func containsBoilerplate(_ lower: [UInt8]) -> Bool {
+    lower.withUnsafeBufferPointer { bytes in
+      for i in bytes.indices where boilerplateStarts[Int(bytes[i])] {
+        for fragment in boilerplateBytes where fragment[0] == bytes[i] && fragment.count <= bytes.count - i {
+          var k = 1
+          while k < fragment.count, bytes[i + k] == fragment[k] { k += 1 }
+          if k == fragment.count { return true }
+        }
+      }
+      return false
+    }
   }
+
+  /// Whether a boilerplate fragment starts with each byte value.
+  static let boilerplateStarts: [Bool] = {
+    var starts = [Bool](repeating: false, count: 256)
+    for fragment in boilerplateBytes { starts[Int(fragment[0])] = true }
+    return starts
+  }()
+
+  /// The UTF-8 of a span's text lowercased, exactly as `String.lowercased()` would give it, and
+  /// the byte length of its first `headScalars` scalars; nil when a non-ASCII scalar changes
+  /// under lowercasing (the caller then takes the String path).
+  ///
+  /// - Complexity: O(*n*) in the span's length.
+  static func lowercasedUTF8(_ text: ScalarText, _ span: TextSpan, headScalars: Int) -> (bytes: [UInt8], head: Int)? {
+    var head = -1
+    var unchanged = true
+    // At most four bytes per scalar.
+    let bytes = [UInt8](unsafeUninitializedCapacity: span.length * 4) { buffer, count in
+      count = 0
+      for i in span.start..<span.end {
+        if i - span.start == headScalars { head = count }
+        let scalar = text.scalars[i]
+        let v = scalar.value
+        if v < 0x80 {
+          buffer[count] = UInt8(truncatingIfNeeded: v >= 65 && v <= 90 ? v + 32 : v)
+          count += 1
+        } else {
+          if scalar.properties.changesWhenLowercased {
+            unchanged = false
+            return
+          }
+          for byte in UTF8.encode(scalar)! {
+            buffer[count] = byte
+            count += 1
+          }
+        }
+      }
+    }
+    guard unchanged else { return nil }
+    return (bytes, head < 0 ? bytes.count : head)
+  }
+
+  /// A necessary condition for `isFooter` on a line whose lowercased UTF-8 head is `lower`: a
+  /// footer prefix, a "comments" or "… says:" ending, or a dash opening a signature. (Lowercased
+  /// text that starts or ends with ASCII words as Characters starts or ends with their bytes.)
+  static func mayBeFooter(_ lower: ArraySlice<UInt8>, firstScalar: Unicode.Scalar) -> Bool {
+    if firstScalar == "—" || firstScalar == "–" { return true }
+    for marker in footerPrefixBytes where lower.starts(with: marker) { return true }
+    return lower.elementsEqual(commentsBytes) || lower.reversed().starts(with: commentsSuffixBytes.reversed())
+      || lower.reversed().starts(with: saysSuffixBytes.reversed())
+  }
+
+  static let footerPrefixBytes = footerPrefixes.map { Array($0.utf8) }
+  static let commentsBytes = Array("comments".utf8)
+  static let commentsSuffixBytes = Array(" comments".utf8)
+  static let saysSuffixBytes = Array(" says:".utf8)
 
   static let boilerplateBytes = boilerplateFragments.map { Array($0.utf8) }
 

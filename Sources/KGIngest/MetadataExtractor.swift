@@ -38,7 +38,7 @@ public struct MetadataExtractor: Sendable {
       return false
     }
     if lower.hasPrefix("claimed image") || lower.hasPrefix("illustrative") || lower.hasPrefix("photo") { return false }
-    if DateFinder.firstDate(in: line) != nil && words.count <= 6 { return false }
+    if words.count <= 6 && DateFinder.firstDate(in: line) != nil { return false }
     return true
   }
 
@@ -49,7 +49,9 @@ public struct MetadataExtractor: Sendable {
       }
     }
     for line in header {
-      if let range = line.range(of: " | By ") { return clean(String(line[..<range.lowerBound])) }
+      if line.utf8.contains(UInt8(ascii: "|")), let range = line.range(of: " | By ") {
+        return clean(String(line[..<range.lowerBound]))
+      }
     }
     for line in header {
       let lower = line.lowercased()
@@ -91,8 +93,17 @@ enum DateFinder {
     "december",
   ]
   static let shortMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+  /// The first letters of month names, lowercase ASCII.
+  static let monthInitials: [UInt8] = Array("jfmasond".utf8)
 
   static func month(_ word: Substring) -> Int? {
+    // Most words cannot be a month: one opening with an ASCII scalar (after "." and ",") must
+    // open with a month's letter. Only that is checked before lowercasing and trimming.
+    if let first = word.utf8.first(where: { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") }), first < 0x80,
+      !monthInitials.contains(first | 0x20)
+    {
+      return nil
+    }
     let w = word.lowercased().trimmingCharacters(in: [".", ","])
     if let i = months.firstIndex(of: w) { return i + 1 }
     if w == "sept" { return 9 }
@@ -106,8 +117,20 @@ enum DateFinder {
 
   static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+  /// Whether `line` has four ASCII digits in a row.
+  static func hasFourDigits(_ line: String) -> Bool {
+    var run = 0
+    for byte in line.utf8 {
+      run = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? run + 1 : 0
+      if run == 4 { return true }
+    }
+    return false
+  }
+
   /// The first date in `line`: ("November 24, 2018", "2018-11-24"), ("MAY 2021", "2021-05").
   static func firstDate(in line: String) -> (String, String)? {
+    // Every form has a year from 1900 to 2100, which `Int` reads only from four ASCII digits in a row.
+    guard hasFourDigits(line) else { return nil }
     let words = line.split(separator: " ", omittingEmptySubsequences: true)
     for (i, word) in words.enumerated() {
       if let m = month(word), word.count >= 3 {
@@ -135,6 +158,7 @@ enum DateFinder {
         }
       }
       // YYYY-MM-DD
+      guard word.utf8.contains(UInt8(ascii: "-")) else { continue }
       let parts = word.split(separator: "-")
       if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
         let d = Int(parts[2].prefix(2)),

@@ -27,7 +27,7 @@ public struct SentenceSplitter: Sendable {
     for line in lines where !line.isBlank && line.trimmed.overlaps(body) {
       if let last = blocks.last, let first = text.scalars[line.trimmed.start].properties.isLowercase ? true : nil,
         first,
-        !Self.terminal.contains(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
+        !Self.isTerminal(text.scalars[last.end - 1]), text.scalars[last.end - 1] != ":"
       {
         blocks[blocks.count - 1] = TextSpan(start: last.start, end: line.trimmed.end)
       } else {
@@ -40,7 +40,7 @@ public struct SentenceSplitter: Sendable {
       let content = stripBullet(clipped, in: text)
       guard !content.isEmpty else { continue }
       let last = text.scalars[content.end - 1]
-      let headline = !Self.terminal.contains(last) && !Self.closers.contains(last) && last != ":"
+      let headline = !Self.isTerminal(last) && !Self.isCloser(last) && last != ":"
       for span in split(content, in: text).flatMap({ cut($0, in: text) }) {
         result.append(Sentence(index: result.count, span: span, isHeadline: headline))
       }
@@ -51,17 +51,39 @@ public struct SentenceSplitter: Sendable {
   func stripBullet(_ span: TextSpan, in text: ScalarText) -> TextSpan {
     var lo = span.start
     if lo < span.end, BodyDetector.bullets.contains(text.scalars[lo]), lo + 1 < span.end,
-      text.scalars[lo + 1].properties.isWhitespace
+      text.scalars[lo + 1].isUnicodeWhitespace
     {
       lo += 1
-      while lo < span.end, text.scalars[lo].properties.isWhitespace { lo += 1 }
+      while lo < span.end, text.scalars[lo].isUnicodeWhitespace { lo += 1 }
     }
     return TextSpan(start: lo, end: span.end)
   }
 
-  static let terminal: Set<Unicode.Scalar> = [".", "!", "?", "…"]
-  static let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", ")", "]", "»"]
-  static let openers: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "(", "[", "«"]
+  // Scalar classes as switches rather than sets: `split` tests every scalar of the body.
+
+  /// `.`, `!`, `?` or `…`.
+  @inline(__always) static func isTerminal(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case ".", "!", "?", "…": true
+    default: false
+    }
+  }
+
+  /// Closing quotes and brackets.
+  @inline(__always) static func isCloser(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "”", "’", "'", ")", "]", "»": true
+    default: false
+    }
+  }
+
+  /// Opening quotes and brackets.
+  @inline(__always) static func isOpener(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "\"", "“", "‘", "'", "(", "[", "«": true
+    default: false
+    }
+  }
 
   func split(_ span: TextSpan, in text: ScalarText) -> [TextSpan] {
     let s = text.scalars
@@ -69,14 +91,17 @@ public struct SentenceSplitter: Sendable {
     var start = span.start
     var i = span.start
     while i < span.end {
-      guard Self.terminal.contains(s[i]) else {
-        i += 1
-        continue
+      // Skip to the next terminal scalar without bounds checks: most scalars are none.
+      i = s.withUnsafeBufferPointer { scalars in
+        var k = i
+        while k < span.end, !Self.isTerminal(scalars[k]) { k += 1 }
+        return k
       }
+      guard i < span.end else { break }
       var end = i + 1
-      while end < span.end, Self.terminal.contains(s[end]) || Self.closers.contains(s[end]) { end += 1 }
+      while end < span.end, Self.isTerminal(s[end]) || Self.isCloser(s[end]) { end += 1 }
       var next = end
-      while next < span.end, s[next].properties.isWhitespace { next += 1 }
+      while next < span.end, s[next].isUnicodeWhitespace { next += 1 }
       guard next > end, next < span.end else {
         i = end
         continue
@@ -84,7 +109,7 @@ public struct SentenceSplitter: Sendable {
       let nextScalar = s[next]
       let opensSentence =
         nextScalar.properties.isUppercase || nextScalar.properties.numericType != nil
-        || Self.openers.contains(nextScalar)
+        || Self.isOpener(nextScalar)
       if opensSentence && !(s[i] == "." && isAbbreviation(endingAt: i, nextWordAt: next, in: text)) {
         result.append(text.trim(TextSpan(start: start, end: end)))
         start = next
@@ -103,12 +128,12 @@ public struct SentenceSplitter: Sendable {
     var start = span.start
     while span.end - start > limit {
       var end = start + limit
-      while end > start + limit / 2, !text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+      while end > start + limit / 2, !text.scalars[end - 1].isUnicodeWhitespace { end -= 1 }
       if end == start + limit / 2 { end = start + limit }  // no white space: cut anywhere
       let piece = text.trim(TextSpan(start: start, end: end))
       if !piece.isEmpty { pieces.append(piece) }
       start = end
-      while start < span.end, text.scalars[start].properties.isWhitespace { start += 1 }
+      while start < span.end, text.scalars[start].isUnicodeWhitespace { start += 1 }
     }
     let rest = text.trim(TextSpan(start: start, end: span.end))
     if !rest.isEmpty { pieces.append(rest) }
@@ -124,7 +149,7 @@ public struct SentenceSplitter: Sendable {
     let s = text.scalars
     var lo = dot
     let floor = max(0, dot - Self.abbreviationWindow)
-    while lo > floor, s[lo - 1].properties.isAlphabetic || s[lo - 1] == "." { lo -= 1 }
+    while lo > floor, s[lo - 1].isUnicodeAlphabetic || s[lo - 1] == "." { lo -= 1 }
     if lo == floor && floor > 0 { return false }  // a word this long is no abbreviation
     let word = text[TextSpan(start: lo, end: dot)]
     if word.isEmpty { return false }
@@ -133,7 +158,7 @@ public struct SentenceSplitter: Sendable {
       // A dotted acronym ("U.S"): a sentence ends only before a typical sentence opener.
       var hi = next
       let ceiling = min(s.count, next + Self.abbreviationWindow)
-      while hi < ceiling, s[hi].properties.isAlphabetic { hi += 1 }
+      while hi < ceiling, s[hi].isUnicodeAlphabetic { hi += 1 }
       return !Self.sentenceOpeners.contains(text[TextSpan(start: next, end: hi)])
     }
     return Self.abbreviations.contains(word.lowercased())

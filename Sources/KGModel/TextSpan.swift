@@ -35,7 +35,54 @@ public struct ScalarText: Sendable, Hashable {
   /// `offsets[i]` is the byte offset of code point `i`; `offsets[count]` is `utf8.count`.
   let offsets: [Int]
 
-  public init(_ string: String) { self.init(scalars: Array(string.unicodeScalars)) }
+  /// The text of a string, decoded from its UTF-8 in one pass (a String's UTF-8 is valid, and
+  /// re-encoding its scalars gives the same bytes, so this equals `init(scalars:)` of them).
+  ///
+  /// - Complexity: O(*n*) in the string's UTF-8 length.
+  public init(_ string: String) {
+    var string = string
+    var utf8: [UInt8] = []
+    var offsets: [Int] = []
+    let scalars = string.withUTF8 { bytes in
+      utf8 = Array(bytes)
+      // At most one scalar per byte: fill uninitialised buffers and set their counts at the end.
+      return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, scalarCount in
+        offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
+          var n = 0
+          var i = 0
+          while i < bytes.count {
+            offsetBuffer[n] = i
+            let lead = UInt32(bytes[i])
+            var value: UInt32
+            var width: Int
+            if lead < 0x80 {
+              value = lead
+              width = 1
+            } else if lead < 0xE0 {
+              value = lead & 0x1F
+              width = 2
+            } else if lead < 0xF0 {
+              value = lead & 0x0F
+              width = 3
+            } else {
+              value = lead & 0x07
+              width = 4
+            }
+            for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            scalarBuffer[n] = Unicode.Scalar(value)!
+            n += 1
+            i += width
+          }
+          offsetBuffer[n] = bytes.count
+          offsetCount = n + 1
+          scalarCount = n
+        }
+      }
+    }
+    self.scalars = scalars
+    self.utf8 = utf8
+    self.offsets = offsets
+  }
 
   public init(scalars: [Unicode.Scalar]) {
     var offsets = [Int](repeating: 0, count: scalars.count + 1)

@@ -227,6 +227,17 @@ import Glibc
     #expect(document.sentences.count >= 1)
   }
 
+  /// `ScalarText(_:)` decodes a String's UTF-8 itself; it must give what the scalars give.
+  @Test(arguments: [
+    "", "plain ASCII", "Türkiye’s “SDF” — 1–2", "\u{1F1F8}\u{1F1FE} flags, e\u{301}, \u{10FFFF}\r\n\u{0}",
+    String(repeating: "аб中\u{1F600}x", count: 300),
+  ])
+  func scalarTextFromAStringMatchesItsScalars(_ string: String) {
+    let text = ScalarText(string)
+    #expect(text == ScalarText(scalars: Array(string.unicodeScalars)))
+    #expect(text.string == string)
+  }
+
   @Test func splittingStillKnowsAbbreviationsAndAcronyms() {
     let text = ScalarText("Lt. Gen. Smith met U.S. officials. The talks ended. George W. Bush spoke.")
     let sentences = SentenceSplitter().sentences(in: text, body: TextSpan(start: 0, end: text.count))

@@ -27,7 +27,8 @@ struct AliasEntry: Sendable {
 /// format.
 public struct ActorDictionary: Sendable {
   public internal(set) var entities: [String: Entity] = [:]
-  var entries: [String: [AliasEntry]] = [:]
+  /// Alias entries by their first token's lowercased form.
+  var entries = WordMap<[AliasEntry]>()
   /// State id by lowercased demonym.
   var demonyms: [String: String] = [:]
   var stateAgentNouns: Set<String> = []
@@ -41,7 +42,7 @@ public struct ActorDictionary: Sendable {
 
   init() {}
 
-  static let genericNameWords: Set<String> = [
+  static let genericNameWords: WordSet = [
     "army", "forces", "force", "air", "aerospace", "navy", "ministry", "defense", "defence", "foreign", "military",
     "police", "intelligence", "services", "special", "guard", "guards", "council", "agency", "command", "division",
     "brigade", "brigades", "front", "party", "movement", "units", "corps", "policemen", "department", "office",
@@ -56,7 +57,7 @@ public struct ActorDictionary: Sendable {
       let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
       if token.isAllCaps && letters.count <= 5 && letters.count >= 1 { return .exact(token.text) }
       // Reports write the generic words of a name either way: "Russian aerospace forces".
-      if index > 0 && Self.genericNameWords.contains(token.lower) { return .any }
+      if index > 0 && Self.genericNameWords.contains(token) { return .any }
       if token.isCapitalized { return .capitalized }
       return .any
     }

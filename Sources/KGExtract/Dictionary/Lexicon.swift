@@ -20,16 +20,17 @@ struct Cue: Sendable {
 
 /// Cue words of conflict reporting, loaded from `lexicon.yaml`.
 public struct Lexicon: Sendable {
-  var cues: [String: [Cue]] = [:]
-  var participles: Set<String> = []
-  var hypothetical: [[String]] = []
-  var alleged: [[String]] = []
-  var negation: [[String]] = []
-  var attributionVerbs: Set<String> = []
-  var attributionPrepositions: [[String]] = []
+  /// Cues by their first token.
+  var cues = WordMap<[Cue]>()
+  var participles = WordSet()
+  var hypothetical = PhraseSet([])
+  var alleged = PhraseSet([])
+  var negation = PhraseSet([])
+  var attributionVerbs = WordSet()
+  var attributionPrepositions = PhraseSet([])
   var attributionSources: Set<String> = []
 
-  static let prepositions: Set<String> = [
+  static let prepositions: WordSet = [
     "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for",
   ]
 
@@ -67,9 +68,9 @@ public struct Lexicon: Sendable {
     }
     if let modality = root["modality"] {
       try modality.checkKeys(["hypothetical", "alleged", "negation"], in: "modality")
-      hypothetical = try modality["hypothetical"]?.strings("hypothetical").map(Self.phrase) ?? []
-      alleged = try modality["alleged"]?.strings("alleged").map(Self.phrase) ?? []
-      negation = try modality["negation"]?.strings("negation").map(Self.phrase) ?? []
+      hypothetical = PhraseSet(try modality["hypothetical"]?.strings("hypothetical").map(Self.phrase) ?? [])
+      alleged = PhraseSet(try modality["alleged"]?.strings("alleged").map(Self.phrase) ?? [])
+      negation = PhraseSet(try modality["negation"]?.strings("negation").map(Self.phrase) ?? [])
     }
     if let attribution = root["attribution"] {
       try attribution.checkKeys(["verbs", "irregular", "prepositions", "sources"], in: "attribution")
@@ -81,7 +82,8 @@ public struct Lexicon: Sendable {
         let forms = irr[verb] ?? Inflector.forms(of: verb).map(\.0)
         for form in forms + [verb] { attributionVerbs.insert(form) }
       }
-      attributionPrepositions = try attribution["prepositions"]?.strings("prepositions").map(Self.phrase) ?? []
+      attributionPrepositions = PhraseSet(
+        try attribution["prepositions"]?.strings("prepositions").map(Self.phrase) ?? [])
       attributionSources = Set(try attribution["sources"]?.strings("sources") ?? [])
     }
   }

@@ -14,15 +14,19 @@ struct ReferencePhrase: Sendable {
 struct PatternVocabulary: Sendable {
   var titles: [[String]] = []
   /// Capitalised single words that are titles, never part of a name ("General", "Minister").
-  var titleWords: Set<String> = []
-  var nameParticles: Set<String> = []
-  var orgHeads: [String: EntityKind] = [:]
-  var placeBefore: Set<String> = []
+  var titleWords = WordSet()
+  var nameParticles = WordSet()
+  var orgHeads = WordMap<EntityKind>()
+  var placeBefore = WordSet()
   var placeAfter: [[String]] = []
+  /// The first words of `placeAfter`, and whether one of its heads is empty (and so always follows).
+  var placeAfterFirstWords = WordSet()
+  var placeAfterHasEmptyHead = false
   var references: [ReferencePhrase] = []
-  /// Titles and references by their first word, longest first, so matching is a lookup.
-  var titlesByFirst: [String: [[String]]] = [:]
-  var referencesByFirst: [String: [ReferencePhrase]] = [:]
+  /// Titles by their first word, longest first, so matching is a lookup.
+  var titlesByFirst = WordMap<[[String]]>()
+  /// References by their first two words, longest first.
+  var referenceIndex = PhraseIndex<ReferencePhrase>()
 
   static func builtIn() throws(DictionaryError) -> PatternVocabulary {
     let url = try BuiltInResources.url("patterns")
@@ -35,11 +39,11 @@ struct PatternVocabulary: Sendable {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(["titles", "name_particles", "org_heads", "place_heads", "references"], in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
-    titleWords = Set(titles.filter { $0.count == 1 }.map { $0[0] }).union([
+    titleWords = WordSet(titles.filter { $0.count == 1 }.map { $0[0] }).union([
       "general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel",
       "deputy", "foreign", "defense", "defence", "ambassador", "secretary", "leader",
     ])
-    nameParticles = Set(try root["name_particles"]?.strings("name_particles") ?? [])
+    nameParticles = WordSet(try root["name_particles"]?.strings("name_particles") ?? [])
     if let heads = root["org_heads"] {
       for (kindName, words) in try heads.pairs("org_heads") {
         guard let kind = EntityKind(rawValue: kindName) else {
@@ -50,8 +54,10 @@ struct PatternVocabulary: Sendable {
     }
     if let places = root["place_heads"] {
       try places.checkKeys(["before", "after"], in: "place_heads")
-      placeBefore = Set(try places["before"]?.strings("before") ?? [])
+      placeBefore = WordSet(try places["before"]?.strings("before") ?? [])
       placeAfter = try places["after"]?.strings("after").map(Lexicon.phrase) ?? []
+      placeAfterFirstWords = WordSet(placeAfter.compactMap(\.first))
+      placeAfterHasEmptyHead = placeAfter.contains(where: \.isEmpty)
     }
     if let refs = root["references"] {
       for item in try refs.list("references") {
@@ -74,9 +80,7 @@ struct PatternVocabulary: Sendable {
       references.sort { $0.tokens.count > $1.tokens.count }
     }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
-    for reference in references {
-      if let first = reference.tokens.first { referencesByFirst[first, default: []].append(reference) }
-    }
+    for reference in references { referenceIndex.add(reference.tokens, reference) }
   }
 }
 
@@ -88,11 +92,19 @@ public final class ExtractionConfiguration: Sendable {
   public let dictionary: ActorDictionary
   public let lexicon: Lexicon
   let patterns: PatternVocabulary
+  /// The dictionary's alias entries by their first two tokens, each first word's entries in
+  /// their order in `dictionary.entries`.
+  let aliasIndex: PhraseIndex<AliasEntry>
 
   init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary) {
     self.dictionary = dictionary
     self.lexicon = lexicon
     self.patterns = patterns
+    var aliasIndex = PhraseIndex<AliasEntry>()
+    for entries in dictionary.entries.values {
+      for entry in entries { aliasIndex.add(entry.tokens, entry) }
+    }
+    self.aliasIndex = aliasIndex
   }
 
   /// The built-in dictionaries plus the user's files, in order.

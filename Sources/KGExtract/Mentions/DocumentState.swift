@@ -4,7 +4,8 @@ import KGModel
 /// they can be called by later ("Konashenkov"), and the order of mentions for references.
 struct DocumentState {
   var discovered: [String: Entity] = [:]
-  var localAliases: [String: [AliasEntry]] = [:]
+  /// Aliases found in this document, by their first token's lowercased form.
+  var localAliases = WordMap<[AliasEntry]>()
   /// Entity ids in mention order, most recent last.
   var history: [String] = []
   /// The sentence of each entry of `history`.

@@ -56,9 +56,8 @@ struct MentionFinder {
           hit.range.count > 1 || dictionary.demonyms[tokens[hit.range.lowerBound].lower] == nil
         {
           let surface = text(tokens, hit.range)
-          if state.surfaces[hit.entityID]?.contains(surface) != true {
-            state.surfaces[hit.entityID, default: []].append(surface)
-          }
+          // One lookup: the entry is made (and the surface added) only when the surface is new.
+          Self.addSurface(surface, to: &state.surfaces[hit.entityID, default: []])
         }
         t = hit.range.upperBound
         next += 1
@@ -92,13 +91,18 @@ struct MentionFinder {
     return result
   }
 
+  /// Appends `surface` unless it is already listed.
+  static func addSurface(_ surface: String, to surfaces: inout [String]) {
+    if !surfaces.contains(surface) { surfaces.append(surface) }
+  }
+
   /// The first ungoverned group, military or state named in a sentence.
   func openingSubject(_ hits: [MentionHit], tokens: [Token], state: DocumentState) -> String? {
     for hit in hits where !hit.isBareDemonym {
       guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID] else { continue }
       var before = hit.range.lowerBound - 1
-      while before >= 0, SentenceAnalysis.articles.contains(tokens[before].lower) { before -= 1 }
-      if before >= 0, SentenceAnalysis.governing.contains(tokens[before].lower) { continue }
+      while before >= 0, SentenceAnalysis.articles.contains(tokens[before]) { before -= 1 }
+      if before >= 0, SentenceAnalysis.governing.contains(tokens[before]) { continue }
       return Self.collectiveKinds.contains(entity.kind) ? hit.entityID : nil
     }
     return nil
@@ -137,15 +141,20 @@ struct MentionFinder {
   }
 
   func dictionaryMatch(_ tokens: [Token], at i: Int, state: DocumentState) -> MentionHit? {
-    let lower = tokens[i].lower
     var best: AliasEntry?
-    for list in [dictionary.entries[lower], state.localAliases[lower]] {
-      guard let list else { continue }
+    func consider(_ list: [AliasEntry]?) {
+      guard let list else { return }
       for entry in list where matches(entry, tokens, at: i) {
         if let b = best, (b.tokens.count, b.priority) >= (entry.tokens.count, entry.priority) { continue }
         best = entry
       }
     }
+    // Only entries whose second token is the next token's can match beyond one token; the longest
+    // match wins, so considering those before the one-token entries keeps the first of equals.
+    let (longer, oneWord) = configuration.aliasIndex.candidates(in: tokens, at: i)
+    consider(longer)
+    consider(oneWord)
+    consider(state.localAliases[tokens[i]])
     guard let entry = best else { return nil }
     let end = i + entry.tokens.count
     // A bare demonym glued into a larger capitalised name is not a mention ("Syrian-American").
@@ -156,7 +165,7 @@ struct MentionFinder {
   // MARK: - People
 
   func titleMatch(_ tokens: [Token], at i: Int) -> Int? {
-    for title in patterns.titlesByFirst[tokens[i].lower] ?? [] where i + title.count <= tokens.count {
+    for title in patterns.titlesByFirst[tokens[i]] ?? [] where i + title.count <= tokens.count {
       if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
     }
     return nil
@@ -168,14 +177,14 @@ struct MentionFinder {
     var lastName = -1
     while j < tokens.count, !covered[j] {
       let t = tokens[j]
-      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t.lower) && !patterns.titleWords.contains(t.lower) {
+      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t) && !patterns.titleWords.contains(t) {
         lastName = j
         j += 1
       } else if t.lower == "-" && !t.spaceBefore && j > start
-        && (lastName == j - 1 || patterns.nameParticles.contains(tokens[j - 1].lower))
+        && (lastName == j - 1 || patterns.nameParticles.contains(tokens[j - 1]))
       {
         j += 1
-      } else if patterns.nameParticles.contains(t.lower) && j + 1 < tokens.count {
+      } else if patterns.nameParticles.contains(t) && j + 1 < tokens.count {
         j += 1
       } else {
         break
@@ -185,7 +194,7 @@ struct MentionFinder {
     return start..<(lastName + 1)
   }
 
-  static let stopCapitals: Set<String> = [
+  static let stopCapitals: WordSet = [
     "the", "a", "an", "in", "on", "at", "of", "and", "but", "said", "says", "told", "who", "which", "that", "this",
     "however", "he", "she", "it", "they", "we", "i",
   ]
@@ -215,7 +224,7 @@ struct MentionFinder {
         let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .person, partOf: partOf))
         state.addLocalAlias(name, for: id)
         let nameTokens = tokens[run].filter { $0.isWord && $0.isCapitalized }
-        if nameTokens.count >= 2, let surname = nameTokens.last, !patterns.nameParticles.contains(surname.lower) {
+        if nameTokens.count >= 2, let surname = nameTokens.last, !patterns.nameParticles.contains(surname) {
           var k = run.upperBound - 1
           while k > run.lowerBound && !(tokens[k - 1].lower == "-" || tokens[k].spaceBefore) { k -= 1 }
           state.addLocalAlias(text(tokens, k..<run.upperBound), for: id)
@@ -286,7 +295,7 @@ struct MentionFinder {
     // "the town of X"
     var i = 0
     while i + 2 < tokens.count {
-      if !titleCase, patterns.placeBefore.contains(tokens[i].lower), tokens[i + 1].lower == "of", !covered[i + 2],
+      if !titleCase, patterns.placeBefore.contains(tokens[i]), tokens[i + 1].lower == "of", !covered[i + 2],
         let run = nameRun(tokens, from: i + 2, covered: covered)
       {
         let name = text(tokens, run)
@@ -302,7 +311,7 @@ struct MentionFinder {
     // "X province", "X oil field"
     i = 0
     while i < tokens.count {
-      guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, !Self.stopCapitals.contains(tokens[i].lower),
+      guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, !Self.stopCapitals.contains(tokens[i]),
         i == 0 || !tokens[i - 1].isCapitalized || tokens[i - 1].lower == "the" || !tokens[i - 1].isWord
       else {
         i += 1
@@ -313,7 +322,11 @@ struct MentionFinder {
         continue
       }
       var matched = false
-      for head in patterns.placeAfter where run.upperBound + head.count <= tokens.count {
+      // Every head opens with one of a few words ("province", "oil", "air", …).
+      let mayHaveHead =
+        patterns.placeAfterHasEmptyHead
+        || (run.upperBound < tokens.count && patterns.placeAfterFirstWords.contains(tokens[run.upperBound]))
+      for head in patterns.placeAfter where mayHaveHead && run.upperBound + head.count <= tokens.count {
         let slice = tokens[run.upperBound..<(run.upperBound + head.count)]
         if zip(head, slice).allSatisfy({ $0 == $1.lower })
           && !slice.contains(where: { covered[$0.span.start - $0.span.start] && false })
@@ -352,7 +365,7 @@ struct MentionFinder {
       while j < tokens.count, !covered[j] {
         let t = tokens[j]
         if t.isCapitalized && t.isWord || t.lower.first?.isNumber == true {
-          if patterns.orgHeads[t.lower] != nil { lastHead = j }
+          if patterns.orgHeads[t] != nil { lastHead = j }
           j += 1
         } else if ["of", "for", "the", "al", "-", "and"].contains(t.lower) && j + 1 < tokens.count
           && tokens[j + 1].isCapitalized
@@ -362,7 +375,7 @@ struct MentionFinder {
           break
         }
       }
-      guard lastHead > start, lastHead - start >= 1, var kind = patterns.orgHeads[tokens[lastHead].lower] else {
+      guard lastHead > start, lastHead - start >= 1, var kind = patterns.orgHeads[tokens[lastHead]] else {
         i = max(i + 1, demonymHit == nil ? j : i + 1)
         continue
       }
@@ -381,11 +394,11 @@ struct MentionFinder {
 
   // MARK: - "X-backed forces" and references
 
-  static let irregularForces: Set<String> = [
+  static let irregularForces: WordSet = [
     "fighters", "militias", "militia", "rebels", "groups", "group", "militants", "factions", "proxies",
   ]
 
-  static let genericForces: Set<String> = [
+  static let genericForces: WordSet = [
     "forces", "fighters", "militias", "militia", "rebels", "groups", "group", "troops", "units", "militants",
     "factions", "proxies", "allies", "alliance", "coalition",
   ]
@@ -394,19 +407,19 @@ struct MentionFinder {
     for hit in hits {
       let p = hit.range.upperBound
       guard p + 2 < tokens.count, tokens[p].lower == "-",
-        configuration.lexicon.participles.contains(tokens[p + 1].lower)
+        configuration.lexicon.participles.contains(tokens[p + 1])
       else { continue }
       var k = p + 2
       while k < tokens.count, !covered[k],
         !tokens[k].isCapitalized || ["Kurdish", "Arab", "Syrian"].contains(tokens[k].text),
-        !Self.genericForces.contains(tokens[k].lower), k < p + 5, tokens[k].isWord
+        !Self.genericForces.contains(tokens[k]), k < p + 5, tokens[k].isWord
       {
         k += 1
       }
-      guard k < tokens.count, !covered[k], Self.genericForces.contains(tokens[k].lower) else { continue }
+      guard k < tokens.count, !covered[k], Self.genericForces.contains(tokens[k]) else { continue }
       let backer = hit.entityID
       // "militias", "rebels", "fighters" are armed groups, never a state's army.
-      let groupNoun = Self.irregularForces.contains(tokens[k].lower)
+      let groupNoun = Self.irregularForces.contains(tokens[k])
       let candidates = Set(dictionary.backedBy[backer] ?? []).filter { id in
         !groupNoun || dictionary.entities[id]?.kind == .armedGroup
       }
@@ -428,19 +441,22 @@ struct MentionFinder {
         Self.collectiveKinds.contains(entity.kind)
       else { continue }
       var before = hit.range.lowerBound - 1
-      while before >= 0, SentenceAnalysis.articles.contains(tokens[before].lower) { before -= 1 }
-      if before >= 0, SentenceAnalysis.governing.contains(tokens[before].lower) { continue }
+      while before >= 0, SentenceAnalysis.articles.contains(tokens[before]) { before -= 1 }
+      if before >= 0, SentenceAnalysis.governing.contains(tokens[before]) { continue }
       return hit.entityID
     }
     return state.previousSubject
   }
 
+  /// The longest reference phrase starting at token `i` (the first listed among equally long ones).
   func referenceMatch(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
-    for phrase in patterns.referencesByFirst[tokens[i].lower] ?? [] where i + phrase.tokens.count <= tokens.count {
+    let (longer, oneWord) = patterns.referenceIndex.candidates(in: tokens, at: i)
+    for phrase in longer where i + phrase.tokens.count <= tokens.count {
       if zip(phrase.tokens, tokens[i..<(i + phrase.tokens.count)]).allSatisfy({ $0 == $1.lower }) {
         return (phrase, phrase.tokens.count)
       }
     }
+    if let phrase = oneWord.first { return (phrase, 1) }
     return nil
   }
 
@@ -460,7 +476,7 @@ struct MentionFinder {
 
   // MARK: - Sub-units and event anaphora
 
-  static let ordinalHeads: Set<String> = [
+  static let ordinalHeads: WordSet = [
     "brigade", "battalion", "division", "regiment", "corps", "squadron", "unit", "company", "front",
   ]
 
@@ -476,12 +492,12 @@ struct MentionFinder {
       let nameStart = k
       var hops = 0
       while k < tokens.count, hops < 3, !covered[k], tokens[k].lower.first?.isNumber == true || tokens[k].isCapitalized,
-        !Self.ordinalHeads.contains(tokens[k].lower)
+        !Self.ordinalHeads.contains(tokens[k])
       {
         k += 1
         hops += 1
       }
-      guard k > nameStart, k < tokens.count, !covered[k], Self.ordinalHeads.contains(tokens[k].lower),
+      guard k > nameStart, k < tokens.count, !covered[k], Self.ordinalHeads.contains(tokens[k]),
         tokens[k].isCapitalized
       else { continue }
       let range = hit.range.lowerBound..<(k + 1)
@@ -497,14 +513,14 @@ struct MentionFinder {
     }
   }
 
-  static let repelVerbs: Set<String> = [
+  static let repelVerbs: WordSet = [
     "repel", "repels", "repelled", "repelling", "repulse", "repulsed", "repulsing", "foil", "foiled", "foiling",
     "thwart",
     "thwarted", "thwarting", "halt", "halted", "stopped", "stop", "counter", "countered", "resisted", "resist", "broke",
     "break", "blunted", "contained", "beat", "beaten", "fended", "fend", "back", "off", "condemned", "condemn",
     "condemns", "denounced", "denounce", "criticized", "criticised", "slammed", "decried", "deplored",
   ]
-  static let eventNouns: Set<String> = [
+  static let eventNouns: WordSet = [
     "advance", "attack", "attacks", "assault", "offensive", "counter-attack", "counterattack", "incursion", "push",
     "raid", "onslaught", "infiltration", "attempt", "strike", "strikes", "airstrike", "airstrikes", "bombing",
     "shelling", "aggression", "operation", "intervention", "incursion", "invasion", "move",
@@ -514,8 +530,8 @@ struct MentionFinder {
   /// for whoever made the latest attack in the document.
   func findEventAnaphora(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
     guard !state.recentAttackers.isEmpty else { return }
-    for i in tokens.indices where i >= 2 && !covered[i] && Self.eventNouns.contains(tokens[i].lower) {
-      guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2].lower) else {
+    for i in tokens.indices where i >= 2 && !covered[i] && Self.eventNouns.contains(tokens[i]) {
+      guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2]) else {
         continue
       }
       // Nobody repels or condemns their own side's attack: skip attackers on the side of the actor
@@ -537,7 +553,7 @@ struct MentionFinder {
 
   // MARK: - Shared head nouns
 
-  static let forceNouns: Set<String> = [
+  static let forceNouns: WordSet = [
     "forces", "troops", "units", "soldiers", "fighters", "militias", "army", "armies", "jets", "warplanes", "aircraft",
     "officials", "positions", "military", "militaries",
   ]

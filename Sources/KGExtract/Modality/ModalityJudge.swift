@@ -8,6 +8,15 @@ struct ModalityJudge {
   /// Relation types that are themselves speech acts: "Russia accused the US" is a fact about Russia.
   static let speechActs: Set<RelationType> = [.accuse, .condemn, .threaten, .demand]
 
+  /// Quotes that open a quotation.
+  static let openingQuotes: WordSet = ["\"", "“", "'", "‘"]
+  /// Sentence-final marks, not counted as words of a closing reporting clause.
+  static let closingMarks: WordSet = [".", "\"", "”", "!", "?"]
+  /// Punctuation before the speaker of a reporting clause (", the army said").
+  static let reportingClauseOpeners: WordSet = [",", "\"", "”", "“"]
+  /// Punctuation a speaker's phrase does not span.
+  static let phraseBreakers: WordSet = [",", "\"", "”", "“", ";", ":"]
+
   /// nil when the finding is negated.
   func judge(_ f: Finding, in a: SentenceAnalysis) -> (Modality, claimant: Int?)? {
     if let forced = f.forced { return (forced.0, forced.claimantMention) }
@@ -37,7 +46,7 @@ struct ModalityJudge {
       let after = negationWindow[(denial + 1)...]
       if after.count > 2 && !after.contains("that") { negationWindow.remove(at: denial) }
     }
-    if contains(negationWindow, any: lexicon.negation) { return nil }
+    if lexicon.negation.occurs(in: negationWindow) { return nil }
     // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
     if f.cue.count >= 1, a.cues.contains(where: { $0.range == f.cue && $0.cue.form == .noun }) {
       var kept: [String] = []
@@ -49,47 +58,37 @@ struct ModalityJudge {
     }
     // A bare "to" marks intent only right before the cue's verb ("to attack"; not "according to X, …");
     // longer cues ("able to", "plans to") count anywhere in the window.
-    let phrases = lexicon.hypothetical.filter { $0 != ["to"] }
     let infinitive =
       window.last == "to"
       || (window.count >= 2 && window[window.count - 2] == "to" && ["be", "have"].contains(window.last!))
-    let clause = Array(a.tokens[a.clauseStart(of: cueStart)..<cueStart].map(\.lower))
-    if contains(window, any: phrases) || infinitive || clause.contains("if") || clause.contains("unless") {
+    let clause = a.tokens[a.clauseStart(of: cueStart)..<cueStart]
+    if lexicon.hypothetical.occurs(in: window, excluding: ["to"]) || infinitive
+      || clause.contains(where: { $0.lower == "if" }) || clause.contains(where: { $0.lower == "unless" })
+    {
       return (.hypothetical, nil)
     }
-    if let (claimant, found) = attribution(for: f, in: a), found { return (.alleged, claimant) }
+    let sentenceLowers = a.tokens.map(\.lower)
+    if let (claimant, found) = attribution(for: f, in: a, lowers: sentenceLowers), found { return (.alleged, claimant) }
     // A quotation introduced by the sentence before ("SANA reported on two letters:").
-    if let first = a.tokens.first, ["\"", "“", "'", "‘"].contains(first.lower), a.previousEndsWithColon,
+    if let first = a.tokens.first, Self.openingQuotes.contains(first), a.previousEndsWithColon,
       !Self.speechActs.contains(f.type)
     {
       return (.alleged, nil)
     }
-    let sentenceLowers = a.tokens.map(\.lower)
-    if contains(sentenceLowers, any: lexicon.alleged) { return (.alleged, nil) }
+    if lexicon.alleged.occurs(in: sentenceLowers) { return (.alleged, nil) }
     return (.asserted, nil)
-  }
-
-  func contains(_ words: [String], any phrases: [[String]]) -> Bool {
-    for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
-      for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-        if Array(words[start..<(start + phrase.count)]) == phrase { return true }
-      }
-    }
-    return false
   }
 
   /// Who the sentence attributes the finding to: "according to X", "X said (that) …", "…, X said".
   /// Returns (claimant mention or nil for unnamed sources, whether an attribution was found).
-  func attribution(for f: Finding, in a: SentenceAnalysis) -> (Int?, Bool)? {
-    let lowers = a.tokens.map(\.lower)
-    // "according to X"
-    for phrase in lexicon.attributionPrepositions where phrase.count <= lowers.count {
-      for s in 0...(lowers.count - phrase.count) where Array(lowers[s..<(s + phrase.count)]) == phrase {
-        if s + phrase.count < lowers.count, let m = a.object(after: s + phrase.count, limit: 4), !a.isLocation(m) {
-          return (m, true)
-        }
-        return (nil, true)
+  /// `lowers` are the sentence's lowercased tokens.
+  func attribution(for f: Finding, in a: SentenceAnalysis, lowers: [String]) -> (Int?, Bool)? {
+    // "according to X": the first listed preposition found, where it first occurs.
+    if let (phrase, s) = lexicon.attributionPrepositions.firstOccurrence(in: lowers) {
+      if s + phrase.count < lowers.count, let m = a.object(after: s + phrase.count, limit: 4), !a.isLocation(m) {
+        return (m, true)
       }
+      return (nil, true)
     }
     // "X said …" / "…, X said"
     for (i, lower) in lowers.enumerated()
@@ -107,12 +106,12 @@ struct ModalityJudge {
         guard between.contains(",") || between.contains("\"") || between.contains("”") || between.contains("“") else {
           continue
         }
-        let rest = lowers[(i + 1)...].filter { ![".", "\"", "”", "!", "?"].contains($0) }
+        let rest = lowers[(i + 1)...].filter { !Self.closingMarks.contains($0) }
         // "…, the army said." or "…, the army said, after …"
         let midClause = i + 1 < lowers.count && lowers[i + 1] == ","
         guard rest.count <= 6 || midClause else { continue }
         // The reporting clause is just a speaker: ", the army said" — not ", an offensive that Ankara says …".
-        let opener = lowers[..<i].lastIndex { [",", "\"", "”", "“"].contains($0) } ?? 0
+        let opener = lowers[..<i].lastIndex { Self.reportingClauseOpeners.contains($0) } ?? 0
         let speakerPart = lowers[(opener + 1)..<i]
         guard speakerPart.count <= 10,
           !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) })
@@ -142,7 +141,7 @@ extension ModalityJudge {
   func speakerInPhrase(before i: Int, in a: SentenceAnalysis) -> Int? {
     var k = i - 1
     while k >= 0, i - k <= 8 {
-      if [",", "\"", "”", "“", ";", ":"].contains(a.tokens[k].lower) { return nil }
+      if Self.phraseBreakers.contains(a.tokens[k]) { return nil }
       if let m = a.mentionOfToken[k], a.isActor(m) { return m }
       k -= 1
     }
@@ -151,5 +150,5 @@ extension ModalityJudge {
 }
 
 extension SentenceAnalysis {
-  func isLocation(_ m: Int) -> Bool { entityKind(mentions[m].entityID) == .location }
+  func isLocation(_ m: Int) -> Bool { mentionKinds[m] == .location }
 }

@@ -13,7 +13,7 @@ struct AccusationOf: RelationRule {
       let accusedGroup = a.coordinatedRight(from: accused)
       var k = a.mentions[accusedGroup.last!].range.upperBound
       // "… of positions …": skip the NP's own tail ("HSD positions").
-      while k < a.tokens.count, SentenceAnalysis.actorNouns.contains(a.tokens[k].lower) { k += 1 }
+      while k < a.tokens.count, SentenceAnalysis.actorNouns.contains(a.tokens[k]) { k += 1 }
       guard k + 1 < a.tokens.count, ["of", "for"].contains(a.tokens[k].lower) else { continue }
       // The nested cue: a gerund or an event noun right after "of" (skipping "the", adjectives).
       var c = k + 1

@@ -6,7 +6,7 @@ import KGModel
 /// Example: "Turkish jets bombed YPG positions near Afrin." → attack(Turkey, YPG).
 struct ActiveVoice: RelationRule {
   /// Words before a cue that make it a noun ("the attack", "its support").
-  static let nominalMarkers: Set<String> = [
+  static let nominalMarkers: WordSet = [
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "such", "'s", "any", "no", "of",
   ]
 
@@ -34,7 +34,7 @@ struct ActiveVoice: RelationRule {
       // "state-sponsored terrorists", "the attack": an adjective or a noun, not a verb.
       if start > 0, a.tokens[start - 1].lower == "-", !a.tokens[start].spaceBefore { continue }
       // ("of cleaning ISIS" stays verbal: a gerund after "of" still takes an object.)
-      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1].lower),
+      if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1]),
         !(hit.cue.form == .gerund && a.tokens[start - 1].lower == "of")
       {
         continue

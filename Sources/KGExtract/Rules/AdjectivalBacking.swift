@@ -6,7 +6,7 @@ import KGModel
 /// Example: "Russian-backed government forces advanced." → support(Russia, Syrian Arab Army).
 struct AdjectivalBacking: RelationRule {
   /// "US-allied forces" names a side, not an act: no edge (GUIDELINES.md lists only "US-backed X").
-  static let cooperative: Set<String> = []
+  static let cooperative: WordSet = []
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
@@ -26,7 +26,7 @@ struct AdjectivalBacking: RelationRule {
     return result
   }
 
-  static let participles: Set<String> = [
+  static let participles: WordSet = [
     "backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "protected", "financed",
   ]
 }

@@ -6,10 +6,10 @@ import KGModel
 ///
 /// Example: "Moscow and its ally Damascus rejected the plan." → cooperate(Russia, Syria).
 struct AllyApposition: RelationRule {
-  static let cooperateNouns: Set<String> = ["ally", "allies", "partner", "partners"]
-  static let backerNouns: Set<String> = ["backer", "backers", "sponsor", "sponsors", "patron", "patrons", "protector"]
-  static let proxyNouns: Set<String> = ["proxy", "proxies", "client", "clients"]
-  static let adjectives: Set<String> = [
+  static let cooperateNouns: WordSet = ["ally", "allies", "partner", "partners"]
+  static let backerNouns: WordSet = ["backer", "backers", "sponsor", "sponsors", "patron", "patrons", "protector"]
+  static let proxyNouns: WordSet = ["proxy", "proxies", "client", "clients"]
+  static let adjectives: WordSet = [
     "staunch", "main", "key", "close", "closest", "foreign", "regional", "chief", "principal", "traditional",
     "strategic",
     "long-time", "longtime", "major", "top", "steadfast", "loyal", "kurdish", "local", "new", "old", "former",
@@ -17,16 +17,16 @@ struct AllyApposition: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() {
-      let noun = token.lower
+    for i in a.tokens.indices {
       let type: RelationType
-      if Self.cooperateNouns.contains(noun) {
+      if Self.cooperateNouns.contains(a.tokens[i]) {
         type = .cooperate
-      } else if Self.backerNouns.contains(noun) || Self.proxyNouns.contains(noun) {
+      } else if Self.backerNouns.contains(a.tokens[i]) || Self.proxyNouns.contains(a.tokens[i]) {
         type = .support
       } else {
         continue
       }
+      let noun = a.tokens[i].lower
       guard let owner = owner(before: i, in: a) else { continue }
       var k = i + 1
       while k < a.tokens.count, [",", "in", "the", "such", "as", "like", "including"].contains(a.tokens[k].lower) {
@@ -66,7 +66,7 @@ struct AllyApposition: RelationRule {
   /// nearest actor to the left.
   func owner(before i: Int, in a: SentenceAnalysis) -> Int? {
     var k = i - 1
-    while k >= 0, Self.adjectives.contains(a.tokens[k].lower) { k -= 1 }
+    while k >= 0, Self.adjectives.contains(a.tokens[k]) { k -= 1 }
     guard k >= 0 else { return nil }
     let lower = a.tokens[k].lower
     if let m = a.mentionOfToken[k] { return a.isActor(m) ? m : nil }

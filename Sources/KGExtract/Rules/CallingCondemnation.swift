@@ -6,31 +6,32 @@ import KGModel
 ///
 /// Example: "Damascus called the Turkish incursion an act of aggression." → condemn(Syria, Turkey).
 struct CallingCondemnation: RelationRule {
-  static let verbs: Set<String> = [
+  static let verbs: WordSet = [
     "call", "calls", "called", "calling", "brand", "brands", "branded", "branding", "label", "labels", "labelled",
     "labeled", "labelling", "describe", "describes", "described", "describing", "term", "termed", "deem", "deemed",
     "dub", "dubbed",
   ]
-  static let words: Set<String> = [
+  static let words: WordSet = [
     "illegitimate", "illegal", "unlawful", "aggression", "criminal", "crime", "crimes", "terrorist", "terrorists",
     "terrorism", "occupation", "occupier", "occupiers", "invaders", "invasion", "barbaric", "barbarous", "atrocity",
     "massacre", "violation", "provocation", "unacceptable", "traitors", "mercenaries",
   ]
-  static let eventWords: Set<String> = [
+  static let eventWords: WordSet = [
     "move", "attack", "strike", "strikes", "action", "operation", "raid", "bombing", "decision", "step",
   ]
 
   /// Words that stand for an earlier actor or its act.
-  static let pronouns: Set<String> = ["them", "it", "him", "her", "this"]
+  static let pronouns: WordSet = ["them", "it", "him", "her", "this"]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where Self.verbs.contains(token.lower) {
+    for i in a.tokens.indices where Self.verbs.contains(a.tokens[i]) {
+      let token = a.tokens[i]
       // The condemning word within the next eight tokens, before any clause break.
       var k = i + 1
       var found = false
       while k < a.tokens.count, k - i <= 9, ![".", ";", "?", "!"].contains(a.tokens[k].lower) {
-        if Self.words.contains(a.tokens[k].lower) {
+        if Self.words.contains(a.tokens[k]) {
           found = true
           break
         }
@@ -42,8 +43,7 @@ struct CallingCondemnation: RelationRule {
       var target: Int?
       if let m = a.object(after: i + 1, limit: 3), m != speaker {
         target = m
-      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1].lower) || a.tokens[i + 1].lower == "the"
-      {
+      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1]) || a.tokens[i + 1].lower == "the" {
         // "compared the HSD to ISIS, calling them …": the main clause's object, the first actor after
         // the speaker that no preposition governs.
         var j = a.mentions[speaker].range.upperBound
@@ -65,7 +65,7 @@ struct CallingCondemnation: RelationRule {
       // "called the move an act of aggression": the move is the event a possessor owns
       // ("the coalition's counterattack").
       if target == nil, i + 2 < a.tokens.count, a.tokens[i + 1].lower == "the",
-        Self.eventWords.contains(a.tokens[i + 2].lower)
+        Self.eventWords.contains(a.tokens[i + 2])
       {
         for (m, mention) in a.mentions.enumerated() where m != speaker && a.isActor(m) {
           let after = mention.range.upperBound

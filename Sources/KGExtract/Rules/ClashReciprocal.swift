@@ -5,14 +5,15 @@ import KGModel
 ///
 /// Example: "Clashes between the SNA and the SDF erupted near Manbij." → attack(SNA, SDF), attack(SDF, SNA).
 struct ClashReciprocal: RelationRule {
-  static let forms: Set<String> = [
+  static let forms: WordSet = [
     "clash", "clashes", "clashed", "clashing", "fought", "fighting", "battled", "battling", "skirmished", "exchanged",
     "exchange", "exchanging", "traded", "trade", "trading",
   ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where Self.forms.contains(token.lower) {
+    for i in a.tokens.indices where Self.forms.contains(a.tokens[i]) {
+      let token = a.tokens[i]
       var cue = i..<(i + 1)
       var i = i
       // "exchanged fire with", "traded fire with"

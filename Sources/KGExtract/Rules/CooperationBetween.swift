@@ -6,14 +6,15 @@ import KGModel
 ///
 /// Example: "Coordination between Moscow and Ankara has improved." → cooperate(Russia, Turkey).
 struct CooperationBetween: RelationRule {
-  static let nouns: Set<String> = [
+  static let nouns: WordSet = [
     "cooperation", "coordination", "collusion", "collaboration", "alliance", "agreement", "deal", "talks", "meeting",
     "meetings", "partnership", "pact", "accord", "contacts", "cooperating", "colluding", "coordinating",
   ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() where Self.nouns.contains(token.lower) {
+    for i in a.tokens.indices where Self.nouns.contains(a.tokens[i]) {
+      let token = a.tokens[i]
       guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2, limit: 2)
       else { continue }
       let parties = a.coordinatedRight(from: first).filter { a.isActor($0) }

@@ -6,27 +6,27 @@ import KGModel
 ///
 /// Example: "Russia and Turkey met in Sochi." → cooperate(Russia, Turkey).
 struct JointAction: RelationRule {
-  static let meetVerbs: Set<String> = [
+  static let meetVerbs: WordSet = [
     "met", "meet", "meets", "meeting", "allied", "reconvened", "convened", "united", "cooperated", "cooperate",
     "cooperates", "cooperating", "coordinated", "coordinate", "coordinates", "coordinating", "collaborated",
     "collaborate", "colluded", "collude", "colluding", "reconciled", "negotiated", "agreed",
   ]
-  static let agreeVerbs: Set<String> = [
+  static let agreeVerbs: WordSet = [
     "hold", "held", "holds", "holding",
     "reached", "reach", "reaches", "signed", "sign", "signs", "concluded", "conclude", "struck", "strike", "agreed",
     "brokered",
   ]
-  static let jointNouns: Set<String> = [
+  static let jointNouns: WordSet = [
     "deal", "agreement", "pact", "accord", "alliance", "pipeline", "axis", "talks", "summit", "partnership", "treaty",
     "coalition", "cooperation", "memorandum", "truce", "ceasefire", "cease-fire", "understanding", "arrangement",
   ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated() {
+    for i in a.tokens.indices {
       var parties: [Int] = []
-      if Self.agreeVerbs.contains(token.lower), i + 2 < a.tokens.count,
-        Self.jointNouns.contains(a.tokens[i + 1].lower) || Self.jointNouns.contains(a.tokens[i + 2].lower),
+      if Self.agreeVerbs.contains(a.tokens[i]), i + 2 < a.tokens.count,
+        Self.jointNouns.contains(a.tokens[i + 1]) || Self.jointNouns.contains(a.tokens[i + 2]),
         let subject = a.subject(before: i)
       {
         // "A and B reached an agreement", "A signed a deal with B"
@@ -36,7 +36,7 @@ struct JointAction: RelationRule {
         if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) {
           parties += a.coordinatedRight(from: other)
         }
-      } else if Self.meetVerbs.contains(token.lower), let subject = a.subject(before: i) {
+      } else if Self.meetVerbs.contains(a.tokens[i]), let subject = a.subject(before: i) {
         // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
         if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
         parties = a.coordinatedLeft(from: subject)
@@ -53,15 +53,16 @@ struct JointAction: RelationRule {
         guard chain.count >= 2 else { continue }
         var k = end
         var hops = 0
-        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k].lower), a.tokens[k].isWord,
+        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k]), a.tokens[k].isWord,
           a.mentionOfToken[k] == nil
         {
           k += 1
           hops += 1
         }
-        guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k].lower) else { continue }
+        guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k]) else { continue }
         parties = chain
       }
+      guard !parties.isEmpty else { continue }
       let actors = parties.filter { a.isActor($0) }
       guard actors.count >= 2 else { continue }
       for (x, p) in actors.enumerated() {

@@ -6,13 +6,13 @@ import KGModel
 /// Example: "The Turkish shelling of Tal Rifaat continued." → attack(Turkey, Tal Rifaat).
 struct NominalEvent: RelationRule {
   /// Nouns whose "of" phrase is what the event is done to ("the bombing of B").
-  static let patientOf: Set<String> = [
+  static let patientOf: WordSet = [
     "bombing", "bombings", "shelling", "bombardment", "capture", "seizure", "liberation", "recapture", "occupation",
     "killing", "killings", "assassination", "arrest", "arrests", "detention", "siege", "massacre", "execution",
     "takeover", "conquest", "abduction", "condemnation", "criticism",
   ]
-  static let targetPrepositions: Set<String> = ["on", "against", "at", "upon", "targeting", "into"]
-  static let lightVerbs: Set<String> = [
+  static let targetPrepositions: WordSet = ["on", "against", "at", "upon", "targeting", "into"]
+  static let lightVerbs: WordSet = [
     "launched", "launch", "launches", "launching", "carried", "carry", "carries", "carrying", "conducted", "conduct",
     "conducts", "conducting", "staged", "stage", "mounted", "mount", "renewed", "renew", "intensified", "continued",
     "continue", "continues", "waged", "wage", "waging", "made", "make", "makes", "unleashed", "initiated", "began",
@@ -24,7 +24,7 @@ struct NominalEvent: RelationRule {
   ]
 
   /// Verbs that report an event rather than do it ("SOHR reported attacks on …").
-  static let reportingVerbs: Set<String> = [
+  static let reportingVerbs: WordSet = [
     "reported", "reports", "documented", "recorded", "denied", "denies", "condemned", "monitored", "counted",
     "confirmed", "described", "blamed", "said", "says", "claimed", "accused", "feared", "expected", "warned",
   ]
@@ -60,23 +60,23 @@ struct NominalEvent: RelationRule {
       }
       // "the attacks of A against B" (but "the bombing of B" names the target)
       if agents.isEmpty, end + 1 < a.tokens.count, a.tokens[end].lower == "of",
-        !Self.patientOf.contains(a.tokens[end - 1].lower), let ofAgent = a.object(after: end + 1, limit: 3),
+        !Self.patientOf.contains(a.tokens[end - 1]), let ofAgent = a.object(after: end + 1, limit: 3),
         a.isActor(ofAgent)
       {
         let group = a.coordinatedRight(from: ofAgent)
         var after = a.mentions[group.last!].range.upperBound
         // "the advance of the SAA and its allies against ISIS"
         if after + 1 < a.tokens.count, a.tokens[after].lower == "and",
-          SentenceAnalysis.allyNouns.contains(a.tokens[after + 1].lower)
+          SentenceAnalysis.allyNouns.contains(a.tokens[after + 1])
         {
           after += 2
         } else if after + 2 < a.tokens.count, a.tokens[after].lower == "and",
           ["its", "their"].contains(a.tokens[after + 1].lower),
-          SentenceAnalysis.allyNouns.contains(a.tokens[after + 2].lower)
+          SentenceAnalysis.allyNouns.contains(a.tokens[after + 2])
         {
           after += 3
         }
-        if after < a.tokens.count, Self.targetPrepositions.contains(a.tokens[after].lower) {
+        if after < a.tokens.count, Self.targetPrepositions.contains(a.tokens[after]) {
           agents = group
           end = after
         }
@@ -85,7 +85,7 @@ struct NominalEvent: RelationRule {
       if agents.isEmpty, let light = lightVerb(before: start, in: a),
         let subject = a.subject(before: light)
           ?? (a.tokens[light].lower.hasSuffix("ing") && light > 0
-            && !SentenceAnalysis.auxiliaries.contains(a.tokens[light - 1].lower)
+            && !SentenceAnalysis.auxiliaries.contains(a.tokens[light - 1])
             ? a.mainSubject(before: light) : nil)
       {
         agents = a.group(of: subject)
@@ -146,21 +146,23 @@ struct NominalEvent: RelationRule {
         hops += 1
         continue
       }
-      if Self.lightVerbs.contains(lower) {
+      if Self.lightVerbs.contains(a.tokens[i]) {
         // "carried out" → the subject stands before "carried".
         if lower == "out" || lower == "up", i > 0 { return i - 1 }
         return i
       }
       // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …").
       if i > 0, let m = a.mentionOfToken[i - 1], a.isActor(m), a.tokens[i].isWord, !a.tokens[i].isCapitalized,
-        !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(lower), !Self.reportingVerbs.contains(lower),
-        !SentenceAnalysis.clauseBreakers.contains(lower), !SentenceAnalysis.locativePrepositions.contains(lower),
-        !SentenceAnalysis.auxiliaries.contains(lower), !["and", "or", "nor", "but", "'s"].contains(lower)
+        !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(a.tokens[i]),
+        !Self.reportingVerbs.contains(a.tokens[i]),
+        !SentenceAnalysis.clauseBreakers.contains(a.tokens[i]),
+        !SentenceAnalysis.locativePrepositions.contains(a.tokens[i]),
+        !SentenceAnalysis.auxiliaries.contains(a.tokens[i]), !["and", "or", "nor", "but", "'s"].contains(lower)
       {
         return i
       }
       guard
-        SentenceAnalysis.determiners.contains(lower)
+        SentenceAnalysis.determiners.contains(a.tokens[i])
           || (a.tokens[i].isWord && !a.tokens[i].isCapitalized && a.mentionOfToken[i] == nil)
       else { return nil }
       i -= 1
@@ -179,10 +181,10 @@ struct NominalEvent: RelationRule {
     while named < a.tokens.count, named - end < 4, a.tokens[named].isCapitalized, a.mentionOfToken[named] == nil {
       named += 1
     }
-    if named > end, named < a.tokens.count, Self.targetPrepositions.contains(a.tokens[named].lower) { end = named }
+    if named > end, named < a.tokens.count, Self.targetPrepositions.contains(a.tokens[named]) { end = named }
     guard end < a.tokens.count else { return nil }
     // "aggression waged by the US against both": the pair named earlier in the sentence.
-    if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end].lower),
+    if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end]),
       a.tokens[end + 1].lower == "both"
     {
       for m in a.mentions.indices where a.mentions[m].range.upperBound <= end && a.isActor(m) {

@@ -23,7 +23,9 @@ protocol RelationRule: Sendable {
 }
 
 extension RelationRule {
-  static var id: String { String(describing: Self.self) }
+  /// The type's name, as `String(describing:)` gives it, without the reflection that costs (a
+  /// rule stamps its id on every finding).
+  static var id: String { _typeName(Self.self, qualified: false) }
   var id: String { Self.id }
 }
 
@@ -33,7 +35,7 @@ protocol DerivationRule: Sendable {
 }
 
 extension DerivationRule {
-  static var id: String { String(describing: Self.self) }
+  static var id: String { _typeName(Self.self, qualified: false) }
   var id: String { Self.id }
 }
 

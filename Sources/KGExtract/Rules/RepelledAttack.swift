@@ -5,7 +5,7 @@ import KGModel
 ///
 /// Example: "Kurdish fighters repelled an ISIS assault on Kobani." → attack(ISIS, YPG), attack(YPG, ISIS).
 struct RepelledAttack: RelationRule {
-  static let lemmas: Set<String> = [
+  static let lemmas: WordSet = [
     "repel", "repulse", "push back", "fend off", "foil", "thwart", "beat back", "counter",
   ]
 

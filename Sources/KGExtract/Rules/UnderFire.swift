@@ -5,15 +5,15 @@ import KGModel
 ///
 /// Example: "A Russian patrol came under fire from HTS near Idlib." → attack(HTS, Russia).
 struct UnderFire: RelationRule {
-  static let verbs: Set<String> = ["came", "come", "comes", "coming", "were", "was", "is", "are", "been"]
-  static let nouns: Set<String> = [
+  static let verbs: WordSet = ["came", "come", "comes", "coming", "were", "was", "is", "are", "been"]
+  static let nouns: WordSet = [
     "fire", "attack", "attacks", "shelling", "bombardment", "bombing", "assault", "siege", "strikes",
   ]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (i, token) in a.tokens.enumerated()
-    where token.lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1].lower) {
+    for i in a.tokens.indices
+    where a.tokens[i].lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1]) {
       var k = i + 1
       while k < a.tokens.count,
         [
@@ -21,7 +21,7 @@ struct UnderFire: RelationRule {
           "air",
         ].contains(a.tokens[k].lower)
       { k += 1 }
-      guard k < a.tokens.count, Self.nouns.contains(a.tokens[k].lower), k + 1 < a.tokens.count,
+      guard k < a.tokens.count, Self.nouns.contains(a.tokens[k]), k + 1 < a.tokens.count,
         ["from", "by"].contains(a.tokens[k + 1].lower), let attacker = a.object(after: k + 2, limit: 4),
         a.isActor(attacker)
       else { continue }

@@ -6,7 +6,7 @@ import KGModel
 ///
 /// Example: "Ankara vowed to bomb PKK camps in Sinjar." → threaten(Turkey, PKK) and attack(Turkey, PKK), hypothetical.
 struct VowImpliesThreat: DerivationRule {
-  static let vows: Set<String> = [
+  static let vows: WordSet = [
     "vow", "vows", "vowed", "vowing", "threaten", "threatens", "threatened", "threatening", "pledge", "pledges",
     "pledged", "swore", "swear", "swears", "promised", "promises", "promise",
   ]
@@ -17,7 +17,7 @@ struct VowImpliesThreat: DerivationRule {
       guard Self.forceTypes.contains(f.type), f.forced == nil else { return nil }
       // "vowed to crush": the vow stands right before "to" + the cue.
       let s = f.cue.lowerBound
-      guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2].lower) else { return nil }
+      guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2]) else { return nil }
       var threat = f
       threat.targets = f.targets.filter { a.isActor($0) }
       guard !threat.targets.isEmpty else { return nil }

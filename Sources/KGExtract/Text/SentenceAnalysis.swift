@@ -18,6 +18,8 @@ struct SentenceAnalysis {
   /// Whether a verb cue covers each token.
   let verbCueAt: [Bool]
   let entityKind: (String) -> EntityKind?
+  /// The kind of each mention's entity, looked up once (`entityKind` of its id).
+  let mentionKinds: [EntityKind?]
   /// The sentence before ends with a colon (it introduces this one).
   var previousEndsWithColon = false
 
@@ -29,12 +31,13 @@ struct SentenceAnalysis {
     self.tokens = tokens
     self.mentions = mentions
     self.entityKind = entityKind
+    mentionKinds = mentions.map { entityKind($0.entityID) }
     var owner = [Int?](repeating: nil, count: tokens.count)
     for (m, hit) in mentions.enumerated() { for k in hit.range { owner[k] = m } }
     mentionOfToken = owner
     var cues: [CueHit] = []
     for i in tokens.indices where owner[i] == nil {
-      for cue in lexicon.cues[tokens[i].lower] ?? [] where i + cue.tokens.count <= tokens.count {
+      for cue in lexicon.cues[tokens[i]] ?? [] where i + cue.tokens.count <= tokens.count {
         let range = i..<(i + cue.tokens.count)
         if zip(cue.tokens, tokens[range]).allSatisfy({ $0 == $1.lower }) && !range.contains(where: { owner[$0] != nil })
         {
@@ -55,11 +58,11 @@ struct SentenceAnalysis {
     verbCueAt = verbAt
   }
 
-  func isActor(_ m: Int) -> Bool { entityKind(mentions[m].entityID)?.isActor ?? false }
+  func isActor(_ m: Int) -> Bool { mentionKinds[m]?.isActor ?? false }
 
   // MARK: - Word classes
 
-  static let auxiliaries: Set<String> = [
+  static let auxiliaries: WordSet = [
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may",
     "might", "shall", "should", "must", "did", "does", "do", "'s", "'ve", "'d", "'ll", "also", "reportedly",
     "allegedly", "repeatedly", "already", "still", "then", "later", "again", "finally", "just", "recently",
@@ -75,7 +78,7 @@ struct SentenceAnalysis {
   ]
 
   /// Nouns that stand for an actor's people or arms between the actor and the verb ("ISIS infantry attacked").
-  static let actorNouns: Set<String> = [
+  static let actorNouns: WordSet = [
     "infantry", "fighters", "members", "forces", "troops", "militants", "cells", "operatives", "units", "unit", "jets",
     "warplanes", "aircraft", "drones", "drone", "artillery", "gunmen", "soldiers", "commanders", "commander",
     "officials",
@@ -89,10 +92,10 @@ struct SentenceAnalysis {
     "battalion", "brigade", "division", "detachment", "squad", "team", "teams", "mercenaries", "contractors",
   ]
 
-  static let allyNouns: Set<String> = ["allies", "partners", "proxies", "backers", "affiliates"]
+  static let allyNouns: WordSet = ["allies", "partners", "proxies", "backers", "affiliates"]
 
   /// Nouns that make a demonym describe a non-state group ("Syrian rebels" are not Syria).
-  static let nonStateNouns: Set<String> = [
+  static let nonStateNouns: WordSet = [
     "rebels", "rebel", "opposition", "insurgents", "militants", "jihadists", "civilians", "refugees", "people",
     "tribes", "tribesmen", "kurds", "activists", "protesters", "fighters", "factions", "groups", "gunmen",
   ]
@@ -101,10 +104,10 @@ struct SentenceAnalysis {
   func describesNonStateGroup(_ m: Int) -> Bool {
     guard mentions[m].isBareDemonym else { return false }
     let next = mentions[m].range.upperBound
-    return next < tokens.count && Self.nonStateNouns.contains(tokens[next].lower)
+    return next < tokens.count && Self.nonStateNouns.contains(tokens[next])
   }
 
-  static let determiners: Set<String> = [
+  static let determiners: WordSet = [
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "several", "some", "many", "multiple",
     "numerous", "dozens", "hundreds", "thousands", "at", "least", "up", "more", "than", "about", "nearly", "almost",
     "around", "over", "of", "-", "former", "field", "first", "second", "third", "two", "three", "four", "five", "six",
@@ -113,13 +116,13 @@ struct SentenceAnalysis {
     "'s", "own",
   ]
 
-  static let clauseBreakers: Set<String> = [
+  static let clauseBreakers: WordSet = [
     ".", ";", ":", "\"", "“", "”", "(", ")", "[", "]", "?", "!", "that", "which", "who", "whom", "whose", "when",
     "where", "while", "because", "although", "though", "but", "after", "before", "since", "until", "if", "unless",
     "as", "said", "says", "told", "according",
   ]
 
-  static let locativePrepositions: Set<String> = [
+  static let locativePrepositions: WordSet = [
     "in", "near", "at", "from", "during", "after", "before", "since", "while", "because", "by", "for", "into", "toward",
     "towards", "across", "through", "along", "within", "outside", "inside", "around", "with", "without", "amid",
     "under", "via", "between", "among", "off", "behind", "beyond", "than", "like", "as", "to", "over", "on", "against",
@@ -170,8 +173,8 @@ struct SentenceAnalysis {
         return nil
       }
       if lower == "and", i > 0, mentionOfToken[i - 1] == nil, tokens[i - 1].isWord,
-        !Self.actorNouns.contains(tokens[i - 1].lower),
-        !Self.determiners.contains(tokens[i - 1].lower)
+        !Self.actorNouns.contains(tokens[i - 1]),
+        !Self.determiners.contains(tokens[i - 1])
       {
         // "The jihadists made quick gains and surrounded …": the subject opens the clause.
         return clauseSubject(before: i)
@@ -190,7 +193,7 @@ struct SentenceAnalysis {
         }
         return nil
       }
-      if Self.clauseBreakers.contains(lower) {
+      if Self.clauseBreakers.contains(tokens[i]) {
         if lower == "who" || lower == "which", i > 0 {
           var k = i - 1
           if tokens[k].lower == "," { k -= 1 }
@@ -199,7 +202,7 @@ struct SentenceAnalysis {
         return nil
       }
       // "The Syrian army and its allies secured …": the named actor is the subject.
-      if Self.allyNouns.contains(lower) {
+      if Self.allyNouns.contains(tokens[i]) {
         var k = i - 1
         while k >= 0, ["its", "their", "foreign", "regional", "local", "main", "key"].contains(tokens[k].lower) {
           k -= 1
@@ -232,8 +235,9 @@ struct SentenceAnalysis {
         skipped += 1
         continue
       }
-      if Self.locativePrepositions.contains(lower) && !Self.auxiliaries.contains(lower) { return nil }
-      if Self.auxiliaries.contains(lower) || Self.actorNouns.contains(lower) || Self.determiners.contains(lower)
+      if Self.locativePrepositions.contains(tokens[i]) && !Self.auxiliaries.contains(tokens[i]) { return nil }
+      if Self.auxiliaries.contains(tokens[i]) || Self.actorNouns.contains(tokens[i])
+        || Self.determiners.contains(tokens[i])
         || lower.hasSuffix("ly") || lower == "-"
       {
         i -= 1
@@ -253,8 +257,8 @@ struct SentenceAnalysis {
     return nil
   }
 
-  static let articles: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"]
-  static let governing: Set<String> = [
+  static let articles: WordSet = ["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"]
+  static let governing: WordSet = [
     "of", "with", "to", "for", "against", "from", "on", "at", "in", "into", "toward", "towards", "over", "near",
     "across",
     "through", "along", "within", "between", "among", "under", "behind", "beyond", "via", "amid", "upon", "inside",
@@ -264,8 +268,8 @@ struct SentenceAnalysis {
   /// The index of the preposition that governs mention `m` ("over [the] Raqqa"), if any.
   func governingPreposition(of m: Int) -> Int? {
     var before = mentions[m].range.lowerBound - 1
-    while before >= 0, Self.articles.contains(tokens[before].lower) { before -= 1 }
-    return before >= 0 && Self.governing.contains(tokens[before].lower) ? before : nil
+    while before >= 0, Self.articles.contains(tokens[before]) { before -= 1 }
+    return before >= 0 && Self.governing.contains(tokens[before]) ? before : nil
   }
 
   /// The actor that opens the clause ending at `position`: "[The jihadists] made gains and …".
@@ -273,10 +277,7 @@ struct SentenceAnalysis {
     var k = position - 1
     var first: Int?
     while k >= 0, position - k < 12 {
-      let lower = tokens[k].lower
-      if [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when"].contains(lower) {
-        break
-      }
+      if Self.clauseOpeners.contains(tokens[k]) && tokens[k].lower != "and" { break }
       if let m = mentionOfToken[k] {
         first = m
         k = mentions[m].range.lowerBound - 1
@@ -294,11 +295,14 @@ struct SentenceAnalysis {
   /// Whether mention `m` stands at the start of its clause (after determiners and adverbs).
   func opensClause(_ m: Int) -> Bool {
     var j = mentions[m].range.lowerBound - 1
-    while j >= 0, Self.determiners.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
-    return j < 0
-      || [",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and"].contains(
-        tokens[j].lower)
+    while j >= 0, Self.determiners.contains(tokens[j]) || tokens[j].lower.hasSuffix("ly") { j -= 1 }
+    return j < 0 || Self.clauseOpeners.contains(tokens[j])
   }
+
+  /// Punctuation and words after which a clause starts.
+  static let clauseOpeners: WordSet = [
+    ",", ";", ":", "\"", "“", "”", "that", "which", "who", "but", "while", "as", "when", "and",
+  ]
 
   /// The last mention of a chain like "Hezbollah chief Hassan Nasrallah" or "Russia's Foreign
   /// Minister Sergei Lavrov": the person or body the phrase is about.
@@ -309,14 +313,14 @@ struct SentenceAnalysis {
       var hops = 0
       while k < tokens.count, hops < 4, mentionOfToken[k] == nil,
         tokens[k].lower == "'s"
-          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower)
-            && !Self.clauseBreakers.contains(tokens[k].lower) && !Self.auxiliaries.contains(tokens[k].lower)
+          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k])
+            && !Self.clauseBreakers.contains(tokens[k]) && !Self.auxiliaries.contains(tokens[k])
             && tokens[k].lower != "and")
       {
         k += 1
         hops += 1
       }
-      guard k < tokens.count, hops >= 1, let next = mentionOfToken[k], entityKind(mentions[next].entityID) == .person
+      guard k < tokens.count, hops >= 1, let next = mentionOfToken[k], mentionKinds[next] == .person
       else { return head }
       head = next
     }
@@ -333,7 +337,7 @@ struct SentenceAnalysis {
         else { return nil }
         return k
       }
-      if [";", ":", "\"", "“", "”", "(", ")"].contains(tokens[k].lower) || isVerbCue(k) { return nil }
+      if Self.appositionBreakers.contains(tokens[k]) || isVerbCue(k) { return nil }
       k -= 1
     }
     return nil
@@ -384,7 +388,7 @@ struct SentenceAnalysis {
       if let m = mentionOfToken[i] {
         // "threatened they wouldn't allow the SAA …": "they" opens a clause; its object comes later.
         if tokens[i].lower == "they", i + 1 < tokens.count,
-          Self.auxiliaries.contains(tokens[i + 1].lower) || isVerbCue(i + 1)
+          Self.auxiliaries.contains(tokens[i + 1]) || isVerbCue(i + 1)
         {
           i += 1
           skipped += 1
@@ -414,7 +418,7 @@ struct SentenceAnalysis {
         return m
       }
       let lower = tokens[i].lower
-      if Self.determiners.contains(lower) || Self.actorNouns.contains(lower) && allowActorNouns
+      if Self.determiners.contains(tokens[i]) || Self.actorNouns.contains(tokens[i]) && allowActorNouns
         || lower.first?.isNumber == true
       {
         i += 1
@@ -434,7 +438,7 @@ struct SentenceAnalysis {
         skipped += 1
         continue
       }
-      if Self.clauseBreakers.contains(lower) || Self.locativePrepositions.contains(lower) || lower == ","
+      if Self.clauseBreakers.contains(tokens[i]) || Self.locativePrepositions.contains(tokens[i]) || lower == ","
         || lower == "and"
         || isVerbCue(i) || !tokens[i].isWord
       {
@@ -450,7 +454,7 @@ struct SentenceAnalysis {
       skipped += 1
       // "a Kurdish politician, Hevrin Khalaf": a name in apposition is the head.
       if i + 1 < tokens.count, tokens[i].lower == ",", let m = mentionOfToken[i + 1],
-        entityKind(mentions[m].entityID) == .person
+        mentionKinds[m] == .person
       {
         return m
       }
@@ -491,9 +495,9 @@ struct SentenceAnalysis {
       // Determiners and lower-case title words before the next name ("its former leader", "three field commanders").
       var hops = 0
       while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isWord,
-        !tokens[k].isCapitalized || Self.determiners.contains(tokens[k].lower),
-        !isVerbCue(k), !Self.locativePrepositions.contains(tokens[k].lower),
-        !Self.clauseBreakers.contains(tokens[k].lower)
+        !tokens[k].isCapitalized || Self.determiners.contains(tokens[k]),
+        !isVerbCue(k), !Self.locativePrepositions.contains(tokens[k]),
+        !Self.clauseBreakers.contains(tokens[k])
       {
         k += 1
         hops += 1
@@ -539,9 +543,9 @@ struct SentenceAnalysis {
       // "A and the Kurdish dominated so-called B", "militias such as the PMU": words between the joiner and B.
       var hops = 0
       while k > 0, hops < 7, mentionOfToken[k] == nil, !["and", ",", "&", "/"].contains(tokens[k].lower),
-        Self.determiners.contains(tokens[k].lower) || ["such", "as", "including"].contains(tokens[k].lower)
-          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k].lower)
-            && !Self.clauseBreakers.contains(tokens[k].lower))
+        Self.determiners.contains(tokens[k]) || ["such", "as", "including"].contains(tokens[k].lower)
+          || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k])
+            && !Self.clauseBreakers.contains(tokens[k]))
       {
         k -= 1
         hops += 1
@@ -556,7 +560,7 @@ struct SentenceAnalysis {
       if k >= 0, tokens[k].lower == "," { k -= 1 }
       guard k >= 0, let prev = mentionOfToken[k] else { break }
       // "Russia, which …" is not coordination; an actor list is.
-      guard isActor(prev) || entityKind(mentions[prev].entityID) == entityKind(mentions[m].entityID) else { break }
+      guard isActor(prev) || mentionKinds[prev] == mentionKinds[m] else { break }
       group.insert(prev, at: 0)
       start = mentions[prev].range.lowerBound
     }
@@ -573,17 +577,22 @@ struct SentenceAnalysis {
     var i = position
     while i < tokens.count, i - position <= within {
       if tokens[i].lower == "by" { return object(after: i + 1, limit: 7) }
-      if Self.clauseBreakers.contains(tokens[i].lower) { return nil }
+      if Self.clauseBreakers.contains(tokens[i]) { return nil }
       i += 1
     }
     return nil
   }
 
+  /// Punctuation no apposition spans.
+  static let appositionBreakers: WordSet = [";", ":", "\"", "“", "”", "(", ")"]
+  /// Punctuation that opens a clause for `clauseStart(of:)`.
+  static let clauseMarks: WordSet = [";", ":", "\"", "“", "”"]
+
   /// The first token index of the clause containing `position`.
   func clauseStart(of position: Int) -> Int {
     var i = position - 1
     while i >= 0 {
-      if [";", ":", "\"", "“", "”"].contains(tokens[i].lower) { return i + 1 }
+      if Self.clauseMarks.contains(tokens[i]) { return i + 1 }
       i -= 1
     }
     return 0

@@ -6,6 +6,8 @@ struct Token: Sendable {
   var text: String
   /// Lowercased, with typographic apostrophes made plain.
   var lower: String
+  /// `WordHash` of `lower`, computed once so word tables are probed without rehashing.
+  var hash: UInt64
   var isWord: Bool
   var isCapitalized: Bool
   var isAllCaps: Bool
@@ -21,15 +23,17 @@ struct Token: Sendable {
 enum Tokenizer {
   static func tokenize(_ scalars: [Unicode.Scalar], in range: TextSpan) -> [Token] {
     var tokens: [Token] = []
+    // About one token per five code points in prose; reserving spares the array's regrowth.
+    tokens.reserveCapacity(range.length / 4 + 4)
     var i = range.start
     let end = range.end
     var sawSpace = true
-    func isLetter(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
       if s.value < 128 { return ASCII.isAlphanumeric(s.value) }
       return s.properties.isAlphabetic || s.properties.numericType != nil
         || s.properties.generalCategory == .nonspacingMark
     }
-    func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "‘" }
+    @inline(__always) func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "‘" }
     while i < end {
       let c = scalars[i]
       if c.value < 128 ? ASCII.isSpace(c.value) : c.properties.isWhitespace {
@@ -101,46 +105,86 @@ enum Tokenizer {
     (start..<end).contains { s[$0] == "." }
   }
 
+  /// The token of `s[lo..<hi]`.
+  ///
+  /// All-ASCII tokens (nearly all of them in English news) are built from their bytes in one pass
+  /// that also lowercases and hashes them; a lowercase token shares its text's storage.
   static func make(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
-    var text = String.UnicodeScalarView()
-    var lower = String.UnicodeScalarView()
     var ascii = true
     var letters = 0
     var upper = 0
+    var hash = WordHash.offset
     for k in lo..<hi {
-      let c = s[k]
-      text.append(c)
-      if c.value < 128 {
-        if ASCII.isUpper(c.value) {
-          upper += 1
-          letters += 1
-          lower.append(Unicode.Scalar(c.value + 32)!)
-        } else {
-          if ASCII.isLower(c.value) { letters += 1 }
-          lower.append(c)
-        }
-      } else {
+      let v = s[k].value
+      guard v < 128 else {
         ascii = false
+        break
+      }
+      if ASCII.isUpper(v) {
+        upper += 1
+        letters += 1
+        hash = WordHash.combine(hash, UInt8(v + 32))
+      } else {
+        if ASCII.isLower(v) { letters += 1 }
+        hash = WordHash.combine(hash, UInt8(v))
       }
     }
-    let string = String(text)
     let first = s[lo]
     if !ascii {
-      // The general path: Unicode case mapping and typographic apostrophes.
-      let letterScalars = s[lo..<hi].filter { $0.properties.isAlphabetic }
-      return Token(
-        span: TextSpan(start: lo, end: hi), text: string, lower: normalize(string),
-        isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
-        isCapitalized: first.properties.isUppercase,
-        isAllCaps: !letterScalars.isEmpty && letterScalars.allSatisfy { $0.properties.isUppercase },
-        spaceBefore: space)
+      if hi - lo <= 3 {
+        for mark in typographic where mark.scalars.count == hi - lo && mark.scalars.elementsEqual(s[lo..<hi]) {
+          var token = mark.token
+          token.span = TextSpan(start: lo, end: hi)
+          token.spaceBefore = space
+          return token
+        }
+      }
+      return makeGeneral(s, lo, hi, space)
     }
+    let count = hi - lo
+    let text = String(unsafeUninitializedCapacity: count) { buffer in
+      for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: s[lo + k].value) }
+      return count
+    }
+    let lower =
+      upper == 0
+      ? text
+      : String(unsafeUninitializedCapacity: count) { buffer in
+        for k in 0..<count {
+          let v = s[lo + k].value
+          buffer[k] = UInt8(truncatingIfNeeded: ASCII.isUpper(v) ? v + 32 : v)
+        }
+        return count
+      }
     return Token(
-      span: TextSpan(start: lo, end: hi), text: string, lower: String(lower),
+      span: TextSpan(start: lo, end: hi), text: text, lower: lower, hash: hash,
       isWord: ASCII.isAlphanumeric(first.value) || first == "'",
       isCapitalized: ASCII.isUpper(first.value),
       isAllCaps: letters > 0 && upper == letters,
       spaceBefore: space)
+  }
+
+  /// The general path of `make`: Unicode case mapping and typographic apostrophes.
+  static func makeGeneral(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
+    let first = s[lo]
+    let string = String(String.UnicodeScalarView(s[lo..<hi]))
+    let lower = normalize(string)
+    let letterScalars = s[lo..<hi].filter { $0.properties.isAlphabetic }
+    return Token(
+      span: TextSpan(start: lo, end: hi), text: string, lower: lower, hash: WordHash.of(lower),
+      isWord: first.properties.isAlphabetic || first.properties.numericType != nil || first == "'" || first == "’",
+      isCapitalized: first.properties.isUppercase,
+      isAllCaps: !letterScalars.isEmpty && letterScalars.allSatisfy { $0.properties.isUppercase },
+      spaceBefore: space)
+  }
+
+  /// The non-ASCII tokens news text is full of (curly quotes, dashes, "’s"), made once by
+  /// `makeGeneral`: `make` copies them, setting only the span and the space before.
+  static let typographic: [(scalars: [Unicode.Scalar], token: Token)] = [
+    "“", "”", "‘", "’", "—", "–", "…", "«", "»", "’s", "‘s", "n’t", "’re", "’ve", "’ll", "’d",
+  ].map { (mark: String) in
+    let scalars = Array(mark.unicodeScalars)
+    return (scalars, makeGeneral(scalars, 0, scalars.count, false))
   }
 
   static func normalize(_ text: String) -> String {

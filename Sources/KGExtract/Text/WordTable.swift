@@ -1,0 +1,228 @@
+/// FNV-1a (64-bit) of a word's UTF-8: the hash that word tables are probed by.
+///
+/// A token computes it once for its lowercased form (`Token.hash`), so that every later lookup of
+/// the token — in the alias, cue, title and reference tables and in the rules' word lists — is a
+/// probe and a comparison rather than a fresh SipHash of the string.
+enum WordHash {
+  static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let prime: UInt64 = 0x100_0000_01b3
+
+  @inline(__always) static func combine(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* prime }
+
+  /// - Complexity: O(*n*) in the word's UTF-8 length.
+  static func of(_ word: String) -> UInt64 {
+    var word = word
+    return word.withUTF8 { bytes in
+      var hash = offset
+      for byte in bytes { hash = combine(hash, byte) }
+      return hash
+    }
+  }
+}
+
+/// A hash map from words (lowercased token forms) to values, probed by `WordHash`.
+///
+/// Open addressing with linear probing at a load factor of at most one half. A probe compares the
+/// 64-bit hashes first and the strings only when they agree, so a lookup by a token whose hash is
+/// already known costs no hashing at all. Entries are never removed: the tables are built once
+/// (or, for a document's local aliases, only grow).
+///
+/// - Complexity: lookup and insertion O(1) expected (insertion amortised), plus O(*n*) in the
+///   word's length when its hash has to be computed.
+struct WordMap<Value> {
+  /// Entry index per slot, -1 for an empty slot; the count is zero or a power of two.
+  private var slots: [Int32] = []
+  private var hashes: [UInt64] = []
+  private var keys: [String] = []
+  private var storedValues: [Value] = []
+
+  init() {}
+
+  var isEmpty: Bool { keys.isEmpty }
+  var count: Int { keys.count }
+
+  /// The values, in insertion order.
+  var values: [Value] { storedValues }
+
+  @inline(__always) private static func start(_ hash: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+
+  /// The entry index of `word`, whose `WordHash` is `hash`.
+  @inline(__always) private func index(of word: String, hash: UInt64) -> Int? {
+    if keys.isEmpty { return nil }
+    let mask = slots.count - 1
+    var i = Self.start(hash, mask: mask)
+    while true {
+      let entry = Int(slots[i])
+      if entry < 0 { return nil }
+      if hashes[entry] == hash && keys[entry] == word { return entry }
+      i = (i + 1) & mask
+    }
+  }
+
+  /// The value of `word` given its precomputed `WordHash`.
+  @inline(__always) func value(of word: String, hash: UInt64) -> Value? {
+    index(of: word, hash: hash).map { storedValues[$0] }
+  }
+
+  /// The value stored for a token's lowercased form.
+  @inline(__always) subscript(token: Token) -> Value? { value(of: token.lower, hash: token.hash) }
+
+  /// The value stored for a lowercased word; setting `nil` is not supported (entries are never removed).
+  subscript(word: String) -> Value? {
+    get { value(of: word, hash: WordHash.of(word)) }
+    set {
+      guard let newValue else { preconditionFailure("WordMap entries are never removed") }
+      insert(newValue, for: word, hash: WordHash.of(word))
+    }
+  }
+
+  subscript(word: String, default value: @autoclosure () -> Value) -> Value {
+    get { self[word] ?? value() }
+    set { insert(newValue, for: word, hash: WordHash.of(word)) }
+  }
+
+  private mutating func insert(_ value: Value, for word: String, hash: UInt64) {
+    if let existing = index(of: word, hash: hash) {
+      storedValues[existing] = value
+      return
+    }
+    if (keys.count + 1) * 2 > slots.count { grow() }
+    keys.append(word)
+    hashes.append(hash)
+    storedValues.append(value)
+    place(keys.count - 1)
+  }
+
+  private mutating func place(_ entry: Int) {
+    let mask = slots.count - 1
+    var i = Self.start(hashes[entry], mask: mask)
+    while slots[i] >= 0 { i = (i + 1) & mask }
+    slots[i] = Int32(entry)
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: -1, count: max(16, slots.count * 2))
+    for entry in keys.indices { place(entry) }
+  }
+}
+
+extension WordMap: Sendable where Value: Sendable {}
+
+/// A set of lowercased words, probed like `WordMap`: the word lists rules and mention finding
+/// consult for every token ("auxiliaries", "determiners", title words, …).
+struct WordSet: ExpressibleByArrayLiteral, Sendable {
+  private var map = WordMap<Bool>()
+
+  init() {}
+  init(arrayLiteral words: String...) { self.init(words) }
+  init<S: Sequence>(_ words: S) where S.Element == String { for word in words { insert(word) } }
+
+  var isEmpty: Bool { map.isEmpty }
+  var count: Int { map.count }
+
+  mutating func insert(_ word: String) { map[word] = true }
+
+  /// - Complexity: O(1) expected, plus hashing `word`.
+  func contains(_ word: String) -> Bool { map[word] != nil }
+
+  /// Whether the token's lowercased form is in the set, by the token's precomputed hash.
+  @inline(__always) func contains(_ token: Token) -> Bool { map.value(of: token.lower, hash: token.hash) != nil }
+
+  /// The set's words and those of `other`.
+  func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String {
+    var result = self
+    for word in other { result.insert(word) }
+    return result
+  }
+}
+
+/// Phrases (lowercased token sequences) by their first two words, so that the phrases that may
+/// start at a token are found with two probes however many share its first word ("the group",
+/// "the army", "the province", …).
+struct PhraseIndex<Value> {
+  fileprivate struct Group {
+    var bySecond = WordMap<[Value]>()
+    var oneWord: [Value] = []
+  }
+  /// Groups by first word, as indices into `groupList`, so a lookup reads a group in place
+  /// rather than copying it out of a table.
+  private var groups = WordMap<Int>()
+  private var groupList: [Group] = []
+
+  init() {}
+
+  /// Adds a phrase; phrases keep the order they were added in.
+  mutating func add(_ phrase: [String], _ value: Value) {
+    guard let first = phrase.first else { return }
+    let g: Int
+    if let existing = groups[first] {
+      g = existing
+    } else {
+      g = groupList.count
+      groups[first] = g
+      groupList.append(Group())
+    }
+    if phrase.count == 1 {
+      groupList[g].oneWord.append(value)
+    } else {
+      groupList[g].bySecond[phrase[1], default: []].append(value)
+    }
+  }
+
+  /// The phrases that may start at `tokens[i]`: those of two or more words whose first two words
+  /// are `tokens[i]` and `tokens[i + 1]`, then the one-word phrases `tokens[i]`, each in the order
+  /// added. Callers still compare the words after the second.
+  func candidates(in tokens: [Token], at i: Int) -> (longer: [Value], oneWord: [Value]) {
+    guard let g = groups[tokens[i]] else { return ([], []) }
+    let longer =
+      i + 1 < tokens.count && !groupList[g].bySecond.isEmpty ? groupList[g].bySecond[tokens[i + 1]] ?? [] : []
+    return (longer, groupList[g].oneWord)
+  }
+}
+
+extension PhraseIndex: Sendable where Value: Sendable {}
+extension PhraseIndex.Group: Sendable where Value: Sendable {}
+
+/// Phrases (lowercased word sequences) indexed by their first word, for asking whether any of
+/// them occurs in a run of words ("is said to", "allegedly", "according to", …).
+struct PhraseSet: Sendable {
+  /// The phrases, in the order given.
+  let phrases: [[String]]
+  private var byFirst = WordMap<[[String]]>()
+
+  init(_ phrases: [[String]]) {
+    self.phrases = phrases
+    for phrase in phrases {
+      if let first = phrase.first { byFirst[first, default: []].append(phrase) }
+    }
+  }
+
+  /// Whether any phrase other than `excluded` occurs in `words` (empty phrases never do).
+  ///
+  /// - Complexity: O(*n*) probes for *n* words, plus comparing the phrases that start with a word.
+  func occurs(in words: [String], excluding excluded: [String]? = nil) -> Bool {
+    for start in words.indices {
+      guard let candidates = byFirst[words[start]] else { continue }
+      for phrase in candidates where phrase.count <= words.count - start && phrase != excluded {
+        if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+      }
+    }
+    return false
+  }
+
+  /// The first phrase (in the order given) that occurs in `words`, with its first occurrence.
+  func firstOccurrence(in words: [String]) -> (phrase: [String], start: Int)? {
+    var best: (phrase: [String], start: Int, rank: Int)?
+    for start in words.indices {
+      guard let candidates = byFirst[words[start]] else { continue }
+      for phrase in candidates where phrase.count <= words.count - start {
+        guard words[start..<(start + phrase.count)].elementsEqual(phrase) else { continue }
+        let rank = phrases.firstIndex(of: phrase)!
+        if best == nil || rank < best!.rank { best = (phrase, start, rank) }
+      }
+    }
+    return best.map { ($0.phrase, $0.start) }
+  }
+}
