@@ -1,3 +1,4 @@
+import Foundation
 import KGModel
 import KGTestSupport
 import Testing
@@ -152,5 +153,21 @@ struct RelationRuleTests {
     let extraction = try ExtractionFixture.extract("Turkish jets bombed YPG positions near Afrin.")
     #expect(extraction.edges.allSatisfy { $0.source != "afrin" })
     #expect(extraction.edge("turkey", .attack, "afrin") == nil, "Afrin is only where it happened")
+  }
+}
+
+/// A rule's id is its type's name, which is also its file's name under `Rules/`.
+struct RuleIdentityTests {
+  @Test func ruleIdsAreTypeNamesAndFileNames() throws {
+    let rules: [(id: String, type: Any.Type)] =
+      RuleBook.all.map { ($0.id, type(of: $0)) } + RuleBook.derivations.map { ($0.id, type(of: $0)) }
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/KGExtract/Rules").standardized
+    for rule in rules {
+      #expect(rule.id == String(describing: rule.type))
+      #expect(
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(rule.id + ".swift").path), "\(rule.id)")
+    }
+    #expect(RuleBook.ids.count == rules.count)
   }
 }
