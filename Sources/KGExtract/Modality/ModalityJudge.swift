@@ -27,10 +27,11 @@ struct ModalityJudge {
     let sourceEnd = f.sources.map { a.mentions[$0].range.upperBound }.filter { $0 <= cueStart }.max()
     let reach = sourceEnd.map { max(7, min(14, cueStart - $0)) } ?? 7
     let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - reach)
-    var window = Array(a.tokens[max(0, windowStart)..<cueStart].map(\.lower))
+    // The window's tokens (their hashes make the phrase probes below cheap).
+    var window = Array(a.tokens[max(0, windowStart)..<cueStart])
     // "not only defeating X" affirms.
     if let notOnly = window.indices.first(where: {
-      $0 + 1 < window.count && window[$0] == "not" && window[$0 + 1] == "only"
+      $0 + 1 < window.count && window[$0].lower == "not" && window[$0 + 1].lower == "only"
     }) {
       window.removeSubrange(notOnly...(notOnly + 1))
     }
@@ -42,16 +43,16 @@ struct ModalityJudge {
     // "denied attacking", "denied that …" negate what they govern; "denied the accusations and
     // blamed X" does not negate the blaming.
     var negationWindow = window
-    if let denial = negationWindow.lastIndex(where: { ["denied", "denies", "deny", "denying"].contains($0) }) {
+    if let denial = negationWindow.lastIndex(where: { ["denied", "denies", "deny", "denying"].contains($0.lower) }) {
       let after = negationWindow[(denial + 1)...]
-      if after.count > 2 && !after.contains("that") { negationWindow.remove(at: denial) }
+      if after.count > 2 && !after.contains(where: { $0.lower == "that" }) { negationWindow.remove(at: denial) }
     }
     if lexicon.negation.occurs(in: negationWindow) { return nil }
     // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
     if f.cue.count >= 1, a.cues.contains(where: { $0.range == f.cue && $0.cue.form == .noun }) {
-      var kept: [String] = []
+      var kept: [Token] = []
       for (k, w) in window.enumerated() {
-        if w == "to", k + 1 < window.count, !NominalEvent.lightVerbs.contains(window[k + 1]) { continue }
+        if w.lower == "to", k + 1 < window.count, !NominalEvent.lightVerbs.contains(window[k + 1]) { continue }
         kept.append(w)
       }
       window = kept
@@ -59,8 +60,8 @@ struct ModalityJudge {
     // A bare "to" marks intent only right before the cue's verb ("to attack"; not "according to X, …");
     // longer cues ("able to", "plans to") count anywhere in the window.
     let infinitive =
-      window.last == "to"
-      || (window.count >= 2 && window[window.count - 2] == "to" && ["be", "have"].contains(window.last!))
+      window.last?.lower == "to"
+      || (window.count >= 2 && window[window.count - 2].lower == "to" && ["be", "have"].contains(window.last!.lower))
     let clause = a.tokens[a.clauseStart(of: cueStart)..<cueStart]
     if lexicon.hypothetical.occurs(in: window, excluding: ["to"]) || infinitive
       || clause.contains(where: { $0.lower == "if" }) || clause.contains(where: { $0.lower == "unless" })
@@ -75,7 +76,7 @@ struct ModalityJudge {
     {
       return (.alleged, nil)
     }
-    if lexicon.alleged.occurs(in: sentenceLowers) { return (.alleged, nil) }
+    if lexicon.alleged.occurs(in: a.tokens) { return (.alleged, nil) }
     return (.asserted, nil)
   }
 
@@ -84,7 +85,7 @@ struct ModalityJudge {
   /// `lowers` are the sentence's lowercased tokens.
   func attribution(for f: Finding, in a: SentenceAnalysis, lowers: [String]) -> (Int?, Bool)? {
     // "according to X": the first listed preposition found, where it first occurs.
-    if let (phrase, s) = lexicon.attributionPrepositions.firstOccurrence(in: lowers) {
+    if let (phrase, s) = lexicon.attributionPrepositions.firstOccurrence(in: a.tokens) {
       if s + phrase.count < lowers.count, let m = a.object(after: s + phrase.count, limit: 4), !a.isLocation(m) {
         return (m, true)
       }
@@ -92,7 +93,7 @@ struct ModalityJudge {
     }
     // "X said …" / "…, X said"
     for (i, lower) in lowers.enumerated()
-    where lexicon.attributionVerbs.contains(lower) && !f.cue.contains(i) && a.mentionOfToken[i] == nil {
+    where lexicon.attributionVerbs.contains(a.tokens[i]) && !f.cue.contains(i) && a.mentionOfToken[i] == nil {
       // Another cue of the same finding's kind at this spot means this verb is a relation, not a report.
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
       // "X told Reuters": the one told is the listener; "…, notes Reuters": an inverted speaker.

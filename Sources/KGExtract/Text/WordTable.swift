@@ -212,6 +212,32 @@ struct PhraseSet: Sendable {
     return false
   }
 
+  /// Whether any phrase other than `excluded` occurs in the tokens' lowercased forms; as
+  /// `occurs(in:excluding:)` of those forms, but probing by the tokens' precomputed hashes.
+  func occurs(in tokens: [Token], excluding excluded: [String]? = nil) -> Bool {
+    for start in tokens.indices {
+      guard let candidates = byFirst[tokens[start]] else { continue }
+      for phrase in candidates where phrase.count <= tokens.count - start && phrase != excluded {
+        if tokens[start..<(start + phrase.count)].elementsEqual(phrase, by: { $0.lower == $1 }) { return true }
+      }
+    }
+    return false
+  }
+
+  /// `firstOccurrence(in:)` of the tokens' lowercased forms, probing by the tokens' precomputed hashes.
+  func firstOccurrence(in tokens: [Token]) -> (phrase: [String], start: Int)? {
+    var best: (phrase: [String], start: Int, rank: Int)?
+    for start in tokens.indices {
+      guard let candidates = byFirst[tokens[start]] else { continue }
+      for phrase in candidates where phrase.count <= tokens.count - start {
+        guard tokens[start..<(start + phrase.count)].elementsEqual(phrase, by: { $0.lower == $1 }) else { continue }
+        let rank = phrases.firstIndex(of: phrase)!
+        if best == nil || rank < best!.rank { best = (phrase, start, rank) }
+      }
+    }
+    return best.map { ($0.phrase, $0.start) }
+  }
+
   /// The first phrase (in the order given) that occurs in `words`, with its first occurrence.
   func firstOccurrence(in words: [String]) -> (phrase: [String], start: Int)? {
     var best: (phrase: [String], start: Int, rank: Int)?
