@@ -29,6 +29,9 @@ public struct Extractor: Sendable {
     // Copied out of the configuration once per document, not once per sentence.
     let lexicon = configuration.lexicon
     let judge = ModalityJudge(lexicon: lexicon)
+    // The cue table alone is what each sentence's analysis reads: passing it, not the whole
+    // lexicon, spares copying the lexicon's tables once per sentence.
+    let cues = lexicon.cues
     var statements: [RelationStatement] = []
     var mentions: [Mention] = []
     var trace = ExtractionTrace(document: document.path, sentences: [])
@@ -42,7 +45,7 @@ public struct Extractor: Sendable {
         configuration.dictionary.entities[id]?.kind ?? state.discovered[id]?.kind
       }
       var analysis = SentenceAnalysis(
-        sentence: sentence, tokens: tokens, mentions: hits, lexicon: lexicon, entityKind: kind)
+        sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind)
       analysis.previousEndsWithColon = previousColon
       previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]

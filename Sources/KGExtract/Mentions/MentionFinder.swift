@@ -99,10 +99,11 @@ struct MentionFinder {
   /// The first ungoverned group, military or state named in a sentence.
   func openingSubject(_ hits: [MentionHit], tokens: [Token], state: DocumentState) -> String? {
     for hit in hits where !hit.isBareDemonym {
-      guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID] else { continue }
+      // The token test first: the entity is looked up only for the first ungoverned hit.
       var before = hit.range.lowerBound - 1
       while before >= 0, SentenceAnalysis.articles.contains(tokens[before]) { before -= 1 }
       if before >= 0, SentenceAnalysis.governing.contains(tokens[before]) { continue }
+      guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID] else { continue }
       return Self.collectiveKinds.contains(entity.kind) ? hit.entityID : nil
     }
     return nil
@@ -483,9 +484,6 @@ struct MentionFinder {
   /// "the Free Syrian Army (FSA) 1st Brigade": a unit of a known group, part of it.
   func findSubUnits(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
     for hit in hits where !hit.isBareDemonym {
-      guard let parent = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
-        parent.kind == .armedGroup || parent.kind == .military
-      else { continue }
       var k = hit.range.upperBound
       // "(FSA)"
       if k + 2 < tokens.count, tokens[k].lower == "(", tokens[k + 2].lower == ")" { k += 3 }
@@ -499,6 +497,10 @@ struct MentionFinder {
       }
       guard k > nameStart, k < tokens.count, !covered[k], Self.ordinalHeads.contains(tokens[k]),
         tokens[k].isCapitalized
+      else { continue }
+      // The entity is looked up only once the tokens after the hit name a unit.
+      guard let parent = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
+        parent.kind == .armedGroup || parent.kind == .military
       else { continue }
       let range = hit.range.lowerBound..<(k + 1)
       let name = text(tokens, range)

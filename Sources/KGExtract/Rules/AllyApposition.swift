@@ -17,11 +17,15 @@ struct AllyApposition: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
+    // The noun lists, read once rather than through their lazy globals at every token.
+    let cooperateNouns = Self.cooperateNouns
+    let backerNouns = Self.backerNouns
+    let proxyNouns = Self.proxyNouns
     for i in a.tokens.indices {
       let type: RelationType
-      if Self.cooperateNouns.contains(a.tokens[i]) {
+      if cooperateNouns.contains(a.tokens[i]) {
         type = .cooperate
-      } else if Self.backerNouns.contains(a.tokens[i]) || Self.proxyNouns.contains(a.tokens[i]) {
+      } else if backerNouns.contains(a.tokens[i]) || proxyNouns.contains(a.tokens[i]) {
         type = .support
       } else {
         continue

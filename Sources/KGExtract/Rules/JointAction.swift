@@ -23,10 +23,14 @@ struct JointAction: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
+    // The word lists, read once rather than through their lazy globals at every token.
+    let agreeVerbs = Self.agreeVerbs
+    let meetVerbs = Self.meetVerbs
+    let jointNouns = Self.jointNouns
     for i in a.tokens.indices {
       var parties: [Int] = []
-      if Self.agreeVerbs.contains(a.tokens[i]), i + 2 < a.tokens.count,
-        Self.jointNouns.contains(a.tokens[i + 1]) || Self.jointNouns.contains(a.tokens[i + 2]),
+      if agreeVerbs.contains(a.tokens[i]), i + 2 < a.tokens.count,
+        jointNouns.contains(a.tokens[i + 1]) || jointNouns.contains(a.tokens[i + 2]),
         let subject = a.subject(before: i)
       {
         // "A and B reached an agreement", "A signed a deal with B"
@@ -36,7 +40,7 @@ struct JointAction: RelationRule {
         if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) {
           parties += a.coordinatedRight(from: other)
         }
-      } else if Self.meetVerbs.contains(a.tokens[i]), let subject = a.subject(before: i) {
+      } else if meetVerbs.contains(a.tokens[i]), let subject = a.subject(before: i) {
         // "A and B met" — but "A met B" is ActiveVoice's ("meet with").
         if i + 1 < a.tokens.count, a.mentionOfToken[i + 1] != nil { continue }
         parties = a.coordinatedLeft(from: subject)
@@ -53,13 +57,13 @@ struct JointAction: RelationRule {
         guard chain.count >= 2 else { continue }
         var k = end
         var hops = 0
-        while k < a.tokens.count, hops < 3, !Self.jointNouns.contains(a.tokens[k]), a.tokens[k].isWord,
+        while k < a.tokens.count, hops < 3, !jointNouns.contains(a.tokens[k]), a.tokens[k].isWord,
           a.mentionOfToken[k] == nil
         {
           k += 1
           hops += 1
         }
-        guard k < a.tokens.count, Self.jointNouns.contains(a.tokens[k]) else { continue }
+        guard k < a.tokens.count, jointNouns.contains(a.tokens[k]) else { continue }
         parties = chain
       }
       guard !parties.isEmpty else { continue }

@@ -23,8 +23,9 @@ struct SentenceAnalysis {
   /// The sentence before ends with a colon (it introduces this one).
   var previousEndsWithColon = false
 
+  /// Finds the cues of `tokens` in `cueTable` (the lexicon's cues by first word) outside the mentions.
   init(
-    sentence: Sentence, tokens: [Token], mentions: [MentionHit], lexicon: Lexicon,
+    sentence: Sentence, tokens: [Token], mentions: [MentionHit], cues cueTable: WordMap<[Cue]>,
     entityKind: @escaping (String) -> EntityKind?
   ) {
     self.sentence = sentence
@@ -37,7 +38,7 @@ struct SentenceAnalysis {
     mentionOfToken = owner
     var cues: [CueHit] = []
     for i in tokens.indices where owner[i] == nil {
-      for cue in lexicon.cues[tokens[i]] ?? [] where i + cue.tokens.count <= tokens.count {
+      for cue in cueTable[tokens[i]] ?? [] where i + cue.tokens.count <= tokens.count {
         let range = i..<(i + cue.tokens.count)
         if zip(cue.tokens, tokens[range]).allSatisfy({ $0 == $1.lower }) && !range.contains(where: { owner[$0] != nil })
         {
