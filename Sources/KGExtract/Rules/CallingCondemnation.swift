@@ -25,7 +25,9 @@ struct CallingCondemnation: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for i in a.tokens.indices where Self.verbs.contains(a.tokens[i]) {
+    // Read once rather than through its lazy global at every token.
+    let verbs = Self.verbs
+    for i in a.tokens.indices where verbs.contains(a.tokens[i]) {
       let token = a.tokens[i]
       // The condemning word within the next eight tokens, before any clause break.
       var k = i + 1

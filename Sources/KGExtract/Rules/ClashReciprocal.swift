@@ -12,7 +12,9 @@ struct ClashReciprocal: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for i in a.tokens.indices where Self.forms.contains(a.tokens[i]) {
+    // Read once rather than through its lazy global at every token.
+    let forms = Self.forms
+    for i in a.tokens.indices where forms.contains(a.tokens[i]) {
       let token = a.tokens[i]
       var cue = i..<(i + 1)
       var i = i

@@ -13,7 +13,9 @@ struct CooperationBetween: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for i in a.tokens.indices where Self.nouns.contains(a.tokens[i]) {
+    // Read once rather than through its lazy global at every token.
+    let nouns = Self.nouns
+    for i in a.tokens.indices where nouns.contains(a.tokens[i]) {
       let token = a.tokens[i]
       guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2, limit: 2)
       else { continue }

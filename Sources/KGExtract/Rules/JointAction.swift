@@ -28,7 +28,9 @@ struct JointAction: RelationRule {
     let meetVerbs = Self.meetVerbs
     let jointNouns = Self.jointNouns
     for i in a.tokens.indices {
-      var parties: [Int] = []
+      // Set by the construction found at `i`; a token that opens none is passed over at once,
+      // without making an empty list.
+      var parties: [Int]
       if agreeVerbs.contains(a.tokens[i]), i + 2 < a.tokens.count,
         jointNouns.contains(a.tokens[i + 1]) || jointNouns.contains(a.tokens[i + 2]),
         let subject = a.subject(before: i)
@@ -65,6 +67,8 @@ struct JointAction: RelationRule {
         }
         guard k < a.tokens.count, jointNouns.contains(a.tokens[k]) else { continue }
         parties = chain
+      } else {
+        continue
       }
       guard !parties.isEmpty else { continue }
       let actors = parties.filter { a.isActor($0) }
