@@ -266,15 +266,12 @@ extension GraphStore {
     var rank: [String: UInt64] = [:]
     rank.reserveCapacity(sorted.count)
     for (i, id) in sorted.enumerated() { rank[id] = UInt64(i) }
-    // Ranks of the enums by case position, so packing a key hashes no enum.
-    func ranks<T: RawRepresentable & CaseIterable & Equatable>(_: T.Type) -> [UInt64] where T.RawValue == String {
+    func ranks<T: RawRepresentable & CaseIterable & Hashable>(_: T.Type) -> [T: UInt64] where T.RawValue == String {
       let order = T.allCases.sorted { utf8Precedes($0.rawValue, $1.rawValue) }
-      return T.allCases.map { c in UInt64(order.firstIndex(of: c)!) }
+      return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, UInt64($0)) })
     }
     let typeRank = ranks(RelationType.self)
     let modalityRank = ranks(Modality.self)
-    let typePosition = Dictionary(uniqueKeysWithValues: RelationType.allCases.enumerated().map { ($1, $0) })
-    let modalityPosition = Dictionary(uniqueKeysWithValues: Modality.allCases.enumerated().map { ($1, $0) })
     func width(_ n: Int) -> Int { max(1, n).bitWidth - max(1, n).leadingZeroBitCount }
     let idBits = width(sorted.count)
     let typeBits = width(typeRank.count)
@@ -290,9 +287,9 @@ extension GraphStore {
       let e = edge.key
       guard let source = rank[e.source], let target = rank[e.target] else { return .failure(UnknownEntity(edge: k)) }
       var key = source
-      key = key << typeBits | typeRank[typePosition[e.type]!]
+      key = key << typeBits | typeRank[e.type]!
       key = key << idBits | target
-      key = key << modalityBits | modalityRank[modalityPosition[e.modality]!]
+      key = key << modalityBits | modalityRank[e.modality]!
       packed.append(key)
     }
     if keyBits + positionBits <= 64 {

@@ -186,69 +186,43 @@ extension PhraseIndex: Sendable where Value: Sendable {}
 extension PhraseIndex.Group: Sendable where Value: Sendable {}
 
 /// Phrases (lowercased word sequences) indexed by their first word, for asking whether any of
-/// them occurs in a run of words ("is said to", "allegedly", "according to", …).
+/// them occurs in a run of tokens ("is said to", "allegedly", "according to", …).
 struct PhraseSet: Sendable {
-  /// The phrases, in the order given.
-  let phrases: [[String]]
-  private var byFirst = WordMap<[[String]]>()
+  /// The phrases by first word, each with its position in the order given.
+  private var byFirst = WordMap<[(rank: Int, phrase: [String])]>()
 
   init(_ phrases: [[String]]) {
-    self.phrases = phrases
-    for phrase in phrases {
-      if let first = phrase.first { byFirst[first, default: []].append(phrase) }
+    for (rank, phrase) in phrases.enumerated() {
+      if let first = phrase.first { byFirst[first, default: []].append((rank, phrase)) }
     }
   }
 
-  /// Whether any phrase other than `excluded` occurs in `words` (empty phrases never do).
+  /// Whether any phrase other than `excluded` occurs in the tokens' lowercased forms (empty
+  /// phrases never do), probing by the tokens' precomputed hashes.
   ///
-  /// - Complexity: O(*n*) probes for *n* words, plus comparing the phrases that start with a word.
-  func occurs(in words: [String], excluding excluded: [String]? = nil) -> Bool {
-    for start in words.indices {
-      guard let candidates = byFirst[words[start]] else { continue }
-      for phrase in candidates where phrase.count <= words.count - start && phrase != excluded {
-        if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
-      }
-    }
-    return false
-  }
-
-  /// Whether any phrase other than `excluded` occurs in the tokens' lowercased forms; as
-  /// `occurs(in:excluding:)` of those forms, but probing by the tokens' precomputed hashes.
+  /// - Complexity: O(*n*) probes for *n* tokens, plus comparing the phrases that start with a token.
   func occurs(in tokens: [Token], excluding excluded: [String]? = nil) -> Bool {
-    for start in tokens.indices {
-      guard let candidates = byFirst[tokens[start]] else { continue }
-      for phrase in candidates where phrase.count <= tokens.count - start && phrase != excluded {
-        if tokens[start..<(start + phrase.count)].elementsEqual(phrase, by: { $0.lower == $1 }) { return true }
-      }
-    }
-    return false
+    tokens.indices.contains { start in matches(at: start, in: tokens).contains { $0.phrase != excluded } }
   }
 
-  /// `firstOccurrence(in:)` of the tokens' lowercased forms, probing by the tokens' precomputed hashes.
+  /// The first phrase (in the order given) that occurs in the tokens' lowercased forms, with its
+  /// first occurrence.
   func firstOccurrence(in tokens: [Token]) -> (phrase: [String], start: Int)? {
-    var best: (phrase: [String], start: Int, rank: Int)?
+    var best: (rank: Int, phrase: [String], start: Int)?
     for start in tokens.indices {
-      guard let candidates = byFirst[tokens[start]] else { continue }
-      for phrase in candidates where phrase.count <= tokens.count - start {
-        guard tokens[start..<(start + phrase.count)].elementsEqual(phrase, by: { $0.lower == $1 }) else { continue }
-        let rank = phrases.firstIndex(of: phrase)!
-        if best == nil || rank < best!.rank { best = (phrase, start, rank) }
+      for match in matches(at: start, in: tokens) where best == nil || match.rank < best!.rank {
+        best = (match.rank, match.phrase, start)
       }
     }
     return best.map { ($0.phrase, $0.start) }
   }
 
-  /// The first phrase (in the order given) that occurs in `words`, with its first occurrence.
-  func firstOccurrence(in words: [String]) -> (phrase: [String], start: Int)? {
-    var best: (phrase: [String], start: Int, rank: Int)?
-    for start in words.indices {
-      guard let candidates = byFirst[words[start]] else { continue }
-      for phrase in candidates where phrase.count <= words.count - start {
-        guard words[start..<(start + phrase.count)].elementsEqual(phrase) else { continue }
-        let rank = phrases.firstIndex(of: phrase)!
-        if best == nil || rank < best!.rank { best = (phrase, start, rank) }
-      }
+  /// The phrases that occur in the tokens starting at `start`.
+  private func matches(at start: Int, in tokens: [Token]) -> [(rank: Int, phrase: [String])] {
+    guard let candidates = byFirst[tokens[start]] else { return [] }
+    return candidates.filter { candidate in
+      candidate.phrase.count <= tokens.count - start
+        && tokens[start..<(start + candidate.phrase.count)].elementsEqual(candidate.phrase) { $0.lower == $1 }
     }
-    return best.map { ($0.phrase, $0.start) }
   }
 }
