@@ -176,22 +176,6 @@ public struct BodyDetector: Sendable {
 
   static let boilerplateBytes = boilerplateFragments.map { Array($0.utf8) }
 
-  /// Whether `haystack` contains `needle`, byte for byte.
-  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-      if haystack[i] == first {
-        var k = 1
-        while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return true }
-      }
-      i += 1
-    }
-    return false
-  }
-
   static let boilerplateFragments = [
     "cookies", "all rights reserved", "click the share buttons", "subscribe to", "your email address",
     "successfully subscribed", "privacy policy",
