@@ -85,7 +85,7 @@ extension GraphStore {
           d.sentenceCount,
         ])
     }
-    try upsert(entities: entities, db: db)
+    try importEntities(entities, db: db)
     if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
       return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)
     }
@@ -143,10 +143,12 @@ extension GraphStore {
   ///
   /// - Complexity: O(*n* log *n* + *e* log *e*) for *n* ids and *e* edges.
   static func keyOrder(_ edges: [Edge], ids: Set<String>) -> Result<[Int], UnknownEntity> {
-    let sorted = ids.sorted(by: utf8Precedes)
+    // Each id's UTF-8 is copied out once, so the sort's comparisons are plain memcmp calls.
+    var sorted = ids.map { (id: $0, bytes: Array($0.utf8)) }
+    sorted.sort { utf8Precedes($0.bytes, $1.bytes) }
     var rank: [String: UInt64] = [:]
     rank.reserveCapacity(sorted.count)
-    for (i, id) in sorted.enumerated() { rank[id] = UInt64(i) }
+    for (i, entry) in sorted.enumerated() { rank[entry.id] = UInt64(i) }
     func ranks<T: RawRepresentable & CaseIterable & Hashable>(_: T.Type) -> [T: UInt64] where T.RawValue == String {
       let order = T.allCases.sorted { utf8Precedes($0.rawValue, $1.rawValue) }
       return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, UInt64($0)) })
@@ -189,13 +191,18 @@ extension GraphStore {
   static func utf8Precedes(_ a: String, _ b: String) -> Bool {
     var a = a
     var b = b
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        let common = min(x.count, y.count)
-        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-        return order != 0 ? order < 0 : x.count < y.count
-      }
-    }
+    return a.withUTF8 { x in b.withUTF8 { y in bytesPrecede(x, y) } }
+  }
+
+  /// `utf8Precedes` for UTF-8 already copied out of its strings.
+  static func utf8Precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in bytesPrecede(x, y) } }
+  }
+
+  private static func bytesPrecede(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    let common = min(x.count, y.count)
+    let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+    return order != 0 ? order < 0 : x.count < y.count
   }
 
   /// The bulk path for a store without edges: ids are assigned here in key order, rows go in
@@ -204,6 +211,9 @@ extension GraphStore {
   /// own stored SQL at the end (a sort instead of a million random inserts). Unique keys stay
   /// checked row by row; references were checked by `importGraph` before it switched foreign
   /// keys off.
+  ///
+  /// The row values are made on a second thread (`makeRows`), a chunk or two ahead of the one
+  /// SQLite is writing here, so that turning edges into rows overlaps SQLite's own work.
   static func loadIntoEmpty(edges: [Edge], order: [Int], documentID: [String: Int64], db: Database) throws -> Int {
     let indexes = try Row.fetchAll(
       db,
@@ -214,11 +224,58 @@ extension GraphStore {
     ).map { (name: $0[0] as String, sql: $0[1] as String) }
     for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
 
-    var edgeRows = try BulkInsert(
+    let edgeRows = try BulkInsert(
       db: db, into: "edge", columns: ["id", "source", "type", "target", "modality", "assertedBy"])
-    var evidenceRows = try BulkInsert(
+    let evidenceRows = try BulkInsert(
       db: db, verb: "INSERT OR IGNORE", into: "evidence",
       columns: ["edgeId", "documentId", "sentence", "start", "end", "quote", "rule", "modality", "claimant"])
+    let handoff = Handoff<ImportChunk>(capacity: 2)
+    let edgeBatch = edgeRows.makeBatch()
+    let evidenceBatch = evidenceRows.makeBatch()
+    Thread.detachNewThread {
+      makeRows(
+        edges: edges, order: order, documentID: documentID, edgeBatch: edgeBatch, evidenceBatch: evidenceBatch,
+        into: handoff)
+    }
+    var written = 0
+    do {
+      while let chunk = handoff.take() {
+        for batch in chunk.edges {
+          try edgeRows.write(batch)
+          written += batch.rows
+        }
+        for batch in chunk.evidence { try evidenceRows.write(batch) }
+      }
+    } catch {
+      handoff.cancel()
+      throw error
+    }
+    for index in indexes { try db.execute(sql: index.sql) }
+    return written
+  }
+
+  /// Rows of `loadIntoEmpty` handed from the thread that makes them to the one that writes them.
+  struct ImportChunk: Sendable {
+    var edges: [RowBatch] = []
+    var evidence: [RowBatch] = []
+  }
+
+  /// The edge and evidence rows of `loadIntoEmpty` in key order, handed over a few dozen batches
+  /// at a time: one edge row per distinct key, its id counting up from 1, and one evidence row
+  /// per statement whose document is known. Stops early when the writer cancels.
+  ///
+  /// - Parameters:
+  ///   - edgeBatch, evidenceBatch: empty batches of the shape the writer's statements take; each
+  ///     batch handed over is full except the last of each kind.
+  static func makeRows(
+    edges: [Edge], order: [Int], documentID: [String: Int64], edgeBatch empty: RowBatch,
+    evidenceBatch emptyEvidence: RowBatch, into handoff: Handoff<ImportChunk>
+  ) {
+    let rowsPerBatch = empty.capacity
+    let batchesPerChunk = 32
+    var chunk = ImportChunk()
+    var edgeBatch = empty
+    var evidenceBatch = emptyEvidence
     var id: Int64 = 0
     var previous: EdgeKey?
     for k in order {
@@ -226,7 +283,7 @@ extension GraphStore {
       if e.key != previous {
         id += 1
         previous = e.key
-        try edgeRows.append { r in
+        edgeBatch.append { r in
           r.int(id)
           r.text(e.source)
           r.text(e.type.rawValue)
@@ -234,10 +291,14 @@ extension GraphStore {
           r.text(e.modality.rawValue)
           r.text(e.assertedBy)
         }
+        if edgeBatch.rows == rowsPerBatch {
+          chunk.edges.append(edgeBatch)
+          edgeBatch = empty
+        }
       }
       for p in e.provenance {
         guard let docID = documentID[p.document] else { continue }
-        try evidenceRows.append { r in
+        evidenceBatch.append { r in
           r.int(id)
           r.int(docID)
           r.int(p.sentence)
@@ -248,11 +309,45 @@ extension GraphStore {
           r.text(p.modality.rawValue)
           r.text(p.claimant)
         }
+        if evidenceBatch.rows == emptyEvidence.capacity {
+          chunk.evidence.append(evidenceBatch)
+          evidenceBatch = emptyEvidence
+        }
+      }
+      if chunk.edges.count + chunk.evidence.count >= batchesPerChunk {
+        guard handoff.put(chunk) else { return }
+        chunk = ImportChunk()
       }
     }
-    try edgeRows.finish()
-    try evidenceRows.finish()
-    for index in indexes { try db.execute(sql: index.sql) }
-    return Int(id)
+    if edgeBatch.rows > 0 { chunk.edges.append(edgeBatch) }
+    if evidenceBatch.rows > 0 { chunk.evidence.append(evidenceBatch) }
+    if !chunk.edges.isEmpty || !chunk.evidence.isEmpty { handoff.put(chunk) }
+    handoff.finish()
+  }
+
+  /// Entities and their aliases, `rowsPerStatement` rows per statement: a new id is inserted,
+  /// a stored one keeps its row and gains a `partOf` it lacked, as `upsert(entities:db:)` does
+  /// one row at a time for a document's write.
+  static func importEntities(_ entities: [Entity], db: Database) throws {
+    var entityRows = try BulkInsert(
+      db: db, into: "entity", columns: ["id", "name", "kind", "partOf"],
+      onConflict: "ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)")
+    var aliasRows = try BulkInsert(db: db, verb: "INSERT OR IGNORE", into: "alias", columns: ["entityId", "alias"])
+    for e in entities {
+      try entityRows.append { r in
+        r.text(e.id)
+        r.text(e.name)
+        r.text(e.kind.rawValue)
+        r.text(e.partOf)
+      }
+      for a in e.aliases {
+        try aliasRows.append { r in
+          r.text(e.id)
+          r.text(a)
+        }
+      }
+    }
+    try entityRows.finish()
+    try aliasRows.finish()
   }
 }

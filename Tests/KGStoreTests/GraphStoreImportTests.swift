@@ -118,4 +118,85 @@ struct GraphStoreImportTests {
     #expect(GraphStore.utf8Precedes("Zed", "a1") && GraphStore.utf8Precedes("zab", "état"))
     #expect(!GraphStore.utf8Precedes("a10", "a1") && GraphStore.utf8Precedes("", "a"))
   }
+
+  /// A grid of `sources` x `targets` attack edges over ids "s0"... and "t0"..., each with one
+  /// statement and every third with a second one: enough rows for several hand-over chunks.
+  static func grid(sources: Int, targets: Int) -> (entities: [Entity], edges: [Edge]) {
+    let ids = (0..<sources).map { "s\($0)" } + (0..<targets).map { "t\($0)" }
+    var edges: [Edge] = []
+    for s in 0..<sources {
+      for t in 0..<targets {
+        let n = edges.count
+        edges.append(
+          Edge(
+            key: EdgeKey(source: "s\(s)", type: .attack, target: "t\(t)", modality: .asserted), assertedBy: nil,
+            provenance: (0..<(n % 3 == 0 ? 2 : 1)).map { j in
+              Provenance(
+                document: "bulk/\(j).txt", sentence: n % 40, span: TextSpan(start: 0, end: 9),
+                quote: "s\(s) hit t\(t)", rule: "ActiveVoice", modality: .asserted, claimant: nil)
+            }))
+      }
+    }
+    return (ids.map { Entity(id: $0, name: $0, kind: .armedGroup) }, edges)
+  }
+
+  @Test func largeImportReadsBackTheSameAcrossChunks() throws {
+    let (entities, edges) = Self.grid(sources: 60, targets: 100)
+    let store = try GraphStore(inMemoryNamed: "import-large-\(UUID().uuidString)")
+    #expect(try store.importGraph(documents: Self.documents, entities: entities, edges: edges) == 6000)
+    let counts = try store.counts()
+    #expect(counts.edges == 6000 && counts.evidence == 8000 && counts.entities == 160)
+    #expect(Self.summary(try store.loadGraphForQuery().edges) == Self.summary(edges))
+  }
+
+  /// A failure while rows are being written (here a trigger that aborts at the 100th edge, while
+  /// the thread making rows is chunks ahead) rolls everything back and stops that thread.
+  @Test(arguments: StoreKind.allCases)
+  func failureMidwayWritesNothing(_ kind: StoreKind) throws {
+    try withStore(kind) { store, reopen in
+      try store.dbWriter.write { db in
+        try db.execute(
+          sql: """
+            CREATE TRIGGER stop_for_test AFTER INSERT ON edge WHEN NEW.id = 100
+            BEGIN SELECT RAISE(ABORT, 'stopped for the test'); END
+            """)
+      }
+      let (entities, edges) = Self.grid(sources: 60, targets: 100)
+      #expect {
+        try store.importGraph(documents: Self.documents, entities: entities, edges: edges)
+      } throws: { error in
+        guard case StoreError.writeFailed(_, let reason) = error else { return false }
+        return reason.contains("stopped for the test")
+      }
+      for store in [store, try reopen()] {
+        let counts = try store.counts()
+        #expect(counts.edges == 0 && counts.evidence == 0 && counts.entities == 0 && counts.documents == 0)
+        #expect(try store._integrityCheck() == ["ok"])
+      }
+      // The store still takes the same import once the obstacle is gone.
+      try store.dbWriter.write { try $0.execute(sql: "DROP TRIGGER stop_for_test") }
+      #expect(try store.importGraph(documents: Self.documents, entities: entities, edges: edges) == 6000)
+    }
+  }
+
+  /// Entities go in many per statement: a repeated id keeps its first row and gains a `partOf`
+  /// it lacked, repeated aliases are stored once, and an entity already stored is merged.
+  @Test func entitiesAreMergedAcrossBatches() throws {
+    let store = try GraphStore(inMemoryNamed: "import-entities-\(UUID().uuidString)")
+    try store.importGraph(
+      documents: [], entities: [Entity(id: "e1", name: "First", kind: .state, aliases: ["one"])], edges: [])
+    var entities = (0..<150).map {
+      Entity(id: "e\($0)", name: "E\($0)", kind: .armedGroup, aliases: ["x\($0)", "x\($0)"])
+    }
+    entities.append(Entity(id: "e3", name: "Other", kind: .person, aliases: ["three"], partOf: "e1"))
+    entities.append(Entity(id: "e3", name: "Third", kind: .person, partOf: "e2"))
+    try store.importGraph(documents: [], entities: entities, edges: [])
+    let stored = Dictionary(uniqueKeysWithValues: try store.loadGraph().entities.map { ($0.id, $0) })
+    #expect(stored.count == 150)
+    #expect(stored["e1"]?.name == "First" && stored["e1"]?.kind == .state)
+    #expect(Set(stored["e1"]?.aliases ?? []) == ["one", "x1"])
+    #expect(stored["e3"]?.name == "E3" && stored["e3"]?.partOf == "e1")
+    #expect(Set(stored["e3"]?.aliases ?? []) == ["x3", "three"])
+    #expect(stored["e149"]?.aliases == ["x149"])
+  }
 }
