@@ -104,5 +104,31 @@ struct GraphBenchmark {
       "kg path via QuerySession (names, quotes)  median \(format(Stopwatch.quantile(pathSamples, 0.5), 3)) ms, p99 \(format(Stopwatch.quantile(pathSamples, 0.99), 3)) ms"
     )
     print("peak memory (load + index + queries)  \(Memory.describePeak())")
+
+    // One-off commands as `kg neighbors`, `kg show`, `kg why` and `kg edge` run them: each call
+    // reads the entities, then only the edges it is about, from the store on disk.
+    var oneOff: [(label: String, run: (Int, Int) -> Any?)] = []
+    oneOff.append(
+      ("kg neighbors (reads one entity's edges)", { a, _ in try? workspace.neighbors(of: index.entities[a].id) }))
+    oneOff.append(
+      (
+        "kg why (reads two entities' edges)     ",
+        { a, b in
+          let e = index.edges[b % index.edges.count]
+          return try? workspace.why(e.source, e.type, e.target)
+        }
+      ))
+    oneOff.append(("kg edge (reads one edge)               ", { _, b in try? workspace.edge("r\(b % edges + 1)") }))
+    for (label, run) in oneOff {
+      var samples: [Double] = []
+      for (a, b) in pairs.prefix(20) {
+        let (t, answer) = Stopwatch.time { run(a, b) }
+        precondition(answer != nil, "\(label) found no answer")
+        samples.append(t * 1000)
+      }
+      print(
+        "\(label)  median \(format(Stopwatch.quantile(samples, 0.5), 1)) ms, p99 \(format(Stopwatch.quantile(samples, 0.99), 1)) ms"
+      )
+    }
   }
 }

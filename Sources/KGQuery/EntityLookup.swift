@@ -1,4 +1,4 @@
-import KGModel
+public import KGModel
 
 /// Resolves what a user types (an id, a name or an alias, in any case) to one entity.
 ///
@@ -19,11 +19,24 @@ public struct EntityLookup: Sendable {
   /// Builds the lookup over the entities of `index`.
   ///
   /// - Complexity: O(*n* + *a*) for *n* entities with *a* aliases.
-  public init(_ index: GraphIndex) {
-    entities = index.entities
-    byID = index.index
+  public init(_ index: GraphIndex) { self.init(entities: index.entities, byID: index.index) }
+
+  /// Builds the lookup over `entities`, dense ids being their positions (as `GraphIndex` numbers
+  /// the entities of a graph), before any edge is loaded.
+  ///
+  /// - Complexity: O(*n* + *a*) for *n* entities with *a* aliases.
+  public init(entities: [Entity]) {
+    var byID: [String: Int] = [:]
+    byID.reserveCapacity(entities.count)
+    for (i, e) in entities.enumerated() where byID[e.id] == nil { byID[e.id] = i }
+    self.init(entities: entities, byID: byID)
+  }
+
+  init(entities: [Entity], byID: [String: Int]) {
+    self.entities = entities
+    self.byID = byID
     var byKey: [String: [Int]] = [:]
-    for (i, e) in index.entities.enumerated() {
+    for (i, e) in entities.enumerated() {
       for key in Set([e.id, e.name] + e.aliases).map(Self.fold) where !key.isEmpty {
         if byKey[key]?.contains(i) != true { byKey[key, default: []].append(i) }
       }

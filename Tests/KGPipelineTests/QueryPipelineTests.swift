@@ -175,6 +175,56 @@ struct QueryPipelineTests {
     #expect(stats.edgesByType == ["attack": 2, "accuse": 1, "support": 1])
   }
 
+  /// What an answer prints as JSON, or the error it ends with.
+  static func outcome<T: Encodable>(_ body: () throws -> T) -> String {
+    do {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = .sortedKeys
+      return String(decoding: try encoder.encode(try body()), as: UTF8.self)
+    } catch {
+      return "error: \(error)"
+    }
+  }
+
+  /// `show`, `neighbors`, `edge` and `why` on a workspace read only the edges they are about;
+  /// every answer, and every error for an unknown, ambiguous or malformed name or id, must be
+  /// the one a session over the whole graph gives.
+  @Test func focusedAnswersAreThoseOfTheWholeGraph() throws {
+    let workspace = try Self.workspace("focused")
+    let whole = try workspace.querySession()
+    let entities = [Self.turkey, Self.ypg, Self.sdf, Self.isis]
+    let names = entities.flatMap { [$0.id, $0.name] + $0.aliases } + ["  turkey ", "kurdish FORCES", "Damascus", ""]
+    let filters = [
+      EdgeFilter.all, try EdgeFilter(types: [.attack]), try EdgeFilter(modalities: [.alleged]),
+      try EdgeFilter(since: "2018-02"),
+    ]
+    var compared = 0
+    for name in names {
+      #expect(Self.outcome { try workspace.show(name) } == Self.outcome { try whole.show(name) })
+      for direction in [Direction.out, .in, .both] {
+        for filter in filters {
+          let focused = Self.outcome { try workspace.neighbors(of: name, direction: direction, filter: filter) }
+          #expect(focused == Self.outcome { try whole.neighbors(of: name, direction: direction, filter: filter) })
+          compared += 1
+        }
+      }
+      for other in names.prefix(8) {
+        for type in [RelationType.attack, .accuse, .support, .cooperate] {
+          #expect(
+            Self.outcome { try workspace.why(name, type, other) } == Self.outcome { try whole.why(name, type, other) })
+        }
+      }
+    }
+    for id in (0...7).map({ "r\($0)" }) + ["5", " R2 ", "r", "x1", "-3"] {
+      #expect(Self.outcome { try workspace.edge(id) } == Self.outcome { try whole.edge(id) })
+    }
+    // The comparisons above include real answers, not only errors.
+    #expect(Self.outcome { try workspace.neighbors(of: "Ankara") }.contains("Afrin"))
+    #expect(Self.outcome { try workspace.edge("r1") }.contains("\"statements\""))
+    #expect(Self.outcome { try workspace.show("Kurdish forces") }.contains("names 2 entities"))
+    #expect(compared == names.count * 12)
+  }
+
   @Test func answersEncodeAsJSON() throws {
     let session = try Self.workspace("json").querySession()
     let data = try JSONEncoder().encode(try session.why("Turkey", .attack, "YPG"))
