@@ -34,6 +34,35 @@ public struct Entity: Hashable, Codable, Sendable, Identifiable {
 
   /// Makes an id from a name: lowercase, accents dropped, runs of non-alphanumerics become one hyphen.
   public static func slug(_ name: String) -> String {
+    var ascii = true
+    for byte in name.utf8 where byte >= 0x80 {
+      ascii = false
+      break
+    }
+    return ascii ? asciiSlug(name) : unicodeSlug(name)
+  }
+
+  /// `slug` for ASCII text, byte by byte: the same result without Unicode case mapping and
+  /// normalisation, which cost most of the time of a lookup table over 100k entities.
+  static func asciiSlug(_ name: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count)
+    var pendingHyphen = false
+    for byte in name.utf8 {
+      let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+      if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+        if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+        pendingHyphen = false
+        out.append(lower)
+      } else if byte != 0x27 {  // an apostrophe joins, as in "People's"
+        pendingHyphen = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `slug` for any text.
+  static func unicodeSlug(_ name: String) -> String {
     var out = ""
     var pendingHyphen = false
     for scalar in name.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {

@@ -36,9 +36,10 @@ public struct EntityLookup: Sendable {
     self.entities = entities
     self.byID = byID
     var byKey: [String: [Int]] = [:]
+    byKey.reserveCapacity(entities.count * 2)
     for (i, e) in entities.enumerated() {
-      for key in Set([e.id, e.name] + e.aliases).map(Self.fold) where !key.isEmpty {
-        if byKey[key]?.contains(i) != true { byKey[key, default: []].append(i) }
+      for key in ([e.id, e.name] + e.aliases).lazy.map(Self.fold) where !key.isEmpty {
+        if byKey[key]?.last != i { byKey[key, default: []].append(i) }
       }
     }
     self.byKey = byKey

@@ -25,6 +25,21 @@ struct EntityTests {
     Case(id: "Arabic letters kept", input: "داعش", expected: "داعش"),
   ]
 
+  /// The ASCII fast path gives what the Unicode path gives, on every printable ASCII character
+  /// and control character around letters and digits, and on random ASCII strings.
+  @Test func asciiSlugAgreesWithUnicodeSlug() {
+    var samples = Self.slugs.map(\.input).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    samples += (0..<128).map { "Ab\(Character(Unicode.Scalar(UInt8($0))))9 z" }
+    var rng = SystemRandomNumberGenerator()
+    samples += (0..<2000).map { _ in
+      String(
+        decoding: (0..<Int.random(in: 0...12, using: &rng)).map { _ in UInt8.random(in: 0..<128, using: &rng) },
+        as: UTF8.self)
+    }
+    for s in samples { #expect(Entity.asciiSlug(s) == Entity.unicodeSlug(s), "\(Array(s.utf8))") }
+    #expect(Entity.slug("People's Protection Units") == "peoples-protection-units")
+  }
+
   @Test(arguments: slugs)
   func slug(_ c: Case) {
     #expect(Entity.slug(c.input) == c.expected)
