@@ -365,7 +365,7 @@ struct MentionFinder {
       var lastHead = -1
       while j < tokens.count, !covered[j] {
         let t = tokens[j]
-        if t.isCapitalized && t.isWord || t.lower.first?.isNumber == true {
+        if t.isCapitalized && t.isWord || t.startsWithNumber {
           if patterns.orgHeads[t] != nil { lastHead = j }
           j += 1
         } else if ["of", "for", "the", "al", "-", "and"].contains(t.lower) && j + 1 < tokens.count
@@ -489,7 +489,7 @@ struct MentionFinder {
       if k + 2 < tokens.count, tokens[k].lower == "(", tokens[k + 2].lower == ")" { k += 3 }
       let nameStart = k
       var hops = 0
-      while k < tokens.count, hops < 3, !covered[k], tokens[k].lower.first?.isNumber == true || tokens[k].isCapitalized,
+      while k < tokens.count, hops < 3, !covered[k], tokens[k].startsWithNumber || tokens[k].isCapitalized,
         !Self.ordinalHeads.contains(tokens[k])
       {
         k += 1
