@@ -141,9 +141,11 @@ public struct Extractor: Sendable {
 
   func documentEntities(mentions: [Mention], edges: [Edge], state: DocumentState) -> [Entity] {
     var ids: [String] = []
-    var seen = Set<String>()
+    // A word table rather than a Set: ids are hashed with the cheap FNV of `WordHash`.
+    var seen = WordSet()
     func include(_ id: String) {
-      guard seen.insert(id).inserted else { return }
+      guard !seen.contains(id) else { return }
+      seen.insert(id)
       ids.append(id)
       if let parent = entity(id, state: state)?.partOf { include(parent) }
     }
