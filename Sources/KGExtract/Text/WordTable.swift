@@ -93,6 +93,9 @@ struct WordMap<Value> {
   /// The value stored for a token's lowercased form.
   @inline(__always) subscript(token: Token) -> Value? { value(of: token.lower, hash: token.hash) }
 
+  /// Whether a token's lowercased form is a key, without copying its value out.
+  @inline(__always) func contains(_ token: Token) -> Bool { index(of: token.lower, hash: token.hash) != nil }
+
   /// The value stored for a lowercased word; setting `nil` is not supported (entries are never removed).
   subscript(word: String) -> Value? {
     get { value(of: word, hash: WordHash.of(word)) }
@@ -201,6 +204,10 @@ struct PhraseIndex<Value> {
       groupList[g].bySecond[phrase[1], default: []].append(value)
     }
   }
+
+  /// Whether any phrase starts with `token`'s word: when not, `candidates` has none to give, and
+  /// callers that probe every token skip it without making its empty lists.
+  @inline(__always) func mayStart(with token: Token) -> Bool { groups.contains(token) }
 
   /// The phrases that may start at `tokens[i]`: those of two or more words whose first two words
   /// are `tokens[i]` and `tokens[i + 1]`, then the one-word phrases `tokens[i]`, each in the order

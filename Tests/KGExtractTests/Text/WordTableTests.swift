@@ -44,4 +44,23 @@ struct WordTableTests {
     #expect(map["a"] == 2)
     #expect(map.values == [2])
   }
+
+  @Test func containsTellsKeysByToken() {
+    var map = WordMap<[Int]>()
+    map["isis"] = [1]
+    let tokens = Tokenizer.tokenize("ISIS and al-Qaeda")
+    #expect(map.contains(tokens[0]))
+    #expect(!map.contains(tokens[1]))
+  }
+
+  @Test func phraseIndexMayStartOnlyWithFirstWords() {
+    var index = PhraseIndex<Int>()
+    index.add(["the", "army"], 1)
+    index.add(["isis"], 2)
+    let tokens = Tokenizer.tokenize("the army and ISIS")
+    #expect(tokens.map { index.mayStart(with: $0) } == [true, false, false, true])
+    #expect(index.candidates(in: tokens, at: 0).longer == [1])
+    #expect(index.candidates(in: tokens, at: 3).oneWord == [2])
+    #expect(index.candidates(in: tokens, at: 2).longer.isEmpty && index.candidates(in: tokens, at: 2).oneWord.isEmpty)
+  }
 }
