@@ -32,6 +32,7 @@ public struct Extractor: Sendable {
     // The cue table alone is what each sentence's analysis reads: passing it, not the whole
     // lexicon, spares copying the lexicon's tables once per sentence.
     let cues = lexicon.cues
+    let entityKinds = configuration.entityKinds
     var statements: [RelationStatement] = []
     var mentions: [Mention] = []
     var trace = ExtractionTrace(document: document.path, sentences: [])
@@ -41,9 +42,7 @@ public struct Extractor: Sendable {
       state.sentence = sentence.index
       let tokens = Tokenizer.tokenize(scalars, in: sentence.span)
       let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
-      let kind: (String) -> EntityKind? = { id in
-        configuration.dictionary.entities[id]?.kind ?? state.discovered[id]?.kind
-      }
+      let kind: (String) -> EntityKind? = { id in entityKinds[id] ?? state.discovered[id]?.kind }
       var analysis = SentenceAnalysis(
         sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind)
       analysis.previousEndsWithColon = previousColon
@@ -142,9 +141,11 @@ public struct Extractor: Sendable {
 
   func documentEntities(mentions: [Mention], edges: [Edge], state: DocumentState) -> [Entity] {
     var ids: [String] = []
-    var seen = Set<String>()
+    // A word table rather than a Set: ids are hashed with the cheap FNV of `WordHash`.
+    var seen = WordSet()
     func include(_ id: String) {
-      guard seen.insert(id).inserted else { return }
+      guard !seen.contains(id) else { return }
+      seen.insert(id)
       ids.append(id)
       if let parent = entity(id, state: state)?.partOf { include(parent) }
     }

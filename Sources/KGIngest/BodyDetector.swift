@@ -47,16 +47,11 @@ public struct BodyDetector: Sendable {
     // whole just to be looked at.
     let headSpan = TextSpan(start: line.trimmed.start, end: min(line.trimmed.end, line.trimmed.start + 120))
     let checked = line.trimmed.length <= 300 ? line.trimmed : headSpan
-    if let lower = Self.lowercasedUTF8(text, checked, headScalars: headSpan.length) {
-      // The fast path: byte tests on the lowercased UTF-8 that every footer passes; the exact
-      // String test runs only when they do.
-      if Self.mayBeFooter(lower.bytes[..<lower.head], firstScalar: text.scalars[line.trimmed.start]),
-        Self.isFooter(text[headSpan])
-      {
-        return .footer
-      }
-      if line.trimmed.length <= 300 && Self.containsBoilerplate(lower.bytes) { return .short }
-    } else {
+    switch Self.siteVerdict(text, checked: checked, head: headSpan, boilerplate: line.trimmed.length <= 300) {
+    case .footer: return .footer
+    case .boilerplate: return .short
+    case .neither: break
+    case .unknown:
       if Self.isFooter(text[headSpan]) { return .footer }
       if line.trimmed.length <= 300 && Self.isBoilerplate(text[line.trimmed]) { return .short }
     }
@@ -101,68 +96,83 @@ public struct BodyDetector: Sendable {
   ]
 
   /// Lines that look like sentences but belong to the site (cookie notices, sharing prompts).
-  static func isBoilerplate(_ line: String) -> Bool { containsBoilerplate(Array(line.lowercased().utf8)) }
-
-  /// Whether lowercased UTF-8 contains a boilerplate fragment: one pass over the bytes, comparing
-  /// fragments only where one of them could start.
-  static func containsBoilerplate(_ lower: [UInt8]) -> Bool {
-    lower.withUnsafeBufferPointer { bytes in
-      for i in bytes.indices where boilerplateStarts[Int(bytes[i])] {
-        for fragment in boilerplateBytes where fragment[0] == bytes[i] && fragment.count <= bytes.count - i {
-          var k = 1
-          while k < fragment.count, bytes[i + k] == fragment[k] { k += 1 }
-          if k == fragment.count { return true }
-        }
-      }
-      return false
-    }
+  static func isBoilerplate(_ line: String) -> Bool {
+    Array(line.lowercased().utf8).withUnsafeBufferPointer { containsBoilerplate($0) }
   }
 
-  /// Whether a boilerplate fragment starts with each byte value.
-  static let boilerplateStarts: [Bool] = {
-    var starts = [Bool](repeating: false, count: 256)
-    for fragment in boilerplateBytes { starts[Int(fragment[0])] = true }
+  /// Whether lowercased UTF-8 contains a boilerplate fragment: one pass over the bytes, comparing
+  /// fragments only where the first two bytes of one of them stand.
+  static func containsBoilerplate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 2 else { return false }
+    let starts = boilerplateStarts
+    var pair = Int(bytes[0])
+    for i in 0..<(bytes.count - 1) {
+      pair = (pair & 0xFF) << 8 | Int(bytes[i + 1])
+      guard starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+      for fragment in boilerplateBytes
+      where fragment[0] == bytes[i] && fragment[1] == bytes[i + 1] && fragment.count <= bytes.count - i {
+        var k = 2
+        while k < fragment.count, bytes[i + k] == fragment[k] { k += 1 }
+        if k == fragment.count { return true }
+      }
+    }
+    return false
+  }
+
+  /// The first two bytes of the boilerplate fragments, as a bit set over the 65,536 byte pairs
+  /// (first byte high): most positions of a line are passed over with one bit test.
+  static let boilerplateStarts: [UInt64] = {
+    var starts = [UInt64](repeating: 0, count: 1 << 10)
+    for fragment in boilerplateBytes {
+      let pair = Int(fragment[0]) << 8 | Int(fragment[1])
+      starts[pair >> 6] |= 1 << UInt64(pair & 63)
+    }
     return starts
   }()
 
-  /// The UTF-8 of a span's text lowercased, exactly as `String.lowercased()` would give it, and
-  /// the byte length of its first `headScalars` scalars; nil when a non-ASCII scalar changes
-  /// under lowercasing (the caller then takes the String path).
+  /// What the byte tests tell of a line's site text: `.unknown` sends the caller to the String
+  /// tests (`isFooter`, `isBoilerplate`).
+  enum SiteVerdict { case footer, boilerplate, neither, unknown }
+
+  /// The fast path of `classify`: byte tests on the lowercased text of `checked` that every footer
+  /// passes (the exact String test `isFooter` runs only when they do) and the boilerplate search,
+  /// without building a String or an array.
+  ///
+  /// The span is lowercased into a stack buffer of one byte per scalar: ASCII lowercased, and any
+  /// other scalar as the byte 0xFF. Markers and fragments are ASCII, and a non-ASCII scalar's
+  /// UTF-8 is bytes of 0x80 and over, so they match this text exactly where they match the
+  /// lowercased UTF-8. A non-ASCII scalar that changes under lowercasing (and may become ASCII:
+  /// "K", the Kelvin sign) gives `.unknown`.
   ///
   /// - Complexity: O(*n*) in the span's length.
-  static func lowercasedUTF8(_ text: ScalarText, _ span: TextSpan, headScalars: Int) -> (bytes: [UInt8], head: Int)? {
-    var head = -1
-    var unchanged = true
-    // At most four bytes per scalar.
-    let bytes = [UInt8](unsafeUninitializedCapacity: span.length * 4) { buffer, count in
-      count = 0
-      for i in span.start..<span.end {
-        if i - span.start == headScalars { head = count }
-        let scalar = text.scalars[i]
-        let v = scalar.value
-        if v < 0x80 {
-          buffer[count] = UInt8(truncatingIfNeeded: v >= 65 && v <= 90 ? v + 32 : v)
+  static func siteVerdict(_ text: ScalarText, checked: TextSpan, head: TextSpan, boilerplate: Bool) -> SiteVerdict {
+    text.scalars.withUnsafeBufferPointer { scalars in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: checked.length) { buffer in
+        var count = 0
+        for i in checked.start..<checked.end {
+          let scalar = scalars[i]
+          let v = scalar.value
+          if v < 0x80 {
+            buffer[count] = UInt8(truncatingIfNeeded: v >= 65 && v <= 90 ? v + 32 : v)
+          } else {
+            if scalar.properties.changesWhenLowercased { return .unknown }
+            buffer[count] = 0xFF
+          }
           count += 1
-        } else {
-          if scalar.properties.changesWhenLowercased {
-            unchanged = false
-            return
-          }
-          for byte in UTF8.encode(scalar)! {
-            buffer[count] = byte
-            count += 1
-          }
         }
+        let lower = UnsafeBufferPointer(rebasing: buffer[..<count])
+        let headBytes = UnsafeBufferPointer(rebasing: lower[..<min(count, head.length)])
+        if mayBeFooter(headBytes, firstScalar: scalars[head.start]), isFooter(text[head]) { return .footer }
+        if boilerplate && containsBoilerplate(lower) { return .boilerplate }
+        return .neither
       }
     }
-    guard unchanged else { return nil }
-    return (bytes, head < 0 ? bytes.count : head)
   }
 
   /// A necessary condition for `isFooter` on a line whose lowercased UTF-8 head is `lower`: a
   /// footer prefix, a "comments" or "… says:" ending, or a dash opening a signature. (Lowercased
   /// text that starts or ends with ASCII words as Characters starts or ends with their bytes.)
-  static func mayBeFooter(_ lower: ArraySlice<UInt8>, firstScalar: Unicode.Scalar) -> Bool {
+  static func mayBeFooter(_ lower: UnsafeBufferPointer<UInt8>, firstScalar: Unicode.Scalar) -> Bool {
     if firstScalar == "—" || firstScalar == "–" { return true }
     for marker in footerPrefixBytes where lower.starts(with: marker) { return true }
     return lower.elementsEqual(commentsBytes) || lower.reversed().starts(with: commentsSuffixBytes.reversed())

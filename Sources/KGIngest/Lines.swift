@@ -15,13 +15,15 @@ extension ScalarText {
     var start = 0
     let n = scalars.count
     var i = 0
-    while i <= n {
-      if i == n || scalars[i] == "\n" {
+    scalars.withUnsafeBufferPointer { scalars in
+      while i <= n {
+        // Skip to the next line feed without bounds checks.
+        while i < n, scalars[i] != "\n" { i += 1 }
         let span = TextSpan(start: start, end: i)
         result.append(Line(span: span, trimmed: trim(span)))
         start = i + 1
+        i += 1
       }
-      i += 1
     }
     return result
   }

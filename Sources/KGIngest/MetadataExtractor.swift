@@ -33,7 +33,10 @@ public struct MetadataExtractor: Sendable {
     let words = line.split(whereSeparator: { $0 == " " })
     if words.count < 4 || line.count > 200 { return false }
     let lower = line.lowercased()
-    if line.contains("[") || line.contains("|") || line.contains("$") { return false }
+    // Byte tests, as Foundation's literal search for an ASCII character finds it, without bridging.
+    if line.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "$") }) {
+      return false
+    }
     if lower.hasPrefix("by ") || lower.hasPrefix("published") || lower.hasPrefix("image") || lower.hasPrefix("menu") {
       return false
     }

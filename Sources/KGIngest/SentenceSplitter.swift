@@ -154,7 +154,8 @@ public struct SentenceSplitter: Sendable {
     let word = text[TextSpan(start: lo, end: dot)]
     if word.isEmpty { return false }
     if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
-    if word.contains(".") {
+    // A byte test, as Foundation's literal search for "." finds it, without bridging the word.
+    if word.utf8.contains(UInt8(ascii: ".")) {
       // A dotted acronym ("U.S"): a sentence ends only before a typical sentence opener.
       var hi = next
       let ceiling = min(s.count, next + Self.abbreviationWindow)

@@ -52,6 +52,13 @@ public struct ScalarText: Sendable, Hashable {
           var i = 0
           while i < bytes.count {
             offsetBuffer[n] = i
+            // ASCII, most of an English text, in a step of its own.
+            if bytes[i] < 0x80 {
+              scalarBuffer[n] = Unicode.Scalar(bytes[i])
+              n += 1
+              i += 1
+              continue
+            }
             let lead = UInt32(bytes[i])
             var value: UInt32
             var width: Int

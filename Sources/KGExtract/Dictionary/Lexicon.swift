@@ -8,14 +8,26 @@ enum CueForm: Hashable, Sendable {
 }
 
 /// A relation cue: a verb or event noun that signals a relation type.
-struct Cue: Sendable {
-  var type: RelationType
+///
+/// A class, made once with the lexicon and never changed: every cue found in a sentence
+/// (`CueHit`) and every rule's search over a sentence's cues copies a reference, not the cue's
+/// strings and token list.
+final class Cue: Sendable {
+  let type: RelationType
   /// Lowercased tokens ("fired", "on").
-  var tokens: [String]
-  var form: CueForm
+  let tokens: [String]
+  let form: CueForm
   /// The cue ends in a preposition that introduces the object ("fire on").
-  var endsInPreposition: Bool
-  var lemma: String
+  let endsInPreposition: Bool
+  let lemma: String
+
+  init(type: RelationType, tokens: [String], form: CueForm, endsInPreposition: Bool, lemma: String) {
+    self.type = type
+    self.tokens = tokens
+    self.form = form
+    self.endsInPreposition = endsInPreposition
+    self.lemma = lemma
+  }
 }
 
 /// Cue words of conflict reporting, loaded from `lexicon.yaml`.

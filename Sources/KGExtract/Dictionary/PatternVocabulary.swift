@@ -95,11 +95,17 @@ public final class ExtractionConfiguration: Sendable {
   /// The dictionary's alias entries by their first two tokens, each first word's entries in
   /// their order in `dictionary.entries`.
   let aliasIndex: PhraseIndex<AliasEntry>
+  /// The kind of every dictionary entity, by id: what rules ask of an entity most, answered by a
+  /// probe of a word table rather than by copying the entity out of `dictionary.entities`.
+  let entityKinds: WordMap<EntityKind>
 
   init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary) {
     self.dictionary = dictionary
     self.lexicon = lexicon
     self.patterns = patterns
+    var entityKinds = WordMap<EntityKind>()
+    for (id, entity) in dictionary.entities { entityKinds[id] = entity.kind }
+    self.entityKinds = entityKinds
     var aliasIndex = PhraseIndex<AliasEntry>()
     for entries in dictionary.entries.values {
       for entry in entries { aliasIndex.add(entry.tokens, entry) }

@@ -142,6 +142,10 @@ struct MentionFinder {
   }
 
   func dictionaryMatch(_ tokens: [Token], at i: Int, state: DocumentState) -> MentionHit? {
+    // Most tokens open no alias: they are passed over with two probes.
+    guard configuration.aliasIndex.mayStart(with: tokens[i]) || state.localAliases.contains(tokens[i]) else {
+      return nil
+    }
     var best: AliasEntry?
     func consider(_ list: [AliasEntry]?) {
       guard let list else { return }
@@ -166,7 +170,8 @@ struct MentionFinder {
   // MARK: - People
 
   func titleMatch(_ tokens: [Token], at i: Int) -> Int? {
-    for title in patterns.titlesByFirst[tokens[i]] ?? [] where i + title.count <= tokens.count {
+    guard let titles = patterns.titlesByFirst[tokens[i]] else { return nil }
+    for title in titles where i + title.count <= tokens.count {
       if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
     }
     return nil
@@ -365,7 +370,7 @@ struct MentionFinder {
       var lastHead = -1
       while j < tokens.count, !covered[j] {
         let t = tokens[j]
-        if t.isCapitalized && t.isWord || t.lower.first?.isNumber == true {
+        if t.isCapitalized && t.isWord || t.startsWithNumber {
           if patterns.orgHeads[t] != nil { lastHead = j }
           j += 1
         } else if ["of", "for", "the", "al", "-", "and"].contains(t.lower) && j + 1 < tokens.count
@@ -451,6 +456,7 @@ struct MentionFinder {
 
   /// The longest reference phrase starting at token `i` (the first listed among equally long ones).
   func referenceMatch(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
+    guard patterns.referenceIndex.mayStart(with: tokens[i]) else { return nil }
     let (longer, oneWord) = patterns.referenceIndex.candidates(in: tokens, at: i)
     for phrase in longer where i + phrase.tokens.count <= tokens.count {
       if zip(phrase.tokens, tokens[i..<(i + phrase.tokens.count)]).allSatisfy({ $0 == $1.lower }) {
@@ -489,7 +495,7 @@ struct MentionFinder {
       if k + 2 < tokens.count, tokens[k].lower == "(", tokens[k + 2].lower == ")" { k += 3 }
       let nameStart = k
       var hops = 0
-      while k < tokens.count, hops < 3, !covered[k], tokens[k].lower.first?.isNumber == true || tokens[k].isCapitalized,
+      while k < tokens.count, hops < 3, !covered[k], tokens[k].startsWithNumber || tokens[k].isCapitalized,
         !Self.ordinalHeads.contains(tokens[k])
       {
         k += 1

@@ -16,12 +16,19 @@ struct ModalityJudge {
   static let reportingClauseOpeners: WordSet = [",", "\"", "”", "“"]
   /// Punctuation a speaker's phrase does not span.
   static let phraseBreakers: WordSet = [",", "\"", "”", "“", ";", ":"]
+  /// Words that negate the participant they stand before ("no U.S. troops").
+  static let participantNegators: WordSet = ["no", "neither", "nor"]
+  /// Verbs of denial, which negate what they govern.
+  static let denials: WordSet = ["denied", "denies", "deny", "denying"]
+  /// "to be", "to have" before the cue mark intent as a bare "to" does.
+  static let infinitiveAuxiliaries: WordSet = ["be", "have"]
 
   /// nil when the finding is negated.
   func judge(_ f: Finding, in a: SentenceAnalysis) -> (Modality, claimant: Int?)? {
     if let forced = f.forced { return (forced.0, forced.claimantMention) }
     let cueStart = f.cue.lowerBound
-    let firstMention = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }.min() ?? cueStart
+    let participantStarts = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }
+    let firstMention = participantStarts.min() ?? cueStart
     // From just before the participants to the cue; a subject far before the cue brings its modal
     // ("X should then be able to make short work of cleaning Y").
     let sourceEnd = f.sources.map { a.mentions[$0].range.upperBound }.filter { $0 <= cueStart }.max()
@@ -36,14 +43,13 @@ struct ModalityJudge {
       window.removeSubrange(notOnly...(notOnly + 1))
     }
     // "No U.S. troops …": "no" right before a participant.
-    let participantStarts = (f.sources + f.targets).map { a.mentions[$0].range.lowerBound }
-    if participantStarts.contains(where: { $0 > 0 && ["no", "neither", "nor"].contains(a.tokens[$0 - 1].lower) }) {
+    if participantStarts.contains(where: { $0 > 0 && Self.participantNegators.contains(a.tokens[$0 - 1]) }) {
       return nil
     }
     // "denied attacking", "denied that …" negate what they govern; "denied the accusations and
     // blamed X" does not negate the blaming.
     var negationWindow = window
-    if let denial = negationWindow.lastIndex(where: { ["denied", "denies", "deny", "denying"].contains($0.lower) }) {
+    if let denial = negationWindow.lastIndex(where: { Self.denials.contains($0) }) {
       let after = negationWindow[(denial + 1)...]
       if after.count > 2 && !after.contains(where: { $0.lower == "that" }) { negationWindow.remove(at: denial) }
     }
@@ -61,7 +67,8 @@ struct ModalityJudge {
     // longer cues ("able to", "plans to") count anywhere in the window.
     let infinitive =
       window.last?.lower == "to"
-      || (window.count >= 2 && window[window.count - 2].lower == "to" && ["be", "have"].contains(window.last!.lower))
+      || (window.count >= 2 && window[window.count - 2].lower == "to"
+        && Self.infinitiveAuxiliaries.contains(window.last!))
     let clause = a.tokens[a.clauseStart(of: cueStart)..<cueStart]
     if lexicon.hypothetical.occurs(in: window, excluding: ["to"]) || infinitive
       || clause.contains(where: { $0.lower == "if" }) || clause.contains(where: { $0.lower == "unless" })

@@ -420,7 +420,7 @@ struct SentenceAnalysis {
       }
       let lower = tokens[i].lower
       if Self.determiners.contains(tokens[i]) || Self.actorNouns.contains(tokens[i]) && allowActorNouns
-        || lower.first?.isNumber == true
+        || tokens[i].startsWithNumber
       {
         i += 1
         skipped += 1

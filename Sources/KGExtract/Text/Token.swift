@@ -13,6 +13,14 @@ struct Token: Sendable {
   var isAllCaps: Bool
   /// White space stands between this token and the one before.
   var spaceBefore: Bool
+
+  /// Whether the token opens with a number ("1st", "2018"): `lower.first?.isNumber`, which tests
+  /// the first scalar's numeric type, answered for ASCII without making a Character.
+  var startsWithNumber: Bool {
+    guard let first = lower.utf8.first else { return false }
+    if first < 0x80 { return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") }
+    return lower.unicodeScalars.first!.properties.numericType != nil
+  }
 }
 
 /// Splits text into tokens.
@@ -142,6 +150,14 @@ enum Tokenizer {
       return makeGeneral(s, lo, hi, space)
     }
     let count = hi - lo
+    // One ASCII character (punctuation, "a", "I"): about one token in six, its strings made once.
+    if count == 1 {
+      let v = Int(first.value)
+      return Token(
+        span: TextSpan(start: lo, end: hi), text: asciiStrings[v], lower: asciiStrings[upper == 0 ? v : v + 32],
+        hash: hash, isWord: ASCII.isAlphanumeric(first.value) || first == "'", isCapitalized: upper == 1,
+        isAllCaps: upper == 1, spaceBefore: space)
+    }
     let text = String(unsafeUninitializedCapacity: count) { buffer in
       for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: s[lo + k].value) }
       return count
@@ -163,6 +179,9 @@ enum Tokenizer {
       isAllCaps: letters > 0 && upper == letters,
       spaceBefore: space)
   }
+
+  /// The one-scalar string of each ASCII value, for `make`.
+  static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
   /// The general path of `make`: Unicode case mapping and typographic apostrophes.
   static func makeGeneral(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {

@@ -27,6 +27,9 @@ enum WordHash {
 /// already known costs no hashing at all. Entries are never removed: the tables are built once
 /// (or, for a document's local aliases, only grow).
 ///
+/// Most probes miss (a rule's word list holds a few dozen words; a sentence has hundreds of
+/// tokens), so a 256-bit filter of the keys' hashes answers most misses before the table is read.
+///
 /// - Complexity: lookup and insertion O(1) expected (insertion amortised), plus O(*n*) in the
 ///   word's length when its hash has to be computed.
 struct WordMap<Value> {
@@ -35,6 +38,8 @@ struct WordMap<Value> {
   private var hashes: [UInt64] = []
   private var keys: [String] = []
   private var storedValues: [Value] = []
+  /// One bit per key, chosen by its hash (`filterBit`): a word whose bit is clear is not a key.
+  private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
   init() {}
 
@@ -48,9 +53,28 @@ struct WordMap<Value> {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 
+  /// The filter word and bit of a hash: bits the slot index (`start`) does not use.
+  @inline(__always) private static func filterBit(_ hash: UInt64) -> (word: Int, bit: UInt64) {
+    let mixed = hash &* 0x9E37_79B9_7F4A_7C15
+    return (Int(truncatingIfNeeded: mixed >> 62), 1 << (mixed >> 56 & 63))
+  }
+
+  /// Whether `hash` may be a key's: false means it certainly is not.
+  @inline(__always) private func mayContain(_ hash: UInt64) -> Bool {
+    let (part, bit) = Self.filterBit(hash)
+    let bits =
+      switch part {
+      case 0: filter.0
+      case 1: filter.1
+      case 2: filter.2
+      default: filter.3
+      }
+    return bits & bit != 0
+  }
+
   /// The entry index of `word`, whose `WordHash` is `hash`.
   @inline(__always) private func index(of word: String, hash: UInt64) -> Int? {
-    if keys.isEmpty { return nil }
+    if !mayContain(hash) { return nil }
     let mask = slots.count - 1
     var i = Self.start(hash, mask: mask)
     while true {
@@ -68,6 +92,9 @@ struct WordMap<Value> {
 
   /// The value stored for a token's lowercased form.
   @inline(__always) subscript(token: Token) -> Value? { value(of: token.lower, hash: token.hash) }
+
+  /// Whether a token's lowercased form is a key, without copying its value out.
+  @inline(__always) func contains(_ token: Token) -> Bool { index(of: token.lower, hash: token.hash) != nil }
 
   /// The value stored for a lowercased word; setting `nil` is not supported (entries are never removed).
   subscript(word: String) -> Value? {
@@ -89,6 +116,13 @@ struct WordMap<Value> {
       return
     }
     if (keys.count + 1) * 2 > slots.count { grow() }
+    let (part, bit) = Self.filterBit(hash)
+    switch part {
+    case 0: filter.0 |= bit
+    case 1: filter.1 |= bit
+    case 2: filter.2 |= bit
+    default: filter.3 |= bit
+    }
     keys.append(word)
     hashes.append(hash)
     storedValues.append(value)
@@ -170,6 +204,10 @@ struct PhraseIndex<Value> {
       groupList[g].bySecond[phrase[1], default: []].append(value)
     }
   }
+
+  /// Whether any phrase starts with `token`'s word: when not, `candidates` has none to give, and
+  /// callers that probe every token skip it without making its empty lists.
+  @inline(__always) func mayStart(with token: Token) -> Bool { groups.contains(token) }
 
   /// The phrases that may start at `tokens[i]`: those of two or more words whose first two words
   /// are `tokens[i]` and `tokens[i + 1]`, then the one-word phrases `tokens[i]`, each in the order
