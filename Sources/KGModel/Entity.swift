@@ -65,10 +65,7 @@ public struct Entity: Hashable, Codable, Sendable, Identifiable {
   static func unicodeSlug(_ name: String) -> String {
     var out = ""
     var pendingHyphen = false
-    // ASCII is its own compatibility decomposition: only other text needs Foundation's.
-    let lower = name.lowercased()
-    let decomposed = lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.decomposedStringWithCompatibilityMapping
-    for scalar in decomposed.unicodeScalars {
+    for scalar in name.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
       if scalar.properties.generalCategory == .nonspacingMark { continue }
       if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
         if pendingHyphen && !out.isEmpty { out.append("-") }
