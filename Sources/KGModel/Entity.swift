@@ -34,12 +34,7 @@ public struct Entity: Hashable, Codable, Sendable, Identifiable {
 
   /// Makes an id from a name: lowercase, accents dropped, runs of non-alphanumerics become one hyphen.
   public static func slug(_ name: String) -> String {
-    var ascii = true
-    for byte in name.utf8 where byte >= 0x80 {
-      ascii = false
-      break
-    }
-    return ascii ? asciiSlug(name) : unicodeSlug(name)
+    name.utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(name) : unicodeSlug(name)
   }
 
   /// `slug` for ASCII text, byte by byte: the same result without Unicode case mapping and

@@ -200,7 +200,7 @@ public struct QuerySession: Sendable {
       return .touching(try names.map { nodes.entities[try found.resolve($0)].id })
     }
     index = GraphIndex(graph)
-    self.lookup = lookup ?? EntityLookup(index)
+    self.lookup = lookup!  // set by the focus, which the load runs before reading any edge
   }
 
   /// A session for the provenance of the edge `id` ("r12" or "12"): every document and entity,

@@ -39,7 +39,7 @@ struct WordMap<Value> {
   private var keys: [String] = []
   private var storedValues: [Value] = []
   /// One bit per key, chosen by its hash (`filterBit`): a word whose bit is clear is not a key.
-  private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+  private var filter = SIMD4<UInt64>()
 
   init() {}
 
@@ -62,14 +62,7 @@ struct WordMap<Value> {
   /// Whether `hash` may be a key's: false means it certainly is not.
   @inline(__always) private func mayContain(_ hash: UInt64) -> Bool {
     let (part, bit) = Self.filterBit(hash)
-    let bits =
-      switch part {
-      case 0: filter.0
-      case 1: filter.1
-      case 2: filter.2
-      default: filter.3
-      }
-    return bits & bit != 0
+    return filter[part] & bit != 0
   }
 
   /// The entry index of `word`, whose `WordHash` is `hash`.
@@ -117,12 +110,7 @@ struct WordMap<Value> {
     }
     if (keys.count + 1) * 2 > slots.count { grow() }
     let (part, bit) = Self.filterBit(hash)
-    switch part {
-    case 0: filter.0 |= bit
-    case 1: filter.1 |= bit
-    case 2: filter.2 |= bit
-    default: filter.3 |= bit
-    }
+    filter[part] |= bit
     keys.append(word)
     hashes.append(hash)
     storedValues.append(value)
