@@ -48,7 +48,8 @@ struct AllyApposition: RelationRule {
         }
       }
       // "The HSD …, acting as US proxies": the clause's subject is the proxy.
-      if Self.proxyNouns.contains(noun), i >= 2, a.tokens[a.mentions[owner].range.lowerBound - 1].lower == "as",
+      let ownerStart = a.mentions[owner].range.lowerBound
+      if Self.proxyNouns.contains(noun), ownerStart >= 1, a.tokens[ownerStart - 1].lower == "as",
         let proxy = a.mainSubject(before: a.mentions[owner].range.lowerBound), proxy != owner
       {
         result.append(Finding(sources: [owner], type: .support, targets: [proxy], rule: id, cue: i..<(i + 1)))
