@@ -27,6 +27,8 @@ struct PatternVocabulary: Sendable {
   var titlesByFirst = WordMap<[[String]]>()
   /// References by their first two words, longest first.
   var referenceIndex = PhraseIndex<ReferencePhrase>()
+  /// Evidence that types a capitalised name no dictionary lists (`names` in patterns.yaml).
+  var names = NameEvidence()
 
   static func builtIn() throws(DictionaryError) -> PatternVocabulary {
     let url = try BuiltInResources.url("patterns")
@@ -37,7 +39,8 @@ struct PatternVocabulary: Sendable {
 
   init(yaml text: String, file: String) throws(DictionaryError) {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
-    try root.checkKeys(["titles", "name_particles", "org_heads", "place_heads", "references"], in: "the patterns file")
+    try root.checkKeys(
+      ["titles", "name_particles", "org_heads", "place_heads", "references", "names"], in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
     titleWords = WordSet(titles.filter { $0.count == 1 }.map { $0[0] }).union([
       "general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel",
@@ -79,6 +82,7 @@ struct PatternVocabulary: Sendable {
       }
       references.sort { $0.tokens.count > $1.tokens.count }
     }
+    if let names = root["names"] { self.names = try NameEvidence(names) }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
     for reference in references { referenceIndex.add(reference.tokens, reference) }
   }

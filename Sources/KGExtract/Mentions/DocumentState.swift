@@ -21,6 +21,10 @@ struct DocumentState {
   /// Sources of attacks stated so far, most recent last, by the modality they were stated with.
   var recentAttackers: [String] = []
   var attackersByModality: [Modality: [String]] = [:]
+  /// Why an entity found by its shape or context got its type ("followed by 'said'"), for `kg explain`.
+  var typeEvidence: [String: String] = [:]
+  /// The entity that unnamed parties of a kind ("rebels") stand for in this document.
+  var collectives: [String: String] = [:]
 
   mutating func addLocalAlias(_ alias: String, for id: String) {
     let tokens = Tokenizer.tokenize(alias)

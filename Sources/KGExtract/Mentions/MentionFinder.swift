@@ -39,9 +39,13 @@ struct MentionFinder {
     findBackedForces(tokens, covered: &covered, hits: &hits, state: state)
     findSubUnits(tokens, covered: &covered, hits: &hits, state: &state)
     findEventAnaphora(tokens, covered: &covered, hits: &hits, state: state)
+    // 5. Acronyms the article defines, and names typed by their morphology or context.
+    findDefinedAcronyms(tokens, covered: &covered, hits: &hits, state: &state)
+    findCollectiveParties(tokens, covered: &covered, hits: &hits, state: &state)
+    if !titleCase { findUnknownNames(tokens, covered: &covered, hits: &hits, state: &state) }
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
     shareHeadNouns(tokens, hits: &hits, state: state)
-    // 5. References, resolved in order so that earlier mentions of this sentence count.
+    // 6. References, resolved in order so that earlier mentions of this sentence count.
     var result: [MentionHit] = []
     var next = 0
     var t = 0
@@ -307,8 +311,10 @@ struct MentionFinder {
         let name = text(tokens, run)
         let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .location))
         state.addLocalAlias(name, for: id)
+        state.typeEvidence[id] = state.typeEvidence[id] ?? "after '\(tokens[i].text) of'"
         hits.append(MentionHit(entityID: id, range: run, origin: .pattern, isBareDemonym: false))
         for k in run { covered[k] = true }
+        claimListedPlaces(tokens, after: run.upperBound, covered: &covered, hits: &hits, state: &state)
         i = run.upperBound
         continue
       }
@@ -363,7 +369,10 @@ struct MentionFinder {
       let demonymHit = demonymAt[i]
       let start = i
       var j = demonymHit?.range.upperBound ?? i
-      guard demonymHit != nil || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord) else {
+      guard
+        demonymHit != nil
+          || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord && !Self.stopCapitals.contains(tokens[i]))
+      else {
         i += 1
         continue
       }

@@ -1,0 +1,196 @@
+import KGModel
+
+/// Names that no dictionary lists: acronyms an article defines ("the Counter-Terrorism Units
+/// (YAT)"), and capitalised names typed by their own morphology or the words around them. A name
+/// gets an entity only when some evidence types it; the evidence is kept for `kg explain`.
+extension MentionFinder {
+  /// "Full Name (ACR)" and "ACR (Full Name)": the acronym becomes an alias of the named entity for
+  /// the rest of the document. A full name no dictionary lists becomes an entity when its head
+  /// noun or morphology types it.
+  func findDefinedAcronyms(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
+  ) {
+    var k = 0
+    while k + 2 < tokens.count {
+      defer { k += 1 }
+      guard tokens[k].lower == "(" || tokens[k].lower == "[", !covered[k + 1], Self.isAcronym(tokens[k + 1]),
+        tokens[k + 2].lower == ")" || tokens[k + 2].lower == "]", k > 0
+      else { continue }
+      let acronym = tokens[k + 1].text
+      // The name before the bracket: a mention ending there, or a capitalised run no one claimed.
+      if let hit = hits.first(where: { $0.range.upperBound == k && !$0.isBareDemonym && $0.origin != .reference }) {
+        guard isActorOrPlace(hit.entityID, state: state) else { continue }
+        state.addLocalAlias(acronym, for: hit.entityID)
+        state.typeEvidence[hit.entityID] = state.typeEvidence[hit.entityID] ?? "defines '\(acronym)'"
+        claim(hit.entityID, k + 1..<(k + 2), covered: &covered, hits: &hits)
+        continue
+      }
+      var start = k
+      while start > 0, !covered[start - 1],
+        tokens[start - 1].isWord && tokens[start - 1].isCapitalized
+          || (["-", "of", "for", "and", "al", "the", "'s"].contains(tokens[start - 1].lower) && start - 1 > 0
+            && !covered[start - 2] && tokens[start - 2].isWord)
+      {
+        start -= 1
+      }
+      while start < k, !tokens[start].isCapitalized || patterns.names.notNames.contains(tokens[start]) { start += 1 }
+      guard start < k, k - start <= 8, let kind = nameKind(tokens, start..<k) else { continue }
+      let name = text(tokens, start..<k)
+      let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: kind.kind, aliases: [acronym]))
+      state.addLocalAlias(name, for: id)
+      state.addLocalAlias(acronym, for: id)
+      state.typeEvidence[id] = state.typeEvidence[id] ?? "\(kind.why); defines '\(acronym)'"
+      claim(id, start..<k, covered: &covered, hits: &hits)
+      claim(id, k + 1..<(k + 2), covered: &covered, hits: &hits)
+    }
+  }
+
+  /// Capitalised runs no earlier pass claimed, typed by morphology ("Abu Hamza", "Liwa al-Quds"),
+  /// a verb of speaking after a full name ("Ali Shamkhani said"), an apposition ("X, a commander
+  /// in"), members after the name ("Wagner fighters"), or a preposition of place before it ("near
+  /// Kafr Nubl"). Runs with no evidence stay unnamed.
+  func findUnknownNames(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
+  ) {
+    let evidence = patterns.names
+    var i = 0
+    while i < tokens.count {
+      guard !covered[i], tokens[i].isWord, tokens[i].isCapitalized, !evidence.notNames.contains(tokens[i]),
+        i == 0 || !(tokens[i - 1].isWord && tokens[i - 1].isCapitalized && !covered[i - 1]),
+        var run = nameRun(tokens, from: i, covered: covered)
+      else {
+        i += 1
+        continue
+      }
+      // "al-Sheikh Damis": a lower-case particle and hyphen before the run belong to it.
+      if i >= 2, tokens[i - 1].lower == "-", !tokens[i - 1].spaceBefore, !covered[i - 2],
+        patterns.nameParticles.contains(tokens[i - 2]), !tokens[i - 2].isCapitalized
+      {
+        run = (i - 2)..<run.upperBound
+      }
+      defer { i = max(i + 1, run.upperBound) }
+      // A single capitalised word opening the sentence is as likely a common word.
+      let opensSentence = run.lowerBound == 0 || (run.lowerBound == 1 && !tokens[0].isWord)
+      guard let typed = unknownNameKind(tokens, run, opensSentence: opensSentence, hits: hits) else { continue }
+      let name = text(tokens, run)
+      let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: typed.kind))
+      state.addLocalAlias(name, for: id)
+      if typed.kind == .person { addShortName(tokens, run, for: id, state: &state) }
+      state.typeEvidence[id] = state.typeEvidence[id] ?? typed.why
+      claim(id, run, covered: &covered, hits: &hits)
+      // "the villages of Tasil, Saidah and Sahyun": the places listed with it are places too.
+      if typed.kind == .location {
+        claimListedPlaces(tokens, after: run.upperBound, covered: &covered, hits: &hits, state: &state)
+      }
+    }
+  }
+
+  /// The kind the context gives an unlisted name, and why.
+  func unknownNameKind(
+    _ tokens: [Token], _ run: Range<Int>, opensSentence: Bool, hits: [MentionHit]
+  ) -> (kind: EntityKind, why: String)? {
+    let evidence = patterns.names
+    if let typed = nameKind(tokens, run) { return typed }
+    let words = run.filter { tokens[$0].isWord && tokens[$0].isCapitalized }.count
+    let after = run.upperBound
+    // "X, a commander in …", "X, secretary of …": a title in apposition.
+    if words >= 2, after + 1 < tokens.count, tokens[after].lower == "," {
+      var t = after + 1
+      if ["a", "an", "the"].contains(tokens[t].lower) { t += 1 }
+      if t < tokens.count, let length = titleMatch(tokens, at: t),
+        !(t + length < tokens.count && tokens[t + length].isCapitalized)
+      {
+        return (.person, "a title in apposition ('\(tokens[t].text)')")
+      }
+    }
+    if after < tokens.count {
+      // "Ali Shamkhani said": two name words and a verb of speaking.
+      if words >= 2, evidence.speechVerbs.contains(tokens[after]) {
+        return (.person, "followed by '\(tokens[after].text)'")
+      }
+      if evidence.memberNouns.contains(tokens[after]) {
+        return (.armedGroup, "followed by '\(tokens[after].text)'")
+      }
+    }
+    // "near Kafr Nubl", "in Tasil": a preposition of place, not at the start of the sentence.
+    if !opensSentence, run.lowerBound > 0 {
+      var before = run.lowerBound - 1
+      if tokens[before].lower == "the" && before > 0 { before -= 1 }
+      if evidence.locativePrepositions.contains(tokens[before]),
+        !(after < tokens.count && (tokens[after].lower == "'s" || evidence.memberNouns.contains(tokens[after])))
+      {
+        return (.location, "after '\(tokens[before].text)'")
+      }
+    }
+    return nil
+  }
+
+  /// What a name's own words say it is: an organisation head noun ("… Units", "… Front"), a
+  /// person's opening ("Abu", "Umm"), or the words of armed groups' names ("Jaish", "Liwa").
+  func nameKind(_ tokens: [Token], _ run: Range<Int>) -> (kind: EntityKind, why: String)? {
+    let evidence = patterns.names
+    let last = run.upperBound - 1
+    if tokens[last].isWord, let kind = patterns.orgHeads[tokens[last]], run.count >= 2 {
+      return (kind, "head noun '\(tokens[last].text)'")
+    }
+    if let word = run.first(where: { evidence.groupWords.contains(tokens[$0]) }) {
+      return (.armedGroup, "'\(tokens[word].text)' in the name")
+    }
+    if evidence.personFirstWords.contains(tokens[run.lowerBound]), run.count >= 2,
+      tokens[run.lowerBound + 1].isCapitalized
+    {
+      return (.person, "opens with '\(tokens[run.lowerBound].text)'")
+    }
+    return nil
+  }
+
+  /// "…, Saidah, Sahyun and Shabraq": names listed after a place found by context.
+  func claimListedPlaces(
+    _ tokens: [Token], after start: Int, covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
+  ) {
+    var k = start
+    while k + 1 < tokens.count, tokens[k].lower == "," || tokens[k].lower == "and" || tokens[k].lower == "or" {
+      var j = k + 1
+      if tokens[j].lower == "and" || tokens[j].lower == "or", j + 1 < tokens.count { j += 1 }
+      guard !covered[j], tokens[j].isCapitalized, !patterns.names.notNames.contains(tokens[j]),
+        let run = nameRun(tokens, from: j, covered: covered)
+      else { return }
+      let name = text(tokens, run)
+      let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .location))
+      state.addLocalAlias(name, for: id)
+      state.typeEvidence[id] = state.typeEvidence[id] ?? "listed with a place"
+      claim(id, run, covered: &covered, hits: &hits)
+      k = run.upperBound
+    }
+  }
+
+  /// "Konashenkov" after "Igor Konashenkov": a person's surname names them for the rest of the
+  /// document.
+  func addShortName(_ tokens: [Token], _ run: Range<Int>, for id: String, state: inout DocumentState) {
+    let nameTokens = tokens[run].filter { $0.isWord && $0.isCapitalized }
+    guard nameTokens.count >= 2, let surname = nameTokens.last, !patterns.nameParticles.contains(surname),
+      !patterns.names.personFirstWords.contains(nameTokens[0]) || nameTokens.count >= 3
+    else { return }
+    var k = run.upperBound - 1
+    while k > run.lowerBound && !(tokens[k - 1].lower == "-" || tokens[k].spaceBefore) { k -= 1 }
+    state.addLocalAlias(text(tokens, k..<run.upperBound), for: id)
+  }
+
+  func claim(_ id: String, _ range: Range<Int>, covered: inout [Bool], hits: inout [MentionHit]) {
+    hits.append(MentionHit(entityID: id, range: range, origin: .pattern, isBareDemonym: false))
+    for k in range { covered[k] = true }
+  }
+
+  func isActorOrPlace(_ id: String, state: DocumentState) -> Bool {
+    (dictionary.entities[id] ?? state.discovered[id]) != nil
+  }
+
+  /// "SDF", "YAT", "HTS", "PMU", "U.S.": two to six capitals (dots allowed), or capitals with one
+  /// lower-case letter ("YPJ", "KRG", "IRGC", "SyAAF").
+  static func isAcronym(_ token: Token) -> Bool {
+    let scalars = token.text.unicodeScalars.filter { $0 != "." }
+    guard scalars.count >= 2, scalars.count <= 7 else { return false }
+    let upper = scalars.filter { $0.properties.isUppercase }.count
+    return upper >= 2 && scalars.count - upper <= 2 && scalars.first!.properties.isUppercase
+  }
+}
