@@ -14,6 +14,8 @@ public struct ExtractionTrace: Sendable, Codable {
   public var document: String
   public var sentences: [TracedSentence]
   public var entities: [Entity] = []
+  /// Why each entity found by its shape or context got its type ("followed by 'said'"), by id.
+  public var typeEvidence: [String: String] = [:]
 
   public init(document: String, sentences: [TracedSentence]) {
     self.document = document

@@ -93,6 +93,7 @@ public struct Extractor: Sendable {
     let edges = merge(statements)
     let entities = documentEntities(mentions: mentions, edges: edges, state: state)
     trace.entities = entities
+    if tracing { trace.typeEvidence = state.typeEvidence }
     return (DocumentExtraction(document: document, entities: entities, mentions: mentions, edges: edges), trace)
   }
 

@@ -11,8 +11,10 @@ enum TraceFormatter {
       if s.mentions.isEmpty { out += "  mentions: none\n" }
       for m in s.mentions {
         let entity = names[m.entityID]
+        var why = ""
+        if m.origin == .pattern, let evidence = trace.typeEvidence[m.entityID] { why = ": \(evidence)" }
         out +=
-          "  mention '\(m.surface)' [\(m.span.start)..<\(m.span.end)] → \(m.entityID) (\(entity?.kind.rawValue ?? "?"), \(m.origin.rawValue))\n"
+          "  mention '\(m.surface)' [\(m.span.start)..<\(m.span.end)] → \(m.entityID) (\(entity?.kind.rawValue ?? "?"), \(m.origin.rawValue)\(why))\n"
       }
       for st in s.statements {
         var line = "  edge \(st.source) \(st.type.rawValue) \(st.target) [\(st.provenance.modality.rawValue)"
