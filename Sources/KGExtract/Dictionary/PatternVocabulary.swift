@@ -102,6 +102,9 @@ public final class ExtractionConfiguration: Sendable {
   /// The kind of every dictionary entity, by id: what rules ask of an entity most, answered by a
   /// probe of a word table rather than by copying the entity out of `dictionary.entities`.
   let entityKinds: WordMap<EntityKind>
+  /// Names spelt another way: capitalised dictionary aliases by their folded form
+  /// (`NameFolding`), where the fold names one entity only.
+  let foldedAliases: FoldedAliasIndex
 
   init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary) {
     self.dictionary = dictionary
@@ -115,6 +118,7 @@ public final class ExtractionConfiguration: Sendable {
       for entry in entries { aliasIndex.add(entry.tokens, entry) }
     }
     self.aliasIndex = aliasIndex
+    foldedAliases = FoldedAliasIndex(dictionary.entries.values.joined())
   }
 
   /// The built-in dictionaries plus the user's files, in order.

@@ -25,6 +25,18 @@ struct MentionFinder {
         i += 1
       }
     }
+    // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
+    i = 0
+    while i < tokens.count {
+      if !covered[i], tokens[i].isWord, tokens[i].isCapitalized,
+        let (entry, length) = configuration.foldedAliases.match(tokens, at: i, covered: covered)
+      {
+        claim(MentionHit(entityID: entry.entityID, range: i..<(i + length), origin: .dictionary, isBareDemonym: false))
+        i += length
+      } else {
+        i += 1
+      }
+    }
     // A headline in Title Case ("Russian-Regime Attacks on Idlib") has no prose capitals to go by.
     let titleCase = headline && isTitleCase(tokens)
     // 2. People by title.

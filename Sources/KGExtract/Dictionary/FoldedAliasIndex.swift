@@ -1,0 +1,56 @@
+import KGModel
+
+/// Capitalised dictionary aliases by their folded spelling (`NameFolding.key`), so that
+/// "Hayat Tahrir al Sham" finds the entry written "Hay'at Tahrir al-Sham". Folds shorter than
+/// four letters ("IS", "US") and folds shared by two entities are left out.
+struct FoldedAliasIndex: Sendable {
+  private(set) var entries: [String: AliasEntry] = [:]
+  /// Folded first words of the keys, so most tokens are passed over after one probe.
+  private(set) var firstWords: Set<String> = []
+  /// The most tokens a key spans.
+  private(set) var longest = 0
+
+  init<S: Sequence>(_ aliases: S) where S.Element == AliasEntry {
+    var ambiguous: Set<String> = []
+    for entry in aliases where entry.priority >= 1 {
+      guard let rule = entry.rules.first, rule != .any else { continue }
+      let key = NameFolding.key(entry.tokens)
+      guard key.utf8.count >= 4 else { continue }
+      if let other = entries[key] {
+        if other.entityID != entry.entityID { ambiguous.insert(key) }
+        if other.priority >= entry.priority { continue }
+      }
+      entries[key] = entry
+    }
+    for key in ambiguous { entries[key] = nil }
+    for key in entries.keys {
+      let words = key.split(separator: " ")
+      firstWords.insert(String(words[0]))
+      longest = max(longest, words.count)
+    }
+  }
+
+  /// The entry whose folded key the tokens from `start` spell, longest first, over tokens not
+  /// yet `covered`; the number of tokens it spans.
+  func match(_ tokens: [Token], at start: Int, covered: [Bool]) -> (AliasEntry, Int)? {
+    guard !entries.isEmpty, firstWords.contains(NameFolding.fold(tokens[start].text)) else { return nil }
+    var folded: [String] = []
+    var ends: [Int] = []
+    var k = start
+    while k < tokens.count, !covered[k], folded.count < longest {
+      let f = NameFolding.fold(tokens[k].text)
+      if !f.isEmpty {
+        guard tokens[k].isWord else { break }
+        folded.append(f)
+        ends.append(k + 1)
+      } else if tokens[k].lower != "-" {
+        break
+      }
+      k += 1
+    }
+    for n in stride(from: folded.count, through: 1, by: -1) {
+      if let entry = entries[folded[0..<n].joined(separator: " ")] { return (entry, ends[n - 1] - start) }
+    }
+    return nil
+  }
+}
