@@ -12,6 +12,7 @@ let package = Package(
   products: [
     .executable(name: "kg", targets: ["KGCLI"]),
     .executable(name: "kg-bench", targets: ["KGBench"]),
+    .executable(name: "kg-language-bench", targets: ["KGLanguageBench"]),
     .library(name: "KGPipeline", targets: ["KGPipeline"]),
   ],
   traits: [
@@ -30,6 +31,10 @@ let package = Package(
 
     // Stages: each sees KGModel and at most one third-party library
     .target(name: "KGIngest", dependencies: ["KGModel"], swiftSettings: strict),
+    // Tags, chunks and clauses of a sentence (Brill lexicon and rules from textblob, MIT).
+    .target(
+      name: "KGLanguage", dependencies: ["KGModel"], resources: [.copy("Resources/Language")],
+      swiftSettings: strict),
     .target(
       name: "KGExtract",
       dependencies: ["KGModel", .product(name: "Yams", package: "Yams")],
@@ -69,6 +74,8 @@ let package = Package(
       dependencies: ["KGPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: strict),
     .executableTarget(name: "KGBench", dependencies: ["KGPipeline"], swiftSettings: strict),
+    // The language layer's speed on its own (scripts/bench-language); needs only KGLanguage.
+    .executableTarget(name: "KGLanguageBench", dependencies: ["KGLanguage"], swiftSettings: strict),
     // In-process SVG against a `dot` subprocess (scripts/bench-render); needs only KGRender.
     .executableTarget(name: "KGRenderBench", dependencies: ["KGModel", "KGRender"], swiftSettings: strict),
 
@@ -76,6 +83,8 @@ let package = Package(
     .target(name: "KGTestSupport", dependencies: ["KGModel"], path: "Tests/KGTestSupport", swiftSettings: strict),
     .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
     .testTarget(name: "KGIngestTests", dependencies: ["KGIngest", "KGTestSupport"]),
+    .testTarget(
+      name: "KGLanguageTests", dependencies: ["KGLanguage", "KGTestSupport"], resources: [.copy("Goldens")]),
     .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGTestSupport"]),
     .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGTestSupport"]),
     .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGTestSupport"]),

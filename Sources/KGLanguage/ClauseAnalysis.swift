@@ -1,0 +1,369 @@
+/// Finds the clauses of a chunked sentence and the roles of each verb group: subject (across
+/// adverbials and appositions, through coordination), objects, passive agents and prepositional
+/// phrases; then reported speech and nominal events.
+///
+/// The verb groups are visited from the left, so a coordinated or participle verb can inherit the
+/// subject of the clause before it.
+///
+/// - Complexity: O(n) for n tokens (each search stops at the nearest clause boundary).
+struct ClauseAnalysis {
+  var s: SentenceBuilder
+
+  init(_ s: SentenceBuilder) { self.s = s }
+
+  mutating func run() -> SentenceBuilder {
+    for v in s.verbGroups.indices { analyse(v) }
+    if s.clauses.isEmpty, s.count > 0 {
+      s.clauses.append(
+        Clause(
+          kind: .main, range: 0..<s.count, verbGroups: [], parent: nil, antecedent: nil, reporters: [],
+          reportingVerb: nil, marker: nil))
+    }
+    reportedSpeech()
+    nominalEvents()
+    return s
+  }
+
+  // MARK: - Subjects
+
+  private enum Left {
+    case subject(Int)
+    case relative(marker: Int, antecedent: Int?)
+    case coordinated(Int)
+    case comma(Int)
+    case subordinator(Int)
+    case complementizer(Int)
+    case start
+    case other(Int)
+  }
+
+  /// The nearest thing left of `position` that decides the subject, skipping adverbs, time
+  /// phrases, prepositional phrases and an apposition between commas.
+  private func left(of position: Int) -> Left {
+    var i = position - 1
+    while i >= 0 {
+      let t = s.tags[i]
+      if s.ppAt[i] >= 0 {
+        let pp = s.prepositionalPhrases[Int(s.ppAt[i])]
+        if pp.word == "according to" { return .other(i) }
+        i = pp.range.lowerBound - 1
+        continue
+      }
+      if s.npAt[i] >= 0 {
+        let np = Int(s.npAt[i])
+        if s.nounPhrases[np].isTime {
+          i = s.nounPhrases[np].range.lowerBound - 1
+          continue
+        }
+        return .subject(np)
+      }
+      if s.vgAt[i] >= 0 { return .other(i) }
+      if t.isAdverb {
+        i -= 1
+        continue
+      }
+      let lower = s.words[i].lower
+      if t == .comma {
+        // ", the Iran-backed group," between subject and verb.
+        if i > 0, s.npAt[i - 1] >= 0 {
+          let np = Int(s.npAt[i - 1])
+          if let host = s.nounPhrases.firstIndex(where: { $0.apposition == np }) { return .subject(host) }
+        }
+        return .comma(i)
+      }
+      if t == .WDT || t == .WP || (lower == "that" && i > 0 && s.npAt[i - 1] >= 0) {
+        var a = i - 1
+        if a >= 0, s.tags[a] == .comma { a -= 1 }
+        return .relative(marker: i, antecedent: a >= 0 && s.npAt[a] >= 0 ? Int(s.npAt[a]) : nil)
+      }
+      if t == .CC { return .coordinated(i) }
+      if lower == "that" { return .complementizer(i) }
+      if WordClasses.subordinators.contains(lower) || t == .WRB { return .subordinator(i) }
+      if t == .POS { return .other(i) }
+      return .other(i)
+    }
+    return .start
+  }
+
+  /// The phrase and its coordinated phrases.
+  private func withConjuncts(_ np: Int) -> [Int] {
+    let conjuncts = s.nounPhrases[np].conjuncts
+    return conjuncts.isEmpty ? [np] : conjuncts
+  }
+
+  /// The clause of the nearest finite verb group before `v` that is not itself a participle.
+  private func governingClause(before v: Int) -> Int? {
+    var k = v - 1
+    while k >= 0 {
+      let c = s.verbGroups[k].clause
+      if c >= 0, s.clauses[c].kind != .participle, s.clauses[c].kind != .relative { return c }
+      k -= 1
+    }
+    return nil
+  }
+
+  private mutating func newClause(_ kind: Clause.Kind, _ v: Int, parent: Int?, marker: Int?) -> Int {
+    let start = marker ?? s.verbGroups[v].range.lowerBound
+    s.clauses.append(
+      Clause(
+        kind: kind, range: start..<s.verbGroups[v].range.upperBound, verbGroups: [v], parent: parent, antecedent: nil,
+        reporters: [], reportingVerb: nil, marker: marker))
+    return s.clauses.count - 1
+  }
+
+  private mutating func analyse(_ v: Int) {
+    let group = s.verbGroups[v]
+    var clause: Int
+    var subjects: [Int] = []
+    var implicit = false
+    var start = group.range.lowerBound
+    switch left(of: group.range.lowerBound) {
+    case .subject(let np):
+      subjects = withConjuncts(np)
+      start = s.nounPhrases[subjects[0]].range.lowerBound
+      let before = left(of: start)
+      var kind = Clause.Kind.main
+      var marker: Int?
+      var parent: Int? = nil
+      switch before {
+      case .relative(let m, let antecedent):
+        kind = .relative
+        marker = m
+        parent = governingClause(before: v)
+        _ = antecedent
+      case .subordinator(let m):
+        kind = .subordinate
+        marker = m
+        parent = governingClause(before: v)
+      case .complementizer(let m):
+        marker = m
+        parent = governingClause(before: v)
+      default: break
+      }
+      if group.form == .pastParticiple || group.form == .presentParticiple {
+        // "forces backed by Iran": the phrase is what the participle describes.
+        kind = .participle
+        parent = governingClause(before: v)
+      }
+      clause = newClause(kind, v, parent: parent, marker: marker)
+      if kind == .participle { s.clauses[clause].antecedent = subjects[0] }
+      if case .relative(_, let antecedent) = before { s.clauses[clause].antecedent = antecedent }
+    case .relative(let marker, let antecedent):
+      clause = newClause(.relative, v, parent: governingClause(before: v), marker: marker)
+      s.clauses[clause].antecedent = antecedent
+      if let antecedent { subjects = withConjuncts(antecedent) }
+      implicit = true
+    case .coordinated(let cc):
+      // "attacked and captured", "attacked the base and seized the town".
+      if v > 0, s.verbGroups[v - 1].clause >= 0 {
+        clause = s.verbGroups[v - 1].clause
+        s.clauses[clause].verbGroups.append(v)
+        subjects = s.verbGroups[v - 1].subjects
+        implicit = true
+      } else {
+        clause = newClause(.main, v, parent: nil, marker: cc)
+      }
+    case .comma(let comma):
+      if group.form == .presentParticiple || group.form == .pastParticiple, let main = governingClause(before: v) {
+        clause = newClause(.participle, v, parent: main, marker: nil)
+        if group.form == .pastParticiple, comma > 0, s.npAt[comma - 1] >= 0 {
+          s.clauses[clause].antecedent = Int(s.npAt[comma - 1])
+          subjects = [Int(s.npAt[comma - 1])]
+        } else {
+          subjects = s.verbGroups[s.clauses[main].verbGroups[0]].subjects
+        }
+        implicit = true
+      } else if WordClasses.reporting.contains(group.lemma), group.form == .finite,
+        let np = phraseAfter(group.range.upperBound)
+      {
+        // "..., said the ministry."
+        clause = newClause(.main, v, parent: nil, marker: nil)
+        subjects = withConjuncts(np)
+      } else {
+        clause = newClause(.main, v, parent: nil, marker: nil)
+      }
+    case .subordinator(let m):
+      clause = newClause(.subordinate, v, parent: governingClause(before: v), marker: m)
+      if let parent = s.clauses[clause].parent { subjects = s.verbGroups[s.clauses[parent].verbGroups[0]].subjects }
+      implicit = !subjects.isEmpty
+    case .complementizer(let m):
+      clause = newClause(.main, v, parent: governingClause(before: v), marker: m)
+    case .start, .other:
+      if group.form != .finite, let main = governingClause(before: v) {
+        // "to retaliate", "after attacking": the subject of the clause it depends on.
+        clause = newClause(group.form == .infinitive ? .subordinate : .participle, v, parent: main, marker: nil)
+        subjects = s.verbGroups[s.clauses[main].verbGroups[0]].subjects
+        implicit = !subjects.isEmpty
+      } else {
+        clause = newClause(group.form == .finite ? .main : .participle, v, parent: nil, marker: nil)
+      }
+    }
+    s.verbGroups[v].clause = clause
+    s.verbGroups[v].subjects = subjects
+    s.verbGroups[v].subjectIsImplicit = implicit
+    if !implicit, let first = subjects.first {
+      start = min(start, s.nounPhrases[first].range.lowerBound)
+    }
+    objects(v)
+    let end = max(s.clauses[clause].range.upperBound, roleEnd(v))
+    s.clauses[clause].range = min(s.clauses[clause].range.lowerBound, start)..<end
+  }
+
+  /// A noun phrase starting at `i`, skipping adverbs.
+  private func phraseAfter(_ i: Int) -> Int? {
+    var k = i
+    while k < s.count, s.tags[k].isAdverb { k += 1 }
+    guard k < s.count, s.npAt[k] >= 0, s.nounPhrases[Int(s.npAt[k])].range.lowerBound == k else { return nil }
+    return Int(s.npAt[k])
+  }
+
+  /// The phrase is followed by a finite verb: it is the subject of a new clause.
+  private func startsClause(_ np: Int) -> Bool {
+    var end = s.nounPhrases[np].range.upperBound
+    if let last = s.nounPhrases[np].conjuncts.last { end = max(end, s.nounPhrases[last].range.upperBound) }
+    while end < s.count, s.tags[end].isAdverb || (s.npAt[end] >= 0 && s.nounPhrases[Int(s.npAt[end])].isTime) {
+      end += 1
+    }
+    while end < s.count, s.ppAt[end] >= 0, s.prepositionalPhrases[Int(s.ppAt[end])].kind == .time {
+      end = s.prepositionalPhrases[Int(s.ppAt[end])].range.upperBound
+    }
+    guard end < s.count, s.vgAt[end] >= 0 else { return false }
+    return s.verbGroups[Int(s.vgAt[end])].form == .finite
+  }
+
+  // MARK: - Objects
+
+  private mutating func objects(_ v: Int) {
+    let group = s.verbGroups[v]
+    var i = group.range.upperBound
+    let n = s.count
+    let reporting = WordClasses.reporting.contains(group.lemma)
+    var objectCount = 0
+    while i < n {
+      if s.ppAt[i] >= 0 {
+        let p = Int(s.ppAt[i])
+        let pp = s.prepositionalPhrases[p]
+        if pp.word == "according to" { break }
+        if pp.word != "of" || objectCount == 0 {
+          if let object = pp.object, pp.word == "by", group.voice == .passive, pp.kind != .time {
+            s.verbGroups[v].agents.append(contentsOf: withConjuncts(object))
+          }
+          s.verbGroups[v].obliques.append(p)
+        }
+        i = pp.range.upperBound
+        if let object = pp.object, let last = s.nounPhrases[object].conjuncts.last {
+          i = max(i, s.nounPhrases[last].range.upperBound)
+        }
+        continue
+      }
+      if s.npAt[i] >= 0 {
+        let np = Int(s.npAt[i])
+        let phrase = s.nounPhrases[np]
+        if phrase.isTime {
+          i = phrase.range.upperBound
+          continue
+        }
+        if startsClause(np) || objectCount >= 2 { break }
+        if reporting, objectCount == 0, !(group.lemma == "tell" || group.lemma == "inform" || group.lemma == "warn") {
+          break
+        }
+        let members = withConjuncts(np)
+        s.verbGroups[v].objects.append(contentsOf: members)
+        objectCount += 1
+        i = members.map { s.nounPhrases[$0].range.upperBound }.max() ?? phrase.range.upperBound
+        // An apposition after the object: ", the Kurdish-led militia,".
+        if let apposition = phrase.apposition { i = max(i, s.nounPhrases[apposition].range.upperBound + 1) }
+        continue
+      }
+      if s.tags[i].isAdverb || s.tags[i] == .RP {
+        i += 1
+        continue
+      }
+      break
+    }
+  }
+
+  private func roleEnd(_ v: Int) -> Int {
+    let group = s.verbGroups[v]
+    var end = group.range.upperBound
+    for o in group.objects { end = max(end, s.nounPhrases[o].range.upperBound) }
+    for p in group.obliques { end = max(end, s.prepositionalPhrases[p].range.upperBound) }
+    return end
+  }
+
+  // MARK: - Reported speech
+
+  private mutating func reportedSpeech() {
+    let n = s.count
+    for r in s.verbGroups.indices {
+      let group = s.verbGroups[r]
+      guard WordClasses.reporting.contains(group.lemma), group.voice == .active, !group.isNegated,
+        group.form == .finite || group.form == .presentParticiple
+      else { continue }
+      let frame = group.clause
+      // "X said (that) ...": the next clause after the frame's objects.
+      var after = roleEnd(r)
+      if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
+      if let content = s.clauses.indices.first(where: { c in
+        c != frame && s.clauses[c].kind != .participle && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
+          && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
+          && s.clauses[c].range.lowerBound >= group.range.lowerBound
+      }), s.clauses[frame].kind != .reported || frame < content {
+        markReported(content, reporters: group.subjects, verb: r, frame: frame)
+        continue
+      }
+      // "..., X said." / "..., said X.": the frame closes the sentence after a comma.
+      let frameStart = s.clauses[frame].range.lowerBound
+      var end = roleEnd(r)
+      while end < n, s.tags[end].isPunctuation { end += 1 }
+      let closes = end >= n || s.tags[end] == .period
+      if closes, frameStart > 0, s.tags[frameStart - 1] == .comma || s.tags[frameStart - 1] == .closeQuote {
+        for c in s.clauses.indices where c != frame && s.clauses[c].range.upperBound <= frameStart {
+          if s.clauses[c].kind == .main { markReported(c, reporters: group.subjects, verb: r, frame: frame) }
+        }
+      }
+    }
+    // "according to X".
+    for pp in s.prepositionalPhrases where pp.word == "according to" {
+      guard let object = pp.object else { continue }
+      for c in s.clauses.indices where s.clauses[c].kind == .main {
+        markReported(c, reporters: withConjuncts(object), verb: nil, frame: nil)
+        s.clauses[c].marker = pp.preposition
+      }
+    }
+  }
+
+  private mutating func markReported(_ c: Int, reporters: [Int], verb: Int?, frame: Int?) {
+    s.clauses[c].kind = .reported
+    s.clauses[c].reporters = reporters
+    s.clauses[c].reportingVerb = verb
+    if let frame {
+      s.clauses[frame].kind = .reporting
+      if s.clauses[c].parent == nil || s.clauses[c].parent == c { s.clauses[c].parent = frame }
+    }
+  }
+
+  // MARK: - Nominal events
+
+  private mutating func nominalEvents() {
+    for p in s.nounPhrases.indices {
+      let phrase = s.nounPhrases[p]
+      guard s.tags[phrase.head].isNoun, !phrase.isName, !phrase.isTime else { continue }
+      var agents: [Int] = []
+      var targets: [Int] = []
+      if let possessor = phrase.possessor { agents.append(contentsOf: withConjuncts(possessor)) }
+      for a in phrase.attachments {
+        let pp = s.prepositionalPhrases[a]
+        guard let object = pp.object, pp.kind != .time else { continue }
+        if pp.word == "by" {
+          agents.append(contentsOf: withConjuncts(object))
+        } else if WordClasses.targetPrepositions.contains(pp.word) {
+          targets.append(contentsOf: withConjuncts(object))
+        }
+      }
+      if !agents.isEmpty || !targets.isEmpty {
+        s.events.append(NominalEvent(phrase: p, agents: agents, targets: targets))
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/// Base forms of verbs and nouns: an irregular-verb table, then suffix rules checked against the
+/// lexicon ("attacked" → "attack", "seized" → "seize", "stopped" → "stop", "firing" → "fire",
+/// "struck" → "strike", "militias" → "militia").
+///
+/// Other words' lemma is their lowercase form. Results of at most 15 UTF-8 bytes are small strings
+/// and cost no allocation.
+struct Lemmatizer: Sendable {
+  let resources: LanguageResources
+
+  func lemma(_ lower: String, _ tag: Tag) -> String {
+    switch tag {
+    case .VBD, .VBN, .VBG, .VBZ, .VBP, .VB:
+      if let base = resources.irregular[lower] { return base }
+      switch tag {
+      case .VBZ: return Lemmatizer.singular(lower, verb: true)
+      case .VBD, .VBN: return verbStem(lower, suffix: "ed") ?? lower
+      case .VBG: return verbStem(lower, suffix: "ing") ?? lower
+      default: return lower
+      }
+    case .NNS, .NNPS:
+      if let irregular = Lemmatizer.irregularPlurals[lower] { return irregular }
+      return Lemmatizer.singular(lower, verb: false)
+    case .MD:
+      return lower == "wo" ? "will" : lower == "ca" ? "can" : lower
+    default:
+      return lower
+    }
+  }
+
+  static let irregularPlurals: [String: String] = [
+    "men": "man", "women": "woman", "children": "child", "people": "people", "casualties": "casualty",
+    "feet": "foot", "police": "police", "forces": "force", "sources": "source", "analyses": "analysis",
+    "crises": "crisis", "bases": "base",
+  ]
+
+  static func singular(_ w: String, verb: Bool) -> String {
+    let u = Array(w.utf8)
+    guard u.count > 3, u.last == UInt8(ascii: "s") else { return w }
+    if u.count > 4, w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+    if w.hasSuffix("sses") || w.hasSuffix("shes") || w.hasSuffix("ches") || w.hasSuffix("xes") || w.hasSuffix("zzes") {
+      return String(w.dropLast(2))
+    }
+    if verb, w.hasSuffix("oes") { return String(w.dropLast(2)) }
+    if w.hasSuffix("ss") || w.hasSuffix("us") || (!verb && w.hasSuffix("is")) { return w }
+    return String(w.dropLast())
+  }
+
+  /// The base of a regular -ed or -ing form: the candidate the lexicon knows as a verb, else as a
+  /// noun, preferring "+e" after consonant-vowel-consonant ("firing" → "fire", not "fir").
+  private func verbStem(_ w: String, suffix: String) -> String? {
+    guard w.hasSuffix(suffix), w.utf8.count > suffix.utf8.count + 1 else {
+      if suffix == "ed", w.hasSuffix("d") { return nil }
+      return nil
+    }
+    let stem = String(w.dropLast(suffix.utf8.count))
+    let s = Array(stem.utf8)
+    var candidates: [String] = []
+    let cvc =
+      s.count >= 3 && !Lemmatizer.isVowel(s[s.count - 1]) && Lemmatizer.isVowel(s[s.count - 2])
+      && !Lemmatizer.isVowel(s[s.count - 3]) && s.last != UInt8(ascii: "w") && s.last != UInt8(ascii: "x")
+    if s.count >= 2, s[s.count - 1] == s[s.count - 2], !Lemmatizer.isVowel(s[s.count - 1]), s.last != UInt8(ascii: "l"),
+      s.last != UInt8(ascii: "s")
+    {
+      candidates.append(String(stem.dropLast()))  // "stopped" → "stop"
+    }
+    if cvc { candidates.append(stem + "e") }
+    candidates.append(stem)
+    if !cvc { candidates.append(stem + "e") }
+    if suffix == "ed", stem.hasSuffix("i") { candidates.append(String(stem.dropLast()) + "y") }  // "carried"
+    if suffix == "ed", s.last == UInt8(ascii: "e") { candidates.append(stem) }
+    for candidate in candidates {
+      if let tag = resources.lexiconTag(candidate), tag == .VB || tag == .VBP { return candidate }
+    }
+    for candidate in candidates {
+      if let tag = resources.lexiconTag(candidate), tag.isNoun || tag.isAdjective { return candidate }
+    }
+    // Unknown to the lexicon: undo doubling, else keep the bare stem.
+    return candidates.first == stem + "e" && cvc ? stem + "e" : (s.count >= 2 && s[s.count - 1] == s[s.count - 2] ? String(stem.dropLast()) : stem)
+  }
+
+  private static func isVowel(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: "a") || b == UInt8(ascii: "e") || b == UInt8(ascii: "i") || b == UInt8(ascii: "o")
+      || b == UInt8(ascii: "u")
+  }
+}

@@ -1,0 +1,267 @@
+/// Brill's transformation-based tagger (Brill 1992, "A simple rule-based part of speech tagger"),
+/// as textblob/pattern apply it, plus a few corrections for news prose.
+///
+/// 1. Known words take their lexicon tag (the lowercased form is tried for the first word).
+/// 2. Unknown words: capitalised → NNP, numbers → CD, otherwise NN refined by the morphological
+///    rules (suffixes, prefixes, neighbours).
+/// 3. The contextual rules, in order, token by token from the left.
+/// 4. Corrections: hyphens inside compounds are HYPH; caller-fixed names are NNP/NNPS and never
+///    changed; VBD/VBN follow their auxiliaries; participles between a determiner and a noun are JJ.
+///
+/// - Complexity: O(n · r) for n tokens and r rules per tag (about ten); no allocation per token
+///   beyond the output arrays.
+struct Tagger: Sendable {
+  let resources: LanguageResources
+  /// For each tag, the indices of the contextual rules that can change it (its own and `*`), in order.
+  private let rulesByTag: [[Int32]]
+  private let idBe: [Int32]
+  private let idHave: [Int32]
+
+  init(resources: LanguageResources) {
+    self.resources = resources
+    var byTag = Array(repeating: [Int32](), count: 256)
+    for (index, rule) in resources.context.enumerated() {
+      if rule.from == LanguageResources.noTag {
+        for t in 0..<256 { byTag[t].append(Int32(index)) }
+      } else {
+        byTag[Int(rule.from)].append(Int32(index))
+      }
+    }
+    rulesByTag = byTag
+    let words = resources.words
+    idBe = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting"]
+      .map { words.id(of: $0) ?? -9 }
+    idHave = ["have", "has", "had", "having", "'ve", "'d"].map { words.id(of: $0) ?? -9 }
+  }
+
+  /// Tags `words`; `ids` receives each token's word id (-1 when the table lacks it).
+  func tag(_ words: [WordInput], fixed: [Range<Int>], ids: inout [Int32]) -> [Tag] {
+    let n = words.count
+    var tags = [UInt8](repeating: Tag.NN.rawValue, count: n)
+    var locked = [Bool](repeating: false, count: n)
+    ids = [Int32](repeating: -1, count: n)
+    // 1. Lexicon.
+    var unknown: [Int] = []
+    for i in 0..<n {
+      var text = words[i].text
+      let id = text.withUTF8 { resources.words.id(of: $0) }
+      var tag = LanguageResources.noTag
+      if let id {
+        ids[i] = id
+        tag = resources.wordTags[Int(id)]
+      }
+      if tag == LanguageResources.noTag, i == 0 || Tagger.opensSentence(words[i - 1].text) {
+        var lower = words[i].lower
+        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }) { tag = resources.wordTags[Int(lowerID)] }
+      }
+      if tag == LanguageResources.noTag { unknown.append(i) } else { tags[i] = tag }
+    }
+    // 2. Unknown words.
+    for i in unknown { tags[i] = guess(words, i, ids: ids).rawValue }
+    // 4a. Before the context: hyphens in compounds and the caller's names.
+    for i in 0..<n where Tagger.isJoiningHyphen(words, i) {
+      tags[i] = Tag.HYPH.rawValue
+      locked[i] = true
+    }
+    for range in fixed where range.lowerBound >= 0 && range.upperBound <= n {
+      for i in range {
+        locked[i] = true
+        if tags[i] == Tag.HYPH.rawValue || Tag(rawValue: tags[i])?.isPunctuation == true { continue }
+        tags[i] = Tag.NNP.rawValue
+      }
+      if let last = range.last, last > range.lowerBound || words[last].text.first?.isUppercase == true {
+        let lexical = ids[last] >= 0 ? resources.wordTags[Int(ids[last])] : LanguageResources.noTag
+        if words[last].lower.hasSuffix("s"), lexical == Tag.NNS.rawValue || lexical == Tag.NNPS.rawValue {
+          tags[last] = Tag.NNPS.rawValue
+        }
+      }
+    }
+    // 3. Context.
+    applyContext(&tags, ids: ids, locked: locked)
+    // 4b. Corrections.
+    correct(&tags, words, ids: ids, locked: locked)
+    return tags.map { Tag(rawValue: $0) ?? .NN }
+  }
+
+  static func opensSentence(_ text: String) -> Bool {
+    text == "\"" || text == "“" || text == "(" || text == ":" || text == "'" || text == "‘" || text == "-"
+      || text == "—" || text == "–"
+  }
+
+  static func isDash(_ text: String) -> Bool { text == "-" || text == "–" || text == "—" || text == "‐" }
+
+  /// A hyphen with no space on either side, between two words ("al-Sham", "Iran-backed").
+  static func isJoiningHyphen(_ words: [WordInput], _ i: Int) -> Bool {
+    guard i > 0, i + 1 < words.count, isDash(words[i].text), !words[i].spaceBefore, !words[i + 1].spaceBefore
+    else { return false }
+    return isWordLike(words[i - 1].text) && isWordLike(words[i + 1].text)
+  }
+
+  static func isWordLike(_ text: String) -> Bool {
+    guard let c = text.unicodeScalars.first else { return false }
+    return c.properties.isAlphabetic || c.properties.numericType != nil
+  }
+
+  // MARK: - Unknown words
+
+  private func guess(_ words: [WordInput], _ i: Int, ids: [Int32]) -> Tag {
+    let text = words[i].text
+    guard let first = text.unicodeScalars.first else { return .NN }
+    if first.properties.isUppercase { return .NNP }
+    if first.properties.numericType != nil {
+      let lower = words[i].lower
+      if lower.hasSuffix("st") || lower.hasSuffix("nd") || lower.hasSuffix("rd") || lower.hasSuffix("th") {
+        return .JJ
+      }
+      return .CD
+    }
+    if !Tagger.isWordLike(text) { return Tagger.isDash(text) ? .colon : .SYM }
+    var tag = Tag.NN
+    var lower = words[i].lower
+    let w = Array(lower.utf8)
+    let prev: Int32 = i > 0 ? ids[i - 1] : -2
+    let next: Int32 = i + 1 < words.count ? ids[i + 1] : -2
+    _ = lower.withUTF8 { _ in 0 }
+    for rule in resources.morphology {
+      if let required = rule.required, required != tag.rawValue { continue }
+      let a = rule.affix
+      let fires: Bool
+      switch rule.command {
+      case .char: fires = contains(w, a)
+      case .haspref: fires = w.starts(with: a)
+      case .hassuf: fires = w.count >= a.count && w.suffix(a.count).elementsEqual(a)
+      case .addpref: fires = known(a + w)
+      case .addsuf: fires = known(w + a)
+      case .deletepref: fires = w.count > a.count && w.starts(with: a) && known(Array(w.dropFirst(a.count)))
+      case .deletesuf:
+        fires = w.count > a.count && w.suffix(a.count).elementsEqual(a) && known(Array(w.dropLast(a.count)))
+      case .goodleft: fires = rule.affixWord == next
+      case .goodright: fires = rule.affixWord == prev
+      }
+      if fires { tag = rule.to }
+    }
+    return tag
+  }
+
+  private func known(_ word: [UInt8]) -> Bool {
+    word.withUnsafeBufferPointer { resources.lexiconTag($0) != nil }
+  }
+
+  private func contains(_ w: [UInt8], _ a: [UInt8]) -> Bool {
+    guard !a.isEmpty, w.count >= a.count else { return false }
+    for start in 0...(w.count - a.count) where w[start..<(start + a.count)].elementsEqual(a) { return true }
+    return false
+  }
+
+  // MARK: - Context
+
+  private func applyContext(_ tags: inout [UInt8], ids: [Int32], locked: [Bool]) {
+    let n = tags.count
+    let boundary = LanguageResources.boundary
+    let context = resources.context
+    for i in 0..<n where !locked[i] {
+      @inline(__always) func t(_ k: Int) -> Int32 {
+        let j = i + k
+        return j < 0 || j >= n ? Int32(boundary) : Int32(tags[j])
+      }
+      @inline(__always) func w(_ k: Int) -> Int32 {
+        let j = i + k
+        return j < 0 || j >= n ? -2 : ids[j]
+      }
+      var after: Int32 = -1
+      var list = rulesByTag[Int(tags[i])]
+      var cursor = 0
+      while cursor < list.count {
+        let index = list[cursor]
+        cursor += 1
+        if index <= after { continue }
+        let r = context[Int(index)]
+        let x = r.x
+        let y = r.y
+        let fires: Bool
+        switch r.command {
+        case .prevtag: fires = x == t(-1)
+        case .nexttag: fires = x == t(1)
+        case .prev2tag: fires = x == t(-2)
+        case .next2tag: fires = x == t(2)
+        case .prev1or2tag: fires = x == t(-1) || x == t(-2)
+        case .next1or2tag: fires = x == t(1) || x == t(2)
+        case .prev1or2or3tag: fires = x == t(-1) || x == t(-2) || x == t(-3)
+        case .next1or2or3tag: fires = x == t(1) || x == t(2) || x == t(3)
+        case .surroundtag: fires = x == t(-1) && y == t(1)
+        case .curwd: fires = x == w(0)
+        case .prevwd: fires = x == w(-1)
+        case .nextwd: fires = x == w(1)
+        case .prev1or2wd: fires = x == w(-1) || x == w(-2)
+        case .next1or2wd: fires = x == w(1) || x == w(2)
+        case .next1or2or3wd: fires = x == w(1) || x == w(2) || x == w(3)
+        case .prev1or2or3wd: fires = x == w(-1) || x == w(-2) || x == w(-3)
+        case .prevwdtag: fires = x == w(-1) && y == t(-1)
+        case .nextwdtag: fires = x == w(1) && y == t(1)
+        case .wdprevtag: fires = x == t(-1) && y == w(0)
+        case .wdnexttag: fires = x == w(0) && y == t(1)
+        case .wdand2aft: fires = x == w(0) && y == w(2)
+        case .wdand2tagbfr: fires = x == t(-2) && y == w(0)
+        case .wdand2tagaft: fires = x == w(0) && y == t(2)
+        case .lbigram: fires = x == w(-1) && y == w(0)
+        case .rbigram: fires = x == w(0) && y == w(1)
+        case .prevbigram: fires = x == t(-2) && y == t(-1)
+        case .nextbigram: fires = x == t(1) && y == t(2)
+        }
+        if fires, r.to != tags[i] {
+          tags[i] = r.to
+          after = index
+          list = rulesByTag[Int(r.to)]
+          cursor = 0
+        }
+      }
+    }
+  }
+
+  // MARK: - Corrections
+
+  private func correct(_ tags: inout [UInt8], _ words: [WordInput], ids: [Int32], locked: [Bool]) {
+    let n = tags.count
+    for i in 0..<n where !locked[i] {
+      let tag = Tag(rawValue: tags[i]) ?? .NN
+      switch tag {
+      case .VBD, .VBN:
+        // Skip adverbs and negation back to the auxiliary, if any.
+        var j = i - 1
+        while j >= 0, let t = Tag(rawValue: tags[j]), t.isAdverb { j -= 1 }
+        let aux = j >= 0 ? ids[j] : -2
+        if idBe.contains(aux) || idHave.contains(aux) {
+          tags[i] = Tag.VBN.rawValue
+          continue
+        }
+        let prev = j >= 0 ? Tag(rawValue: tags[j]) : nil
+        let next = i + 1 < n ? Tag(rawValue: tags[i + 1]) : nil
+        if let prev, prev == .DT || prev == .PRPS || prev == .POS, let next, next.isNoun || next.isAdjective {
+          tags[i] = Tag.JJ.rawValue
+        } else if tag == .VBN, j == i - 1, let prev, prev.isNoun || prev == .PRP, let next,
+          next == .DT || next == .PRPS || next.isProperNoun || next == .CD || next == .PRP || next == .NNS,
+          i + 1 < n, words[i + 1].lower != "by"
+        {
+          tags[i] = Tag.VBD.rawValue
+        } else if tag == .VBD, i + 1 < n, words[i + 1].lower == "by", let prev, prev.isNoun {
+          // "forces backed by Iran": a reduced relative, not a finite verb.
+          tags[i] = Tag.VBN.rawValue
+        }
+      case .VBP, .VB:
+        // "the attack", "an attack": a noun after a determiner.
+        if i > 0, let prev = Tag(rawValue: tags[i - 1]), prev == .DT || prev == .PRPS || prev == .POS || prev.isAdjective {
+          if i + 1 >= n || Tag(rawValue: tags[i + 1]).map({ !$0.isNoun }) ?? true { tags[i] = Tag.NN.rawValue }
+        }
+      case .NNS:
+        // "the group attacks the town": a plural noun before a determiner after a singular noun.
+        if i > 0, i + 1 < n, let prev = Tag(rawValue: tags[i - 1]), prev == .NN || prev == .NNP,
+          let next = Tag(rawValue: tags[i + 1]), next == .DT || next == .PRPS,
+          resources.lexiconTag(String(words[i].lower.dropLast())).map({ $0 == .VB || $0 == .NN }) ?? false
+        {
+          tags[i] = Tag.VBZ.rawValue
+        }
+      default: break
+      }
+    }
+  }
+}

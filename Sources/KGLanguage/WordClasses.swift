@@ -1,0 +1,44 @@
+/// Closed word classes the chunker and clause analysis test, by lowercase form or lemma.
+enum WordClasses {
+  /// Verbs that report speech or a claim ("said", "told", "claimed").
+  static let reporting: Set<String> = [
+    "say", "tell", "claim", "allege", "report", "announce", "state", "add", "confirm", "deny", "insist", "warn",
+    "write", "note", "explain", "stress", "assert", "acknowledge", "admit", "declare", "argue", "believe", "suggest",
+    "estimate", "indicate", "inform", "quote", "tweet", "post", "reveal", "maintain", "contend", "charge",
+  ]
+  /// Verbs taking a "to" infinitive that becomes the group's head ("plans to attack").
+  static let catenative: Set<String> = [
+    "plan", "intend", "aim", "expect", "seek", "try", "vow", "want", "threaten", "promise", "pledge", "prepare",
+    "decide", "attempt", "continue", "begin", "start", "agree", "refuse", "fail", "hope", "go", "need", "appear",
+    "seem", "mean", "order", "vote", "move", "wish", "manage", "resolve", "swear", "claim", "be", "have", "use",
+  ]
+  static let auxiliary: Set<String> = ["be", "have", "do", "get"]
+  static let negation: Set<String> = ["not", "n't", "never", "no"]
+  static let subordinators: Set<String> = [
+    "because", "although", "though", "while", "whereas", "if", "unless", "when", "after", "before", "since", "as",
+    "until", "once", "whether", "where", "whenever", "so",
+  ]
+  static let relativePronouns: Set<String> = ["which", "who", "whom", "that", "whose", "where"]
+  static let timeNouns: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",
+    "week", "weeks", "weekend", "month", "months", "year", "years", "morning", "mornings", "afternoon", "evening",
+    "night", "nights", "hour", "hours", "minute", "minutes", "today", "yesterday", "tomorrow", "tonight", "time",
+    "dawn", "dusk", "midnight", "noon", "decade", "decades", "period", "spring", "summer", "autumn", "winter",
+  ]
+  static let placeNouns: Set<String> = [
+    "city", "town", "village", "province", "district", "districts", "area", "areas", "region", "governorate",
+    "countryside", "border", "outskirts", "neighbourhood", "neighborhood", "camp", "base", "airport", "capital",
+    "north", "south", "east", "west", "centre", "center", "desert", "valley", "countries", "country", "villages",
+    "towns", "cities", "provinces", "regions",
+  ]
+  static let timePrepositions: Set<String> = [
+    "on", "in", "at", "during", "over", "since", "until", "before", "after", "by", "from", "through", "throughout",
+    "within", "early", "late", "for",
+  ]
+  static let placePrepositions: Set<String> = [
+    "in", "near", "at", "around", "outside", "inside", "across", "into", "from", "throughout", "along", "within",
+  ]
+  /// Prepositions whose object is the target of a nominal event ("the shelling *of* Y").
+  static let targetPrepositions: Set<String> = ["of", "on", "against", "at", "targeting", "upon"]
+}
