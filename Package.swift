@@ -37,7 +37,8 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "KGExtract",
-      dependencies: ["KGModel", .product(name: "Yams", package: "Yams")],
+      // KGLanguage is the project's own language layer (tags, chunks, clauses, roles), not a stage.
+      dependencies: ["KGModel", "KGLanguage", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/Dictionaries")],
       swiftSettings: strict),
     .target(

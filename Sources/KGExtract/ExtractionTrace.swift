@@ -7,6 +7,8 @@ public struct TracedSentence: Sendable, Codable {
   public var text: String
   public var mentions: [Mention]
   public var statements: [RelationStatement]
+  /// The language layer's reading: tags, chunks, clauses and roles, one line each.
+  public var grammar: [String] = []
 }
 
 /// The trace of a whole document.

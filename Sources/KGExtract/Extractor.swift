@@ -33,6 +33,7 @@ public struct Extractor: Sendable {
     // lexicon, spares copying the lexicon's tables once per sentence.
     let cues = lexicon.cues
     let entityKinds = configuration.entityKinds
+    let parser = configuration.parser
     var statements: [RelationStatement] = []
     var mentions: [Mention] = []
     var trace = ExtractionTrace(document: document.path, sentences: [])
@@ -44,11 +45,14 @@ public struct Extractor: Sendable {
       let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
       let kind: (String) -> EntityKind? = { id in entityKinds[id] ?? state.discovered[id]?.kind }
       var analysis = SentenceAnalysis(
-        sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind)
+        sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind, parser: parser)
       analysis.previousEndsWithColon = previousColon
       previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
       var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])
+      if tracing {
+        traced.grammar = analysis.parse.description.split(separator: "\n").map(String.init)
+      }
       for hit in hits {
         let span = TextSpan(
           start: tokens[hit.range.lowerBound].span.start, end: tokens[hit.range.upperBound - 1].span.end)

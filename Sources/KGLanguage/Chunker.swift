@@ -87,7 +87,8 @@ struct Chunker {
       let nextIsNominal = next.map { $0.isNoun || $0.isAdjective || $0 == .CD } ?? false
       if t.isNoun {
         // A time noun after a head starts an adverbial ("the base Saturday"), not a compound.
-        if head >= 0, WordClasses.timeNouns.contains(s.words[i].lower), !WordClasses.timeNouns.contains(s.words[head].lower)
+        if head >= 0, WordClasses.timeNouns.contains(s.words[i].lower),
+          !WordClasses.timeNouns.contains(s.words[head].lower)
         {
           break
         }
@@ -112,7 +113,9 @@ struct Chunker {
           i += 1
           continue
         }
-        if (t == .VBN || t == .VBG), determiner != nil || last >= 0, nextIsNominal || s.fixedEnd[i + 1 < n ? i + 1 : i] >= 0 {
+        if t == .VBN || t == .VBG, determiner != nil || last >= 0,
+          nextIsNominal || s.fixedEnd[i + 1 < n ? i + 1 : i] >= 0
+        {
           modifiers.append(i)
           last = i
           i += 1
@@ -146,7 +149,8 @@ struct Chunker {
       }
     }
     let end = head + 1
-    s.addNounPhrase(start..<end, head: head, determiner: determiner, modifiers: modifiers.filter { $0 < head }, isName: isName)
+    s.addNounPhrase(
+      start..<end, head: head, determiner: determiner, modifiers: modifiers.filter { $0 < head }, isName: isName)
     return end
   }
 

@@ -305,7 +305,8 @@ struct ClauseAnalysis {
       var after = roleEnd(r)
       if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
       if let content = s.clauses.indices.first(where: { c in
-        c != frame && s.clauses[c].kind != .participle && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
+        c != frame && s.clauses[c].kind != .participle
+          && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
           && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
           && s.clauses[c].range.lowerBound >= group.range.lowerBound
       }), s.clauses[frame].kind != .reported || frame < content {

@@ -75,7 +75,8 @@ struct Lemmatizer: Sendable {
       if let tag = resources.lexiconTag(candidate), tag.isNoun || tag.isAdjective { return candidate }
     }
     // Unknown to the lexicon: undo doubling, else keep the bare stem.
-    return candidates.first == stem + "e" && cvc ? stem + "e" : (s.count >= 2 && s[s.count - 1] == s[s.count - 2] ? String(stem.dropLast()) : stem)
+    return candidates.first == stem + "e" && cvc
+      ? stem + "e" : (s.count >= 2 && s[s.count - 1] == s[s.count - 2] ? String(stem.dropLast()) : stem)
   }
 
   private static func isVowel(_ b: UInt8) -> Bool {

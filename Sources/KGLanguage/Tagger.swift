@@ -249,7 +249,9 @@ struct Tagger: Sendable {
         }
       case .VBP, .VB:
         // "the attack", "an attack": a noun after a determiner.
-        if i > 0, let prev = Tag(rawValue: tags[i - 1]), prev == .DT || prev == .PRPS || prev == .POS || prev.isAdjective {
+        if i > 0, let prev = Tag(rawValue: tags[i - 1]),
+          prev == .DT || prev == .PRPS || prev == .POS || prev.isAdjective
+        {
           if i + 1 >= n || Tag(rawValue: tags[i + 1]).map({ !$0.isNoun }) ?? true { tags[i] = Tag.NN.rawValue }
         }
       case .NNS:

@@ -8,6 +8,7 @@ enum TraceFormatter {
     var out = ""
     for s in trace.sentences {
       out += "[\(s.index)] \(s.text)\n"
+      for line in s.grammar { out += "  \(line)\n" }
       if s.mentions.isEmpty { out += "  mentions: none\n" }
       for m in s.mentions {
         let entity = names[m.entityID]

@@ -1,3 +1,4 @@
+import KGLanguage
 import KGModel
 
 /// A reference noun phrase ("the group") and the kind of actor it can stand for.
@@ -105,9 +106,12 @@ public final class ExtractionConfiguration: Sendable {
   /// Names spelt another way: capitalised dictionary aliases by their folded form
   /// (`NameFolding`), where the fold names one entity only.
   let foldedAliases: FoldedAliasIndex
+  /// The language layer: tags, chunks, clauses and roles of each sentence.
+  let parser: Parser
 
-  init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary) {
+  init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources) {
     self.dictionary = dictionary
+    parser = Parser(resources: language)
     self.lexicon = lexicon
     self.patterns = patterns
     var entityKinds = WordMap<EntityKind>()
@@ -129,6 +133,9 @@ public final class ExtractionConfiguration: Sendable {
     for file in extraDictionaries { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
-    return ExtractionConfiguration(dictionary: dictionary, lexicon: try .builtIn(), patterns: try .builtIn())
+    let language: LanguageResources
+    do { language = try LanguageResources.load() } catch { throw .missingResources }
+    return ExtractionConfiguration(
+      dictionary: dictionary, lexicon: try .builtIn(), patterns: try .builtIn(), language: language)
   }
 }

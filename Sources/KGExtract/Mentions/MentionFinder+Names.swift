@@ -112,6 +112,16 @@ extension MentionFinder {
         return (.armedGroup, "followed by '\(tokens[after].text)'")
       }
     }
+    // "shelled Kafr Nubl", "captured the Tabqa": the object of a verb of attack or capture is hit or taken.
+    if run.lowerBound > 0 {
+      var before = run.lowerBound - 1
+      if tokens[before].lower == "the" && before > 0 { before -= 1 }
+      let possessive =
+        after < tokens.count && (tokens[after].lower == "'s" || evidence.memberNouns.contains(tokens[after]))
+      if !possessive, isVerbOfAttackOrCapture(tokens[before]) {
+        return (.location, "object of '\(tokens[before].text)'")
+      }
+    }
     // "near Kafr Nubl", "in Tasil": a preposition of place, not at the start of the sentence.
     if !opensSentence, run.lowerBound > 0 {
       var before = run.lowerBound - 1
@@ -152,6 +162,12 @@ extension MentionFinder {
     while k + 1 < tokens.count, tokens[k].lower == "," || tokens[k].lower == "and" || tokens[k].lower == "or" {
       var j = k + 1
       if tokens[j].lower == "and" || tokens[j].lower == "or", j + 1 < tokens.count { j += 1 }
+      // "…, the vicinity of Qminas, …", "…, the outskirts of Binnish"
+      if j + 3 < tokens.count, tokens[j].lower == "the", Self.placeNounsOf.contains(tokens[j + 1]),
+        tokens[j + 2].lower == "of"
+      {
+        j += 3
+      }
       guard !covered[j], tokens[j].isCapitalized, !patterns.names.notNames.contains(tokens[j]),
         let run = nameRun(tokens, from: j, covered: covered)
       else { return }
@@ -163,6 +179,20 @@ extension MentionFinder {
       k = run.upperBound
     }
   }
+
+  /// A one-word verb cue of attack or capture ("shelled", "seized"), not its noun or gerund.
+  func isVerbOfAttackOrCapture(_ token: Token) -> Bool {
+    guard let cues = configuration.lexicon.cues[token] else { return false }
+    for cue in cues where cue.tokens.count == 1 && cue.form != .noun && cue.form != .gerund {
+      if cue.type == .attack || cue.type == .capture { return true }
+    }
+    return false
+  }
+
+  /// Nouns that stand before "of" and a place in a list of places ("the vicinity of Qminas").
+  static let placeNounsOf: WordSet = [
+    "vicinity", "outskirts", "countryside", "suburbs", "surroundings", "edge", "edges",
+  ]
 
   /// "Konashenkov" after "Igor Konashenkov": a person's surname names them for the rest of the
   /// document.

@@ -44,6 +44,7 @@ enum RuleBook {
   static let all: [any RelationRule] = [
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
+    ActiveClause(), PassiveClause(), EventPhrase(),
   ]
 
   static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat()]

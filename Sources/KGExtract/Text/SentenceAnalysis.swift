@@ -1,3 +1,4 @@
+import KGLanguage
 import KGModel
 
 /// A relation cue found in a sentence.
@@ -22,13 +23,19 @@ struct SentenceAnalysis {
   let mentionKinds: [EntityKind?]
   /// The sentence before ends with a colon (it introduces this one).
   var previousEndsWithColon = false
+  /// Tags, chunks, clauses and roles from the language layer, with the mentions as fixed names.
+  let parse: ParsedSentence
 
   /// Finds the cues of `tokens` in `cueTable` (the lexicon's cues by first word) outside the mentions.
   init(
     sentence: Sentence, tokens: [Token], mentions: [MentionHit], cues cueTable: WordMap<[Cue]>,
-    entityKind: @escaping (String) -> EntityKind?
+    entityKind: @escaping (String) -> EntityKind?, parser: Parser
   ) {
     self.sentence = sentence
+    // Mentions are names the parser keeps whole; a bare demonym stays an adjective ("Turkish troops").
+    parse = parser.parse(
+      tokens.map { WordInput(text: $0.text, lower: $0.lower, spaceBefore: $0.spaceBefore) },
+      fixed: Self.fixedNames(tokens: tokens, mentions: mentions))
     self.tokens = tokens
     self.mentions = mentions
     self.entityKind = entityKind
@@ -60,6 +67,27 @@ struct SentenceAnalysis {
   }
 
   func isActor(_ m: Int) -> Bool { mentionKinds[m]?.isActor ?? false }
+
+  /// The token ranges the parser keeps whole as names: the mentions, except bare demonyms
+  /// ("Turkish troops" stays an adjective and a noun), with a hyphenated name before them
+  /// ("the US-backed SDF", "Iran-backed militias") so that the name stays the phrase's head.
+  static func fixedNames(tokens: [Token], mentions: [MentionHit]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var mentionEndingAt: [Int: Int] = [:]
+    for m in mentions { mentionEndingAt[m.range.upperBound] = m.range.lowerBound }
+    for m in mentions where !m.isBareDemonym && (m.origin != .adjective || m.range.count > 1) {
+      var start = m.range.lowerBound
+      // "US - backed SDF": a name, a joining hyphen and a participle right before the mention.
+      if start >= 3, tokens[start - 2].lower == "-", !tokens[start - 2].spaceBefore, !tokens[start - 1].spaceBefore,
+        tokens[start - 1].isWord, let before = mentionEndingAt[start - 2]
+      {
+        start = before
+      }
+      if let last = ranges.last, last.upperBound > start { ranges.removeLast() }
+      ranges.append(start..<m.range.upperBound)
+    }
+    return ranges
+  }
 
   // MARK: - Word classes
 

@@ -1,0 +1,49 @@
+import KGLanguage
+import KGModel
+
+/// A cue verb in the active voice with its grammatical subject and object, read from the
+/// language layer's roles: "Turkish troops on Saturday shelled Kurdish positions", "Iraqi and
+/// Kurdish forces attacked and captured the town", "…, wounding a dozen soldiers" (the implicit
+/// subject of a participle), "fired mortars at X" and "clashed with X" (the cue's preposition).
+///
+/// Example: "The SDF, backed by the United States, attacked ISIS." → attack(SDF, ISIS).
+struct ActiveClause: RelationRule {
+  /// Prepositions whose object an attack verb without an actor object hits ("fired mortars at X").
+  static let attackPrepositions: Set<String> = ["at", "on", "against", "upon", "into"]
+  /// Prepositions before a gerund whose subject is not the clause's ("of attacking", "for shelling").
+  static let gerundPrepositions: WordSet = ["of", "for", "from", "over"]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    for group in a.parse.verbGroups where group.voice == .active && !group.isNegated {
+      guard let hit = a.verbCue(startingAt: group.head) else { continue }
+      // "accused B of attacking C", "blamed B for shelling C": the gerund's subject is the object
+      // before it (AccusationOf), not the clause's subject.
+      if group.form == .presentParticiple, group.range.lowerBound > 0,
+        Self.gerundPrepositions.contains(a.tokens[group.range.lowerBound - 1])
+      {
+        continue
+      }
+      let sources = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+      guard !sources.isEmpty else { continue }
+      var targets: [Int]
+      if hit.cue.endsInPreposition, let preposition = hit.cue.tokens.last {
+        targets = a.mentions(ofObliques: group, [preposition])
+      } else {
+        targets = a.mentions(ofPhrases: group.objects)
+        if targets.isEmpty, hit.cue.type == .attack {
+          targets = a.mentions(ofObliques: group, Self.attackPrepositions)
+        }
+      }
+      guard !targets.isEmpty else { continue }
+      var type = hit.cue.type
+      // "warned Israel that any attack would be met with force" threatens; "warned X to halt" demands.
+      if hit.cue.lemma == "warn", let object = targets.first {
+        let after = a.mentions[object].range.upperBound
+        if after < a.tokens.count, ["that", "of"].contains(a.tokens[after].lower) { type = .threaten }
+      }
+      result.append(Finding(sources: sources, type: type, targets: targets, rule: id, cue: hit.range))
+    }
+    return result
+  }
+}

@@ -1,0 +1,52 @@
+import KGLanguage
+import KGModel
+
+/// An event noun with its participants, read from the language layer's phrases: "X's shelling of
+/// Y", "air strikes by X on Y", "an air campaign against Y by X", and the event a light verb's
+/// subject carries out ("X launched an offensive against Y").
+///
+/// Example: "Airstrikes carried out by Russian warplanes on Atareb killed four." → attack(Russia, Atareb).
+struct EventPhrase: RelationRule {
+  static let targetPrepositions: Set<String> = ["on", "against", "at", "upon", "targeting", "into"]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    let parse = a.parse
+    for (p, phrase) in parse.nounPhrases.enumerated() {
+      guard let hit = a.nounCue(at: phrase.head), hit.cue.type != .cooperate else { continue }
+      var agents: [Int] = []
+      var targets: [Int] = []
+      for pp in phrase.attachments {
+        let prep = parse.prepositionalPhrases[pp]
+        guard let object = prep.object else { continue }
+        if prep.word == "by" {
+          agents += a.mentions(ofPhrase: object)
+        } else if Self.targetPrepositions.contains(prep.word)
+          || (prep.word == "of" && NominalEvent.patientOf.contains(a.tokens[phrase.head]))
+        {
+          targets += a.mentions(ofPhrase: object)
+        }
+      }
+      // "Russian airstrikes", "ISIS's attack on": a name before the head, or the possessor.
+      if agents.isEmpty {
+        var k = phrase.head - 1
+        while k >= phrase.range.lowerBound, agents.isEmpty {
+          if let m = a.mentionOfToken[k] { agents = [m] }
+          k -= 1
+        }
+      }
+      if agents.isEmpty, let possessor = phrase.possessor { agents = a.mentions(ofPhrase: possessor) }
+      // "X launched an offensive against Y": the light verb's subject, and its own "against Y".
+      if let group = parse.verbGroups.first(where: { $0.objects.contains(p) && $0.voice == .active }),
+        NominalEvent.lightVerbs.contains(a.tokens[group.head])
+      {
+        if agents.isEmpty { agents = a.mentions(ofPhrases: group.subjects) }
+        if targets.isEmpty { targets = a.mentions(ofObliques: group, Self.targetPrepositions) }
+      }
+      agents = agents.filter { a.isActor($0) }
+      guard !agents.isEmpty, !targets.isEmpty else { continue }
+      result.append(Finding(sources: agents, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
+    }
+    return result
+  }
+}

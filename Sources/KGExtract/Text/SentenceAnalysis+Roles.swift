@@ -1,0 +1,87 @@
+import KGLanguage
+import KGModel
+
+/// The mentions that the language layer's phrases and roles stand for.
+extension SentenceAnalysis {
+  /// Heads that stand for whoever they belong to: "positions of the SDF", "members of ISIS",
+  /// "the town of Morek".
+  static let ofHeads: WordSet = [
+    "positions", "position", "members", "member", "fighters", "fighter", "forces", "troops", "units", "bases", "base",
+    "headquarters", "convoy", "convoys", "town", "city", "village", "villages", "towns", "cities", "province",
+    "district", "area", "areas", "region", "suburb", "suburbs", "outskirts", "countryside", "neighbourhood",
+    "neighborhood", "strongholds", "stronghold", "commanders", "commander", "leaders", "leader", "militants",
+    "soldiers", "officers", "officials", "elements", "cells", "vehicles", "outposts", "posts", "post", "camp", "camps",
+    "depot", "depots", "sites", "site", "facilities", "facility", "airport", "port", "bastion", "remnants", "ranks",
+    "parts", "part", "vicinity", "outskirt", "center", "centre",
+  ]
+
+  /// The mentions a noun phrase names: one per conjunct ("Russia and Iran"), each the mention of
+  /// the conjunct's head ("Turkish troops" → Turkey, "positions of the SDF" → the SDF).
+  func mentions(ofPhrase p: Int) -> [Int] {
+    let phrase = parse.nounPhrases[p]
+    let members = phrase.conjuncts.isEmpty ? [p] : phrase.conjuncts
+    var result: [Int] = []
+    for member in members {
+      if let m = headMention(ofPhrase: member), !result.contains(m) { result.append(m) }
+    }
+    return result
+  }
+
+  /// The mention a noun phrase stands for, or nil for a phrase that names no one ("the town").
+  func headMention(ofPhrase p: Int, depth: Int = 0) -> Int? {
+    let phrase = parse.nounPhrases[p]
+    guard phrase.head >= 0, phrase.head < tokens.count else { return nil }
+    if let m = mentionOfToken[phrase.head] { return m }
+    // "the town of Morek", "positions of the SDF": the "of" phrase names it.
+    if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
+      // The parser may attach the "of" phrase to the verb; the phrase right after the head is it.
+      var ofPhrases = phrase.attachments
+      let next = phrase.range.upperBound
+      if next < parse.prepositionalPhraseAt.count, parse.prepositionalPhraseAt[next] >= 0 {
+        ofPhrases.append(Int(parse.prepositionalPhraseAt[next]))
+      }
+      for pp in ofPhrases where parse.prepositionalPhrases[pp].word == "of" {
+        if let object = parse.prepositionalPhrases[pp].object, let m = headMention(ofPhrase: object, depth: depth + 1) {
+          return m
+        }
+        break
+      }
+    }
+    // "Turkish troops", "SDF positions", "regime warplanes": a name before the head.
+    var k = phrase.head - 1
+    while k >= phrase.range.lowerBound {
+      if let m = mentionOfToken[k] { return m }
+      k -= 1
+    }
+    // "ISIS's positions"
+    if depth < 2, let possessor = phrase.possessor, Self.ofHeads.contains(tokens[phrase.head]) {
+      return headMention(ofPhrase: possessor, depth: depth + 1)
+    }
+    return nil
+  }
+
+  /// The mentions of several phrases, in order, each once.
+  func mentions(ofPhrases phrases: [Int]) -> [Int] {
+    var result: [Int] = []
+    for p in phrases { for m in mentions(ofPhrase: p) where !result.contains(m) { result.append(m) } }
+    return result
+  }
+
+  /// The mentions of a verb group's prepositional phrases headed by one of `words`.
+  func mentions(ofObliques group: VerbGroup, _ words: Set<String>) -> [Int] {
+    mentions(
+      ofPhrases: group.obliques.compactMap { pp in
+        words.contains(parse.prepositionalPhrases[pp].word) ? parse.prepositionalPhrases[pp].object : nil
+      })
+  }
+
+  /// The verb cue whose first token is `token`, if any.
+  func verbCue(startingAt token: Int) -> CueHit? {
+    cues.first { $0.range.lowerBound == token && $0.cue.form != .noun }
+  }
+
+  /// The noun cue covering `token`, if any.
+  func nounCue(at token: Int) -> CueHit? {
+    cues.first { $0.range.contains(token) && $0.cue.form == .noun }
+  }
+}
