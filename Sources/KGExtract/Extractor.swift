@@ -86,6 +86,21 @@ public struct Extractor: Sendable {
           }
         }
       }
+      // Statements derived from the judged ones (an allegation by a party accuses the source).
+      let context = StatementContext(
+        kind: kind, partOf: { entity($0, state: state)?.partOf }, root: { root(of: $0, state: state) })
+      for derivation in RuleBook.statementDerivations {
+        for statement in derivation.derive(from: traced.statements, context: context) {
+          guard admissible(statement.type, source: statement.source, target: statement.target, kind: kind, state: state)
+          else { continue }
+          let key = StatementKey(
+            source: statement.source, type: statement.type, target: statement.target,
+            modality: statement.provenance.modality)
+          guard seen.insert(key).inserted else { continue }
+          statements.append(statement)
+          traced.statements.append(statement)
+        }
+      }
       if tracing { trace.sentences.append(traced) }
       for attack in traced.statements where attack.type == .attack {
         state.recentAttackers.removeAll { $0 == attack.source }

@@ -161,6 +161,7 @@ struct RuleIdentityTests {
   @Test func ruleIdsAreTypeNamesAndFileNames() throws {
     let rules: [(id: String, type: Any.Type)] =
       RuleBook.all.map { ($0.id, type(of: $0)) } + RuleBook.derivations.map { ($0.id, type(of: $0)) }
+      + RuleBook.statementDerivations.map { ($0.id, type(of: $0)) }
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../Sources/KGExtract/Rules").standardized
     for rule in rules {

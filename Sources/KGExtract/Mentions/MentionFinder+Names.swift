@@ -122,6 +122,13 @@ extension MentionFinder {
         return (.location, "object of '\(tokens[before].text)'")
       }
     }
+    // "strikes on al-Atareb, al-Abzemo and Kafr Hamra": a list of three or more names after a
+    // preposition names places.
+    if run.lowerBound > 0, Self.listPrepositions.contains(tokens[run.lowerBound - 1]),
+      listedNames(tokens, after: run.upperBound) >= 2
+    {
+      return (.location, "a list of names after '\(tokens[run.lowerBound - 1].text)'")
+    }
     // "near Kafr Nubl", "in Tasil": a preposition of place, not at the start of the sentence.
     if !opensSentence, run.lowerBound > 0 {
       var before = run.lowerBound - 1
@@ -168,8 +175,14 @@ extension MentionFinder {
       {
         j += 3
       }
-      guard !covered[j], tokens[j].isCapitalized, !patterns.names.notNames.contains(tokens[j]),
-        let run = nameRun(tokens, from: j, covered: covered)
+      // "al-Rashidi": a lower-case particle and a hyphen open the name.
+      let particle =
+        j + 2 < tokens.count && patterns.nameParticles.contains(tokens[j]) && tokens[j + 1].lower == "-"
+        && !tokens[j + 1].spaceBefore && tokens[j + 2].isCapitalized
+      guard !covered[j], tokens[j].isCapitalized || particle, !patterns.names.notNames.contains(tokens[j]),
+        let run = particle
+          ? nameRun(tokens, from: j + 2, covered: covered).map({ j..<$0.upperBound })
+          : nameRun(tokens, from: j, covered: covered)
       else { return }
       let name = text(tokens, run)
       let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .location))
@@ -187,6 +200,30 @@ extension MentionFinder {
       if cue.type == .attack || cue.type == .capture { return true }
     }
     return false
+  }
+
+  static let listPrepositions: WordSet = [
+    "on", "against", "in", "near", "at", "targeting", "of", "to", "toward", "towards",
+  ]
+
+  /// How many capitalised names follow `start` in a list (", B, C and D").
+  func listedNames(_ tokens: [Token], after start: Int) -> Int {
+    var count = 0
+    var k = start
+    while k + 1 < tokens.count, tokens[k].lower == "," || tokens[k].lower == "and" {
+      var j = k + 1
+      if tokens[j].lower == "and", j + 1 < tokens.count { j += 1 }
+      if j + 2 < tokens.count, patterns.nameParticles.contains(tokens[j]), tokens[j + 1].lower == "-" { j += 2 }
+      guard tokens[j].isWord, tokens[j].isCapitalized, !patterns.names.notNames.contains(tokens[j]) else { break }
+      count += 1
+      k = j + 1
+      while k < tokens.count,
+        tokens[k].isCapitalized || tokens[k].lower == "-" || patterns.nameParticles.contains(tokens[k])
+      {
+        k += 1
+      }
+    }
+    return count
   }
 
   /// Nouns that stand before "of" and a place in a list of places ("the vicinity of Qminas").

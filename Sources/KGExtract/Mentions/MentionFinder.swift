@@ -559,8 +559,19 @@ struct MentionFinder {
   /// for whoever made the latest attack in the document.
   func findEventAnaphora(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
     guard !state.recentAttackers.isEmpty else { return }
-    for i in tokens.indices where i >= 2 && !covered[i] && Self.eventNouns.contains(tokens[i]) {
-      guard ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2]) else {
+    for i in tokens.indices where i >= 1 && !covered[i] && Self.eventNouns.contains(tokens[i]) {
+      // "The strike killed …", "the drone attack hit …": the event itself kills or hits.
+      if i + 1 < tokens.count, isEventVerb(tokens[i + 1]), i + 1 >= 2 || i == 1,
+        let determiner = [i - 1, i - 2].first(where: { $0 >= 0 && ["the", "this", "that"].contains(tokens[$0].lower) }),
+        determiner == i - 1 || (tokens[i - 1].isWord && !tokens[i - 1].isCapitalized && !covered[i - 1]),
+        let attacker = [Modality.asserted, .alleged].lazy.compactMap({ state.attackersByModality[$0]?.last }).first
+      {
+        hits.append(MentionHit(entityID: attacker, range: i..<(i + 1), origin: .reference, isBareDemonym: false))
+        covered[i] = true
+        continue
+      }
+      guard i >= 2, ["the", "this", "that"].contains(tokens[i - 1].lower), Self.repelVerbs.contains(tokens[i - 2])
+      else {
         continue
       }
       // Nobody repels or condemns their own side's attack: skip attackers on the side of the actor
@@ -578,6 +589,15 @@ struct MentionFinder {
       hits.append(MentionHit(entityID: attacker, range: i..<(i + 1), origin: .reference, isBareDemonym: false))
       covered[i] = true
     }
+  }
+
+  /// A verb cue of killing or attacking in the past or present ("killed", "hit", "targets").
+  func isEventVerb(_ token: Token) -> Bool {
+    guard let cues = configuration.lexicon.cues[token] else { return false }
+    for cue in cues where cue.form == .past || cue.form == .thirdPerson {
+      if cue.type == .kill || cue.type == .attack { return true }
+    }
+    return false
   }
 
   // MARK: - Shared head nouns

@@ -24,7 +24,22 @@ struct ActiveClause: RelationRule {
       {
         continue
       }
-      let sources = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+      var sources = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+      // "the army, along with Russian troops, stormed the town": the partners act too.
+      let partners = a.comitativePartners(before: group.range.lowerBound)
+      if sources.isEmpty, !partners.mentions.isEmpty, let subject = a.comitativeHead(before: partners.start) {
+        sources = [subject]
+      }
+      if !sources.isEmpty { for p in partners.mentions where !sources.contains(p) { sources.append(p) } }
+      // A finite verb the parser left without a subject ("The SDF, backed by the US, attacked"):
+      // the subject search over tokens, which steps over appositions and participle clauses.
+      if sources.isEmpty, group.subjects.isEmpty, group.form == .finite {
+        sources = a.subjectAcrossParenthetical(before: group.range.lowerBound)
+      }
+      // "A Turkish drone strike killed three fighters": an attack as subject acts for its agent.
+      if sources.isEmpty, hit.cue.type == .attack || hit.cue.type == .kill {
+        sources = group.subjects.flatMap { eventAgents(ofPhrase: $0, in: a) }
+      }
       guard !sources.isEmpty else { continue }
       var targets: [Int]
       if hit.cue.endsInPreposition, let preposition = hit.cue.tokens.last {
@@ -45,5 +60,25 @@ struct ActiveClause: RelationRule {
       result.append(Finding(sources: sources, type: type, targets: targets, rule: id, cue: hit.range))
     }
     return result
+  }
+
+  /// The agents of an attack noun phrase: a name before its head ("Turkish drone strike"), its
+  /// possessor ("Israel's strike"), or its "by" phrase ("a strike by Israeli jets").
+  func eventAgents(ofPhrase p: Int, in a: SentenceAnalysis) -> [Int] {
+    let phrase = a.parse.nounPhrases[p]
+    guard let cue = a.nounCue(at: phrase.head), cue.cue.type == .attack || cue.cue.type == .kill else { return [] }
+    for pp in phrase.attachments where a.parse.prepositionalPhrases[pp].word == "by" {
+      if let object = a.parse.prepositionalPhrases[pp].object {
+        let agents = a.mentions(ofPhrase: object).filter { a.isActor($0) }
+        if !agents.isEmpty { return agents }
+      }
+    }
+    var k = phrase.head - 1
+    while k >= phrase.range.lowerBound {
+      if let m = a.mentionOfToken[k], a.isActor(m) { return [m] }
+      k -= 1
+    }
+    if let possessor = phrase.possessor { return a.mentions(ofPhrase: possessor).filter { a.isActor($0) } }
+    return []
   }
 }

@@ -39,17 +39,41 @@ extension DerivationRule {
   var id: String { Self.id }
 }
 
+/// A rule that derives statements from the judged statements of one sentence: it sees modality
+/// and claimant, which findings do not have yet.
+protocol StatementDerivation: Sendable {
+  func derive(from statements: [RelationStatement], context: StatementContext) -> [RelationStatement]
+}
+
+extension StatementDerivation {
+  static var id: String { _typeName(Self.self, qualified: false) }
+  var id: String { Self.id }
+}
+
+/// What a statement derivation may ask of the document: the kind of an entity, and the actor it
+/// belongs to.
+struct StatementContext {
+  var kind: (String) -> EntityKind?
+  var partOf: (String) -> String?
+  var root: (String) -> String
+}
+
 /// Every rule, in the order they run.
 enum RuleBook {
   static let all: [any RelationRule] = [
+    // Rules over the language layer's roles first: a statement keeps the first rule that found it.
+    ActiveClause(), PassiveClause(), EventPhrase(), JointSubjects(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
-    ActiveClause(), PassiveClause(), EventPhrase(),
   ]
 
   static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat()]
 
-  static var ids: Set<String> { Set(all.map { $0.id } + derivations.map { $0.id }) }
+  static let statementDerivations: [any StatementDerivation] = [AllegationIsAccusation()]
+
+  static var ids: Set<String> {
+    Set(all.map { $0.id } + derivations.map { $0.id } + statementDerivations.map { $0.id })
+  }
 
   /// Every finding of every rule for one sentence, derivations last.
   static func findings(in analysis: SentenceAnalysis) -> [Finding] {

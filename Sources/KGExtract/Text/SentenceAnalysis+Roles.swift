@@ -84,4 +84,51 @@ extension SentenceAnalysis {
   func nounCue(at token: Int) -> CueHit? {
     cues.first { $0.range.contains(token) && $0.cue.form == .noun }
   }
+
+  /// The actor a comitative opening at `start` joins: the subject before it, or the mention
+  /// that ends right before its comma ("The Turkish Armed Forces, together with …").
+  func comitativeHead(before start: Int) -> Int? {
+    var k = start - 1
+    if k >= 0, tokens[k].lower == "," { k -= 1 }
+    if k >= 0, let m = mentionOfToken[k], isActor(m) { return m }
+    return subject(before: start)
+  }
+
+  /// The subject before a parenthetical that separates it from its verb: "The SDF, backed by
+  /// the United States, attacked …", "Ankara, which backs the SNA, said …". The noun phrase before
+  /// the opening comma, when the parenthetical holds no verb of its own with a subject.
+  func subjectAcrossParenthetical(before verb: Int) -> [Int] {
+    var close = verb - 1
+    while close >= 0, parse.tags[close].isAdverb { close -= 1 }
+    guard close > 1, tokens[close].lower == "," else { return [] }
+    var open = close - 1
+    while open >= 0, tokens[open].lower != ",", close - open <= 15 { open -= 1 }
+    guard open >= 1, tokens[open].lower == ",", parse.nounPhraseAt[open - 1] >= 0 else { return [] }
+    for g in parse.verbGroups where g.range.lowerBound > open && g.range.upperBound <= close {
+      if !g.subjects.isEmpty && !g.subjectIsImplicit && g.voice == .active { return [] }
+    }
+    return mentions(ofPhrase: Int(parse.nounPhraseAt[open - 1])).filter { isActor($0) }
+  }
+
+  /// Words before "with" that make it comitative ("together with", "along with").
+  static let comitatives: WordSet = ["together", "along", "jointly", "conjunction"]
+
+  /// The actors after "together with" / "along with" / "alongside" between a subject and the verb
+  /// at `verb`, and where the comitative starts.
+  func comitativePartners(before verb: Int) -> (start: Int, mentions: [Int]) {
+    var k = verb - 1
+    var found: [Int] = []
+    var start = verb
+    while k >= 0, k >= verb - 12 {
+      let word = tokens[k].lower
+      if word == "." || word == ";" { break }
+      if word == "alongside" || (word == "with" && k > 0 && Self.comitatives.contains(tokens[k - 1])) {
+        start = word == "with" ? k - 1 : k
+        for j in (k + 1)..<verb { if let m = mentionOfToken[j], isActor(m), !found.contains(m) { found.append(m) } }
+        break
+      }
+      k -= 1
+    }
+    return (start, found)
+  }
 }

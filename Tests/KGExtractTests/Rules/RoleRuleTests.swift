@@ -1,0 +1,79 @@
+import KGModel
+import Testing
+
+@testable import KGExtract
+
+/// The rules over the language layer's roles (`ActiveClause`, `PassiveClause`, `EventPhrase`,
+/// `JointSubjects`) and the statement derivation `AllegationIsAccusation`, on invented sentences
+/// of the constructions the word-list rules missed.
+struct RoleRuleTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var sentence: String
+    var source: String
+    var type: RelationType
+    var target: String
+    var modality: Modality = .asserted
+    var rule: String
+    var testDescription: String { "\(rule): \(sentence)" }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      sentence: "Turkish troops on Saturday shelled YPG positions near Manbij.", source: "turkish-armed-forces",
+      type: .attack, target: "ypg", rule: "ActiveClause"),
+    Case(
+      sentence: "Iraqi and Kurdish forces attacked the Islamic State in the desert.", source: "iraq", type: .attack,
+      target: "isis", rule: "ActiveClause"),
+    Case(
+      sentence: "The SDF, backed by the United States, attacked ISIS near Hajin.", source: "sdf", type: .attack,
+      target: "isis", rule: "ActiveClause"),
+    Case(
+      sentence: "Hezbollah fighters fired rockets at Israel overnight.", source: "hezbollah", type: .attack,
+      target: "israel", rule: "EventPhrase"),
+    Case(
+      sentence: "A Turkish drone strike killed three SDF fighters in Qamishli.", source: "turkey", type: .kill,
+      target: "sdf", rule: "ActiveClause"),
+    Case(
+      sentence: "The Turkish Armed Forces, together with the Syrian National Army, attacked the YPG.",
+      source: "syrian-national-army", type: .attack, target: "ypg", rule: "ActiveClause"),
+    Case(
+      sentence: "The convoy of the SDF was hit by Turkish drones on Monday.", source: "turkey", type: .attack,
+      target: "sdf", rule: "PassiveClause"),
+    Case(
+      sentence: "Dozens of air strikes by Russian jets on Saraqib were reported.", source: "russia", type: .attack,
+      target: "saraqib", rule: "EventPhrase"),
+    Case(
+      sentence: "The United States, France and Britain launched strikes on Syria.", source: "france", type: .cooperate,
+      target: "united-states", rule: "JointSubjects"),
+    Case(
+      sentence: "The Turkish Armed Forces, together with the Syrian National Army, attacked the YPG.",
+      source: "turkish-armed-forces", type: .cooperate, target: "syrian-national-army", rule: "JointSubjects"),
+    Case(
+      sentence: "The SDF said Turkish jets had bombed Kobani.", source: "sdf", type: .accuse, target: "turkey",
+      rule: "AllegationIsAccusation"),
+  ]
+
+  @Test(arguments: cases) func roleRuleFinds(_ c: Case) throws {
+    let extraction = try ExtractionFixture.extract(c.sentence)
+    let edge = extraction.edge(c.source, c.type, c.target) ?? extraction.edge(c.target, c.type, c.source)
+    let found = try #require(edge, "\(extraction.edgeSummary)")
+    #expect(found.modality == c.modality)
+    #expect(found.provenance.contains { $0.rule == c.rule }, "rules: \(found.provenance.map(\.rule))")
+  }
+
+  @Test func aMonitorReportingAnAttackAccusesNoOne() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The Syrian Observatory for Human Rights said Turkish jets had bombed Kobani.")
+    #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aPartyClaimingItsOwnSuccessAccusesNoOne() throws {
+    let extraction = try ExtractionFixture.extract("The SDF said its fighters had captured Hajin.")
+    #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aNegatedVerbGivesNoEdge() throws {
+    let extraction = try ExtractionFixture.extract("Turkish troops on Saturday did not shell YPG positions.")
+    #expect(extraction.edge("turkey", .attack, "ypg") == nil, "\(extraction.edgeSummary)")
+  }
+}
