@@ -464,6 +464,13 @@ struct MentionFinder {
   /// before it, else the subject that opened the previous sentence.
   func resolveThey(at t: Int, tokens: [Token], found: [MentionHit], state: DocumentState) -> String? {
     for hit in found where hit.range.upperBound <= t && !hit.isBareDemonym {
+      // "The US-backed SDF said they …": a backer before a hyphen modifies the name after it.
+      let end = hit.range.upperBound
+      if end + 1 < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore,
+        configuration.lexicon.participles.contains(tokens[end + 1])
+      {
+        continue
+      }
       guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
         Self.collectiveKinds.contains(entity.kind)
       else { continue }

@@ -51,6 +51,7 @@ struct ActiveClause: RelationRule {
         }
       }
       guard !targets.isEmpty else { continue }
+      targets += a.includedMentions(after: group.range.upperBound).filter { !targets.contains($0) }
       var type = hit.cue.type
       // "warned Israel that any attack would be met with force" threatens; "warned X to halt" demands.
       if hit.cue.lemma == "warn", let object = targets.first {

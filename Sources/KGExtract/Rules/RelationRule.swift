@@ -69,6 +69,9 @@ enum RuleBook {
 
   static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat()]
 
+  /// The word-list rules that the role rules supersede on a cue they read.
+  static let legacyRuleIDs: Set<String> = [ActiveVoice.id, PassiveVoice.id, NominalEvent.id]
+
   static let statementDerivations: [any StatementDerivation] = [AllegationIsAccusation()]
 
   static var ids: Set<String> {
@@ -76,8 +79,20 @@ enum RuleBook {
   }
 
   /// Every finding of every rule for one sentence, derivations last.
+  /// Rules that read the language layer's roles. Where one of them read a cue, the word-list
+  /// rules' findings on the same cue are dropped: they only fill in where the parse gave nothing.
+  static let roleRules: [any RelationRule] = [ActiveClause(), PassiveClause(), EventPhrase()]
+
   static func findings(in analysis: SentenceAnalysis) -> [Finding] {
+    let roleIDs = Set(roleRules.map { $0.id })
     var found = all.flatMap { $0.findings(in: analysis) }
+    let readCues = found.filter { roleIDs.contains($0.rule) }.map { ($0.cue, $0.type) }
+    if !readCues.isEmpty {
+      found.removeAll { f in
+        !roleIDs.contains(f.rule) && legacyRuleIDs.contains(f.rule)
+          && readCues.contains { $0.1 == f.type && $0.0.overlaps(f.cue) }
+      }
+    }
     for derivation in derivations { found += derivation.derive(from: found, in: analysis) }
     return found
   }

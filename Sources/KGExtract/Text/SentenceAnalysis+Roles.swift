@@ -21,8 +21,26 @@ extension SentenceAnalysis {
     let phrase = parse.nounPhrases[p]
     let members = phrase.conjuncts.isEmpty ? [p] : phrase.conjuncts
     var result: [Int] = []
-    for member in members {
+    for var member in members {
+      // "the group's former stronghold Raqqa": a possessor stands for the phrase it owns.
+      if let owned = parse.nounPhrases.firstIndex(where: { $0.possessor == member }) {
+        member = owned
+      } else {
+        let end = parse.nounPhrases[member].range.upperBound
+        if end + 1 < tokens.count, tokens[end].lower == "'s", parse.nounPhraseAt[end + 1] >= 0 {
+          member = Int(parse.nounPhraseAt[end + 1])
+        }
+      }
       if let m = headMention(ofPhrase: member), !result.contains(m) { result.append(m) }
+    }
+    // "Syrian and Russian officials", "Iraqi, Kurdish and Turkish forces": demonyms coordinated
+    // before the phrase share its head.
+    var k = parse.nounPhrases[p].range.lowerBound - 1
+    while k >= 1, [",", "and", "or"].contains(tokens[k].lower), let m = mentionOfToken[k - 1],
+      mentions[m].origin == .adjective, mentions[m].range.upperBound == k
+    {
+      if !result.contains(m) { result.insert(m, at: 0) }
+      k = mentions[m].range.lowerBound - 1
     }
     return result
   }
@@ -108,6 +126,26 @@ extension SentenceAnalysis {
       if !g.subjects.isEmpty && !g.subjectIsImplicit && g.voice == .active { return [] }
     }
     return mentions(ofPhrase: Int(parse.nounPhraseAt[open - 1])).filter { isActor($0) }
+  }
+
+  /// "…detained members of the brigade, including its leader A and commanders B, C and D": the
+  /// mentions listed after ", including" or ", among them" in the same clause, after `start`.
+  func includedMentions(after start: Int) -> [Int] {
+    var k = start
+    while k + 1 < tokens.count {
+      let word = tokens[k].lower
+      if word == "." || word == ";" || isVerbCue(k) { return [] }
+      if word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" { break }
+      k += 1
+    }
+    guard k + 1 < tokens.count else { return [] }
+    var found: [Int] = []
+    var j = k + 2
+    while j < tokens.count, tokens[j].lower != ".", tokens[j].lower != ";", !isVerbCue(j) {
+      if let m = mentionOfToken[j], !found.contains(m) { found.append(m) }
+      j += 1
+    }
+    return found
   }
 
   /// Words before "with" that make it comitative ("together with", "along with").

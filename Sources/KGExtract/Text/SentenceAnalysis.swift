@@ -71,11 +71,15 @@ struct SentenceAnalysis {
   /// The token ranges the parser keeps whole as names: the mentions, except bare demonyms
   /// ("Turkish troops" stays an adjective and a noun), with a hyphenated name before them
   /// ("the US-backed SDF", "Iran-backed militias") so that the name stays the phrase's head.
+  static let pronouns: WordSet = ["they", "he", "she", "it", "we", "them", "him", "her", "its", "their"]
+
   static func fixedNames(tokens: [Token], mentions: [MentionHit]) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var mentionEndingAt: [Int: Int] = [:]
     for m in mentions { mentionEndingAt[m.range.upperBound] = m.range.lowerBound }
     for m in mentions where !m.isBareDemonym && (m.origin != .adjective || m.range.count > 1) {
+      // A pronoun stays a pronoun ("they" is no name), whatever it refers to.
+      if m.origin == .reference, m.range.count == 1, pronouns.contains(tokens[m.range.lowerBound]) { continue }
       var start = m.range.lowerBound
       // "US - backed SDF": a name, a joining hyphen and a participle right before the mention.
       if start >= 3, tokens[start - 2].lower == "-", !tokens[start - 2].spaceBefore, !tokens[start - 1].spaceBefore,
