@@ -319,7 +319,9 @@ struct Chunker {
         s.nounPhrases[np].attachments.append(p)
         // Climb: the phrase before is itself the object of a phrase attached to another noun.
         let pp = Int(s.ppAt[before])
-        guard pp >= 0, s.prepositionalPhrases[pp].range.lowerBound > 0 else { break }
+        guard pp >= 0, s.prepositionalPhrases[p].word != "of", s.prepositionalPhrases[pp].kind == .other,
+          s.prepositionalPhrases[pp].range.lowerBound > 0
+        else { break }
         before = s.prepositionalPhrases[pp].range.lowerBound - 1
         hops += 1
       }

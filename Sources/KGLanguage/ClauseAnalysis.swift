@@ -140,7 +140,19 @@ struct ClauseAnalysis {
         parent = governingClause(before: v)
       default: break
       }
-      if group.form == .pastParticiple || group.form == .presentParticiple {
+      if group.form == .pastParticiple, s.tags[group.head] == .VBN, objectFollows(group.range.upperBound) {
+        // "Hezbollah, the Iran-backed group, fired mortars": a finite verb the tagger read as a
+        // participle (it has a subject and an object, and no "by").
+        s.tags[group.head] = .VBD
+        s.verbGroups[v].form = .finite
+        s.verbGroups[v].voice = .active
+        s.verbGroups[v].tense = .past
+      }
+      if group.form == .infinitive, let main = governingClause(before: v) {
+        // "allow the insurgents to regroup": the phrase is the infinitive's subject.
+        kind = .subordinate
+        parent = main
+      } else if s.verbGroups[v].form == .pastParticiple || group.form == .presentParticiple {
         // "forces backed by Iran": the phrase is what the participle describes.
         kind = .participle
         parent = governingClause(before: v)
@@ -188,6 +200,13 @@ struct ClauseAnalysis {
       implicit = !subjects.isEmpty
     case .complementizer(let m):
       clause = newClause(.main, v, parent: governingClause(before: v), marker: m)
+    case .other(let i) where s.tags[i] == .IN && group.form == .presentParticiple && v > 0:
+      // "accused X of planning", "after attacking": the object of the verb before, else its subject.
+      let main = governingClause(before: v) ?? s.verbGroups[v - 1].clause
+      clause = newClause(.subordinate, v, parent: main, marker: i)
+      let previous = s.verbGroups[v - 1]
+      subjects = previous.objects.isEmpty ? previous.subjects : previous.objects
+      implicit = !subjects.isEmpty
     case .start, .other:
       if group.form != .finite, let main = governingClause(before: v) {
         // "to retaliate", "after attacking": the subject of the clause it depends on.
@@ -207,6 +226,13 @@ struct ClauseAnalysis {
     objects(v)
     let end = max(s.clauses[clause].range.upperBound, roleEnd(v))
     s.clauses[clause].range = min(s.clauses[clause].range.lowerBound, start)..<end
+  }
+
+  /// A noun phrase that is not a time expression starts at `i` (a determiner or a name opens it).
+  private func objectFollows(_ i: Int) -> Bool {
+    guard i < s.count, s.npAt[i] >= 0 else { return false }
+    let np = s.nounPhrases[Int(s.npAt[i])]
+    return np.range.lowerBound == i && !np.isTime && (np.determiner != nil || np.isName || s.tags[np.head] == .NNS)
   }
 
   /// A noun phrase starting at `i`, skipping adverbs.
@@ -244,7 +270,7 @@ struct ClauseAnalysis {
         let p = Int(s.ppAt[i])
         let pp = s.prepositionalPhrases[p]
         if pp.word == "according to" { break }
-        if pp.word != "of" || objectCount == 0 {
+        if pp.word != "of" || pp.range.lowerBound == group.range.upperBound {
           if let object = pp.object, pp.word == "by", group.voice == .passive, pp.kind != .time {
             s.verbGroups[v].agents.append(contentsOf: withConjuncts(object))
           }

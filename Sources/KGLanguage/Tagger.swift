@@ -50,9 +50,16 @@ struct Tagger: Sendable {
         ids[i] = id
         tag = resources.wordTags[Int(id)]
       }
-      if tag == LanguageResources.noTag, i == 0 || Tagger.opensSentence(words[i - 1].text) {
+      if i == 0 || Tagger.opensSentence(words[i - 1].text),
+        tag == LanguageResources.noTag || tag == Tag.NNP.rawValue || tag == Tag.NNPS.rawValue
+      {
+        // The first word: its lowercase reading, unless that too is a name ("Police" → NNS).
         var lower = words[i].lower
-        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }) { tag = resources.wordTags[Int(lowerID)] }
+        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }), resources.wordTags[Int(lowerID)] != LanguageResources.noTag,
+          tag == LanguageResources.noTag || resources.wordTags[Int(lowerID)] != Tag.NN.rawValue
+        {
+          tag = resources.wordTags[Int(lowerID)]
+        }
       }
       if tag == LanguageResources.noTag { unknown.append(i) } else { tags[i] = tag }
     }
@@ -220,10 +227,49 @@ struct Tagger: Sendable {
 
   // MARK: - Corrections
 
+  /// A noun-tagged catenative verb ("plans", "plan") followed by "to" and a base verb, after a
+  /// subject or a conjunction rather than a determiner.
+  static func catenativeAhead(_ tags: [UInt8], _ words: [WordInput], _ i: Int) -> Bool {
+    guard i > 0, i + 2 < tags.count, tags[i + 1] == Tag.TO.rawValue, tags[i + 2] == Tag.VB.rawValue else { return false }
+    let prev = Tag(rawValue: tags[i - 1]) ?? .NN
+    guard prev == .CC || prev.isNoun || prev == .PRP || prev.isAdverb else { return false }
+    let lower = words[i].lower
+    let base = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+    return ["plan", "vow", "threaten", "intend", "aim", "pledge", "promise", "want", "need", "hope", "seek"].contains(base)
+  }
+
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], ids: [Int32], locked: [Bool]) {
     let n = tags.count
     for i in 0..<n where !locked[i] {
       let tag = Tag(rawValue: tags[i]) ?? .NN
+      let lexical = ids[i] >= 0 ? Tag(rawValue: resources.wordTags[Int(ids[i])]) : nil
+      if tag.isProperNoun, let lexical, !lexical.isProperNoun, words[i].text.first?.isLowercase == true {
+        // "southern Lebanon": a lowercase word is not a name, whatever its neighbour is.
+        tags[i] = lexical.rawValue
+        continue
+      }
+      if tag == .NNP, i > 0, words[i].text.hasSuffix("s"), Tag(rawValue: tags[i - 1])?.isProperNoun == true,
+        resources.lexiconTag(words[i].lower) == .NNS
+      {
+        tags[i] = Tag.NNPS.rawValue  // "Human Rights"
+        continue
+      }
+      if tag == .NN || tag == .NNS, i >= 2, tags[i - 1] == Tag.HYPH.rawValue, tags[i - 2] == Tag.NNP.rawValue,
+        words[i].text.first?.isUppercase == true
+      {
+        tags[i] = Tag.NNP.rawValue  // "al-Sham"
+        continue
+      }
+      if tag == .VB, lexical?.isAdjective == true, i > 0, tags[i - 1] == Tag.TO.rawValue, i + 1 < n,
+        Tag(rawValue: tags[i + 1])?.isNoun == true
+      {
+        tags[i] = lexical!.rawValue  // "according to local officials"
+        continue
+      }
+      if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
+        tags[i] = Tag.NNS.rawValue  // "23 suspects"
+        continue
+      }
       switch tag {
       case .VBD, .VBN:
         // Skip adverbs and negation back to the auxiliary, if any.
@@ -252,6 +298,11 @@ struct Tagger: Sendable {
         if i > 0, let prev = Tag(rawValue: tags[i - 1]), prev == .DT || prev == .PRPS || prev == .POS || prev.isAdjective {
           if i + 1 >= n || Tag(rawValue: tags[i + 1]).map({ !$0.isNoun }) ?? true { tags[i] = Tag.NN.rawValue }
         }
+      case .NN where Tagger.catenativeAhead(tags, words, i):
+        // "and plan to launch": a verb before its infinitive.
+        tags[i] = Tag.VBP.rawValue
+      case .NNS where Tagger.catenativeAhead(tags, words, i):
+        tags[i] = Tag.VBZ.rawValue
       case .NNS:
         // "the group attacks the town": a plural noun before a determiner after a singular noun.
         if i > 0, i + 1 < n, let prev = Tag(rawValue: tags[i - 1]), prev == .NN || prev == .NNP,
