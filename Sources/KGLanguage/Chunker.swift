@@ -12,7 +12,9 @@ struct Chunker {
     var i = 0
     let n = s.count
     while i < n {
-      if let end = nounPhrase(at: i) {
+      if s.words[i].lower == "according", i + 1 < n, s.words[i + 1].lower == "to" {
+        i += 1  // a preposition, read in prepositions()
+      } else if let end = nounPhrase(at: i) {
         i = end
       } else if let end = verbGroup(at: i) {
         i = end
@@ -87,7 +89,8 @@ struct Chunker {
       let nextIsNominal = next.map { $0.isNoun || $0.isAdjective || $0 == .CD } ?? false
       if t.isNoun {
         // A time noun after a head starts an adverbial ("the base Saturday"), not a compound.
-        if head >= 0, WordClasses.timeNouns.contains(s.words[i].lower), !WordClasses.timeNouns.contains(s.words[head].lower)
+        if head >= 0, WordClasses.timeNouns.contains(s.words[i].lower),
+          !WordClasses.timeNouns.contains(s.words[head].lower)
         {
           break
         }
@@ -112,7 +115,9 @@ struct Chunker {
           i += 1
           continue
         }
-        if (t == .VBN || t == .VBG), determiner != nil || last >= 0, nextIsNominal || s.fixedEnd[i + 1 < n ? i + 1 : i] >= 0 {
+        if t == .VBN || t == .VBG, determiner != nil || last >= 0,
+          nextIsNominal || s.fixedEnd[i + 1 < n ? i + 1 : i] >= 0
+        {
           modifiers.append(i)
           last = i
           i += 1
@@ -146,7 +151,8 @@ struct Chunker {
       }
     }
     let end = head + 1
-    s.addNounPhrase(start..<end, head: head, determiner: determiner, modifiers: modifiers.filter { $0 < head }, isName: isName)
+    s.addNounPhrase(
+      start..<end, head: head, determiner: determiner, modifiers: modifiers.filter { $0 < head }, isName: isName)
     return end
   }
 
@@ -349,6 +355,14 @@ struct Chunker {
         if !conjunction, s.tags[end] != .comma { break }
         let next = Int(s.npAt[k])
         if s.nounPhrases[next].isTime != s.nounPhrases[p].isTime { break }
+        // "Jets bombed the bridge and the rebels retreated": an object, then a new clause's subject.
+        if conjunction, startsFiniteClause(after: s.nounPhrases[next].range.upperBound),
+          s.nounPhrases[p].range.lowerBound > 0,
+          s.vgAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
+            || s.ppAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
+        {
+          break
+        }
         group.append(next)
         end = s.nounPhrases[next].range.upperBound
         if conjunction {
@@ -363,6 +377,14 @@ struct Chunker {
         p += 1
       }
     }
+  }
+
+  /// A finite verb group starts at `i`, after adverbs.
+  private func startsFiniteClause(after i: Int) -> Bool {
+    var k = i
+    while k < s.count, s.tags[k].isAdverb { k += 1 }
+    guard k < s.count, s.vgAt[k] >= 0 else { return false }
+    return s.verbGroups[Int(s.vgAt[k])].form == .finite
   }
 
   /// "Hezbollah, the Iran-backed group, ...": a noun phrase between commas right after another.

@@ -57,12 +57,27 @@ struct ClauseAnalysis {
         }
         return .subject(np)
       }
-      if s.vgAt[i] >= 0 { return .other(i) }
+      if s.vgAt[i] >= 0 {
+        // "Militias backed by Iran attacked": the phrase a finished participle or relative
+        // clause describes is the subject.
+        let c = s.verbGroups[Int(s.vgAt[i])].clause
+        if c >= 0, s.clauses[c].kind == .relative || s.clauses[c].kind == .participle,
+          let antecedent = s.clauses[c].antecedent,
+          s.nounPhrases[antecedent].range.upperBound <= s.clauses[c].range.lowerBound + 1
+        {
+          return .subject(antecedent)
+        }
+        return .other(i)
+      }
       if t.isAdverb {
         i -= 1
         continue
       }
       let lower = s.words[i].lower
+      if t == .comma, let antecedent = closedClauseAntecedent(endingAt: i) {
+        // "The rebels, who seized the airport, refused".
+        return .subject(antecedent)
+      }
       if t == .comma {
         // ", the Iran-backed group," between subject and verb.
         if i > 0, s.npAt[i - 1] >= 0 {
@@ -83,6 +98,22 @@ struct ClauseAnalysis {
       return .other(i)
     }
     return .start
+  }
+
+  /// The antecedent of a relative or participle clause that ends at `end`.
+  private func closedClauseAntecedent(endingAt end: Int) -> Int? {
+    for clause in s.clauses.reversed() where clause.range.upperBound <= end && clause.range.upperBound > end - 6 {
+      // Only time words and adverbs may stand between the clause's last role and `end`.
+      var k = clause.range.upperBound
+      while k < end, s.tags[k].isAdverb || (s.npAt[k] >= 0 && s.nounPhrases[Int(s.npAt[k])].isTime) { k += 1 }
+      guard k == end else { continue }
+      if clause.kind == .relative || clause.kind == .participle, let antecedent = clause.antecedent,
+        s.nounPhrases[antecedent].range.upperBound <= clause.range.lowerBound
+      {
+        return antecedent
+      }
+    }
+    return nil
   }
 
   /// The phrase and its coordinated phrases.
@@ -331,7 +362,8 @@ struct ClauseAnalysis {
       var after = roleEnd(r)
       if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
       if let content = s.clauses.indices.first(where: { c in
-        c != frame && s.clauses[c].kind != .participle && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
+        c != frame && s.clauses[c].kind != .participle
+          && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
           && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
           && s.clauses[c].range.lowerBound >= group.range.lowerBound
       }), s.clauses[frame].kind != .reported || frame < content {
@@ -341,6 +373,9 @@ struct ClauseAnalysis {
       // "..., X said." / "..., said X.": the frame closes the sentence after a comma.
       let frameStart = s.clauses[frame].range.lowerBound
       var end = roleEnd(r)
+      for subject in group.subjects where s.nounPhrases[subject].range.lowerBound > group.head {
+        end = max(end, s.nounPhrases[subject].range.upperBound)  // "..., said the ministry."
+      }
       while end < n, s.tags[end].isPunctuation { end += 1 }
       let closes = end >= n || s.tags[end] == .period
       if closes, frameStart > 0, s.tags[frameStart - 1] == .comma || s.tags[frameStart - 1] == .closeQuote {

@@ -10,7 +10,7 @@ struct Lemmatizer: Sendable {
   func lemma(_ lower: String, _ tag: Tag) -> String {
     switch tag {
     case .VBD, .VBN, .VBG, .VBZ, .VBP, .VB:
-      if let base = resources.irregular[lower] { return base }
+      if let base = resources.irregular[lower] ?? Lemmatizer.auxiliaryForms[lower] { return base }
       switch tag {
       case .VBZ: return Lemmatizer.singular(lower, verb: true)
       case .VBD, .VBN: return verbStem(lower, suffix: "ed") ?? lower
@@ -26,6 +26,11 @@ struct Lemmatizer: Sendable {
       return lower
     }
   }
+
+  static let auxiliaryForms: [String: String] = [
+    "is": "be", "are": "be", "am": "be", "'s": "be", "'re": "be", "'m": "be", "has": "have", "'ve": "have",
+    "does": "do", "'d": "have",
+  ]
 
   static let irregularPlurals: [String: String] = [
     "men": "man", "women": "woman", "children": "child", "people": "people", "casualties": "casualty",
@@ -75,7 +80,8 @@ struct Lemmatizer: Sendable {
       if let tag = resources.lexiconTag(candidate), tag.isNoun || tag.isAdjective { return candidate }
     }
     // Unknown to the lexicon: undo doubling, else keep the bare stem.
-    return candidates.first == stem + "e" && cvc ? stem + "e" : (s.count >= 2 && s[s.count - 1] == s[s.count - 2] ? String(stem.dropLast()) : stem)
+    return candidates.first == stem + "e" && cvc
+      ? stem + "e" : (s.count >= 2 && s[s.count - 1] == s[s.count - 2] ? String(stem.dropLast()) : stem)
   }
 
   private static func isVowel(_ b: UInt8) -> Bool {

@@ -42,7 +42,8 @@ extension ParsedSentence: CustomStringConvertible, CustomDebugStringConvertible 
     while i < words.count {
       if prepositionalPhraseAt[i] >= 0, prepositionalPhrases[Int(prepositionalPhraseAt[i])].range.lowerBound == i {
         let pp = prepositionalPhrases[Int(prepositionalPhraseAt[i])]
-        var inner = text(of: pp.range.lowerBound..<(pp.object.map { nounPhrases[$0].range.lowerBound } ?? pp.range.upperBound))
+        var inner = text(
+          of: pp.range.lowerBound..<(pp.object.map { nounPhrases[$0].range.lowerBound } ?? pp.range.upperBound))
         if let object = pp.object { inner += " [NP \(text(of: nounPhrases[object].range))]" }
         parts.append("[PP\(pp.kind == .other ? "" : "-" + pp.kind.rawValue) \(inner)]")
         i = pp.range.upperBound

@@ -40,7 +40,9 @@ public struct Parser: Sendable {
     lemmas.reserveCapacity(words.count)
     for i in words.indices {
       let tag = tags[i]
-      lemmas.append(tag.isVerb || tag == .NNS || tag == .NNPS || tag == .MD ? lemmatizer.lemma(words[i].lower, tag) : words[i].lower)
+      lemmas.append(
+        tag.isVerb || tag == .NNS || tag == .NNPS || tag == .MD ? lemmatizer.lemma(words[i].lower, tag) : words[i].lower
+      )
     }
     var clean: [Range<Int>] = []
     for range in fixed.sorted(by: { $0.lowerBound < $1.lowerBound })

@@ -55,7 +55,8 @@ struct Tagger: Sendable {
       {
         // The first word: its lowercase reading, unless that too is a name ("Police" → NNS).
         var lower = words[i].lower
-        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }), resources.wordTags[Int(lowerID)] != LanguageResources.noTag,
+        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }),
+          resources.wordTags[Int(lowerID)] != LanguageResources.noTag,
           tag == LanguageResources.noTag || resources.wordTags[Int(lowerID)] != Tag.NN.rawValue
         {
           tag = resources.wordTags[Int(lowerID)]
@@ -68,6 +69,10 @@ struct Tagger: Sendable {
     // 4a. Before the context: hyphens in compounds and the caller's names.
     for i in 0..<n where Tagger.isJoiningHyphen(words, i) {
       tags[i] = Tag.HYPH.rawValue
+      locked[i] = true
+    }
+    for i in 0..<n where words[i].lower == "n't" || words[i].lower == "not" {
+      tags[i] = Tag.RB.rawValue
       locked[i] = true
     }
     for range in fixed where range.lowerBound >= 0 && range.upperBound <= n {
@@ -230,12 +235,15 @@ struct Tagger: Sendable {
   /// A noun-tagged catenative verb ("plans", "plan") followed by "to" and a base verb, after a
   /// subject or a conjunction rather than a determiner.
   static func catenativeAhead(_ tags: [UInt8], _ words: [WordInput], _ i: Int) -> Bool {
-    guard i > 0, i + 2 < tags.count, tags[i + 1] == Tag.TO.rawValue, tags[i + 2] == Tag.VB.rawValue else { return false }
+    guard i > 0, i + 2 < tags.count, tags[i + 1] == Tag.TO.rawValue, tags[i + 2] == Tag.VB.rawValue else {
+      return false
+    }
     let prev = Tag(rawValue: tags[i - 1]) ?? .NN
     guard prev == .CC || prev.isNoun || prev == .PRP || prev.isAdverb else { return false }
     let lower = words[i].lower
     let base = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
-    return ["plan", "vow", "threaten", "intend", "aim", "pledge", "promise", "want", "need", "hope", "seek"].contains(base)
+    return ["plan", "vow", "threaten", "intend", "aim", "pledge", "promise", "want", "need", "hope", "seek"].contains(
+      base)
   }
 
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], ids: [Int32], locked: [Bool]) {
@@ -264,6 +272,18 @@ struct Tagger: Sendable {
         Tag(rawValue: tags[i + 1])?.isNoun == true
       {
         tags[i] = lexical!.rawValue  // "according to local officials"
+        continue
+      }
+      if tag == .CD, let first = words[i].lower.utf8.first, first >= 0x30, first <= 0x39,
+        ["st", "nd", "rd", "th"].contains(String(words[i].lower.suffix(2)))
+      {
+        tags[i] = Tag.JJ.rawValue  // "4th"
+        continue
+      }
+      if tag == .NN || tag == .VBP, i >= 2, tags[i - 1] == Tag.RB.rawValue,
+        ["did", "does", "do"].contains(words[i - 2].lower), lexical.map({ $0 == .NN || $0.isVerb }) ?? true
+      {
+        tags[i] = Tag.VB.rawValue  // "didn't retreat"
         continue
       }
       if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
@@ -295,7 +315,9 @@ struct Tagger: Sendable {
         }
       case .VBP, .VB:
         // "the attack", "an attack": a noun after a determiner.
-        if i > 0, let prev = Tag(rawValue: tags[i - 1]), prev == .DT || prev == .PRPS || prev == .POS || prev.isAdjective {
+        if i > 0, let prev = Tag(rawValue: tags[i - 1]),
+          prev == .DT || prev == .PRPS || prev == .POS || prev.isAdjective
+        {
           if i + 1 >= n || Tag(rawValue: tags[i + 1]).map({ !$0.isNoun }) ?? true { tags[i] = Tag.NN.rawValue }
         }
       case .NN where Tagger.catenativeAhead(tags, words, i):

@@ -82,7 +82,9 @@ struct WordTable: Sendable {
     }
   }
 
-  @inline(__always) private func memEqual(_ stored: UnsafeBufferPointer<UInt8>, _ lo: Int, _ key: UnsafeBufferPointer<UInt8>)
+  @inline(__always) private func memEqual(
+    _ stored: UnsafeBufferPointer<UInt8>, _ lo: Int, _ key: UnsafeBufferPointer<UInt8>
+  )
     -> Bool
   {
     var k = 0

@@ -17,65 +17,65 @@ if arguments.first == "--show" {
 }
 
 #if DEBUG
-  print("kg-language-bench: build with -c release for figures (swift build -c release --product kg-language-bench)")
-  exit(1)
+print("kg-language-bench: build with -c release for figures (swift build -c release --product kg-language-bench)")
+exit(1)
 #else
-  // Sentences: the files named, else a built-in sample of news prose, repeated.
-  var texts: [String] = []
-  for path in arguments {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-    let files =
-      isDirectory.boolValue
-      ? (try FileManager.default.contentsOfDirectory(atPath: path)).sorted().map { path + "/" + $0 } : [path]
-    for file in files { texts.append(try String(contentsOfFile: file, encoding: .utf8)) }
-  }
-  if texts.isEmpty {
-    texts = [
-      """
-      Turkish troops on Saturday shelled positions held by the Syrian Democratic Forces near the town of Manbij, \
-      killing three fighters, the Syrian Observatory for Human Rights said. The militia's mortar attack on the base \
-      was condemned by the government, which accused Iran-backed groups of planning further strikes. Russian jets \
-      had been targeting rebel-held districts over the past week, according to local activists. The ministry said \
-      that the army would not allow the insurgents to regroup and plans to launch a new offensive against them.
-      """
-    ]
-  }
-  // Split into sentences at ". " and tokenize once, outside the timing.
-  var sentences: [[WordInput]] = []
-  var bytes = 0
-  for text in texts {
-    for line in text.split(whereSeparator: { $0 == "\n" }) {
-      for piece in line.split(separator: ". ") {
-        let sentence = String(piece)
-        let words = WordInput.words(of: sentence)
-        guard !words.isEmpty else { continue }
-        sentences.append(words)
-        bytes += sentence.utf8.count + 2
-      }
+// Sentences: the files named, else a built-in sample of news prose, repeated.
+var texts: [String] = []
+for path in arguments {
+  var isDirectory: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+  let files =
+    isDirectory.boolValue
+    ? (try FileManager.default.contentsOfDirectory(atPath: path)).sorted().map { path + "/" + $0 } : [path]
+  for file in files { texts.append(try String(contentsOfFile: file, encoding: .utf8)) }
+}
+if texts.isEmpty {
+  texts = [
+    """
+    Turkish troops on Saturday shelled positions held by the Syrian Democratic Forces near the town of Manbij, \
+    killing three fighters, the Syrian Observatory for Human Rights said. The militia's mortar attack on the base \
+    was condemned by the government, which accused Iran-backed groups of planning further strikes. Russian jets \
+    had been targeting rebel-held districts over the past week, according to local activists. The ministry said \
+    that the army would not allow the insurgents to regroup and plans to launch a new offensive against them.
+    """
+  ]
+}
+// Split into sentences at ". " and tokenize once, outside the timing.
+var sentences: [[WordInput]] = []
+var bytes = 0
+for text in texts {
+  for line in text.split(whereSeparator: { $0 == "\n" }) {
+    for piece in line.split(separator: ". ") {
+      let sentence = String(piece)
+      let words = WordInput.words(of: sentence)
+      guard !words.isEmpty else { continue }
+      sentences.append(words)
+      bytes += sentence.utf8.count + 2
     }
   }
-  var corpus = sentences
-  var corpusBytes = bytes
-  while corpusBytes < 4_000_000 {
-    corpus += sentences
-    corpusBytes += bytes
+}
+var corpus = sentences
+var corpusBytes = bytes
+while corpusBytes < 4_000_000 {
+  corpus += sentences
+  corpusBytes += bytes
+}
+var rates: [Double] = []
+var checksum = 0
+for _ in 0..<5 {
+  let start = DispatchTime.now().uptimeNanoseconds
+  for words in corpus {
+    let parsed = parser.parse(words)
+    checksum &+= parsed.verbGroups.count &+ parsed.nounPhrases.count
   }
-  var rates: [Double] = []
-  var checksum = 0
-  for _ in 0..<5 {
-    let start = DispatchTime.now().uptimeNanoseconds
-    for words in corpus {
-      let parsed = parser.parse(words)
-      checksum &+= parsed.verbGroups.count &+ parsed.nounPhrases.count
-    }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    rates.append(Double(corpusBytes) / 1e6 / seconds)
-  }
-  rates.sort()
-  precondition(checksum > 0)
-  print(
-    String(
-      format: "resources load %.1f ms; parse %d sentences, %.1f MB: median %.1f MB/s (min %.1f, max %.1f), one core",
-      loadMs, corpus.count, Double(corpusBytes) / 1e6, rates[2], rates[0], rates[4]))
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  rates.append(Double(corpusBytes) / 1e6 / seconds)
+}
+rates.sort()
+precondition(checksum > 0)
+print(
+  String(
+    format: "resources load %.1f ms; parse %d sentences, %.1f MB: median %.1f MB/s (min %.1f, max %.1f), one core",
+    loadMs, corpus.count, Double(corpusBytes) / 1e6, rates[2], rates[0], rates[4]))
 #endif
