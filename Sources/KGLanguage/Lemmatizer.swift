@@ -9,7 +9,11 @@ struct Lemmatizer: Sendable {
 
   func lemma(_ lower: String, _ tag: Tag) -> String {
     switch tag {
-    case .VBD, .VBN, .VBG, .VBZ, .VBP, .VB:
+    case .VB:
+      return lower
+    case .VBP:
+      return lower.utf8.count <= 3 ? Lemmatizer.auxiliaryForms[lower] ?? lower : lower
+    case .VBD, .VBN, .VBG, .VBZ:
       if let base = resources.irregular[lower] ?? Lemmatizer.auxiliaryForms[lower] { return base }
       switch tag {
       case .VBZ: return Lemmatizer.singular(lower, verb: true)
