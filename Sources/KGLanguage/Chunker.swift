@@ -12,7 +12,9 @@ struct Chunker {
     var i = 0
     let n = s.count
     while i < n {
-      if let end = nounPhrase(at: i) {
+      if s.words[i].lower == "according", i + 1 < n, s.words[i + 1].lower == "to" {
+        i += 1  // a preposition, read in prepositions()
+      } else if let end = nounPhrase(at: i) {
         i = end
       } else if let end = verbGroup(at: i) {
         i = end
@@ -323,7 +325,9 @@ struct Chunker {
         s.nounPhrases[np].attachments.append(p)
         // Climb: the phrase before is itself the object of a phrase attached to another noun.
         let pp = Int(s.ppAt[before])
-        guard pp >= 0, s.prepositionalPhrases[pp].range.lowerBound > 0 else { break }
+        guard pp >= 0, s.prepositionalPhrases[p].word != "of", s.prepositionalPhrases[pp].kind == .other,
+          s.prepositionalPhrases[pp].range.lowerBound > 0
+        else { break }
         before = s.prepositionalPhrases[pp].range.lowerBound - 1
         hops += 1
       }
@@ -351,6 +355,14 @@ struct Chunker {
         if !conjunction, s.tags[end] != .comma { break }
         let next = Int(s.npAt[k])
         if s.nounPhrases[next].isTime != s.nounPhrases[p].isTime { break }
+        // "Jets bombed the bridge and the rebels retreated": an object, then a new clause's subject.
+        if conjunction, startsFiniteClause(after: s.nounPhrases[next].range.upperBound),
+          s.nounPhrases[p].range.lowerBound > 0,
+          s.vgAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
+            || s.ppAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
+        {
+          break
+        }
         group.append(next)
         end = s.nounPhrases[next].range.upperBound
         if conjunction {
@@ -365,6 +377,14 @@ struct Chunker {
         p += 1
       }
     }
+  }
+
+  /// A finite verb group starts at `i`, after adverbs.
+  private func startsFiniteClause(after i: Int) -> Bool {
+    var k = i
+    while k < s.count, s.tags[k].isAdverb { k += 1 }
+    guard k < s.count, s.vgAt[k] >= 0 else { return false }
+    return s.verbGroups[Int(s.vgAt[k])].form == .finite
   }
 
   /// "Hezbollah, the Iran-backed group, ...": a noun phrase between commas right after another.

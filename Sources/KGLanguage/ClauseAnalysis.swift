@@ -57,12 +57,27 @@ struct ClauseAnalysis {
         }
         return .subject(np)
       }
-      if s.vgAt[i] >= 0 { return .other(i) }
+      if s.vgAt[i] >= 0 {
+        // "Militias backed by Iran attacked": the phrase a finished participle or relative
+        // clause describes is the subject.
+        let c = s.verbGroups[Int(s.vgAt[i])].clause
+        if c >= 0, s.clauses[c].kind == .relative || s.clauses[c].kind == .participle,
+          let antecedent = s.clauses[c].antecedent,
+          s.nounPhrases[antecedent].range.upperBound <= s.clauses[c].range.lowerBound + 1
+        {
+          return .subject(antecedent)
+        }
+        return .other(i)
+      }
       if t.isAdverb {
         i -= 1
         continue
       }
       let lower = s.words[i].lower
+      if t == .comma, let antecedent = closedClauseAntecedent(endingAt: i) {
+        // "The rebels, who seized the airport, refused".
+        return .subject(antecedent)
+      }
       if t == .comma {
         // ", the Iran-backed group," between subject and verb.
         if i > 0, s.npAt[i - 1] >= 0 {
@@ -83,6 +98,22 @@ struct ClauseAnalysis {
       return .other(i)
     }
     return .start
+  }
+
+  /// The antecedent of a relative or participle clause that ends at `end`.
+  private func closedClauseAntecedent(endingAt end: Int) -> Int? {
+    for clause in s.clauses.reversed() where clause.range.upperBound <= end && clause.range.upperBound > end - 6 {
+      // Only time words and adverbs may stand between the clause's last role and `end`.
+      var k = clause.range.upperBound
+      while k < end, s.tags[k].isAdverb || (s.npAt[k] >= 0 && s.nounPhrases[Int(s.npAt[k])].isTime) { k += 1 }
+      guard k == end else { continue }
+      if clause.kind == .relative || clause.kind == .participle, let antecedent = clause.antecedent,
+        s.nounPhrases[antecedent].range.upperBound <= clause.range.lowerBound
+      {
+        return antecedent
+      }
+    }
+    return nil
   }
 
   /// The phrase and its coordinated phrases.
@@ -140,7 +171,19 @@ struct ClauseAnalysis {
         parent = governingClause(before: v)
       default: break
       }
-      if group.form == .pastParticiple || group.form == .presentParticiple {
+      if group.form == .pastParticiple, s.tags[group.head] == .VBN, objectFollows(group.range.upperBound) {
+        // "Hezbollah, the Iran-backed group, fired mortars": a finite verb the tagger read as a
+        // participle (it has a subject and an object, and no "by").
+        s.tags[group.head] = .VBD
+        s.verbGroups[v].form = .finite
+        s.verbGroups[v].voice = .active
+        s.verbGroups[v].tense = .past
+      }
+      if group.form == .infinitive, let main = governingClause(before: v) {
+        // "allow the insurgents to regroup": the phrase is the infinitive's subject.
+        kind = .subordinate
+        parent = main
+      } else if s.verbGroups[v].form == .pastParticiple || group.form == .presentParticiple {
         // "forces backed by Iran": the phrase is what the participle describes.
         kind = .participle
         parent = governingClause(before: v)
@@ -188,6 +231,13 @@ struct ClauseAnalysis {
       implicit = !subjects.isEmpty
     case .complementizer(let m):
       clause = newClause(.main, v, parent: governingClause(before: v), marker: m)
+    case .other(let i) where s.tags[i] == .IN && group.form == .presentParticiple && v > 0:
+      // "accused X of planning", "after attacking": the object of the verb before, else its subject.
+      let main = governingClause(before: v) ?? s.verbGroups[v - 1].clause
+      clause = newClause(.subordinate, v, parent: main, marker: i)
+      let previous = s.verbGroups[v - 1]
+      subjects = previous.objects.isEmpty ? previous.subjects : previous.objects
+      implicit = !subjects.isEmpty
     case .start, .other:
       if group.form != .finite, let main = governingClause(before: v) {
         // "to retaliate", "after attacking": the subject of the clause it depends on.
@@ -207,6 +257,13 @@ struct ClauseAnalysis {
     objects(v)
     let end = max(s.clauses[clause].range.upperBound, roleEnd(v))
     s.clauses[clause].range = min(s.clauses[clause].range.lowerBound, start)..<end
+  }
+
+  /// A noun phrase that is not a time expression starts at `i` (a determiner or a name opens it).
+  private func objectFollows(_ i: Int) -> Bool {
+    guard i < s.count, s.npAt[i] >= 0 else { return false }
+    let np = s.nounPhrases[Int(s.npAt[i])]
+    return np.range.lowerBound == i && !np.isTime && (np.determiner != nil || np.isName || s.tags[np.head] == .NNS)
   }
 
   /// A noun phrase starting at `i`, skipping adverbs.
@@ -244,7 +301,7 @@ struct ClauseAnalysis {
         let p = Int(s.ppAt[i])
         let pp = s.prepositionalPhrases[p]
         if pp.word == "according to" { break }
-        if pp.word != "of" || objectCount == 0 {
+        if pp.word != "of" || pp.range.lowerBound == group.range.upperBound {
           if let object = pp.object, pp.word == "by", group.voice == .passive, pp.kind != .time {
             s.verbGroups[v].agents.append(contentsOf: withConjuncts(object))
           }
@@ -316,6 +373,9 @@ struct ClauseAnalysis {
       // "..., X said." / "..., said X.": the frame closes the sentence after a comma.
       let frameStart = s.clauses[frame].range.lowerBound
       var end = roleEnd(r)
+      for subject in group.subjects where s.nounPhrases[subject].range.lowerBound > group.head {
+        end = max(end, s.nounPhrases[subject].range.upperBound)  // "..., said the ministry."
+      }
       while end < n, s.tags[end].isPunctuation { end += 1 }
       let closes = end >= n || s.tags[end] == .period
       if closes, frameStart > 0, s.tags[frameStart - 1] == .comma || s.tags[frameStart - 1] == .closeQuote {

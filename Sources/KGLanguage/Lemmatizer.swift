@@ -9,8 +9,12 @@ struct Lemmatizer: Sendable {
 
   func lemma(_ lower: String, _ tag: Tag) -> String {
     switch tag {
-    case .VBD, .VBN, .VBG, .VBZ, .VBP, .VB:
-      if let base = resources.irregular[lower] { return base }
+    case .VB:
+      return lower
+    case .VBP:
+      return lower.utf8.count <= 3 ? Lemmatizer.auxiliaryForms[lower] ?? lower : lower
+    case .VBD, .VBN, .VBG, .VBZ:
+      if let base = resources.irregular[lower] ?? Lemmatizer.auxiliaryForms[lower] { return base }
       switch tag {
       case .VBZ: return Lemmatizer.singular(lower, verb: true)
       case .VBD, .VBN: return verbStem(lower, suffix: "ed") ?? lower
@@ -26,6 +30,11 @@ struct Lemmatizer: Sendable {
       return lower
     }
   }
+
+  static let auxiliaryForms: [String: String] = [
+    "is": "be", "are": "be", "am": "be", "'s": "be", "'re": "be", "'m": "be", "has": "have", "'ve": "have",
+    "does": "do", "'d": "have",
+  ]
 
   static let irregularPlurals: [String: String] = [
     "men": "man", "women": "woman", "children": "child", "people": "people", "casualties": "casualty",

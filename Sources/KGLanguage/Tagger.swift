@@ -12,8 +12,10 @@
 ///   beyond the output arrays.
 struct Tagger: Sendable {
   let resources: LanguageResources
-  /// For each tag, the indices of the contextual rules that can change it (its own and `*`), in order.
-  private let rulesByTag: [[Int32]]
+  /// For each tag t, `ruleIndices[ruleStart[t]..<ruleStart[t + 1]]` are the contextual rules that
+  /// can change it (its own and `*`), in order.
+  private let ruleIndices: [Int32]
+  private let ruleStart: [Int32]
   private let idBe: [Int32]
   private let idHave: [Int32]
 
@@ -27,11 +29,72 @@ struct Tagger: Sendable {
         byTag[Int(rule.from)].append(Int32(index))
       }
     }
-    rulesByTag = byTag
+    var flat: [Int32] = []
+    var starts: [Int32] = []
+    for list in byTag {
+      starts.append(Int32(flat.count))
+      flat += list
+    }
+    starts.append(Int32(flat.count))
+    ruleIndices = flat
+    ruleStart = starts
     let words = resources.words
     idBe = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting"]
       .map { words.id(of: $0) ?? -9 }
     idHave = ["have", "has", "had", "having", "'ve", "'d"].map { words.id(of: $0) ?? -9 }
+  }
+
+  /// What the tagger needs to know of a token's spelling, read from its first bytes once.
+  struct Shape: OptionSet {
+    let rawValue: UInt8
+    static let dash = Shape(rawValue: 1)
+    static let opener = Shape(rawValue: 2)
+    static let upper = Shape(rawValue: 4)
+    static let lower = Shape(rawValue: 8)
+    static let digit = Shape(rawValue: 16)
+    static let wordLike = Shape(rawValue: 32)
+    static let negation = Shape(rawValue: 64)
+    static let endsInS = Shape(rawValue: 128)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ word: WordInput) {
+      var shape: Shape = []
+      let utf8 = word.text.utf8
+      guard let first = utf8.first else {
+        self = shape
+        return
+      }
+      if first < 0x80 {
+        switch first {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): shape.formUnion([.lower, .wordLike])
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): shape.formUnion([.upper, .wordLike])
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): shape.formUnion([.digit, .wordLike])
+        case UInt8(ascii: "-"): shape.formUnion(utf8.count == 1 ? [.dash, .opener] : [])
+        case UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ":"), UInt8(ascii: "'"):
+          if utf8.count == 1 { shape.insert(.opener) }
+        default: break
+        }
+      } else if let scalar = word.text.unicodeScalars.first {
+        if scalar == "—" || scalar == "–" || scalar == "‐" {
+          if word.text.unicodeScalars.count == 1 { shape.formUnion([.dash, .opener]) }
+        } else if scalar == "“" || scalar == "‘" {
+          shape.insert(.opener)
+        } else if scalar.properties.isUppercase {
+          shape.formUnion([.upper, .wordLike])
+        } else if scalar.properties.isLowercase {
+          shape.formUnion([.lower, .wordLike])
+        } else if scalar.properties.numericType != nil {
+          shape.formUnion([.digit, .wordLike])
+        } else if scalar.properties.isAlphabetic {
+          shape.insert(.wordLike)
+        }
+      }
+      let lower = word.lower.utf8
+      if lower.count == 3, word.lower == "n't" || word.lower == "not" { shape.insert(.negation) }
+      if lower.last == UInt8(ascii: "s") { shape.insert(.endsInS) }
+      self = shape
+    }
   }
 
   /// Tags `words`; `ids` receives each token's word id (-1 when the table lacks it).
@@ -40,28 +103,51 @@ struct Tagger: Sendable {
     var tags = [UInt8](repeating: Tag.NN.rawValue, count: n)
     var locked = [Bool](repeating: false, count: n)
     ids = [Int32](repeating: -1, count: n)
+    var shapes: [Shape] = []
+    shapes.reserveCapacity(n)
+    for word in words { shapes.append(Shape(word)) }
     // 1. Lexicon.
     var unknown: [Int] = []
     for i in 0..<n {
-      var text = words[i].text
-      let id = text.withUTF8 { resources.words.id(of: $0) }
+      let id =
+        words[i].text.utf8.withContiguousStorageIfAvailable { resources.words.id(of: $0) }
+        ?? {
+          var text = words[i].text
+          return text.withUTF8 { resources.words.id(of: $0) }
+        }()
       var tag = LanguageResources.noTag
       if let id {
         ids[i] = id
         tag = resources.wordTags[Int(id)]
       }
-      if tag == LanguageResources.noTag, i == 0 || Tagger.opensSentence(words[i - 1].text) {
+      if i == 0 || shapes[i - 1].contains(.opener),
+        tag == LanguageResources.noTag || tag == Tag.NNP.rawValue || tag == Tag.NNPS.rawValue
+      {
+        // The first word: its lowercase reading, unless that too is a name ("Police" → NNS).
         var lower = words[i].lower
-        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }) { tag = resources.wordTags[Int(lowerID)] }
+        if let lowerID = lower.withUTF8({ resources.words.id(of: $0) }),
+          resources.wordTags[Int(lowerID)] != LanguageResources.noTag,
+          tag == LanguageResources.noTag || resources.wordTags[Int(lowerID)] != Tag.NN.rawValue
+        {
+          tag = resources.wordTags[Int(lowerID)]
+        }
       }
       if tag == LanguageResources.noTag { unknown.append(i) } else { tags[i] = tag }
     }
     // 2. Unknown words.
     for i in unknown { tags[i] = guess(words, i, ids: ids).rawValue }
-    // 4a. Before the context: hyphens in compounds and the caller's names.
-    for i in 0..<n where Tagger.isJoiningHyphen(words, i) {
-      tags[i] = Tag.HYPH.rawValue
-      locked[i] = true
+    // 4a. Before the context: hyphens in compounds, negation and the caller's names.
+    for i in 0..<n {
+      let shape = shapes[i]
+      if shape.contains(.dash), i > 0, i + 1 < n, !words[i].spaceBefore, !words[i + 1].spaceBefore,
+        shapes[i - 1].contains(.wordLike), shapes[i + 1].contains(.wordLike)
+      {
+        tags[i] = Tag.HYPH.rawValue
+        locked[i] = true
+      } else if shape.contains(.negation) {
+        tags[i] = Tag.RB.rawValue
+        locked[i] = true
+      }
     }
     for range in fixed where range.lowerBound >= 0 && range.upperBound <= n {
       for i in range {
@@ -79,23 +165,11 @@ struct Tagger: Sendable {
     // 3. Context.
     applyContext(&tags, ids: ids, locked: locked)
     // 4b. Corrections.
-    correct(&tags, words, ids: ids, locked: locked)
+    correct(&tags, words, shapes, ids: ids, locked: locked)
     return tags.map { Tag(rawValue: $0) ?? .NN }
   }
 
-  static func opensSentence(_ text: String) -> Bool {
-    text == "\"" || text == "“" || text == "(" || text == ":" || text == "'" || text == "‘" || text == "-"
-      || text == "—" || text == "–"
-  }
-
   static func isDash(_ text: String) -> Bool { text == "-" || text == "–" || text == "—" || text == "‐" }
-
-  /// A hyphen with no space on either side, between two words ("al-Sham", "Iran-backed").
-  static func isJoiningHyphen(_ words: [WordInput], _ i: Int) -> Bool {
-    guard i > 0, i + 1 < words.count, isDash(words[i].text), !words[i].spaceBefore, !words[i + 1].spaceBefore
-    else { return false }
-    return isWordLike(words[i - 1].text) && isWordLike(words[i + 1].text)
-  }
 
   static func isWordLike(_ text: String) -> Bool {
     guard let c = text.unicodeScalars.first else { return false }
@@ -157,62 +231,98 @@ struct Tagger: Sendable {
 
   private func applyContext(_ tags: inout [UInt8], ids: [Int32], locked: [Bool]) {
     let n = tags.count
-    let boundary = LanguageResources.boundary
-    let context = resources.context
-    for i in 0..<n where !locked[i] {
-      @inline(__always) func t(_ k: Int) -> Int32 {
-        let j = i + k
-        return j < 0 || j >= n ? Int32(boundary) : Int32(tags[j])
-      }
-      @inline(__always) func w(_ k: Int) -> Int32 {
-        let j = i + k
-        return j < 0 || j >= n ? -2 : ids[j]
-      }
-      var after: Int32 = -1
-      var list = rulesByTag[Int(tags[i])]
-      var cursor = 0
-      while cursor < list.count {
-        let index = list[cursor]
-        cursor += 1
-        if index <= after { continue }
-        let r = context[Int(index)]
-        let x = r.x
-        let y = r.y
-        let fires: Bool
-        switch r.command {
-        case .prevtag: fires = x == t(-1)
-        case .nexttag: fires = x == t(1)
-        case .prev2tag: fires = x == t(-2)
-        case .next2tag: fires = x == t(2)
-        case .prev1or2tag: fires = x == t(-1) || x == t(-2)
-        case .next1or2tag: fires = x == t(1) || x == t(2)
-        case .prev1or2or3tag: fires = x == t(-1) || x == t(-2) || x == t(-3)
-        case .next1or2or3tag: fires = x == t(1) || x == t(2) || x == t(3)
-        case .surroundtag: fires = x == t(-1) && y == t(1)
-        case .curwd: fires = x == w(0)
-        case .prevwd: fires = x == w(-1)
-        case .nextwd: fires = x == w(1)
-        case .prev1or2wd: fires = x == w(-1) || x == w(-2)
-        case .next1or2wd: fires = x == w(1) || x == w(2)
-        case .next1or2or3wd: fires = x == w(1) || x == w(2) || x == w(3)
-        case .prev1or2or3wd: fires = x == w(-1) || x == w(-2) || x == w(-3)
-        case .prevwdtag: fires = x == w(-1) && y == t(-1)
-        case .nextwdtag: fires = x == w(1) && y == t(1)
-        case .wdprevtag: fires = x == t(-1) && y == w(0)
-        case .wdnexttag: fires = x == w(0) && y == t(1)
-        case .wdand2aft: fires = x == w(0) && y == w(2)
-        case .wdand2tagbfr: fires = x == t(-2) && y == w(0)
-        case .wdand2tagaft: fires = x == w(0) && y == t(2)
-        case .lbigram: fires = x == w(-1) && y == w(0)
-        case .rbigram: fires = x == w(0) && y == w(1)
-        case .prevbigram: fires = x == t(-2) && y == t(-1)
-        case .nextbigram: fires = x == t(1) && y == t(2)
-        }
-        if fires, r.to != tags[i] {
-          tags[i] = r.to
-          after = index
-          list = rulesByTag[Int(r.to)]
-          cursor = 0
+    let boundary = Int32(LanguageResources.boundary)
+    resources.context.withUnsafeBufferPointer { context in
+      ruleIndices.withUnsafeBufferPointer { indices in
+        ruleStart.withUnsafeBufferPointer { ruleStart in
+          ids.withUnsafeBufferPointer { ids in
+            tags.withUnsafeMutableBufferPointer { tags in
+              for i in 0..<n where !locked[i] {
+                // The neighbourhood, read once: a rule changes only the current tag.
+                let tm3 = i >= 3 ? Int32(tags[i - 3]) : boundary
+                let tm2 = i >= 2 ? Int32(tags[i - 2]) : boundary
+                let tm1 = i >= 1 ? Int32(tags[i - 1]) : boundary
+                let tp1 = i + 1 < n ? Int32(tags[i + 1]) : boundary
+                let tp2 = i + 2 < n ? Int32(tags[i + 2]) : boundary
+                let tp3 = i + 3 < n ? Int32(tags[i + 3]) : boundary
+                let wm3 = i >= 3 ? ids[i - 3] : -2
+                let wm2 = i >= 2 ? ids[i - 2] : -2
+                let wm1 = i >= 1 ? ids[i - 1] : -2
+                let w0 = ids[i]
+                let wp1 = i + 1 < n ? ids[i + 1] : -2
+                let wp2 = i + 2 < n ? ids[i + 2] : -2
+                let wp3 = i + 3 < n ? ids[i + 3] : -2
+                @inline(__always) func t(_ k: Int) -> Int32 {
+                  switch k {
+                  case -3: tm3
+                  case -2: tm2
+                  case -1: tm1
+                  case 1: tp1
+                  case 2: tp2
+                  default: tp3
+                  }
+                }
+                @inline(__always) func w(_ k: Int) -> Int32 {
+                  switch k {
+                  case -3: wm3
+                  case -2: wm2
+                  case -1: wm1
+                  case 0: w0
+                  case 1: wp1
+                  case 2: wp2
+                  default: wp3
+                  }
+                }
+                var after: Int32 = -1
+                var cursor = Int(ruleStart[Int(tags[i])])
+                var end = Int(ruleStart[Int(tags[i]) + 1])
+                while cursor < end {
+                  let index = indices[cursor]
+                  cursor += 1
+                  if index <= after { continue }
+                  let r = context[Int(index)]
+                  let x = r.x
+                  let y = r.y
+                  let fires: Bool
+                  switch r.command {
+                  case .prevtag: fires = x == t(-1)
+                  case .nexttag: fires = x == t(1)
+                  case .prev2tag: fires = x == t(-2)
+                  case .next2tag: fires = x == t(2)
+                  case .prev1or2tag: fires = x == t(-1) || x == t(-2)
+                  case .next1or2tag: fires = x == t(1) || x == t(2)
+                  case .prev1or2or3tag: fires = x == t(-1) || x == t(-2) || x == t(-3)
+                  case .next1or2or3tag: fires = x == t(1) || x == t(2) || x == t(3)
+                  case .surroundtag: fires = x == t(-1) && y == t(1)
+                  case .curwd: fires = x == w(0)
+                  case .prevwd: fires = x == w(-1)
+                  case .nextwd: fires = x == w(1)
+                  case .prev1or2wd: fires = x == w(-1) || x == w(-2)
+                  case .next1or2wd: fires = x == w(1) || x == w(2)
+                  case .next1or2or3wd: fires = x == w(1) || x == w(2) || x == w(3)
+                  case .prev1or2or3wd: fires = x == w(-1) || x == w(-2) || x == w(-3)
+                  case .prevwdtag: fires = x == w(-1) && y == t(-1)
+                  case .nextwdtag: fires = x == w(1) && y == t(1)
+                  case .wdprevtag: fires = x == t(-1) && y == w(0)
+                  case .wdnexttag: fires = x == w(0) && y == t(1)
+                  case .wdand2aft: fires = x == w(0) && y == w(2)
+                  case .wdand2tagbfr: fires = x == t(-2) && y == w(0)
+                  case .wdand2tagaft: fires = x == w(0) && y == t(2)
+                  case .lbigram: fires = x == w(-1) && y == w(0)
+                  case .rbigram: fires = x == w(0) && y == w(1)
+                  case .prevbigram: fires = x == t(-2) && y == t(-1)
+                  case .nextbigram: fires = x == t(1) && y == t(2)
+                  }
+                  if fires, r.to != tags[i] {
+                    tags[i] = r.to
+                    after = index
+                    cursor = Int(ruleStart[Int(r.to)])
+                    end = Int(ruleStart[Int(r.to) + 1])
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -220,10 +330,64 @@ struct Tagger: Sendable {
 
   // MARK: - Corrections
 
-  private func correct(_ tags: inout [UInt8], _ words: [WordInput], ids: [Int32], locked: [Bool]) {
+  /// A noun-tagged catenative verb ("plans", "plan") followed by "to" and a base verb, after a
+  /// subject or a conjunction rather than a determiner.
+  static func catenativeAhead(_ tags: [UInt8], _ words: [WordInput], _ i: Int) -> Bool {
+    guard i > 0, i + 2 < tags.count, tags[i + 1] == Tag.TO.rawValue, tags[i + 2] == Tag.VB.rawValue else {
+      return false
+    }
+    let prev = Tag(rawValue: tags[i - 1]) ?? .NN
+    guard prev == .CC || prev.isNoun || prev == .PRP || prev.isAdverb else { return false }
+    let lower = words[i].lower
+    let base = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+    return ["plan", "vow", "threaten", "intend", "aim", "pledge", "promise", "want", "need", "hope", "seek"].contains(
+      base)
+  }
+
+  private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
     let n = tags.count
     for i in 0..<n where !locked[i] {
       let tag = Tag(rawValue: tags[i]) ?? .NN
+      let lexical = ids[i] >= 0 ? Tag(rawValue: resources.wordTags[Int(ids[i])]) : nil
+      if tag.isProperNoun, let lexical, !lexical.isProperNoun, shapes[i].contains(.lower) {
+        // "southern Lebanon": a lowercase word is not a name, whatever its neighbour is.
+        tags[i] = lexical.rawValue
+        continue
+      }
+      if tag == .NNP, i > 0, shapes[i].contains(.endsInS), Tag(rawValue: tags[i - 1])?.isProperNoun == true,
+        resources.lexiconTag(words[i].lower) == .NNS
+      {
+        tags[i] = Tag.NNPS.rawValue  // "Human Rights"
+        continue
+      }
+      if tag == .NN || tag == .NNS, i >= 2, tags[i - 1] == Tag.HYPH.rawValue, tags[i - 2] == Tag.NNP.rawValue,
+        shapes[i].contains(.upper)
+      {
+        tags[i] = Tag.NNP.rawValue  // "al-Sham"
+        continue
+      }
+      if tag == .VB, lexical?.isAdjective == true, i > 0, tags[i - 1] == Tag.TO.rawValue, i + 1 < n,
+        Tag(rawValue: tags[i + 1])?.isNoun == true
+      {
+        tags[i] = lexical!.rawValue  // "according to local officials"
+        continue
+      }
+      if tag == .CD, shapes[i].contains(.digit),
+        ["st", "nd", "rd", "th"].contains(String(words[i].lower.suffix(2)))
+      {
+        tags[i] = Tag.JJ.rawValue  // "4th"
+        continue
+      }
+      if tag == .NN || tag == .VBP, i >= 2, tags[i - 1] == Tag.RB.rawValue,
+        ["did", "does", "do"].contains(words[i - 2].lower), lexical.map({ $0 == .NN || $0.isVerb }) ?? true
+      {
+        tags[i] = Tag.VB.rawValue  // "didn't retreat"
+        continue
+      }
+      if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
+        tags[i] = Tag.NNS.rawValue  // "23 suspects"
+        continue
+      }
       switch tag {
       case .VBD, .VBN:
         // Skip adverbs and negation back to the auxiliary, if any.
@@ -254,6 +418,11 @@ struct Tagger: Sendable {
         {
           if i + 1 >= n || Tag(rawValue: tags[i + 1]).map({ !$0.isNoun }) ?? true { tags[i] = Tag.NN.rawValue }
         }
+      case .NN where Tagger.catenativeAhead(tags, words, i):
+        // "and plan to launch": a verb before its infinitive.
+        tags[i] = Tag.VBP.rawValue
+      case .NNS where Tagger.catenativeAhead(tags, words, i):
+        tags[i] = Tag.VBZ.rawValue
       case .NNS:
         // "the group attacks the town": a plural noun before a determiner after a singular noun.
         if i > 0, i + 1 < n, let prev = Tag(rawValue: tags[i - 1]), prev == .NN || prev == .NNP,

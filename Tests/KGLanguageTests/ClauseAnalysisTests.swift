@@ -1,0 +1,158 @@
+import Testing
+
+@testable import KGLanguage
+
+@Suite struct ClauseAnalysisTests {
+  // MARK: - Roles
+
+  @Test func subjectAcrossAnAdverbial() throws {
+    let s = parse("Turkish troops on Saturday shelled Kurdish positions.")
+    let v = try #require(s.verb("shell"))
+    #expect(s.texts(v.subjects) == ["Turkish troops"])
+    #expect(s.texts(v.objects) == ["Kurdish positions"])
+  }
+
+  @Test func subjectAcrossAnApposition() throws {
+    let s = parse("Hezbollah, the Iran-backed group, fired rockets at the base.")
+    let v = try #require(s.verb("fire"))
+    #expect(s.texts(v.subjects) == ["Hezbollah"])
+    #expect(s.texts(v.objects) == ["rockets"])
+    #expect(s.obliques(v) == ["at the base"])
+  }
+
+  @Test func passiveAgent() throws {
+    let s = parse("The convoy was ambushed by gunmen near the border.")
+    let v = try #require(s.verb("ambush"))
+    #expect(v.voice == .passive)
+    #expect(s.texts(v.subjects) == ["The convoy"])
+    #expect(s.texts(v.agents) == ["gunmen"])
+  }
+
+  @Test(arguments: [
+    ("Militants fired mortars at the police station.", "fire", ["at the police station"]),
+    ("The army began an offensive against the rebels.", "begin", ["against the rebels"]),
+    ("The town fell to the jihadists.", "fall", ["to the jihadists"]),
+    ("Government forces wrested the village from the insurgents.", "wrest", ["from the insurgents"]),
+    ("Police clashed with protesters on Friday.", "clash", ["with protesters", "on Friday"]),
+    ("Jets dropped bombs on the hospital.", "drop", ["on the hospital"]),
+  ])
+  func prepositionalObjects(_ text: String, _ lemma: String, _ expected: [String]) throws {
+    let s = parse(text)
+    let v = try #require(s.verb(lemma))
+    #expect(s.obliques(v) == expected)
+  }
+
+  @Test func coordinatedSubjects() throws {
+    let s = parse("Russia and Iran condemned the strike.")
+    let v = try #require(s.verb("condemn"))
+    #expect(s.texts(v.subjects) == ["Russia", "Iran"])
+  }
+
+  @Test func coordinatedVerbsShareTheSubject() throws {
+    let s = parse("The rebels attacked and captured the airport.")
+    let attack = try #require(s.verb("attack"))
+    let capture = try #require(s.verb("capture"))
+    #expect(s.texts(attack.subjects) == ["The rebels"])
+    #expect(s.texts(capture.subjects) == ["The rebels"])
+    #expect(capture.subjectIsImplicit)
+    #expect(s.texts(capture.objects) == ["the airport"])
+    #expect(attack.clause == capture.clause)
+  }
+
+  @Test func coordinatedClausesKeepTheirOwnSubjects() throws {
+    let s = parse("Jets bombed the bridge and the rebels retreated.")
+    let bomb = try #require(s.verb("bomb"))
+    let retreat = try #require(s.verb("retreat"))
+    #expect(s.texts(bomb.objects) == ["the bridge"])
+    #expect(s.texts(retreat.subjects) == ["the rebels"])
+  }
+
+  @Test func coordinatedObjects() throws {
+    let s = parse("The coalition struck Raqqa and Mosul.")
+    let v = try #require(s.verb("strike"))
+    #expect(s.texts(v.objects) == ["Raqqa", "Mosul"])
+  }
+
+  // MARK: - Nominal events
+
+  @Test func possessiveEventWithOfTarget() throws {
+    let s = parse("Israel's shelling of Gaza continued.")
+    let event = try #require(s.nominalEvents.first { s.words[s.nounPhrases[$0.phrase].head].text == "shelling" })
+    #expect(s.texts(event.agents) == ["Israel"])
+    #expect(s.texts(event.targets) == ["Gaza"])
+  }
+
+  @Test func strikesByXOnY() throws {
+    let s = parse("Air strikes by the coalition on ISIS positions killed 12 fighters.")
+    let event = try #require(s.nominalEvents.first { s.words[s.nounPhrases[$0.phrase].head].text == "strikes" })
+    #expect(s.texts(event.agents) == ["the coalition"])
+    #expect(s.texts(event.targets) == ["ISIS positions"])
+  }
+
+  @Test func campaignAgainstYByX() throws {
+    let s = parse("An air campaign against the militants by Russia began.")
+    let event = try #require(s.nominalEvents.first { s.words[s.nounPhrases[$0.phrase].head].text == "campaign" })
+    #expect(s.texts(event.agents) == ["Russia"])
+    #expect(s.texts(event.targets) == ["the militants"])
+  }
+
+  // MARK: - Clauses
+
+  @Test(arguments: [
+    ("The ministry said that rebels shelled the town.", "the ministry"),
+    ("The ministry said rebels shelled the town.", "the ministry"),
+    ("Rebels shelled the town, the ministry said.", "the ministry"),
+    ("Rebels shelled the town, said the ministry.", "the ministry"),
+    ("According to the ministry, rebels shelled the town.", "the ministry"),
+    ("Rebels shelled the town, according to the ministry.", "the ministry"),
+    ("A spokesman told reporters that rebels shelled the town.", "A spokesman"),
+  ])
+  func reportedSpeech(_ text: String, _ reporter: String) throws {
+    let s = parse(text)
+    let shell = try #require(s.verb("shell"))
+    let clause = s.clauses[shell.clause]
+    #expect(clause.kind == .reported)
+    #expect(s.texts(clause.reporters).map { $0.lowercased() } == [reporter.lowercased()])
+    #expect(s.texts(shell.subjects) == ["rebels"] || s.texts(shell.subjects) == ["Rebels"])
+  }
+
+  @Test func participleClauseInheritsTheSubject() throws {
+    let s = parse("The militia attacked the checkpoint, killing three soldiers.")
+    let kill = try #require(s.verb("kill"))
+    #expect(s.clauses[kill.clause].kind == .participle)
+    #expect(kill.subjectIsImplicit)
+    #expect(s.texts(kill.subjects) == ["The militia"])
+    #expect(s.texts(kill.objects) == ["three soldiers"])
+  }
+
+  @Test func relativeClauseTakesItsAntecedent() throws {
+    let s = parse("The rebels, who seized the airport last month, refused to withdraw.")
+    let seize = try #require(s.verb("seize"))
+    let clause = s.clauses[seize.clause]
+    #expect(clause.kind == .relative)
+    #expect(s.texts(seize.subjects) == ["The rebels"])
+    #expect(s.texts(seize.objects) == ["the airport"])
+    let withdraw = try #require(s.verb("withdraw"))
+    #expect(s.texts(withdraw.subjects) == ["The rebels"])
+    #expect(withdraw.governorLemma == "refuse")
+  }
+
+  @Test func reducedRelativeIsAPassiveParticiple() throws {
+    let s = parse("Militias backed by Iran attacked the base.")
+    let back = try #require(s.verb("back"))
+    #expect(back.voice == .passive)
+    #expect(s.texts(back.subjects) == ["Militias"])
+    #expect(s.texts(back.agents) == ["Iran"])
+    let attack = try #require(s.verb("attack"))
+    #expect(s.texts(attack.subjects) == ["Militias"])
+    #expect(s.texts(attack.objects) == ["the base"])
+  }
+
+  @Test func descriptionShowsTagsChunksClausesAndRoles() {
+    let text = parse("Rebels seized the town.").description
+    #expect(text.contains("Rebels/NNS seized/VBD the/DT town/NN ./."))
+    #expect(text.contains("[NP Rebels] [VG seized] [NP the town] ."))
+    #expect(text.contains("clause 0 main"))
+    #expect(text.contains("seize (past active): subject [Rebels] object [the town]"))
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import KGLanguage
+
+@Suite struct TaggerTests {
+  /// Sentences of `Goldens/tagging.txt`: the text and its gold word/TAG pairs.
+  static func golden() throws -> [(text: String, gold: [(word: String, tag: String)])] {
+    let url = try #require(Bundle.module.url(forResource: "tagging", withExtension: "txt", subdirectory: "Goldens"))
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [(String, [(String, String)])] = []
+    for (i, line) in lines.enumerated() where line.hasPrefix("# ") && i + 1 < lines.count {
+      let next = lines[i + 1]
+      guard !next.hasPrefix("#"), !next.isEmpty else { continue }
+      let pairs = next.split(separator: " ").map { token -> (String, String) in
+        let slash = token.lastIndex(of: "/")!
+        return (String(token[..<slash]), String(token[slash...].dropFirst()))
+      }
+      out.append((String(line.dropFirst(2)), pairs))
+    }
+    return out
+  }
+
+  @Test func accuracyOnHandTaggedNewsSentences() throws {
+    var total = 0
+    var correct = 0
+    var errors: [String] = []
+    for (text, gold) in try TaggerTests.golden() {
+      let words = WordInput.words(of: text)
+      #expect(words.map(\.text) == gold.map(\.word), "tokenization of \(text)")
+      let tags = parser.tags(words)
+      for (i, pair) in gold.enumerated() where i < tags.count {
+        total += 1
+        if tags[i].description == pair.tag {
+          correct += 1
+        } else {
+          errors.append("\(pair.word)/\(tags[i]) (gold \(pair.tag))")
+        }
+      }
+    }
+    let accuracy = Double(correct) / Double(total)
+    print("KGLanguage tagging accuracy: \(correct)/\(total) = \(accuracy); errors: \(errors.joined(separator: ", "))")
+    #expect(total >= 300)
+    #expect(accuracy >= 0.95)
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var id: String
+    var text: String
+    var expected: String
+    var testDescription: String { id }
+  }
+
+  @Test(arguments: [
+    Case(
+      id: "unknown capitalised word is NNP", text: "Qasr al-Hayr fell.",
+      expected: "Qasr/NNP al/NNP -/HYPH Hayr/NNP fell/VBD ./."),
+    Case(
+      id: "numbers are CD, ordinals JJ", text: "About 1200 fighters joined the 4th Brigade in 2019.",
+      expected: "About/IN 1200/CD fighters/NNS joined/VBD the/DT 4th/JJ Brigade/NNP in/IN 2019/CD ./."),
+    Case(
+      id: "hyphenated participle compound", text: "Iran-backed militias attacked.",
+      expected: "Iran/NNP -/HYPH backed/VBN militias/NNS attacked/VBD ./."),
+    Case(
+      id: "spaced dash is not a hyphen", text: "The town - a rebel stronghold - fell.",
+      expected: "The/DT town/NN -/: a/DT rebel/NN stronghold/NN -/: fell/VBD ./."),
+    Case(
+      id: "possessive and negation", text: "Russia's army didn't retreat.",
+      expected: "Russia/NNP 's/POS army/NN did/VBD n't/RB retreat/VB ./."),
+    Case(
+      id: "unknown -ed and -ing words", text: "Troops are regrouping near the outflanked town.",
+      expected: "Troops/NNS are/VBP regrouping/VBG near/IN the/DT outflanked/JJ town/NN ./."),
+  ])
+  func tagsShapesAndSuffixes(_ c: Case) {
+    let words = WordInput.words(of: c.text)
+    #expect(parser.parse(words).taggedText == c.expected)
+  }
+
+  @Test func fixedRangesAreProperNounsAndNeverChanged() {
+    let words = WordInput.words(of: "the Syrian Democratic Forces and the free press")
+    let tags = parser.tags(words, fixed: [1..<4, 6..<8])
+    #expect(tags.map(\.description) == ["DT", "NNP", "NNP", "NNPS", "CC", "DT", "NNP", "NNP"])
+  }
+}
