@@ -3,19 +3,44 @@ import KGModel
 
 /// A cue verb in the passive voice with its agent: "the convoy was hit by Russian jets", "forces
 /// backed by Iran", "the SDF, supported by the coalition, …" (a participle's subject is the phrase
-/// it modifies).
+/// it modifies); and a killing or attack whose agent is an attack named after it: "two soldiers
+/// were killed in an Israeli strike", "… were killed following an ISIS attack".
 ///
 /// Example: "Two Hezbollah commanders were killed by Israeli drones." → kill(Israel, Hezbollah).
 struct PassiveClause: RelationRule {
+  /// Words that tie a passive killing to the attack that did it ("in", "following", "during").
+  static let eventLinks: Set<String> = ["in", "following", "during", "after", "amid", "by"]
+
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups where group.voice == .passive && !group.isNegated && !group.agents.isEmpty {
+    for group in a.parse.verbGroups where group.voice == .passive && !group.isNegated {
       guard let hit = a.verbCue(startingAt: group.head) else { continue }
-      let sources = a.mentions(ofPhrases: group.agents).filter { a.isActor($0) }
+      var sources = a.mentions(ofPhrases: group.agents).filter { a.isActor($0) }
+      if sources.isEmpty, hit.cue.type == .kill || hit.cue.type == .attack {
+        sources = attackAgents(after: group, in: a)
+      }
       let targets = a.mentions(ofPhrases: group.subjects)
       guard !sources.isEmpty, !targets.isEmpty else { continue }
       result.append(Finding(sources: sources, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
     }
     return result
+  }
+
+  /// The agents of the attack named right after a passive killing: its prepositional phrase
+  /// ("in an Israeli strike"), or the object of "following" ("following an ISIS attack").
+  func attackAgents(after group: VerbGroup, in a: SentenceAnalysis) -> [Int] {
+    var phrases: [Int] = []
+    for pp in group.obliques where Self.eventLinks.contains(a.parse.prepositionalPhrases[pp].word) {
+      if let object = a.parse.prepositionalPhrases[pp].object { phrases.append(object) }
+    }
+    for other in a.parse.verbGroups where other.range.lowerBound >= group.range.upperBound {
+      guard other.range.lowerBound - group.range.upperBound <= 4 else { break }
+      if Self.eventLinks.contains(a.tokens[other.head].lower) { phrases += other.objects }
+    }
+    for p in phrases {
+      let agents = ActiveClause().eventAgents(ofPhrase: p, in: a)
+      if !agents.isEmpty { return agents }
+    }
+    return []
   }
 }

@@ -15,6 +15,13 @@ extension SentenceAnalysis {
     "parts", "part", "vicinity", "outskirt", "center", "centre",
   ]
 
+  static let possessivePronouns: WordSet = ["its", "their"]
+  /// Heads that "its" or "their" give to an actor ("their forces"), not to a place ("its suburbs").
+  static let forceHeads: WordSet = [
+    "forces", "fighters", "troops", "units", "members", "soldiers", "militants", "commanders", "positions", "jets",
+    "warplanes", "aircraft", "drones", "militiamen", "men", "officers", "allies", "proxies",
+  ]
+
   /// The mentions a noun phrase names: one per conjunct ("Russia and Iran"), each the mention of
   /// the conjunct's head ("Turkish troops" → Turkey, "positions of the SDF" → the SDF).
   func mentions(ofPhrase p: Int) -> [Int] {
@@ -74,6 +81,16 @@ extension SentenceAnalysis {
     // "ISIS's positions"
     if depth < 2, let possessor = phrase.possessor, Self.ofHeads.contains(tokens[phrase.head]) {
       return headMention(ofPhrase: possessor, depth: depth + 1)
+    }
+    // "their forces", "its fighters": the nearest actor named before, in this sentence.
+    if let d = phrase.determiner, Self.possessivePronouns.contains(tokens[d]),
+      Self.forceHeads.contains(tokens[phrase.head])
+    {
+      var k = phrase.range.lowerBound - 1
+      while k >= 0 {
+        if let m = mentionOfToken[k], isActor(m), !mentions[m].isBareDemonym { return m }
+        k -= 1
+      }
     }
     return nil
   }
