@@ -47,6 +47,7 @@ public struct Extractor: Sendable {
       var analysis = SentenceAnalysis(
         sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind, parser: parser)
       analysis.previousEndsWithColon = previousColon
+      analysis.side = { root(of: $0, state: state) }
       previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
       var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])

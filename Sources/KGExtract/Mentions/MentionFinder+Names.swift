@@ -69,6 +69,14 @@ extension MentionFinder {
         run = (i - 2)..<run.upperBound
       }
       defer { i = max(i + 1, run.upperBound) }
+      // "Iranians", "Israelis", "Iraqis": a demonym's plural names its people, and so the state.
+      if run.count == 1, tokens[i].lower.hasSuffix("s"),
+        let state = dictionary.demonyms[String(tokens[i].lower.dropLast())]
+      {
+        hits.append(MentionHit(entityID: state, range: run, origin: .adjective, isBareDemonym: false))
+        covered[i] = true
+        continue
+      }
       // A single capitalised word opening the sentence is as likely a common word.
       let opensSentence = run.lowerBound == 0 || (run.lowerBound == 1 && !tokens[0].isWord)
       guard let typed = unknownNameKind(tokens, run, opensSentence: opensSentence, hits: hits) else { continue }

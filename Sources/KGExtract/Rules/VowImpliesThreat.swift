@@ -12,12 +12,21 @@ struct VowImpliesThreat: DerivationRule {
   ]
   static let forceTypes: Set<RelationType> = [.attack, .kill, .capture, .detain]
 
+  /// Verbs that report a commitment of the speaker's own side when their content is future
+  /// ("Netanyahu said Israeli forces would attack", "vowed that the IDF will strike").
+  static let commitmentReports: Set<String> = [
+    "say", "vow", "warn", "promise", "pledge", "threaten", "announce", "declare", "swear", "insist", "stress",
+  ]
+  static let futureModals: Set<String> = ["will", "would", "shall", "'ll"]
+
   func derive(from findings: [Finding], in a: SentenceAnalysis) -> [Finding] {
     findings.compactMap { f in
       guard Self.forceTypes.contains(f.type), f.forced == nil else { return nil }
       // "vowed to crush": the vow stands right before "to" + the cue.
       let s = f.cue.lowerBound
-      guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2]) else { return nil }
+      guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2]) else {
+        return reportedCommitment(f, in: a)
+      }
       var threat = f
       threat.targets = f.targets.filter { a.isActor($0) }
       guard !threat.targets.isEmpty else { return nil }
@@ -26,5 +35,42 @@ struct VowImpliesThreat: DerivationRule {
       threat.forced = (.asserted, nil)
       return threat
     }
+  }
+
+  /// "Netanyahu vowed that the IDF will continue to strike Iranian targets", "Netanyahu said
+  /// Israeli forces would attack Iranians", "Iran is vowing to hit back at Israel": a future use
+  /// of force by the speaker's own side, reported from the speaker or governed by a vow, threatens
+  /// its target; the speaker is the source.
+  func reportedCommitment(_ f: Finding, in a: SentenceAnalysis) -> Finding? {
+    let parse = a.parse
+    let at = f.cue.lowerBound
+    guard at < parse.verbGroupAt.count, parse.verbGroupAt[at] >= 0 else { return nil }
+    let group = parse.verbGroups[Int(parse.verbGroupAt[at])]
+    guard !group.isNegated else { return nil }
+    var speakers: [Int] = []
+    if let governor = group.governorLemma, Self.commitmentReports.contains(governor) {
+      speakers = a.mentions(ofPhrases: group.subjects)
+    } else if let modal = group.modal, Self.futureModals.contains(modal) {
+      var clause: Int? = group.clause
+      while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
+      if let c = clause, let reporting = parse.clauses[c].reportingVerb {
+        guard Self.commitmentReports.contains(parse.verbGroups[reporting].lemma) else { return nil }
+        speakers = a.mentions(ofPhrases: parse.clauses[c].reporters)
+      } else if let parent = parse.clauses[group.clause].parent,
+        let verb = parse.clauses[parent].verbGroups.first.map({ parse.verbGroups[$0] }),
+        Self.commitmentReports.contains(verb.lemma)
+      {
+        // "vowed that the IDF will strike": a "that" clause under a verb of commitment.
+        speakers = a.mentions(ofPhrases: verb.subjects)
+      }
+    }
+    speakers = speakers.filter { a.isActor($0) }
+    guard !speakers.isEmpty else { return nil }
+    // Only one's own side's force threatens.
+    let sides = Set(f.sources.map { a.side(a.mentions[$0].entityID) })
+    speakers = speakers.filter { sides.contains(a.side(a.mentions[$0].entityID)) }
+    let targets = f.targets.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
+    guard !speakers.isEmpty, !targets.isEmpty else { return nil }
+    return Finding(sources: speakers, type: .threaten, targets: targets, rule: id, cue: f.cue, forced: (.asserted, nil))
   }
 }

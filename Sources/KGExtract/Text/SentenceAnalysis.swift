@@ -19,6 +19,8 @@ struct SentenceAnalysis {
   /// Whether a verb cue covers each token.
   let verbCueAt: [Bool]
   let entityKind: (String) -> EntityKind?
+  /// The outermost actor an entity belongs to (the Israeli army → Israel); the entity itself if none.
+  var side: (String) -> String = { $0 }
   /// The kind of each mention's entity, looked up once (`entityKind` of its id).
   let mentionKinds: [EntityKind?]
   /// The sentence before ends with a colon (it introduces this one).
