@@ -37,9 +37,7 @@ struct EventPhrase: RelationRule {
       }
       if agents.isEmpty, let possessor = phrase.possessor { agents = a.mentions(ofPhrase: possessor) }
       // "X launched an offensive against Y": the light verb's subject, and its own "against Y".
-      if let group = parse.verbGroups.first(where: { $0.objects.contains(p) && $0.voice == .active }),
-        NominalEvent.lightVerbs.contains(a.tokens[group.head])
-      {
+      if let group = a.lightVerb(taking: p) {
         if agents.isEmpty { agents = a.mentions(ofPhrases: group.subjects) }
         if targets.isEmpty { targets = a.mentions(ofObliques: group, Self.targetPrepositions) }
       }

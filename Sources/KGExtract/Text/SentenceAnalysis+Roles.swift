@@ -110,6 +110,23 @@ extension SentenceAnalysis {
       })
   }
 
+  /// A verb group's objects, with those of its particle ("carried out airstrikes", "stepped up
+  /// attacks"), which the parser may read as a preposition.
+  func objects(of group: VerbGroup) -> [Int] {
+    var result = group.objects
+    for pp in group.obliques where ["out", "up"].contains(parse.prepositionalPhrases[pp].word) {
+      if let object = parse.prepositionalPhrases[pp].object { result.append(object) }
+    }
+    return result
+  }
+
+  /// The light verb group ("launched", "carried out") whose object is phrase `p`, if any.
+  func lightVerb(taking p: Int) -> VerbGroup? {
+    parse.verbGroups.first {
+      $0.voice == .active && objects(of: $0).contains(p) && NominalEvent.lightVerbs.contains(tokens[$0.head])
+    }
+  }
+
   /// The verb cue whose first token is `token`, if any.
   func verbCue(startingAt token: Int) -> CueHit? {
     cues.first { $0.range.lowerBound == token && $0.cue.form != .noun }
