@@ -19,7 +19,15 @@ struct PassiveClause: RelationRule {
       if sources.isEmpty, hit.cue.type == .kill || hit.cue.type == .attack {
         sources = attackAgents(after: group, in: a)
       }
-      let targets = a.mentions(ofPhrases: group.subjects)
+      var targets = a.mentions(ofPhrases: group.subjects)
+      // "the Asayish, backed by the SDF, …": a participle after a comma modifies the phrase before it.
+      let start = group.range.lowerBound
+      if group.form == .pastParticiple, start >= 2, a.tokens[start - 1].lower == ",",
+        a.parse.nounPhraseAt[start - 2] >= 0
+      {
+        let before = a.mentions(ofPhrase: Int(a.parse.nounPhraseAt[start - 2]))
+        if !before.isEmpty { targets = before }
+      }
       guard !sources.isEmpty, !targets.isEmpty else { continue }
       result.append(Finding(sources: sources, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
     }
