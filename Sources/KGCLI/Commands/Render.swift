@@ -76,6 +76,9 @@ struct Render: ParsableCommand {
       throw ValidationError("--all, --max-hops and --undirected go with --path A B.")
     }
     if depth < 0 { throw ValidationError("--depth '\(depth)' is negative; give 0 or more hops.") }
+    if let maxHops, !(1...PathRequest.maximumHops).contains(maxHops) {
+      throw ValidationError("--max-hops must be between 1 and \(PathRequest.maximumHops), not \(maxHops).")
+    }
     if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
     do { try filter.validate() } catch { throw ValidationError(error.description) }
   }
