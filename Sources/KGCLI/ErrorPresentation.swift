@@ -40,7 +40,7 @@ enum ErrorPresentation {
   /// Prints the error as "kg: message" on standard error and exits with its code.
   static func fail(_ error: any Error) -> Never {
     let message = String(describing: error)
-    FileHandle.standardError.write(Data("kg: \(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("kg: \(message)\n".utf8))
     exit(exitStatus(for: error).rawValue)
   }
 
@@ -58,26 +58,63 @@ enum ErrorPresentation {
   }
 }
 
-/// A failure to write an output file.
-struct OutputError: Error, CustomStringConvertible {
-  var path: String
-  var reason: String
-  var description: String { "\(path): cannot write (\(reason)); check the folder exists and is writable." }
+/// A failure to write the output.
+enum OutputError: Error, CustomStringConvertible {
+  /// `-o FILE` could not be written.
+  case cannotWrite(path: String, reason: String)
+  /// Standard output refused the bytes (a full disk, a closed file).
+  case standardOutput(reason: String)
+
+  var description: String {
+    switch self {
+    case .cannotWrite(let path, let reason):
+      "\(path): cannot write (\(reason)); check the folder exists and is writable."
+    case .standardOutput(let reason):
+      "cannot write to standard output (\(reason)); free some space, or write to a file with -o where the command has it."
+    }
+  }
+
+  /// The system's words for `error`, without Foundation's framing.
+  static func reason(_ error: any Error) -> String {
+    if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    return ns.localizedDescription
+  }
 }
 
 /// Writes to a file atomically (a temporary file renamed into place), or to standard output.
 enum OutputWriter {
   static func write(_ data: Data, to path: String?) throws {
     guard let path else {
-      FileHandle.standardOutput.write(data)
+      try writeStandardOutput(data)
       return
     }
     do {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      throw OutputError(path: path, reason: (error as NSError).localizedDescription)
+      throw OutputError.cannotWrite(path: path, reason: OutputError.reason(error))
+    }
+  }
+
+  /// Prints text meant for a person on standard output.
+  static func printText(_ text: String) throws {
+    try writeStandardOutput(Data(text.utf8))
+  }
+
+  /// Writes `data` to standard output, throwing `OutputError.standardOutput` when it is refused
+  /// (never the trap of `FileHandle.write(_:)`).
+  static func writeStandardOutput(_ data: Data) throws {
+    do {
+      try FileHandle.standardOutput.write(contentsOf: data)
+    } catch {
+      throw OutputError.standardOutput(reason: OutputError.reason(error))
     }
   }
 }
 
-func printErr(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+/// Prints a line on standard error; an error there has nowhere to be reported, so it is dropped.
+func printErr(_ s: String) { try? FileHandle.standardError.write(contentsOf: Data((s + "\n").utf8)) }

@@ -47,7 +47,7 @@ struct Build: ParsableCommand {
         progress: { path, outcome in if verbose { printErr("\(path): \(outcome)") } },
         failed: { failure in printErr("kg: \(failure.message)") })
       for warning in report.warnings { printErr("kg: warning: \(warning)") }
-      print("\(report.summary) → \(storeOptions.store)")
+      try OutputWriter.printText("\(report.summary) → \(storeOptions.store)\n")
       if !report.failures.isEmpty {
         // 66 when not one file could be read, 65 when only some failed.
         throw ExitCode((report.succeeded == 0 ? ExitStatus.noInput : .someInputsFailed).rawValue)

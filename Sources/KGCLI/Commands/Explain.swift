@@ -32,7 +32,7 @@ struct Explain: ParsableCommand {
       if json {
         try OutputWriter.write(try TraceFormatter.json(trace), to: nil)
       } else {
-        print(TraceFormatter.text(trace), terminator: "")
+        try OutputWriter.printText(TraceFormatter.text(trace))
       }
     }
   }
