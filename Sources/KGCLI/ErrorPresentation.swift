@@ -40,7 +40,7 @@ enum ErrorPresentation {
   /// Prints the error as "kg: message" on standard error and exits with its code.
   static func fail(_ error: any Error) -> Never {
     let message = String(describing: error)
-    try? FileHandle.standardError.write(contentsOf: Data("kg: \(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("kg: \(TerminalText.escape(message))\n".utf8))
     exit(exitStatus(for: error).rawValue)
   }
 
@@ -100,9 +100,10 @@ enum OutputWriter {
     }
   }
 
-  /// Prints text meant for a person on standard output.
+  /// Prints text meant for a person on standard output, with control characters from
+  /// articles, names and file names escaped (`TerminalText`) so they cannot drive the terminal.
   static func printText(_ text: String) throws {
-    try writeStandardOutput(Data(text.utf8))
+    try writeStandardOutput(Data(TerminalText.escape(text).utf8))
   }
 
   /// Writes `data` to standard output, throwing `OutputError.standardOutput` when it is refused
@@ -116,5 +117,8 @@ enum OutputWriter {
   }
 }
 
-/// Prints a line on standard error; an error there has nowhere to be reported, so it is dropped.
-func printErr(_ s: String) { try? FileHandle.standardError.write(contentsOf: Data((s + "\n").utf8)) }
+/// Prints a line on standard error, control characters escaped; an error there has nowhere to
+/// be reported, so it is dropped.
+func printErr(_ s: String) {
+  try? FileHandle.standardError.write(contentsOf: Data((TerminalText.escape(s) + "\n").utf8))
+}
