@@ -19,6 +19,7 @@ enum ErrorPresentation {
   static func exitStatus(for error: any Error) -> ExitStatus {
     switch error {
     case is NoInputError: .noInput
+    case is ExplainError: .usage
     case let e as IngestError:
       switch e {
       case .notFound, .noInput: .noInput

@@ -71,19 +71,27 @@ public struct InputCollector: Sendable {
     defer { ancestors.remove(real) }
     // Reached before by another link: its files are already listed.
     guard walked.insert(real).inserted else { return }
-    let entries: [String]
-    do {
-      entries = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    } catch {
+    guard let listing = Self.list(folder) else {
       result.errors.append(.unreadable(path: folder, reason: "cannot list the folder"))
       return
     }
-    for name in entries where !name.hasPrefix(".") {
-      let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    for name in listing.undecodable {
+      result.errors.append(.undecodableName(path: Self.join(folder, name)))
+    }
+    for name in listing.names where !name.hasPrefix(".") {
+      let child = Self.join(folder, name)
+      if child.utf8.count >= Self.pathLimit {
+        result.errors.append(.pathTooLong(path: child, limit: Self.pathLimit))
+        continue
+      }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else {
-        // Listed but not there when followed: a dangling link, or a link to itself.
-        if Self.articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+        // Listed but not there when followed: a dangling link, or a link to itself (or gone
+        // since it was listed, which needs no word).
+        var info = stat()
+        if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+          Self.articleExtensions.contains((name as NSString).pathExtension.lowercased())
+        {
           result.warnings.append(IngestWarning(path: child, kind: .brokenLink))
         }
         continue
@@ -96,5 +104,31 @@ public struct InputCollector: Sendable {
         result.files.append(child)
       }
     }
+  }
+
+  /// The longest path the system opens (`PATH_MAX`, counting the terminating NUL).
+  static let pathLimit = Int(PATH_MAX)
+
+  static func join(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  /// The names in `folder`, sorted, read with `readdir` so that a name whose bytes are not UTF-8
+  /// is seen as such (shown with U+FFFD in `undecodable`) instead of vanishing.
+  static func list(_ folder: String) -> (names: [String], undecodable: [String])? {
+    guard let dir = opendir(folder) else { return nil }
+    defer { closedir(dir) }
+    var names: [String] = []
+    var undecodable: [String] = []
+    while let entry = readdir(dir) {
+      let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+      if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+      if let name = String(validating: bytes, as: UTF8.self) {
+        names.append(name)
+      } else if bytes.first != UInt8(ascii: ".") {
+        undecodable.append(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    return (names.sorted(), undecodable.sorted())
   }
 }

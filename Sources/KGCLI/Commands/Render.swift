@@ -62,6 +62,8 @@ struct Render: ParsableCommand {
   @Flag(help: "With --path: follow edges in either direction.") var undirected = false
 
   @Flag(help: "Box entities inside the entity they are part of.") var cluster = false
+  @Option(help: ArgumentHelp("With --format svg: stop a 'dot' that runs longer than this.", valueName: "seconds"))
+  var timeout: Double = SVGRenderer.defaultTimeout
   @Flag(inversion: .prefixedNo, help: "Draw a legend.") var legend = true
 
   func validate() throws {
@@ -78,6 +80,9 @@ struct Render: ParsableCommand {
     if depth < 0 { throw ValidationError("--depth '\(depth)' is negative; give 0 or more hops.") }
     if let maxHops, !(1...PathRequest.maximumHops).contains(maxHops) {
       throw ValidationError("--max-hops must be between 1 and \(PathRequest.maximumHops), not \(maxHops).")
+    }
+    if !(timeout > 0 && timeout <= 86_400) {
+      throw ValidationError("--timeout must be between 0 and 86400 seconds, not \(timeout).")
     }
     if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
     do { try filter.validate() } catch { throw ValidationError(error.description) }
@@ -98,7 +103,8 @@ struct Render: ParsableCommand {
         scope = .paths(answer.edgeIDs)
       }
       let request = RenderRequest(
-        format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend)
+        format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend,
+        svgRenderer: SVGRenderer(timeout: timeout))
       let text: String
       do {
         text = try workspace.render(request)
