@@ -87,37 +87,6 @@ enum OutputError: Error, CustomStringConvertible {
   }
 }
 
-/// Writes to a file atomically (a temporary file renamed into place), or to standard output.
-enum OutputWriter {
-  static func write(_ data: Data, to path: String?) throws {
-    guard let path else {
-      try writeStandardOutput(data)
-      return
-    }
-    do {
-      try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw OutputError.cannotWrite(path: path, reason: OutputError.reason(error))
-    }
-  }
-
-  /// Prints text meant for a person on standard output, with control characters from
-  /// articles, names and file names escaped (`TerminalText`) so they cannot drive the terminal.
-  static func printText(_ text: String) throws {
-    try writeStandardOutput(Data(TerminalText.escape(text).utf8))
-  }
-
-  /// Writes `data` to standard output, throwing `OutputError.standardOutput` when it is refused
-  /// (never the trap of `FileHandle.write(_:)`).
-  static func writeStandardOutput(_ data: Data) throws {
-    do {
-      try FileHandle.standardOutput.write(contentsOf: data)
-    } catch {
-      throw OutputError.standardOutput(reason: OutputError.reason(error))
-    }
-  }
-}
-
 /// Prints a line on standard error, control characters escaped; an error there has nowhere to
 /// be reported, so it is dropped.
 func printErr(_ s: String) {
