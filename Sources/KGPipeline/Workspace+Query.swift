@@ -443,12 +443,13 @@ public struct QuerySession: Sendable {
 // MARK: - Workspace
 
 extension Workspace {
-  /// Opens an existing store for querying; unlike `init(storePath:)` it never creates one.
+  /// Opens an existing store for querying, read-only (`GraphStore.openForReading(path:)`):
+  /// unlike `init(storePath:)` it never creates one, and it never changes the file.
   ///
   /// - Throws: `QueryError.noStore` when there is no file at `path`; `StoreError` otherwise.
   public convenience init(queryingStoreAt path: String) throws {
     guard FileManager.default.fileExists(atPath: path) else { throw QueryError.noStore(path: path) }
-    try self.init(storePath: path)
+    self.init(storePath: path, store: try GraphStore.openForReading(path: path))
   }
 
   /// Loads and indexes the graph for querying.

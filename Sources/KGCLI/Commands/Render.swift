@@ -95,7 +95,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     try ErrorPresentation.run {
-      let workspace = try Workspace(storePath: storeOptions.store)
+      let workspace = try Workspace(queryingStoreAt: storeOptions.store)
       var scope: RenderRequest.Scope = focus.map { .focus($0, depth: depth) } ?? .whole
       if pathEnds.count == 2 {
         let answer = try workspace.path(
