@@ -106,8 +106,9 @@ public enum CrashSignal {
   nonisolated(unsafe) static var length = 0
   static let capacity = 8192
 
-  /// Installs the handler for SIGILL, SIGTRAP, SIGSEGV, SIGBUS and SIGABRT. The process still
-  /// dies (exit status 70), after the message.
+  /// Installs the handler for SIGILL, SIGTRAP, SIGSEGV, SIGBUS and SIGABRT. During an
+  /// extraction the process still dies (exit status 70), after the message; at any other time
+  /// it dies of the signal as it would without the handler.
   public static func install() {
     if message == nil { message = .allocate(capacity: capacity) }
     let stackSize = 1 << 16
@@ -135,8 +136,12 @@ public enum CrashSignal {
 }
 
 private func crashHandler(_ signal: Int32) {
-  if let message = CrashSignal.message, CrashSignal.length > 0 {
-    _ = write(2, message, CrashSignal.length)
+  guard let message = CrashSignal.message, CrashSignal.length > 0 else {
+    // Not extracting: die of the signal as if there were no handler.
+    Glibc.signal(signal, SIG_DFL)
+    raise(signal)
+    return
   }
+  _ = write(2, message, CrashSignal.length)
   _exit(70)
 }
