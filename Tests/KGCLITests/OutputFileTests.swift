@@ -88,4 +88,13 @@ import Glibc
     #expect(result.status == 0, "\(result)")
     #expect(Self.kind(device) == S_IFCHR, "the device was replaced by a regular file")
   }
+
+  @Test func dashAndDevStdoutMeanStandardOutput() throws {
+    let folder = try Self.built()
+    for name in ["-", "/dev/stdout"] {
+      let result = try KGProcess.run(["export", "-o", name, "--store", "kg.sqlite"], in: folder.url)
+      #expect(result.status == 0 && result.stdout.hasPrefix("{"), "-o \(name): \(result)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.path("-")))
+  }
 }

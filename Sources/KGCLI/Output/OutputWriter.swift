@@ -5,10 +5,11 @@ import KGPipeline
 import Glibc
 #endif
 
-/// Writes the output to `-o FILE` (see `OutputFile`) or to standard output.
+/// Writes the output to `-o FILE` (see `OutputFile`) or to standard output (no `-o`, `-o -` or
+/// `-o /dev/stdout`).
 enum OutputWriter {
   static func write(_ data: Data, to path: String?) throws {
-    guard let path else {
+    guard let path, path != "-", path != "/dev/stdout" else {
       try writeStandardOutput(data)
       return
     }
@@ -42,8 +43,14 @@ enum OutputWriter {
 ///   usual mode (0666 less the umask).
 enum OutputFile {
   static func write(_ data: Data, to path: String) throws(OutputError) {
-    let target = try resolveLinks(path)
     var info = stat()
+    // Not a regular file where the path leads (a FIFO, a device, `/dev/stdout` on a pipe through
+    // /proc's links): open it as named.
+    if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+      try stream(data, to: path, shownAs: path)
+      return
+    }
+    let target = try resolveLinks(path)
     let exists = stat(target, &info) == 0
     if exists && info.st_mode & S_IFMT == S_IFDIR {
       throw .cannotWrite(path: path, reason: "it is a folder")
