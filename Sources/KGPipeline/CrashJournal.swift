@@ -23,87 +23,101 @@ public enum BuildError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Remembers, beside the store, which document is being extracted, so a document that crashes
 /// the extractor is named when it happens and skipped by the next build.
 ///
-/// A Swift trap cannot be caught, so the journal works from outside: before each extraction it
-/// writes `<store>.extracting` (content hash and path, fsync'd) and removes it afterwards. A
-/// marker left over at the start of a build names a document that crashed; its hash is moved to
-/// `<store>.crashed`, and documents with a hash listed there are reported and skipped.
-/// `install()` adds a signal handler that names the document on standard error as the process
-/// dies.
+/// A Swift trap cannot be caught, so the journal works from outside. Each build keeps a marker,
+/// `<store>.extracting.<pid>`, locked (`flock`) for as long as it runs. Before each extraction
+/// the marker gets the document's content hash and path (fsync'd) and is emptied afterwards.
+/// On a crash signal, the handler (`CrashSignal`) names the document on standard error and adds
+/// the line `crashed` to the marker. A later build takes each marker whose lock is free (its
+/// build is gone): a marker that says `crashed` puts its hash in `<store>.crashed`, and documents
+/// with a hash listed there are reported and skipped. A build killed by the user (SIGKILL,
+/// Ctrl-C) leaves no `crashed` line, so its document is simply read again.
 final class CrashJournal {
   let markerPath: String
   let crashedPath: String
+  private let fd: Int32
   /// Content hash → path, of the documents that crashed an earlier build.
   private(set) var crashed: [String: String] = [:]
 
-  /// Opens the journal of the store at `storePath`, taking in a marker left by a crash.
+  /// Opens the journal of the store at `storePath`, taking in the markers of builds that died.
   /// With `retry`, the crashed list is forgotten so each of those documents is tried again.
   init(storePath: String, retry: Bool) {
-    markerPath = storePath + ".extracting"
     crashedPath = storePath + ".crashed"
-    if let leftover = try? String(contentsOfFile: markerPath, encoding: .utf8), !leftover.isEmpty {
-      Self.append(leftover.hasSuffix("\n") ? leftover : leftover + "\n", to: crashedPath)
+    markerPath = storePath + ".extracting.\(getpid())"
+    let folder = (storePath as NSString).deletingLastPathComponent
+    let prefix = (storePath as NSString).lastPathComponent + ".extracting."
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+    for name in names where name.hasPrefix(prefix) {
+      let path = folder.isEmpty ? name : folder + "/" + name
+      let other = open(path, O_RDWR | O_CLOEXEC)
+      guard other >= 0 else { continue }
+      defer { close(other) }
+      guard flock(other, LOCK_EX | LOCK_NB) == 0 else { continue }  // that build is running
+      let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n")
+      if lines.count >= 2, lines[1] == "crashed" { Self.append(lines[0] + "\n", to: crashedPath) }
+      unlink(path)
     }
-    unlink(markerPath)
     if retry {
       unlink(crashedPath)
-      return
+    } else {
+      let text = (try? String(contentsOfFile: crashedPath, encoding: .utf8)) ?? ""
+      for line in text.split(separator: "\n") {
+        let parts = line.split(separator: "\t", maxSplits: 1)
+        if parts.count == 2 { crashed[String(parts[0])] = String(parts[1]) }
+      }
     }
-    let text = (try? String(contentsOfFile: crashedPath, encoding: .utf8)) ?? ""
-    for line in text.split(separator: "\n") {
-      let parts = line.split(separator: "\t", maxSplits: 1)
-      if parts.count == 2 { crashed[String(parts[0])] = String(parts[1]) }
+    fd = open(markerPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd >= 0 { flock(fd, LOCK_EX) }
+  }
+
+  deinit {
+    CrashSignal.arm(nil)
+    if fd >= 0 {
+      unlink(markerPath)
+      close(fd)
     }
   }
 
   /// Records that `path` (with content `hash`) is being extracted, durably, and arms the
-  /// signal handler's message.
+  /// signal handler.
   func begin(path: String, hash: String) {
-    let record = "\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n"
-    Self.write(record, to: markerPath)
+    let record = Array("\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8)
+    if fd >= 0 {
+      ftruncate(fd, 0)
+      _ = record.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+      fsync(fd)
+    }
     CrashSignal.arm(
-      "kg: the extractor crashed on \(TerminalText.escape(path)); rerun to skip it, and report the file.\n")
+      "kg: the extractor crashed on \(TerminalText.escape(path)); rerun to skip it, and report the file.\n",
+      journal: fd, at: record.count)
   }
 
-  /// The extraction finished: the marker goes.
+  /// The extraction finished: the marker is emptied.
   func end() {
     CrashSignal.arm(nil)
-    unlink(markerPath)
-  }
-
-  private static func write(_ text: String, to path: String) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return }
-    defer { close(fd) }
-    writeAll(fd, text)
-    fsync(fd)
+    if fd >= 0 { ftruncate(fd, 0) }
   }
 
   private static func append(_ text: String, to path: String) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return }
     defer { close(fd) }
-    writeAll(fd, text)
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     fsync(fd)
-  }
-
-  private static func writeAll(_ fd: Int32, _ text: String) {
-    var bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-      if n <= 0 { return }
-      done += n
-    }
   }
 }
 
 /// The signal handler that names the document being extracted when the process dies of a trap.
 ///
-/// The handler only calls `write(2)` and `_exit(2)`, both async-signal-safe, on a message made
+/// The handler only calls `write(2)`, `pwrite(2)`, `fsync(2)` and `_exit(2)`, all
+/// async-signal-safe, on a message made
 /// before the extraction started. It runs on its own stack, so a stack overflow still reaches it.
 public enum CrashSignal {
   nonisolated(unsafe) static var message: UnsafeMutablePointer<UInt8>?
   nonisolated(unsafe) static var length = 0
+  /// The journal marker to add `crashed` to, and where.
+  nonisolated(unsafe) static var journal: Int32 = -1
+  nonisolated(unsafe) static var journalOffset = 0
   static let capacity = 8192
 
   /// Installs the handler for SIGILL, SIGTRAP, SIGSEGV, SIGBUS and SIGABRT. During an
@@ -124,11 +138,14 @@ public enum CrashSignal {
     for signal in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT] { sigaction(signal, &action, nil) }
   }
 
-  /// Sets the message the handler prints, or none.
-  static func arm(_ text: String?) {
+  /// Sets the message the handler prints and the marker it marks, or none.
+  static func arm(_ text: String?, journal: Int32 = -1, at offset: Int = 0) {
     guard let message else { return }
     length = 0
+    self.journal = -1
     guard let text else { return }
+    self.journal = journal
+    journalOffset = offset
     let bytes = Array(text.utf8.prefix(capacity))
     bytes.withUnsafeBufferPointer { message.update(from: $0.baseAddress!, count: bytes.count) }
     length = bytes.count
@@ -143,5 +160,10 @@ private func crashHandler(_ signal: Int32) {
     return
   }
   _ = write(2, message, CrashSignal.length)
+  if CrashSignal.journal >= 0 {
+    let mark: StaticString = "crashed\n"
+    _ = pwrite(CrashSignal.journal, mark.utf8Start, mark.utf8CodeUnitCount, off_t(CrashSignal.journalOffset))
+    fsync(CrashSignal.journal)
+  }
   _exit(70)
 }

@@ -107,12 +107,13 @@ extension Workspace {
       }
       journal?.begin(path: path, hash: document.contentHash)
       #if DEBUG
-      // Test-only (debug builds): simulate a trap inside the extractor on one file by name.
-      if let name = ProcessInfo.processInfo.environment["KG_TEST_CRASH_ON"],
-        (path as NSString).lastPathComponent == name
-      {
+      // Test-only (debug builds): a trap, or a stall, inside the extractor on one file by name.
+      let environment = ProcessInfo.processInfo.environment
+      let name = (path as NSString).lastPathComponent
+      if environment["KG_TEST_CRASH_ON"] == name {
         fatalError("KG_TEST_CRASH_ON: simulated extractor crash on \(name)")
       }
+      if environment["KG_TEST_STALL_ON"] == name { sleep(600) }
       #endif
       let extraction = extractor.extract(document)
       journal?.end()
