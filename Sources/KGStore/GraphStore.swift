@@ -109,9 +109,11 @@ public final class GraphStore: Sendable {
         opened = try open(path)
       } catch let error as DatabaseError
         where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(error.resultCode)
+        && (Self.size(of: path + "-wal") ?? 0) == 0
       {
         // No WAL index can be made beside the file (a read-only folder): nobody can be writing
-        // it either, so read it as immutable.
+        // it either, so read it as immutable. (Not when a WAL holds changes: immutable would
+        // not see them.)
         opened = try open(Self.immutableURI(path))
       }
     } catch {
@@ -132,6 +134,10 @@ public final class GraphStore: Sendable {
       throw .newerSchema(path: path, found: applied.sorted(), supported: Migrations.known)
     }
     return GraphStore(path: path, dbWriter: queue, createdSidecars: sidecars)
+  }
+
+  static func size(of path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
   }
 
   /// A `file:` URI that opens `path` as immutable (no locks, no WAL index).
