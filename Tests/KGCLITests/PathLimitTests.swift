@@ -78,5 +78,9 @@ import Testing
     let short = try KGProcess.run(
       ["path", "S", "T", "--all", "--max-hops", "2", "--json", "--store", "kg.sqlite"], in: folder.url, timeout: 90)
     #expect(short.status == 0 && short.stdout.contains("\"searchCut\" : false"), "\(short)")
+    // A drawing of those paths says it is partial.
+    let render = try KGProcess.run(
+      ["render", "--path", "S", "T", "--all", "--max-hops", "10", "--store", "kg.sqlite"], in: folder.url, timeout: 90)
+    #expect(render.status == 0 && render.stderr.contains("kg: warning: the search for every path was cut"), "\(render)")
   }
 }

@@ -101,6 +101,11 @@ struct Render: ParsableCommand {
         let answer = try workspace.path(
           PathRequest(from: pathEnds[0], to: pathEnds[1], maxHops: maxHops, all: all, undirected: undirected))
         scope = .paths(answer.edgeIDs)
+        if answer.searchCut {
+          printErr(
+            "kg: warning: the search for every path was cut after \(answer.searchBudget ?? 0) steps; the drawing shows the paths found. Lower --max-hops to see them all."
+          )
+        }
       }
       let request = RenderRequest(
         format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend,
