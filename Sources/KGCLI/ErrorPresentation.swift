@@ -19,6 +19,7 @@ enum ErrorPresentation {
   static func exitStatus(for error: any Error) -> ExitStatus {
     switch error {
     case is NoInputError: .noInput
+    case is ExplainError: .usage
     case let e as IngestError:
       switch e {
       case .notFound, .noInput: .noInput
@@ -40,7 +41,7 @@ enum ErrorPresentation {
   /// Prints the error as "kg: message" on standard error and exits with its code.
   static func fail(_ error: any Error) -> Never {
     let message = String(describing: error)
-    FileHandle.standardError.write(Data("kg: \(message)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("kg: \(TerminalText.escape(message))\n".utf8))
     exit(exitStatus(for: error).rawValue)
   }
 
@@ -58,26 +59,36 @@ enum ErrorPresentation {
   }
 }
 
-/// A failure to write an output file.
-struct OutputError: Error, CustomStringConvertible {
-  var path: String
-  var reason: String
-  var description: String { "\(path): cannot write (\(reason)); check the folder exists and is writable." }
-}
+/// A failure to write the output.
+enum OutputError: Error, CustomStringConvertible {
+  /// `-o FILE` could not be written.
+  case cannotWrite(path: String, reason: String)
+  /// Standard output refused the bytes (a full disk, a closed file).
+  case standardOutput(reason: String)
 
-/// Writes to a file atomically (a temporary file renamed into place), or to standard output.
-enum OutputWriter {
-  static func write(_ data: Data, to path: String?) throws {
-    guard let path else {
-      FileHandle.standardOutput.write(data)
-      return
+  var description: String {
+    switch self {
+    case .cannotWrite(let path, let reason):
+      "\(path): cannot write (\(reason)); check the folder exists and is writable."
+    case .standardOutput(let reason):
+      "cannot write to standard output (\(reason)); free some space, or write to a file with -o where the command has it."
     }
-    do {
-      try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw OutputError(path: path, reason: (error as NSError).localizedDescription)
+  }
+
+  /// The system's words for `error`, without Foundation's framing.
+  static func reason(_ error: any Error) -> String {
+    if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
     }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    return ns.localizedDescription
   }
 }
 
-func printErr(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+/// Prints a line on standard error, control characters escaped; an error there has nowhere to
+/// be reported, so it is dropped.
+func printErr(_ s: String) {
+  try? FileHandle.standardError.write(contentsOf: Data((TerminalText.escape(s) + "\n").utf8))
+}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import KGPipeline
 
 @main
 struct KG: ParsableCommand {
@@ -16,4 +18,25 @@ struct KG: ParsableCommand {
       Build.self, Export.self, Render.self, Explain.self, Entities.self, Show.self, Neighbors.self, Path.self,
       EdgeCommand.self, Why.self, Stats.self,
     ])
+
+  /// `ParsableCommand.main()`, with argument-parser's own messages (which quote what the user
+  /// typed) escaped like every other message, so a control character in an argument cannot drive
+  /// the terminal.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let text = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if !text.isEmpty {
+        if code == .success {
+          try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+        } else {
+          printErr(text)
+        }
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

@@ -54,14 +54,18 @@ public struct ArticleReader: Sendable {
 
   /// Builds a document from text already in memory.
   ///
-  /// - Throws: `IngestError.empty` when the text is only white space.
+  /// - Throws: `IngestError.empty` when the text is only white space (and byte-order marks).
   public func parse(text string: String, path: String) throws(IngestError) -> Document {
     try parse(text: ScalarText(string), path: path)
   }
 
   func parse(text: ScalarText, path: String) throws(IngestError) -> Document {
     let whole = text.trim(TextSpan(start: 0, end: text.count))
-    if whole.isEmpty { throw .empty(path: path) }
+    // A byte-order mark is not text: a file of marks and white space is empty.
+    if (whole.start..<whole.end).allSatisfy({ text.scalars[$0] == "\u{FEFF}" || text.scalars[$0].isUnicodeWhitespace })
+    {
+      throw .empty(path: path)
+    }
     let lines = text.lines()
     let body = bodyDetector.body(of: text, lines: lines) ?? whole
     return Document(

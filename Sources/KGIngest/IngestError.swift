@@ -10,11 +10,16 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A FIFO, socket or device: reading it could block forever, so it is not opened.
   case notRegularFile(path: String, kind: String)
   case noInput(paths: [String])
+  /// A name in a folder whose bytes are not UTF-8 (shown with U+FFFD): it cannot be named to
+  /// the system again, so it is not read.
+  case undecodableName(path: String)
+  /// A path longer than the system opens (folders nested hundreds deep).
+  case pathTooLong(path: String, limit: Int)
 
   public var path: String? {
     switch self {
     case .notFound(let p), .unreadable(let p, _), .notText(let p, _), .empty(let p), .noBody(let p),
-      .tooLarge(let p, _, _), .notRegularFile(let p, _):
+      .tooLarge(let p, _, _), .notRegularFile(let p, _), .undecodableName(let p), .pathTooLong(let p, _):
       p
     case .noInput: nil
     }
@@ -36,6 +41,10 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(path): is \(Self.megabytes(bytes)), over the \(Self.megabytes(limit)) limit for one article, and was not read; split it into articles."
     case .notRegularFile(let path, let kind):
       "\(path): is a \(kind), not a regular file, and was not read; pass article files."
+    case .undecodableName(let path):
+      "\(path): the name is not valid UTF-8 (shown with U+FFFD), so it was not read; rename it."
+    case .pathTooLong(let path, let limit):
+      "\(String(path.prefix(120)))…: the path is over the system's limit of \(limit) bytes (folders nested too deep), so it was not read; move the articles to a shallower folder."
     case .noInput(let paths):
       "no article files found in \(paths.map { "'\($0)'" }.joined(separator: ", ")); pass .txt files or folders holding them."
     }

@@ -53,22 +53,36 @@ extension Workspace {
   ///   - configuration: dictionaries and lexicon; the built-in ones by default.
   ///   - maximumFileSize: files larger than this many bytes are refused unread
   ///     (`IngestError.tooLarge`).
+  ///   - retryCrashed: try again the documents that crashed the extractor in an earlier build
+  ///     (see `CrashJournal`); by default they are reported and skipped.
   ///   - progress: called after each file with its path and outcome.
+  ///   - failed: called with each failure as it happens (it is also in the report), so a build
+  ///     interrupted later has already told the user.
   /// - Throws: `NoInputError` when no file could be found at all; `StoreError` when the store
   ///   itself fails (nothing of the failing document is kept, and the documents before it stay
   ///   stored, each whole). A document the store refuses (`StoreError.writeFailed`) is reported
   ///   as a failure and the batch goes on.
   public func build(
     paths: [String], configuration: ExtractionConfiguration,
-    maximumFileSize: Int = ArticleReader.defaultMaximumFileSize, progress: (String, String) -> Void = { _, _ in }
+    maximumFileSize: Int = ArticleReader.defaultMaximumFileSize, retryCrashed: Bool = false,
+    progress: (String, String) -> Void = { _, _ in }, failed: (BuildFailure) -> Void = { _ in }
   ) throws -> BuildReport {
     let collected = InputCollector().collect(paths)
     var report = BuildReport()
+    func fail(_ path: String, _ message: String) {
+      let failure = BuildFailure(path: path, message: message)
+      report.failures.append(failure)
+      failed(failure)
+    }
     report.warnings = collected.warnings.map(\.description)
-    report.failures = collected.errors.map { BuildFailure(path: $0.path ?? "", message: $0.description) }
-    if collected.files.isEmpty { throw NoInputError(paths: paths, failures: report.failures) }
+    if collected.files.isEmpty {
+      throw NoInputError(
+        paths: paths, failures: collected.errors.map { BuildFailure(path: $0.path ?? "", message: $0.description) })
+    }
+    for error in collected.errors { fail(error.path ?? "", error.description) }
     let reader = ArticleReader(maximumFileSize: maximumFileSize)
     let extractor = Extractor(configuration: configuration)
+    let journal = storePath == ":memory:" ? nil : CrashJournal(storePath: storePath, retry: retryCrashed)
     for path in collected.files {
       report.files += 1
       let document: Document
@@ -77,7 +91,7 @@ extension Workspace {
         document = doc
         report.warnings += warnings.map(\.description)
       } catch {
-        report.failures.append(BuildFailure(path: path, message: error.description))
+        fail(path, error.description)
         progress(path, "failed")
         continue
       }
@@ -86,7 +100,23 @@ extension Workspace {
         progress(path, "unchanged")
         continue
       }
+      if journal?.crashed[document.contentHash] != nil {
+        fail(path, BuildError.extractorCrashed(path: path).description)
+        progress(path, "failed")
+        continue
+      }
+      journal?.begin(path: path, hash: document.contentHash)
+      #if DEBUG
+      // Test-only (debug builds): a trap, or a stall, inside the extractor on one file by name.
+      let environment = ProcessInfo.processInfo.environment
+      let name = (path as NSString).lastPathComponent
+      if environment["KG_TEST_CRASH_ON"] == name {
+        fatalError("KG_TEST_CRASH_ON: simulated extractor crash on \(name)")
+      }
+      if environment["KG_TEST_STALL_ON"] == name { sleep(600) }
+      #endif
       let extraction = extractor.extract(document)
+      journal?.end()
       let outcome: WriteOutcome
       do {
         outcome = try store.write(extraction)
@@ -94,8 +124,7 @@ extension Workspace {
         // A document the store refused is rolled back whole; the store itself is fine, so the
         // batch goes on. Any other store error stops the build.
         guard case .writeFailed(_, let reason) = error else { throw error }
-        let message = "\(path): not stored (\(reason)); nothing of it was kept."
-        report.failures.append(BuildFailure(path: path, message: message))
+        fail(path, "\(path): not stored (\(reason)); nothing of it was kept.")
         progress(path, "failed")
         continue
       }

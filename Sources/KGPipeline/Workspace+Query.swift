@@ -76,8 +76,13 @@ public struct PathRequest: Sendable {
   public var filter: EdgeFilter
   /// The most paths returned.
   public var limit: Int
+  /// With `all`: the most steps the search may take before it stops and says so.
+  public var budget: Int = GraphIndex.defaultPathBudget
 
   public static let defaultAllMaxHops = 4
+  /// The largest `maxHops` and `limit` a user may ask for.
+  public static let maximumHops = 10_000
+  public static let maximumLimit = 100_000
 
   public init(
     from: String, to: String, maxHops: Int? = nil, all: Bool = false, undirected: Bool = false,
@@ -116,6 +121,11 @@ public struct PathAnswer: Codable, Sendable {
   public var paths: [Path]
   /// True when more paths exist than were returned.
   public var truncated: Bool
+  /// True when the search for every path stopped at its budget of steps (`--all` on a dense
+  /// graph): there may be paths that were not looked at.
+  public var searchCut: Bool = false
+  /// The steps the search was allowed, when it was cut.
+  public var searchBudget: Int?
 }
 
 /// One statement of an edge: where it is said, by whom, and how.
@@ -277,18 +287,22 @@ public struct QuerySession: Sendable {
   public func path(_ request: PathRequest) throws(QueryError) -> PathAnswer {
     let source = try resolve(request.from)
     let target = try resolve(request.to)
-    let limit = max(1, request.limit)
+    let limit = min(max(1, request.limit), Int.max - 1)
     let maxHops = request.all ? (request.maxHops ?? PathRequest.defaultAllMaxHops) : request.maxHops
     var paths: [GraphPath]
+    var cut = false
     do {
-      paths =
-        request.all
-        ? try index.simplePaths(
+      if request.all {
+        let search = try index.simplePaths(
           from: source, to: target, maxHops: maxHops ?? PathRequest.defaultAllMaxHops, filter: request.filter,
-          undirected: request.undirected, limit: limit + 1)
-        : try index.shortestPaths(
+          undirected: request.undirected, limit: limit + 1, budget: request.budget)
+        paths = search.paths
+        cut = search.cut
+      } else {
+        paths = try index.shortestPaths(
           from: source, to: target, filter: request.filter, undirected: request.undirected, maxHops: maxHops,
           limit: limit + 1)
+      }
     } catch .noPath {
       throw .noPath(from: request.from, to: request.to)
     }
@@ -304,7 +318,7 @@ public struct QuerySession: Sendable {
             PathAnswer.Hop(from: ref(of: $0.from), to: ref(of: $0.to), edges: $0.edges.map(edgeSummary))
           })
       },
-      truncated: truncated)
+      truncated: truncated, searchCut: cut, searchBudget: cut ? request.budget : nil)
   }
 
   /// The full provenance of the edge with id "r12" or "12".
@@ -429,12 +443,13 @@ public struct QuerySession: Sendable {
 // MARK: - Workspace
 
 extension Workspace {
-  /// Opens an existing store for querying; unlike `init(storePath:)` it never creates one.
+  /// Opens an existing store for querying, read-only (`GraphStore.openForReading(path:)`):
+  /// unlike `init(storePath:)` it never creates one, and it never changes the file.
   ///
   /// - Throws: `QueryError.noStore` when there is no file at `path`; `StoreError` otherwise.
   public convenience init(queryingStoreAt path: String) throws {
     guard FileManager.default.fileExists(atPath: path) else { throw QueryError.noStore(path: path) }
-    try self.init(storePath: path)
+    self.init(storePath: path, store: try GraphStore.openForReading(path: path))
   }
 
   /// Loads and indexes the graph for querying.

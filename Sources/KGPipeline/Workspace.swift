@@ -31,6 +31,12 @@ public final class Workspace: Sendable {
     store = try GraphStore(path: storePath)
   }
 
+  /// A workspace over a store already open.
+  init(storePath: String, store: GraphStore) {
+    self.storePath = storePath
+    self.store = store
+  }
+
   /// A workspace over a store in memory.
   public init(inMemoryNamed name: String) throws(StoreError) {
     storePath = ":memory:"

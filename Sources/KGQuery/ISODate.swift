@@ -13,9 +13,20 @@ public enum ISODate {
     guard parts.count > 1 else { return (year * 10000)...(year * 10000 + 9999) }
     guard parts[1].count == 2, let month = Int32(parts[1]), (1...12).contains(month) else { return nil }
     guard parts.count > 2 else { return (year * 10000 + month * 100)...(year * 10000 + month * 100 + 99) }
-    guard parts[2].count == 2, let day = Int32(parts[2]), (1...31).contains(day) else { return nil }
+    guard parts[2].count == 2, let day = Int32(parts[2]), (1...daysIn(month, of: year)).contains(day) else {
+      return nil
+    }
     let value = year * 10000 + month * 100 + day
     return value...value
+  }
+
+  /// The days in `month` (1–12) of `year`, by the Gregorian calendar.
+  static func daysIn(_ month: Int32, of year: Int32) -> Int32 {
+    switch month {
+    case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
   }
 
   /// True when `text` is a date `range(of:)` understands.

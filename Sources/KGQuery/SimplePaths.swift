@@ -27,8 +27,39 @@ extension GraphIndex {
     from source: Int, to target: Int, maxHops: Int, filter: EdgeFilter = .all, undirected: Bool = false,
     limit: Int = .max
   ) throws(QueryError) -> [GraphPath] {
+    let search = try simplePaths(
+      from: source, to: target, maxHops: maxHops, filter: filter, undirected: undirected, limit: limit,
+      budget: .max)
+    return search.paths
+  }
+
+  /// The simple paths found within a bound on the work, and whether the bound cut the search.
+  public struct SimplePathSearch: Sendable {
+    public var paths: [GraphPath]
+    /// True when the search stopped at its budget: more paths may exist.
+    public var cut: Bool
+  }
+
+  /// The default bound on the steps a simple-path search takes (about a second of work).
+  public static let defaultPathBudget = 2_000_000
+
+  /// Every simple path from `source` to `target` of at most `maxHops` hops, found within
+  /// `budget` steps (edges looked at by the depth-first search). On a dense graph the number of
+  /// simple paths grows as *d*^*L*, so an unbounded search can run for hours; the budget stops it
+  /// and the result says so.
+  ///
+  /// - Returns: the paths found, in the order of `simplePaths(from:to:maxHops:filter:undirected:limit:)`,
+  ///   and `cut` when the budget ran out first.
+  /// - Throws: `QueryError.noPath` when there is none (and the search was not cut).
+  /// - Complexity: O(*n* + *e* + `budget`).
+  public func simplePaths(
+    from source: Int, to target: Int, maxHops: Int, filter: EdgeFilter = .all, undirected: Bool = false,
+    limit: Int = .max, budget: Int
+  ) throws(QueryError) -> SimplePathSearch {
     let noPath = QueryError.noPath(from: entities[source].name, to: entities[target].name)
     guard maxHops >= 1, source != target, limit > 0 else { throw noPath }
+    // A simple path has at most n - 1 hops; this also keeps the counts below in Int32.
+    let maxHops = min(maxHops, max(1, nodeCount - 1))
     let unfiltered = filter.admitsAll
     // Distance to the target, searched backwards, up to maxHops.
     var toTarget = [Int32](repeating: -1, count: nodeCount)
@@ -53,6 +84,8 @@ extension GraphIndex {
     var paths: [GraphPath] = []
     var stack = [source]
     var onPath: Set<Int> = [source]
+    var budgetLeft = budget
+    var cut = false
     func extend(_ node: Int) {
       let left = Int32(maxHops - (stack.count - 1))
       var seen: Set<Int> = []
@@ -61,7 +94,12 @@ extension GraphIndex {
         if seen.insert(v).inserted { steps.append(v) }
       }
       for v in steps {
-        if paths.count >= limit { return }
+        if paths.count >= limit || cut { return }
+        budgetLeft -= 1
+        if budgetLeft < 0 {
+          cut = true
+          return
+        }
         if v == target {
           paths.append(makePath(stack + [v], undirected: undirected, filter: filter))
           continue
@@ -76,7 +114,7 @@ extension GraphIndex {
       }
     }
     extend(source)
-    if paths.isEmpty { throw noPath }
-    return paths
+    if paths.isEmpty && !cut { throw noPath }
+    return SimplePathSearch(paths: paths, cut: cut)
   }
 }

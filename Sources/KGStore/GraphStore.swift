@@ -17,6 +17,9 @@ public import KGModel
 public final class GraphStore: Sendable {
   let dbWriter: any DatabaseWriter
   public let path: String
+  /// For a store opened by `openForReading(path:)`: the `-wal` and `-shm` files its connection
+  /// made, taken away again when it closes if no other process uses them.
+  let createdSidecars: [String]
 
   /// Opens (or creates) the store at `path`.
   ///
@@ -25,6 +28,7 @@ public final class GraphStore: Sendable {
   ///   In each case the file is left untouched.
   public init(path: String) throws(StoreError) {
     self.path = path
+    createdSidecars = []
     let exists = FileManager.default.fileExists(atPath: path)
     if exists, try !Self.checkHeader(path) { try Self.inspect(path) }
     var config = Configuration()
@@ -38,12 +42,127 @@ public final class GraphStore: Sendable {
     try migrate(existing: exists)
   }
 
+  init(path: String, dbWriter: any DatabaseWriter, createdSidecars: [String] = []) {
+    self.path = path
+    self.dbWriter = dbWriter
+    self.createdSidecars = createdSidecars
+  }
+
+  deinit {
+    guard !createdSidecars.isEmpty, let queue = dbWriter as? DatabaseQueue else { return }
+    try? queue.close()
+    Self.removeUnused(createdSidecars, of: path)
+  }
+
+  /// Removes the `-wal` (when empty) and `-shm` files in `sidecars` when no connection uses the
+  /// store: SQLite's own test, an exclusive lock on the WAL index's "dead man switch" byte (128),
+  /// which every connection holds shared.
+  static func removeUnused(_ sidecars: [String], of path: String) {
+    let shm = path + "-shm"
+    let fd = open(shm, O_RDWR | O_CLOEXEC)
+    if fd >= 0 {
+      defer { close(fd) }
+      var lock = flock()
+      lock.l_type = Int16(F_WRLCK)
+      lock.l_whence = Int16(SEEK_SET)
+      lock.l_start = 128
+      lock.l_len = 1
+      guard fcntl(fd, F_SETLK, &lock) == 0 else { return }  // in use by another process
+      removeEmpty(sidecars)
+      lock.l_type = Int16(F_UNLCK)
+      _ = fcntl(fd, F_SETLK, &lock)
+    } else {
+      removeEmpty(sidecars.filter { !$0.hasSuffix("-shm") })
+    }
+  }
+
+  /// Opens an existing store for reading only: the file, and the folder it is in, are not
+  /// changed (no journal-mode switch, no migration, no checkpoint), so a store on read-only
+  /// media or shared read-only can be queried, and querying never touches its modification time.
+  ///
+  /// An empty file, or a store from an older kg that still needs a migration, is opened as
+  /// `init(path:)` opens it. When SQLite cannot make the WAL index beside a read-only file, the
+  /// store is read as immutable.
+  ///
+  /// - Throws: `StoreError.notAStore`, `.newerSchema`, `.cannotOpen`, `.corrupted`.
+  public static func openForReading(path: String) throws(StoreError) -> GraphStore {
+    if try checkHeader(path) { return try GraphStore(path: path) }
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(busyTimeout)
+    // Sidecar files that a read-only connection to a WAL file may create, to be taken away.
+    let sidecars = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+    func open(_ name: String) throws -> (DatabaseQueue, [String], Set<String>) {
+      let queue = try DatabaseQueue(path: name, configuration: config)
+      let (tables, applied) = try queue.read { db in
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        let applied =
+          tables.contains("grdb_migrations")
+          ? try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+        return (tables, applied)
+      }
+      return (queue, tables, applied)
+    }
+    let opened: (DatabaseQueue, [String], Set<String>)
+    do {
+      do {
+        opened = try open(path)
+      } catch let error as DatabaseError
+        where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(error.resultCode)
+        && (Self.size(of: path + "-wal") ?? 0) == 0
+      {
+        // No WAL index can be made beside the file (a read-only folder): nobody can be writing
+        // it either, so read it as immutable. (Not when a WAL holds changes: immutable would
+        // not see them.)
+        opened = try open(Self.immutableURI(path))
+      }
+    } catch {
+      removeEmpty(sidecars)
+      throw translate(error, path: path)
+    }
+    let (queue, tables, applied) = opened
+    if tables.isEmpty || !Set(Migrations.known).isSubset(of: applied) {
+      // Nothing in it yet, an older schema, or not ours: the read-write path decides.
+      try? queue.close()
+      removeEmpty(sidecars)
+      return try GraphStore(path: path)
+    }
+    let unknown = applied.subtracting(Migrations.known)
+    if !unknown.isEmpty {
+      try? queue.close()
+      removeEmpty(sidecars)
+      throw .newerSchema(path: path, found: applied.sorted(), supported: Migrations.known)
+    }
+    return GraphStore(path: path, dbWriter: queue, createdSidecars: sidecars)
+  }
+
+  static func size(of path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+  }
+
+  /// A `file:` URI that opens `path` as immutable (no locks, no WAL index).
+  static func immutableURI(_ path: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+  }
+
+  /// Removes the files among `paths` that exist and are empty, or are a WAL index (`-shm`).
+  static func removeEmpty(_ paths: [String]) {
+    for file in paths {
+      let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+      if size == 0 || (file.hasSuffix("-shm") && size != nil) { try? FileManager.default.removeItem(atPath: file) }
+    }
+  }
+
   /// How long a build waits for another process that holds the store's write lock.
   static let busyTimeout: TimeInterval = 60
 
   /// A store in memory, for tests and one-off runs.
   public init(inMemoryNamed name: String = "kg") throws(StoreError) {
     path = ":memory:"
+    createdSidecars = []
     var config = Configuration()
     config.foreignKeysEnabled = true
     do { dbWriter = try DatabaseQueue(named: name, configuration: config) } catch {

@@ -9,7 +9,9 @@ struct Build: ParsableCommand {
       nothing; a file whose content changed replaces its old edges. A file that cannot be read is \
       reported and skipped, and the exit code is then 65 (66 when no file could be read at all). \
       Files over 16 MB (see --max-file-size), FIFOs and devices are refused without being read; invalid UTF-8 is read \
-      with U+FFFD and a warning naming the byte offset.
+      with U+FFFD and a warning naming the byte offset. A file that crashes the extractor is \
+      named as kg dies; the next build reports it, skips it and goes on (--retry-crashed tries \
+      it again).
       """)
 
   @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
@@ -26,6 +28,9 @@ struct Build: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print one line per file.")
   var verbose = false
 
+  @Flag(help: "Try again the files that crashed the extractor in an earlier build.")
+  var retryCrashed = false
+
   func validate() throws {
     if maxFileSize < 1 || maxFileSize > 4096 {
       throw ValidationError("--max-file-size must be between 1 and 4096 (megabytes), not \(maxFileSize).")
@@ -36,14 +41,13 @@ struct Build: ParsableCommand {
     try ErrorPresentation.run {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
       let workspace = try Workspace(storePath: storeOptions.store)
+      CrashSignal.install()
       let report = try workspace.build(
-        paths: paths, configuration: configuration, maximumFileSize: maxFileSize << 20
-      ) { path, outcome in
-        if verbose { printErr("\(path): \(outcome)") }
-      }
+        paths: paths, configuration: configuration, maximumFileSize: maxFileSize << 20, retryCrashed: retryCrashed,
+        progress: { path, outcome in if verbose { printErr("\(path): \(outcome)") } },
+        failed: { failure in printErr("kg: \(failure.message)") })
       for warning in report.warnings { printErr("kg: warning: \(warning)") }
-      for failure in report.failures { printErr("kg: \(failure.message)") }
-      print("\(report.summary) → \(storeOptions.store)")
+      try OutputWriter.printText("\(report.summary) → \(storeOptions.store)\n")
       if !report.failures.isEmpty {
         // 66 when not one file could be read, 65 when only some failed.
         throw ExitCode((report.succeeded == 0 ? ExitStatus.noInput : .someInputsFailed).rawValue)

@@ -18,7 +18,9 @@ struct Explain: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func validate() throws {
-    if (text == nil) == (file == nil) { throw ValidationError("Give either a sentence or --file, not both.") }
+    if text == nil && file == nil { throw ValidationError("Give a sentence to explain, or --file with an article.") }
+    if text != nil && file != nil { throw ValidationError("Give either a sentence or --file, not both.") }
+    if let sentence, sentence < 0 { throw ValidationError("--sentence must be 0 or more, not \(sentence).") }
     if sentence != nil && file == nil { throw ValidationError("--sentence needs --file.") }
   }
 
@@ -32,7 +34,7 @@ struct Explain: ParsableCommand {
       if json {
         try OutputWriter.write(try TraceFormatter.json(trace), to: nil)
       } else {
-        print(TraceFormatter.text(trace), terminator: "")
+        try OutputWriter.printText(TraceFormatter.text(trace))
       }
     }
   }

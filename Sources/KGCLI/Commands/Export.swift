@@ -14,7 +14,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     try ErrorPresentation.run {
-      let workspace = try Workspace(storePath: storeOptions.store)
+      let workspace = try Workspace(queryingStoreAt: storeOptions.store)
       var data = try workspace.exportJSON()
       data.append(10)
       try OutputWriter.write(data, to: output.output)

@@ -6,7 +6,8 @@ struct Path: ParsableCommand {
     abstract: "Show how two entities are connected: the shortest paths, or every path up to N hops.",
     discussion: """
       Without --all, prints every shortest path (ties included); with --all, every simple path of \
-      at most --max-hops hops (4 by default). Each hop shows its relation and its strongest \
+      at most --max-hops hops (4 by default); that search stops after \
+      \(GraphIndex.defaultPathBudget) steps and says so. Each hop shows its relation and its strongest \
       evidence quote. Edges are followed in their direction unless --undirected is given. \
       When there is no path the exit code is 66.
         kg path Turkey ISIS --undirected
@@ -24,8 +25,12 @@ struct Path: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1, not \(maxHops).") }
-    if limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit).") }
+    if let maxHops, !(1...PathRequest.maximumHops).contains(maxHops) {
+      throw ValidationError("--max-hops must be between 1 and \(PathRequest.maximumHops), not \(maxHops).")
+    }
+    if !(1...PathRequest.maximumLimit).contains(limit) {
+      throw ValidationError("--limit must be between 1 and \(PathRequest.maximumLimit), not \(limit).")
+    }
   }
 
   func run() throws {

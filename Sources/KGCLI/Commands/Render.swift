@@ -62,6 +62,8 @@ struct Render: ParsableCommand {
   @Flag(help: "With --path: follow edges in either direction.") var undirected = false
 
   @Flag(help: "Box entities inside the entity they are part of.") var cluster = false
+  @Option(help: ArgumentHelp("With --format svg: stop a 'dot' that runs longer than this.", valueName: "seconds"))
+  var timeout: Double = SVGRenderer.defaultTimeout
   @Flag(inversion: .prefixedNo, help: "Draw a legend.") var legend = true
 
   func validate() throws {
@@ -76,6 +78,12 @@ struct Render: ParsableCommand {
       throw ValidationError("--all, --max-hops and --undirected go with --path A B.")
     }
     if depth < 0 { throw ValidationError("--depth '\(depth)' is negative; give 0 or more hops.") }
+    if let maxHops, !(1...PathRequest.maximumHops).contains(maxHops) {
+      throw ValidationError("--max-hops must be between 1 and \(PathRequest.maximumHops), not \(maxHops).")
+    }
+    if !(timeout > 0 && timeout <= 86_400) {
+      throw ValidationError("--timeout must be between 0 and 86400 seconds, not \(timeout).")
+    }
     if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
     do { try filter.validate() } catch { throw ValidationError(error.description) }
   }
@@ -87,15 +95,21 @@ struct Render: ParsableCommand {
 
   func run() throws {
     try ErrorPresentation.run {
-      let workspace = try Workspace(storePath: storeOptions.store)
+      let workspace = try Workspace(queryingStoreAt: storeOptions.store)
       var scope: RenderRequest.Scope = focus.map { .focus($0, depth: depth) } ?? .whole
       if pathEnds.count == 2 {
         let answer = try workspace.path(
           PathRequest(from: pathEnds[0], to: pathEnds[1], maxHops: maxHops, all: all, undirected: undirected))
         scope = .paths(answer.edgeIDs)
+        if answer.searchCut {
+          printErr(
+            "kg: warning: the search for every path was cut after \(answer.searchBudget ?? 0) steps; the drawing shows the paths found. Lower --max-hops to see them all."
+          )
+        }
       }
       let request = RenderRequest(
-        format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend)
+        format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend,
+        svgRenderer: SVGRenderer(timeout: timeout))
       let text: String
       do {
         text = try workspace.render(request)

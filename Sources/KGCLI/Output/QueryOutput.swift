@@ -7,7 +7,7 @@ enum QueryOutput {
     if json {
       try OutputWriter.write(try QueryJSONFormatter.json(answer), to: nil)
     } else {
-      print(text(answer), terminator: "")
+      try OutputWriter.printText(text(answer))
     }
   }
 }

@@ -85,6 +85,10 @@ enum QueryTextFormatter {
       out += "  \(a.to.name) (\(a.to.id))\n"
     }
     if a.truncated { out += "\nmore paths exist; raise --limit to see them.\n" }
+    if a.searchCut {
+      out += "\nthe search was cut after \(a.searchBudget ?? 0) steps, so paths may be missing; "
+      out += "lower --max-hops or narrow it with --type, --modality, --since or --until.\n"
+    }
     return out
   }
 

@@ -91,7 +91,10 @@ public struct DOTWriter: Sendable {
       out += "  " + edgeStatement(bundle, entities: entities, heavy: heavy) + "\n"
     }
     if showsLegend && !nodes.isEmpty {
-      out += "  " + Legend(kinds: Set(nodes.compactMap { entities[$0]?.kind }), bundles: bundles).statement() + "\n"
+      out +=
+        "  "
+        + Legend(kinds: Set(nodes.compactMap { entities[$0]?.kind }), bundles: bundles, avoiding: nodeIDs)
+        .statement() + "\n"
     }
     out += "}\n"
     return out

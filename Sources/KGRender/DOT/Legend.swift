@@ -6,8 +6,24 @@ struct Legend {
   var kinds: Set<EntityKind>
   var bundles: [EdgeBundle]
 
-  /// The node name; a slug never holds a colon, so it cannot clash with an entity.
+  /// The node name; a slug never holds a colon, so it cannot clash with an entity made from a
+  /// name, but a dictionary may use any id: see `nodeName(avoiding:)`.
   static let nodeName = "kg:legend"
+
+  /// The legend's node name: `nodeName`, or with a number added when an entity has that id.
+  var name: String
+
+  init(kinds: Set<EntityKind>, bundles: [EdgeBundle], avoiding nodes: Set<String> = []) {
+    self.kinds = kinds
+    self.bundles = bundles
+    var name = Self.nodeName
+    var n = 1
+    while nodes.contains(name) {
+      n += 1
+      name = "\(Self.nodeName)-\(n)"
+    }
+    self.name = name
+  }
 
   func statement() -> String {
     var rows: [String] = ["<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"]
@@ -35,6 +51,6 @@ struct Legend {
     }
     let table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">" + rows.joined() + "</TABLE>"
     return
-      "\(DOTEscaping.quoted(Self.nodeName)) [id=\"legend\", shape=plaintext, style=\"\", fontsize=9, tooltip=\"Legend\", label=<\(table)>];"
+      "\(DOTEscaping.quoted(name)) [id=\"legend\", shape=plaintext, style=\"\", fontsize=9, tooltip=\"Legend\", label=<\(table)>];"
   }
 }

@@ -16,8 +16,11 @@ extension SVGRenderer {
   /// (on a syntax error) is reported as an error rather than killing this process.
   ///
   /// - Throws: `RenderError.graphvizFailed` with `dot`'s first error line when it cannot start
-  ///   or exits with a failure.
-  static func renderWithDotProcess(_ dot: String, executable: String) throws(RenderError) -> String {
+  ///   or exits with a failure; `RenderError.graphvizTimedOut` when it runs longer than
+  ///   `timeout` seconds (it is killed).
+  static func renderWithDotProcess(_ dot: String, executable: String, timeout: Double = defaultTimeout)
+    throws(RenderError) -> String
+  {
     ignoreBrokenPipes
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -46,8 +49,18 @@ extension SVGRenderer {
     DispatchQueue.global().async(group: group) {
       stderrBox.data = errorReader.readDataToEndOfFile()
     }
-    let svg = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
+    let svgBox = DataBox()
+    let outputReader = output.fileHandleForReading
+    DispatchQueue.global().async(group: group) {
+      svgBox.data = outputReader.readDataToEndOfFile()
+    }
+    if group.wait(timeout: .now() + timeout) == .timedOut {
+      kill(process.processIdentifier, SIGKILL)
+      group.wait()
+      process.waitUntilExit()
+      throw .graphvizTimedOut(executable: executable, seconds: timeout)
+    }
+    let svg = svgBox.data
     process.waitUntilExit()
 
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {

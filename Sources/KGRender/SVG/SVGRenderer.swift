@@ -25,10 +25,17 @@ public struct SVGRenderer: Sendable {
   public var backends: [Backend]
   /// The folders searched for `dot`, as in `PATH`; nil uses this process's `PATH`.
   public var searchPath: String?
+  /// How long a `dot` process may run before it is killed (`RenderError.graphvizTimedOut`).
+  public var timeout: Double
 
-  public init(backends: [Backend] = Backend.allCases, searchPath: String? = nil) {
+  /// Five minutes: a drawing of thousands of lines takes tens of seconds with the limits
+  /// `DOTWriter` sets for large drawings.
+  public static let defaultTimeout: Double = 300
+
+  public init(backends: [Backend] = Backend.allCases, searchPath: String? = nil, timeout: Double = defaultTimeout) {
     self.backends = backends
     self.searchPath = searchPath
+    self.timeout = timeout
   }
 
   /// True when this build has libgraphviz compiled in (the `Graphviz` trait).
@@ -53,7 +60,8 @@ public struct SVGRenderer: Sendable {
   /// The SVG drawing of `dot`.
   ///
   /// - Throws: `RenderError.graphvizUnavailable` when no backend is available;
-  ///   `RenderError.graphvizFailed` when Graphviz rejects the DOT text or cannot lay it out.
+  ///   `RenderError.graphvizFailed` when Graphviz rejects the DOT text or cannot lay it out;
+  ///   `RenderError.graphvizTimedOut` when a `dot` process runs longer than `timeout`.
   public func render(_ dot: String) throws(RenderError) -> String {
     switch availableBackend {
     case .libgraphviz?:
@@ -63,7 +71,7 @@ public struct SVGRenderer: Sendable {
       throw .graphvizUnavailable
       #endif
     case .dotProcess?:
-      return try Self.renderWithDotProcess(dot, executable: dotExecutable!)
+      return try Self.renderWithDotProcess(dot, executable: dotExecutable!, timeout: timeout)
     case nil:
       throw .graphvizUnavailable
     }

@@ -15,8 +15,18 @@ enum KGProcess {
     var status: Int32
     var stdout: String
     var stderr: String
+    var timedOut = false
 
-    var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+    init(status: Int32, timedOut: Bool = false, stdout: String, stderr: String) {
+      self.status = status
+      self.timedOut = timedOut
+      self.stdout = stdout
+      self.stderr = stderr
+    }
+
+    var description: String {
+      "exit \(status)\(timedOut ? " (killed: timed out)" : "")\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+    }
   }
 
   /// The package's root folder.
@@ -44,7 +54,16 @@ enum KGProcess {
   }()
 
   /// Runs `kg` with `arguments` in `directory` and waits for it.
-  static func run(_ arguments: [String], in directory: URL) throws -> Result {
+  ///
+  /// - Parameters:
+  ///   - environment: variables added to this process's environment.
+  ///   - stdout: a file to write standard output to instead of capturing it (`/dev/full`).
+  ///   - timeout: seconds after which `kg` is killed (its status is then SIGKILL's 9, with
+  ///     `timedOut` set).
+  static func run(
+    _ arguments: [String], in directory: URL, environment: [String: String] = [:], stdout: String? = nil,
+    timeout: Double? = nil
+  ) throws -> Result {
     let out = directory.appendingPathComponent(".kg-stdout-\(UUID().uuidString)")
     let err = directory.appendingPathComponent(".kg-stderr-\(UUID().uuidString)")
     defer {
@@ -58,12 +77,24 @@ enum KGProcess {
     process.arguments = arguments
     process.currentDirectoryURL = directory
     process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: out)
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    process.standardOutput = try FileHandle(forWritingTo: stdout.map { URL(fileURLWithPath: $0) } ?? out)
     process.standardError = try FileHandle(forWritingTo: err)
     try process.run()
+    var timedOut = false
+    if let timeout {
+      let deadline = Date().addingTimeInterval(timeout)
+      while process.isRunning && Date() < deadline { usleep(20_000) }
+      if process.isRunning {
+        timedOut = true
+        kill(process.processIdentifier, SIGKILL)
+      }
+    }
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus,
+      status: process.terminationStatus, timedOut: timedOut,
       stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
   }
