@@ -433,10 +433,16 @@ struct MentionFinder {
   func findBackedForces(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState) {
     for hit in hits {
       let p = hit.range.upperBound
-      guard p + 2 < tokens.count, tokens[p].lower == "-",
-        configuration.lexicon.participles.contains(tokens[p + 1])
+      // "pro-Iran militias", "pro-Turkish factions": like "Iran-backed militias".
+      let pro =
+        hit.range.lowerBound >= 2 && tokens[hit.range.lowerBound - 1].lower == "-"
+        && tokens[hit.range.lowerBound - 2].lower == "pro" && !tokens[hit.range.lowerBound - 1].spaceBefore
+      guard
+        pro
+          || (p + 2 < tokens.count && tokens[p].lower == "-"
+            && configuration.lexicon.participles.contains(tokens[p + 1]))
       else { continue }
-      var k = p + 2
+      var k = pro ? p : p + 2
       while k < tokens.count, !covered[k],
         !tokens[k].isCapitalized || ["Kurdish", "Arab", "Syrian"].contains(tokens[k].text),
         !Self.genericForces.contains(tokens[k]), k < p + 5, tokens[k].isWord
@@ -451,9 +457,14 @@ struct MentionFinder {
         !groupNoun || dictionary.entities[id]?.kind == .armedGroup
       }
       let recent = state.history.last { candidates.contains($0) }
-      guard let target = recent ?? dictionary.defaultBacked[backer] else { continue }
-      let range = (p + 2)..<(k + 1)
-      hits.append(MentionHit(entityID: target, range: range, origin: .reference, isBareDemonym: false))
+      // "pro-Iran militias" names the backer's own militias before any group it backs.
+      guard let target = pro ? dictionary.defaultBacked[backer] ?? recent : recent ?? dictionary.defaultBacked[backer]
+      else { continue }
+      let range = (pro ? hit.range.lowerBound - 2 : p + 2)..<(k + 1)
+      if pro { hits.removeAll { $0.range == hit.range } }
+      // "pro-Iran militia" is a name the article gives the group (a surface of it); "Iran-backed
+      // forces" refers to a group named elsewhere.
+      hits.append(MentionHit(entityID: target, range: range, origin: pro ? .pattern : .reference, isBareDemonym: false))
       for c in range { covered[c] = true }
     }
   }
@@ -464,8 +475,10 @@ struct MentionFinder {
   /// before it, else the subject that opened the previous sentence.
   func resolveThey(at t: Int, tokens: [Token], found: [MentionHit], state: DocumentState) -> String? {
     for hit in found where hit.range.upperBound <= t && !hit.isBareDemonym {
-      // "The US-backed SDF said they …": a backer before a hyphen modifies the name after it.
+      // "The US-backed SDF said they …": a backer before a hyphen modifies the name after it;
+      // "SDF spokesperson X said they …": a group before a title is the person's.
       let end = hit.range.upperBound
+      if end < tokens.count, titleMatch(tokens, at: end) != nil { continue }
       if end + 1 < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore,
         configuration.lexicon.participles.contains(tokens[end + 1])
       {

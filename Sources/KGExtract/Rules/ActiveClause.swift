@@ -24,7 +24,17 @@ struct ActiveClause: RelationRule {
       {
         continue
       }
-      var sources = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+      var subjects = group.subjects
+      // ", killing three soldiers": a participle after a comma takes the main clause's subject,
+      // not the phrase just before it ("… in Damascus, Syria, killing …").
+      if group.form == .presentParticiple, group.range.lowerBound > 0,
+        a.tokens[group.range.lowerBound - 1].lower == ",",
+        let parent = a.parse.clauses[group.clause].parent,
+        let main = a.parse.clauses[parent].verbGroups.first.map({ a.parse.verbGroups[$0] }), !main.subjects.isEmpty
+      {
+        subjects = main.subjects
+      }
+      var sources = a.mentions(ofPhrases: subjects).filter { a.isActor($0) }
       // "the army, along with Russian troops, stormed the town": the partners act too.
       let partners = a.comitativePartners(before: group.range.lowerBound)
       if sources.isEmpty, !partners.mentions.isEmpty, let subject = a.comitativeHead(before: partners.start) {
@@ -38,7 +48,7 @@ struct ActiveClause: RelationRule {
       }
       // "A Turkish drone strike killed three fighters": an attack as subject acts for its agent.
       if sources.isEmpty, hit.cue.type == .attack || hit.cue.type == .kill {
-        sources = group.subjects.flatMap { eventAgents(ofPhrase: $0, in: a) }
+        sources = subjects.flatMap { eventAgents(ofPhrase: $0, in: a) }
       }
       guard !sources.isEmpty else { continue }
       var targets: [Int]

@@ -57,6 +57,10 @@ extension SentenceAnalysis {
     let phrase = parse.nounPhrases[p]
     guard phrase.head >= 0, phrase.head < tokens.count else { return nil }
     if let m = mentionOfToken[phrase.head] { return m }
+    // "the group's former stronghold Raqqa", "the town Morek": a name after a common head is it.
+    if let k = (phrase.head + 1..<phrase.range.upperBound).last(where: { mentionOfToken[$0] != nil }) {
+      return mentionOfToken[k]
+    }
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
     if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
       // The parser may attach the "of" phrase to the verb; the phrase right after the head is it.
