@@ -47,8 +47,13 @@ struct ActiveClause: RelationRule {
         sources = a.subjectAcrossParenthetical(before: group.range.lowerBound)
       }
       // "A Turkish drone strike killed three fighters": an attack as subject acts for its agent.
+      var forced: (Modality, claimantMention: Int?)? = nil
       if sources.isEmpty, hit.cue.type == .attack || hit.cue.type == .kill {
         sources = subjects.flatMap { eventAgents(ofPhrase: $0, in: a) }
+      }
+      // "The alleged Israeli strike killed …": what the event is called, the killing is.
+      if subjects.contains(where: { a.isAllegedEvent($0) && a.nounCue(at: a.parse.nounPhrases[$0].head) != nil }) {
+        forced = (.alleged, nil)
       }
       guard !sources.isEmpty else { continue }
       var targets: [Int]
@@ -68,7 +73,7 @@ struct ActiveClause: RelationRule {
         let after = a.mentions[object].range.upperBound
         if after < a.tokens.count, ["that", "of"].contains(a.tokens[after].lower) { type = .threaten }
       }
-      result.append(Finding(sources: sources, type: type, targets: targets, rule: id, cue: hit.range))
+      result.append(Finding(sources: sources, type: type, targets: targets, rule: id, cue: hit.range, forced: forced))
     }
     return result
   }

@@ -43,7 +43,9 @@ struct EventPhrase: RelationRule {
       }
       agents = agents.filter { a.isActor($0) }
       guard !agents.isEmpty, !targets.isEmpty else { continue }
-      result.append(Finding(sources: agents, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
+      let forced: (Modality, claimantMention: Int?)? = a.isAllegedEvent(p) ? (.alleged, nil) : nil
+      result.append(
+        Finding(sources: agents, type: hit.cue.type, targets: targets, rule: id, cue: hit.range, forced: forced))
     }
     return result
   }

@@ -131,6 +131,15 @@ extension SentenceAnalysis {
     }
   }
 
+  /// Adjectives that make an event only claimed ("the alleged Israeli strike").
+  static let allegingAdjectives: WordSet = ["alleged", "suspected", "reported", "apparent", "purported", "presumed"]
+
+  /// Whether a noun phrase calls its event alleged ("an alleged Israeli strike").
+  func isAllegedEvent(_ p: Int) -> Bool {
+    let phrase = parse.nounPhrases[p]
+    return phrase.range.contains { $0 < phrase.head && Self.allegingAdjectives.contains(tokens[$0]) }
+  }
+
   /// The verb cue whose first token is `token`, if any.
   func verbCue(startingAt token: Int) -> CueHit? {
     cues.first { $0.range.lowerBound == token && $0.cue.form != .noun }
