@@ -112,6 +112,10 @@ extension MentionFinder {
       }
     }
     if after < tokens.count {
+      // "Jadid Aqidat town", "al-Sheikh Damis village": a place noun after the name.
+      if Self.bareplaceHeads.contains(tokens[after]), !tokens[after].isCapitalized {
+        return (.location, "followed by '\(tokens[after].text)'")
+      }
       // "Ali Shamkhani said": two name words and a verb of speaking.
       if words >= 2, evidence.speechVerbs.contains(tokens[after]) {
         return (.person, "followed by '\(tokens[after].text)'")
@@ -209,6 +213,11 @@ extension MentionFinder {
     }
     return false
   }
+
+  /// Place nouns after a name that are not part of it ("Jadid Aqidat town").
+  static let bareplaceHeads: WordSet = [
+    "town", "village", "villages", "towns", "neighbourhood", "neighborhood", "camp",
+  ]
 
   static let listPrepositions: WordSet = [
     "on", "against", "in", "near", "at", "targeting", "of", "to", "toward", "towards",

@@ -489,7 +489,8 @@ struct MentionFinder {
       else { continue }
       var before = hit.range.lowerBound - 1
       while before >= 0, SentenceAnalysis.articles.contains(tokens[before]) { before -= 1 }
-      if before >= 0, SentenceAnalysis.governing.contains(tokens[before]) { continue }
+      // "carried out by regime warplanes …, they targeted": a passive's agent is the actor.
+      if before >= 0, SentenceAnalysis.governing.contains(tokens[before]), tokens[before].lower != "by" { continue }
       return hit.entityID
     }
     return state.previousSubject

@@ -61,6 +61,7 @@ struct ActiveClause: RelationRule {
         targets = a.mentions(ofObliques: group, [preposition])
       } else {
         targets = a.mentions(ofPhrases: group.objects)
+        if let last = group.objects.last { targets += a.listedMentions(after: last).filter { !targets.contains($0) } }
         if targets.isEmpty, hit.cue.type == .attack {
           targets = a.mentions(ofObliques: group, Self.attackPrepositions)
         }

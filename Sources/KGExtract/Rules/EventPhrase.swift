@@ -42,6 +42,12 @@ struct EventPhrase: RelationRule {
         if targets.isEmpty { targets = a.mentions(ofObliques: group, Self.targetPrepositions) }
       }
       agents = agents.filter { a.isActor($0) }
+      // "strikes against areas along the border, including the villages of A, B and C"
+      if !agents.isEmpty {
+        targets += a.includedMentions(after: phrase.range.upperBound).filter {
+          !targets.contains($0) && !agents.contains($0)
+        }
+      }
       guard !agents.isEmpty, !targets.isEmpty else { continue }
       let forced: (Modality, claimantMention: Int?)? = a.isAllegedEvent(p) ? (.alleged, nil) : nil
       result.append(

@@ -12,7 +12,8 @@ extension SentenceAnalysis {
     "neighborhood", "strongholds", "stronghold", "commanders", "commander", "leaders", "leader", "militants",
     "soldiers", "officers", "officials", "elements", "cells", "vehicles", "outposts", "posts", "post", "camp", "camps",
     "depot", "depots", "sites", "site", "facilities", "facility", "airport", "port", "bastion", "remnants", "ranks",
-    "parts", "part", "vicinity", "outskirt", "center", "centre",
+    "parts", "part", "vicinity", "outskirt", "center", "centre", "swathes", "swaths", "much", "most", "territory",
+    "territories", "control", "hideouts", "hideout", "targets", "assets", "infrastructure",
   ]
 
   static let possessivePronouns: WordSet = ["its", "their"]
@@ -129,6 +130,33 @@ extension SentenceAnalysis {
     parse.verbGroups.first {
       $0.voice == .active && objects(of: $0).contains(p) && NominalEvent.lightVerbs.contains(tokens[$0.head])
     }
+  }
+
+  /// "targeted Kafr Nubl, the vicinity of Qminas, Binnish and Sarmin": the names listed after a
+  /// phrase, comma by comma, where the parser closed the list early; "the vicinity of X" counts
+  /// as X.
+  func listedMentions(after phrase: Int) -> [Int] {
+    var found: [Int] = []
+    // Items of one list are of one kind: places with places, actors with actors.
+    guard let first = headMention(ofPhrase: phrase) else { return [] }
+    let places = !isActor(first)
+    var k = parse.nounPhrases[phrase].range.upperBound
+    while k + 1 < tokens.count, [",", "and", "or"].contains(tokens[k].lower) {
+      var j = k + 1
+      if tokens[j].lower == "and" || tokens[j].lower == "or" { j += 1 }
+      guard j < tokens.count, parse.nounPhraseAt[j] >= 0 else { break }
+      let next = Int(parse.nounPhraseAt[j])
+      guard let m = headMention(ofPhrase: next), isActor(m) != places else { break }
+      if !found.contains(m) { found.append(m) }
+      k = parse.nounPhrases[next].range.upperBound
+      // "the vicinity of Qminas": step over the "of" phrase the head mention came from.
+      if k < tokens.count, parse.prepositionalPhraseAt[k] >= 0,
+        parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word == "of"
+      {
+        k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.upperBound
+      }
+    }
+    return found
   }
 
   /// Adjectives that make an event only claimed ("the alleged Israeli strike").
