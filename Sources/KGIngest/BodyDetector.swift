@@ -20,17 +20,28 @@ public struct BodyDetector: Sendable {
     guard let first = kinds.firstIndex(of: .prose) else { return nil }
     var last = first
     var shortRun = 0
+    var proseLines = 1
     var i = first + 1
     scan: while i < lines.count {
       switch kinds[i] {
       case .prose, .listItem:
         last = i
         shortRun = 0
+        proseLines += 1
       case .footer:
         break scan
       case .short:
         shortRun += 1
-        if shortRun >= 3 { break scan }
+        // Three short lines end the body, unless all before them is a standfirst and prose
+        // follows them: "2 min read", a date and a photo caption stand between a lead and its
+        // article.
+        if shortRun >= 3 {
+          guard proseLines < 3,
+            let next = kinds[(i + 1)...].prefix(8).firstIndex(where: { $0 != .blank && $0 != .short }),
+            kinds[next] == .prose
+          else { break scan }
+          shortRun = 0
+        }
       case .blank:
         break
       }

@@ -25,6 +25,12 @@ struct ActiveClause: RelationRule {
         continue
       }
       var subjects = group.subjects
+      // "An air strike attributed to Israel on eastern Syria has killed …"
+      if subjects.isEmpty, group.form == .finite, let before = a.phraseBefore(verb: group.range.lowerBound),
+        a.nounCue(at: a.parse.nounPhrases[before].head) != nil
+      {
+        subjects = [before]
+      }
       // ", killing three soldiers": a participle after a comma takes the main clause's subject,
       // not the phrase just before it ("… in Damascus, Syria, killing …").
       if group.form == .presentParticiple, group.range.lowerBound > 0,
@@ -96,6 +102,10 @@ struct ActiveClause: RelationRule {
       k -= 1
     }
     if let possessor = phrase.possessor { return a.mentions(ofPhrase: possessor).filter { a.isActor($0) } }
+    // "an air strike attributed to Israel": the party it is put down to (alleged, see
+    // `SentenceAnalysis.isAllegedEvent`).
+    let after = phrase.range.upperBound
+    if let link = a.attribution(after: after), let m = a.mentionOfToken[link], a.isActor(m) { return [m] }
     return []
   }
 }

@@ -29,17 +29,8 @@ extension SentenceAnalysis {
     let phrase = parse.nounPhrases[p]
     let members = phrase.conjuncts.isEmpty ? [p] : phrase.conjuncts
     var result: [Int] = []
-    for var member in members {
-      // "the group's former stronghold Raqqa": a possessor stands for the phrase it owns.
-      if let owned = parse.nounPhrases.firstIndex(where: { $0.possessor == member }) {
-        member = owned
-      } else {
-        let end = parse.nounPhrases[member].range.upperBound
-        if end + 1 < tokens.count, tokens[end].lower == "'s", parse.nounPhraseAt[end + 1] >= 0 {
-          member = Int(parse.nounPhraseAt[end + 1])
-        }
-      }
-      if let m = headMention(ofPhrase: member), !result.contains(m) { result.append(m) }
+    for member in members {
+      if let m = headMention(ofPhrase: owned(member)), !result.contains(m) { result.append(m) }
     }
     // "Syrian and Russian officials", "Iraqi, Kurdish and Turkish forces": demonyms coordinated
     // before the phrase share its head.
@@ -51,6 +42,16 @@ extension SentenceAnalysis {
       k = mentions[m].range.lowerBound - 1
     }
     return result
+  }
+
+  /// "the group's former stronghold Raqqa": a possessor stands for the phrase it owns.
+  func owned(_ p: Int) -> Int {
+    if let owner = parse.nounPhrases.firstIndex(where: { $0.possessor == p }) { return owner }
+    let end = parse.nounPhrases[p].range.upperBound
+    if end + 1 < tokens.count, tokens[end].lower == "'s", parse.nounPhraseAt[end + 1] >= 0 {
+      return Int(parse.nounPhraseAt[end + 1])
+    }
+    return p
   }
 
   /// The mention a noun phrase stands for, or nil for a phrase that names no one ("the town").
@@ -71,7 +72,9 @@ extension SentenceAnalysis {
         ofPhrases.append(Int(parse.prepositionalPhraseAt[next]))
       }
       for pp in ofPhrases where parse.prepositionalPhrases[pp].word == "of" {
-        if let object = parse.prepositionalPhrases[pp].object, let m = headMention(ofPhrase: object, depth: depth + 1) {
+        if let object = parse.prepositionalPhrases[pp].object,
+          let m = headMention(ofPhrase: owned(object), depth: depth + 1)
+        {
           return m
         }
         break
@@ -162,10 +165,22 @@ extension SentenceAnalysis {
   /// Adjectives that make an event only claimed ("the alleged Israeli strike").
   static let allegingAdjectives: WordSet = ["alleged", "suspected", "reported", "apparent", "purported", "presumed"]
 
-  /// Whether a noun phrase calls its event alleged ("an alleged Israeli strike").
+  /// Whether a noun phrase calls its event alleged ("an alleged Israeli strike", "a strike
+  /// attributed to Israel").
   func isAllegedEvent(_ p: Int) -> Bool {
     let phrase = parse.nounPhrases[p]
     return phrase.range.contains { $0 < phrase.head && Self.allegingAdjectives.contains(tokens[$0]) }
+      || attribution(after: phrase.range.upperBound) != nil
+  }
+
+  /// "attributed to X", "blamed on X" right at `position`: the token where X starts.
+  func attribution(after position: Int) -> Int? {
+    guard position + 2 < tokens.count, ["attributed", "blamed"].contains(tokens[position].lower),
+      ["to", "on"].contains(tokens[position + 1].lower)
+    else { return nil }
+    var k = position + 2
+    if tokens[k].lower == "the" && k + 1 < tokens.count { k += 1 }
+    return mentionOfToken[k] != nil ? k : nil
   }
 
   /// The verb cue whose first token is `token`, if any.
@@ -221,6 +236,29 @@ extension SentenceAnalysis {
       j += 1
     }
     return found
+  }
+
+  /// The noun phrase before a verb that the parser left without a subject, over the phrases that
+  /// modify it: "An air strike [attributed to Israel] [on eastern Syria] has killed …".
+  func phraseBefore(verb: Int) -> Int? {
+    var k = verb - 1
+    var hops = 0
+    while k >= 0, hops < 6 {
+      if parse.prepositionalPhraseAt[k] >= 0 {
+        k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.lowerBound - 1
+      } else if parse.verbGroupAt[k] >= 0, parse.verbGroups[Int(parse.verbGroupAt[k])].subjects.count <= 1,
+        ["attributed", "blamed", "carried", "launched", "conducted"].contains(
+          tokens[parse.verbGroups[Int(parse.verbGroupAt[k])].head].lower)
+      {
+        k = parse.verbGroups[Int(parse.verbGroupAt[k])].range.lowerBound - 1
+      } else if parse.nounPhraseAt[k] >= 0 {
+        return Int(parse.nounPhraseAt[k])
+      } else {
+        return nil
+      }
+      hops += 1
+    }
+    return nil
   }
 
   /// Words before "with" that make it comitative ("together with", "along with").
