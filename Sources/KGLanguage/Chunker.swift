@@ -72,6 +72,9 @@ struct Chunker {
       let compound = compoundEnd(i)
       if compound > i + 1 {
         let lastPart = s.tags[compound - 1]
+        let adjectival = lastPart.isAdjective || lastPart == .VBN || lastPart == .VBG || lastPart == .CD
+        // Only nominal and adjectival compounds, and adjectives only before the head.
+        if !lastPart.isNoun && !adjectival || adjectival && head >= 0 { break }
         if head >= 0 { modifiers.append(head) }
         if lastPart.isNoun && !(compound < n && (s.tags[compound].isNoun || s.fixedEnd[compound] >= 0)) {
           for k in i..<(compound - 1) where s.tags[k] != .HYPH { modifiers.append(k) }
@@ -152,7 +155,9 @@ struct Chunker {
     }
     let end = head + 1
     s.addNounPhrase(
-      start..<end, head: head, determiner: determiner, modifiers: modifiers.filter { $0 < head }, isName: isName)
+      start..<end, head: head, determiner: determiner,
+      modifiers: modifiers.last.map { $0 < head } ?? true ? modifiers : modifiers.filter { $0 < head },
+      isName: isName)
     return end
   }
 
