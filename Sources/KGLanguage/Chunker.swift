@@ -38,6 +38,10 @@ struct Chunker {
     return k
   }
 
+  static let quantifiers: Set<String> = [
+    "at least", "more than", "less than", "fewer than", "up to", "at most", "as many", "nearly all",
+  ]
+
   private mutating func nounPhrase(at start: Int) -> Int? {
     let n = s.count
     var i = start
@@ -52,6 +56,12 @@ struct Chunker {
       return i + 1
     }
     if s.tags[i] == .PDT { i += 1 }
+    // "at least 14 civilians", "more than 40 people", "up to 300 fighters": a quantifier.
+    if i + 2 < n, s.tags[i + 2] == .CD, Chunker.quantifiers.contains(s.words[i].lower + " " + s.words[i + 1].lower) {
+      modifiers.append(i)
+      modifiers.append(i + 1)
+      i += 2
+    }
     if i < n, s.tags[i] == .DT || s.tags[i] == .PRPS || s.tags[i] == .WPS, s.fixedEnd[i] < 0 {
       determiner = i
       i += 1
@@ -124,6 +134,12 @@ struct Chunker {
           modifiers.append(i)
           last = i
           i += 1
+          continue
+        }
+        if t == .comma, last >= 0, s.tags[last] == .CD, !s.words[i].spaceBefore, next == .CD,
+          !s.words[i + 1].spaceBefore
+        {
+          i += 1  // "3,177": the tokenizer splits digit groups
           continue
         }
         if t == .CC || t == .comma, last >= 0, s.tags[last].isAdjective || s.tags[last] == .VBN,

@@ -156,6 +156,18 @@ struct ClauseAnalysis {
       var kind = Clause.Kind.main
       var marker: Int?
       var parent: Int? = nil
+      if let d = s.nounPhrases[np].determiner, s.tags[d] == .WPS, s.nounPhrases[np].range.lowerBound > 0 {
+        // "Russia, whose forces ...": a relative clause on the phrase before.
+        var a = s.nounPhrases[np].range.lowerBound - 1
+        if a > 0, s.tags[a] == .comma { a -= 1 }
+        kind = .relative
+        marker = d
+        parent = governingClause(before: v)
+        let clause = newClause(kind, v, parent: parent, marker: marker)
+        s.clauses[clause].antecedent = s.npAt[a] >= 0 ? Int(s.npAt[a]) : nil
+        finish(v, clause: clause, subjects: subjects, implicit: false, start: start)
+        return
+      }
       switch before {
       case .relative(let m, let antecedent):
         kind = .relative
@@ -248,6 +260,11 @@ struct ClauseAnalysis {
         clause = newClause(group.form == .finite ? .main : .participle, v, parent: nil, marker: nil)
       }
     }
+    finish(v, clause: clause, subjects: subjects, implicit: implicit, start: start)
+  }
+
+  private mutating func finish(_ v: Int, clause: Int, subjects: [Int], implicit: Bool, start: Int) {
+    var start = start
     s.verbGroups[v].clause = clause
     s.verbGroups[v].subjects = subjects
     s.verbGroups[v].subjectIsImplicit = implicit
@@ -263,7 +280,7 @@ struct ClauseAnalysis {
   private func objectFollows(_ i: Int) -> Bool {
     guard i < s.count, s.npAt[i] >= 0 else { return false }
     let np = s.nounPhrases[Int(s.npAt[i])]
-    return np.range.lowerBound == i && !np.isTime && (np.determiner != nil || np.isName || s.tags[np.head] == .NNS)
+    return np.range.lowerBound == i && !np.isTime
   }
 
   /// A noun phrase starting at `i`, skipping adverbs.
@@ -294,7 +311,6 @@ struct ClauseAnalysis {
     let group = s.verbGroups[v]
     var i = group.range.upperBound
     let n = s.count
-    let reporting = WordClasses.reporting.contains(group.lemma)
     var objectCount = 0
     while i < n {
       if s.ppAt[i] >= 0 {
@@ -321,9 +337,6 @@ struct ClauseAnalysis {
           continue
         }
         if startsClause(np) || objectCount >= 2 { break }
-        if reporting, objectCount == 0, !(group.lemma == "tell" || group.lemma == "inform" || group.lemma == "warn") {
-          break
-        }
         let members = withConjuncts(np)
         s.verbGroups[v].objects.append(contentsOf: members)
         objectCount += 1

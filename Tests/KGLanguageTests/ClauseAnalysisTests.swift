@@ -148,6 +148,27 @@ import Testing
     #expect(s.texts(attack.objects) == ["the base"])
   }
 
+  @Test func whoseClauseIsRelativeAndTheVerbAfterItFinite() throws {
+    let s = parse("Russia, whose forces fought alongside government troops, denied responsibility for the raid.")
+    let fight = try #require(s.verb("fight"))
+    #expect(s.clauses[fight.clause].kind == .relative)
+    #expect(s.clauses[fight.clause].antecedent.map { s.text(of: s.nounPhrases[$0]) } == "Russia")
+    let deny = try #require(s.verb("deny"))
+    #expect(deny.form == .finite)
+    #expect(s.texts(deny.subjects) == ["Russia"])
+    #expect(s.texts(deny.objects) == ["responsibility"])
+  }
+
+  @Test(arguments: [
+    ("Jets struck the market, killing more than 40 people.", "more than 40 people"),
+    ("Jets struck the market, killing at least 14 civilians.", "at least 14 civilians"),
+    ("Jets struck the market, killing 3,177 people.", "3,177 people"),
+  ])
+  func quantifiedObjects(_ text: String, _ object: String) throws {
+    let kill = try #require(parse(text).verb("kill"))
+    #expect(parse(text).texts(kill.objects) == [object])
+  }
+
   @Test func descriptionShowsTagsChunksClausesAndRoles() {
     let text = parse("Rebels seized the town.").description
     #expect(text.contains("Rebels/NNS seized/VBD the/DT town/NN ./."))
