@@ -82,7 +82,8 @@ struct Chunker {
       let compound = compoundEnd(i)
       if compound > i + 1 {
         let lastPart = s.tags[compound - 1]
-        let adjectival = lastPart.isAdjective || lastPart == .VBN || lastPart == .VBG || lastPart == .CD
+        // "state-run", "Iran-backed", "government-controlled", "five-year".
+        let adjectival = lastPart.isAdjective || lastPart.isVerb || lastPart == .CD
         // Only nominal and adjectival compounds, and adjectives only before the head.
         if !lastPart.isNoun && !adjectival || adjectival && head >= 0 { break }
         if head >= 0 { modifiers.append(head) }
@@ -307,7 +308,12 @@ struct Chunker {
       }
       // "early on Monday", "just after dawn": the PP starts at its preposition.
       guard objectStart < n, s.npAt[objectStart] >= 0 else { continue }
-      let object = Int(s.npAt[objectStart])
+      var object = Int(s.npAt[objectStart])
+      // "in Syria's Raqqa": the object is the possessed phrase.
+      let afterObject = s.nounPhrases[object].range.upperBound
+      if afterObject + 1 < n, s.tags[afterObject] == .POS, s.npAt[afterObject + 1] >= 0 {
+        object = Int(s.npAt[afterObject + 1])
+      }
       let phrase = s.nounPhrases[object]
       // "after the army attacked": a subordinate clause, not a phrase.
       if WordClasses.subordinators.contains(word), phrase.range.upperBound < n, s.vgAt[phrase.range.upperBound] >= 0,

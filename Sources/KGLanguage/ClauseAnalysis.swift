@@ -192,9 +192,16 @@ struct ClauseAnalysis {
         s.verbGroups[v].tense = .past
       }
       if group.form == .infinitive, let main = governingClause(before: v) {
-        // "allow the insurgents to regroup": the phrase is the infinitive's subject.
+        // "allow the insurgents to regroup": the phrase is the infinitive's subject after a verb
+        // of control; otherwise ("create a safe zone to ensure") the main clause's subject is.
         kind = .subordinate
         parent = main
+        if v > 0, s.verbGroups[v - 1].objects.contains(np), !WordClasses.control.contains(s.verbGroups[v - 1].lemma) {
+          subjects = s.verbGroups[v - 1].subjects
+          let clause = newClause(kind, v, parent: parent, marker: nil)
+          finish(v, clause: clause, subjects: subjects, implicit: true, start: group.range.lowerBound)
+          return
+        }
       } else if s.verbGroups[v].form == .pastParticiple || group.form == .presentParticiple {
         // "forces backed by Iran": the phrase is what the participle describes.
         kind = .participle

@@ -395,6 +395,10 @@ struct Tagger: Sendable {
         tags[i] = Tag.VB.rawValue  // "didn't retreat"
         continue
       }
+      if tag.isVerb, i + 1 < n, tags[i + 1] == Tag.HYPH.rawValue, let lexical, lexical.isNoun || lexical.isAdjective {
+        tags[i] = lexical.rawValue  // "to government-controlled areas"
+        continue
+      }
       if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
         tags[i] = Tag.NNS.rawValue  // "23 suspects"
         continue

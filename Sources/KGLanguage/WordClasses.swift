@@ -12,6 +12,12 @@ enum WordClasses {
     "decide", "attempt", "continue", "begin", "start", "agree", "refuse", "fail", "hope", "go", "need", "appear",
     "seem", "mean", "order", "vote", "move", "wish", "manage", "resolve", "swear", "claim", "be", "have", "use",
   ]
+  /// Verbs whose object is the subject of a following infinitive ("urged the parties to stop").
+  static let control: Set<String> = [
+    "allow", "urge", "call", "ask", "order", "force", "tell", "want", "expect", "help", "enable", "persuade",
+    "encourage", "warn", "instruct", "invite", "permit", "require", "lead", "cause", "prompt", "push", "pressure",
+    "get", "need", "train", "send", "deploy", "authorize", "authorise",
+  ]
   static let auxiliary: Set<String> = ["be", "have", "do", "get"]
   static let negation: Set<String> = ["not", "n't", "never", "no"]
   static let subordinators: Set<String> = [

@@ -169,6 +169,28 @@ import Testing
     #expect(parse(text).texts(kill.objects) == [object])
   }
 
+  @Test func prepositionalObjectThroughAPossessive() throws {
+    let s = parse("The SDF retook the hospital in Syria's Raqqa from the militants.")
+    let v = try #require(s.verb("retake"))
+    #expect(s.obliques(v) == ["in Syria's Raqqa", "from the militants"])
+  }
+
+  @Test func verbCompoundsAreModifiers() throws {
+    let s = parse("Residents fled to government-controlled areas.")
+    #expect(s.phrase("government-controlled areas") != nil)
+  }
+
+  @Test(arguments: [
+    ("Turkey urged the rebels to withdraw.", "withdraw", ["the rebels"], false),
+    ("Turkey built a wall to stop the smugglers.", "stop", ["Turkey"], true),
+  ])
+  func infinitiveSubject(_ text: String, _ lemma: String, _ subjects: [String], _ implicit: Bool) throws {
+    let s = parse(text)
+    let v = try #require(s.verb(lemma))
+    #expect(s.texts(v.subjects) == subjects)
+    #expect(v.subjectIsImplicit == implicit)
+  }
+
   @Test func descriptionShowsTagsChunksClausesAndRoles() {
     let text = parse("Rebels seized the town.").description
     #expect(text.contains("Rebels/NNS seized/VBD the/DT town/NN ./."))
