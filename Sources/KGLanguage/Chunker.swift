@@ -129,7 +129,9 @@ struct Chunker {
           i += 1
           continue
         }
-        if t == .VBN || t == .VBG, determiner != nil || last >= 0,
+        // "the wounded soldiers", "Suspected Russian jets" (a participle opening the sentence).
+        if t == .VBN || t == .VBG,
+          determiner != nil || last >= 0 || (t == .VBN && i == 0),
           nextIsNominal || s.fixedEnd[i + 1 < n ? i + 1 : i] >= 0
         {
           modifiers.append(i)
@@ -250,7 +252,9 @@ struct Chunker {
     }
     // "plans to attack", "are expected to launch", "vowed to retaliate".
     var end2 = end
-    if end < n, s.tags[end] == .TO, WordClasses.catenative.contains(s.lemmas[head]) || s.tags[head] == .VBN,
+    if end < n, s.tags[end] == .TO,
+      WordClasses.catenative.contains(s.lemmas[head])
+        || (s.tags[head] == .VBN && WordClasses.passiveCatenative.contains(s.lemmas[head])),
       let inner = scanInfinitive(end)
     {
       let governorLemma = s.lemmas[head]

@@ -86,6 +86,12 @@ struct ClauseAnalysis {
         }
         return .comma(i)
       }
+      if lower == "that", i > 0, s.npAt[i - 1] >= 0,
+        let v = s.verbGroups.firstIndex(where: { $0.objects.contains(Int(s.npAt[i - 1])) }),
+        WordClasses.reporting.contains(s.verbGroups[v].lemma)
+      {
+        return .complementizer(i)  // "told reporters that ..."
+      }
       if t == .WDT || t == .WP || (lower == "that" && i > 0 && s.npAt[i - 1] >= 0) {
         var a = i - 1
         if a >= 0, s.tags[a] == .comma { a -= 1 }
@@ -344,6 +350,11 @@ struct ClauseAnalysis {
           continue
         }
         if startsClause(np) || objectCount >= 2 { break }
+        if s.verbGroups[v].subjects.contains(np) {
+          // "..., said the ministry": the subject after the verb.
+          i = phrase.range.upperBound
+          continue
+        }
         let members = withConjuncts(np)
         s.verbGroups[v].objects.append(contentsOf: members)
         objectCount += 1
@@ -378,11 +389,16 @@ struct ClauseAnalysis {
         group.form == .finite || group.form == .presentParticiple
       else { continue }
       let frame = group.clause
+      // "claimed responsibility for the attack, which ...": a reporting verb with an object reports
+      // nothing, unless it names the hearer ("told reporters (that) ...").
+      if !group.objects.isEmpty, !["tell", "inform", "warn", "assure", "remind", "brief"].contains(group.lemma) {
+        continue
+      }
       // "X said (that) ...": the next clause after the frame's objects.
       var after = roleEnd(r)
       if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
       if let content = s.clauses.indices.first(where: { c in
-        c != frame && s.clauses[c].kind != .participle
+        c != frame && s.clauses[c].kind != .participle && s.clauses[c].kind != .relative
           && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
           && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
           && s.clauses[c].range.lowerBound >= group.range.lowerBound

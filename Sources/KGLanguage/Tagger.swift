@@ -399,6 +399,10 @@ struct Tagger: Sendable {
         tags[i] = lexical.rawValue  // "to government-controlled areas"
         continue
       }
+      if tag == .VBZ, lexical == .NNS, i > 0, Tag(rawValue: tags[i - 1])?.isVerb == true {
+        tags[i] = Tag.NNS.rawValue  // "told reporters the ..."
+        continue
+      }
       if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
         tags[i] = Tag.NNS.rawValue  // "23 suspects"
         continue

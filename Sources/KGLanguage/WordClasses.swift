@@ -18,6 +18,11 @@ enum WordClasses {
     "encourage", "warn", "instruct", "invite", "permit", "require", "lead", "cause", "prompt", "push", "pressure",
     "get", "need", "train", "send", "deploy", "authorize", "authorise",
   ]
+  /// Passive participles taking a "to" infinitive ("is expected to", "were forced to", "is said to").
+  static let passiveCatenative: Set<String> = control.union([
+    "believe", "say", "report", "set", "schedule", "design", "think", "know", "suppose", "plan", "prepare",
+    "authorize", "authorise", "expect", "intend", "determine", "oblige", "compel", "tell",
+  ])
   static let auxiliary: Set<String> = ["be", "have", "do", "get"]
   static let negation: Set<String> = ["not", "n't", "never", "no"]
   static let subordinators: Set<String> = [

@@ -191,6 +191,28 @@ import Testing
     #expect(v.subjectIsImplicit == implicit)
   }
 
+  @Test func reportingVerbWithAnObjectReportsNothing() throws {
+    let s = parse("The Islamic State claimed responsibility for the attack, which killed 20 people.")
+    let kill = try #require(s.verb("kill"))
+    #expect(s.clauses[kill.clause].kind == .relative)
+    #expect(s.texts(kill.subjects) == ["the attack"])
+  }
+
+  @Test func toldTheHearerThenTheContent() throws {
+    let s = parse("The minister told reporters the strikes would continue.")
+    let tell = try #require(s.verb("tell"))
+    #expect(s.texts(tell.objects) == ["reporters"])
+    let go = try #require(s.verb("continue"))
+    #expect(s.clauses[go.clause].kind == .reported)
+    #expect(s.texts(s.clauses[go.clause].reporters) == ["The minister"])
+  }
+
+  @Test func participleOpeningTheSentenceModifiesTheNoun() throws {
+    let s = parse("Suspected Russian jets bombed a market.")
+    let bomb = try #require(s.verb("bomb"))
+    #expect(s.texts(bomb.subjects) == ["Suspected Russian jets"])
+  }
+
   @Test func descriptionShowsTagsChunksClausesAndRoles() {
     let text = parse("Rebels seized the town.").description
     #expect(text.contains("Rebels/NNS seized/VBD the/DT town/NN ./."))
