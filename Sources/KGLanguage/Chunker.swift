@@ -38,6 +38,10 @@ struct Chunker {
     return k
   }
 
+  static let quantifiers: Set<String> = [
+    "at least", "more than", "less than", "fewer than", "up to", "at most", "as many", "nearly all",
+  ]
+
   private mutating func nounPhrase(at start: Int) -> Int? {
     let n = s.count
     var i = start
@@ -52,6 +56,12 @@ struct Chunker {
       return i + 1
     }
     if s.tags[i] == .PDT { i += 1 }
+    // "at least 14 civilians", "more than 40 people", "up to 300 fighters": a quantifier.
+    if i + 2 < n, s.tags[i + 2] == .CD, Chunker.quantifiers.contains(s.words[i].lower + " " + s.words[i + 1].lower) {
+      modifiers.append(i)
+      modifiers.append(i + 1)
+      i += 2
+    }
     if i < n, s.tags[i] == .DT || s.tags[i] == .PRPS || s.tags[i] == .WPS, s.fixedEnd[i] < 0 {
       determiner = i
       i += 1
@@ -72,6 +82,10 @@ struct Chunker {
       let compound = compoundEnd(i)
       if compound > i + 1 {
         let lastPart = s.tags[compound - 1]
+        // "state-run", "Iran-backed", "government-controlled", "five-year".
+        let adjectival = lastPart.isAdjective || lastPart.isVerb || lastPart == .CD
+        // Only nominal and adjectival compounds, and adjectives only before the head.
+        if !lastPart.isNoun && !adjectival || adjectival && head >= 0 { break }
         if head >= 0 { modifiers.append(head) }
         if lastPart.isNoun && !(compound < n && (s.tags[compound].isNoun || s.fixedEnd[compound] >= 0)) {
           for k in i..<(compound - 1) where s.tags[k] != .HYPH { modifiers.append(k) }
@@ -115,12 +129,20 @@ struct Chunker {
           i += 1
           continue
         }
-        if t == .VBN || t == .VBG, determiner != nil || last >= 0,
+        // "the wounded soldiers", "Suspected Russian jets" (a participle opening the sentence).
+        if t == .VBN || t == .VBG,
+          determiner != nil || last >= 0 || (t == .VBN && i == 0),
           nextIsNominal || s.fixedEnd[i + 1 < n ? i + 1 : i] >= 0
         {
           modifiers.append(i)
           last = i
           i += 1
+          continue
+        }
+        if t == .comma, last >= 0, s.tags[last] == .CD, !s.words[i].spaceBefore, next == .CD,
+          !s.words[i + 1].spaceBefore
+        {
+          i += 1  // "3,177": the tokenizer splits digit groups
           continue
         }
         if t == .CC || t == .comma, last >= 0, s.tags[last].isAdjective || s.tags[last] == .VBN,
@@ -152,7 +174,9 @@ struct Chunker {
     }
     let end = head + 1
     s.addNounPhrase(
-      start..<end, head: head, determiner: determiner, modifiers: modifiers.filter { $0 < head }, isName: isName)
+      start..<end, head: head, determiner: determiner,
+      modifiers: modifiers.last.map { $0 < head } ?? true ? modifiers : modifiers.filter { $0 < head },
+      isName: isName)
     return end
   }
 
@@ -228,7 +252,9 @@ struct Chunker {
     }
     // "plans to attack", "are expected to launch", "vowed to retaliate".
     var end2 = end
-    if end < n, s.tags[end] == .TO, WordClasses.catenative.contains(s.lemmas[head]) || s.tags[head] == .VBN,
+    if end < n, s.tags[end] == .TO,
+      WordClasses.catenative.contains(s.lemmas[head])
+        || (s.tags[head] == .VBN && WordClasses.passiveCatenative.contains(s.lemmas[head])),
       let inner = scanInfinitive(end)
     {
       let governorLemma = s.lemmas[head]
@@ -286,7 +312,12 @@ struct Chunker {
       }
       // "early on Monday", "just after dawn": the PP starts at its preposition.
       guard objectStart < n, s.npAt[objectStart] >= 0 else { continue }
-      let object = Int(s.npAt[objectStart])
+      var object = Int(s.npAt[objectStart])
+      // "in Syria's Raqqa": the object is the possessed phrase.
+      let afterObject = s.nounPhrases[object].range.upperBound
+      if afterObject + 1 < n, s.tags[afterObject] == .POS, s.npAt[afterObject + 1] >= 0 {
+        object = Int(s.npAt[afterObject + 1])
+      }
       let phrase = s.nounPhrases[object]
       // "after the army attacked": a subordinate clause, not a phrase.
       if WordClasses.subordinators.contains(word), phrase.range.upperBound < n, s.vgAt[phrase.range.upperBound] >= 0,

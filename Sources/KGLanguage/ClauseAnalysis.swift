@@ -86,6 +86,12 @@ struct ClauseAnalysis {
         }
         return .comma(i)
       }
+      if lower == "that", i > 0, s.npAt[i - 1] >= 0,
+        let v = s.verbGroups.firstIndex(where: { $0.objects.contains(Int(s.npAt[i - 1])) }),
+        WordClasses.reporting.contains(s.verbGroups[v].lemma)
+      {
+        return .complementizer(i)  // "told reporters that ..."
+      }
       if t == .WDT || t == .WP || (lower == "that" && i > 0 && s.npAt[i - 1] >= 0) {
         var a = i - 1
         if a >= 0, s.tags[a] == .comma { a -= 1 }
@@ -156,6 +162,18 @@ struct ClauseAnalysis {
       var kind = Clause.Kind.main
       var marker: Int?
       var parent: Int? = nil
+      if let d = s.nounPhrases[np].determiner, s.tags[d] == .WPS, s.nounPhrases[np].range.lowerBound > 0 {
+        // "Russia, whose forces ...": a relative clause on the phrase before.
+        var a = s.nounPhrases[np].range.lowerBound - 1
+        if a > 0, s.tags[a] == .comma { a -= 1 }
+        kind = .relative
+        marker = d
+        parent = governingClause(before: v)
+        let clause = newClause(kind, v, parent: parent, marker: marker)
+        s.clauses[clause].antecedent = s.npAt[a] >= 0 ? Int(s.npAt[a]) : nil
+        finish(v, clause: clause, subjects: subjects, implicit: false, start: start)
+        return
+      }
       switch before {
       case .relative(let m, let antecedent):
         kind = .relative
@@ -180,9 +198,16 @@ struct ClauseAnalysis {
         s.verbGroups[v].tense = .past
       }
       if group.form == .infinitive, let main = governingClause(before: v) {
-        // "allow the insurgents to regroup": the phrase is the infinitive's subject.
+        // "allow the insurgents to regroup": the phrase is the infinitive's subject after a verb
+        // of control; otherwise ("create a safe zone to ensure") the main clause's subject is.
         kind = .subordinate
         parent = main
+        if v > 0, s.verbGroups[v - 1].objects.contains(np), !WordClasses.control.contains(s.verbGroups[v - 1].lemma) {
+          subjects = s.verbGroups[v - 1].subjects
+          let clause = newClause(kind, v, parent: parent, marker: nil)
+          finish(v, clause: clause, subjects: subjects, implicit: true, start: group.range.lowerBound)
+          return
+        }
       } else if s.verbGroups[v].form == .pastParticiple || group.form == .presentParticiple {
         // "forces backed by Iran": the phrase is what the participle describes.
         kind = .participle
@@ -248,6 +273,11 @@ struct ClauseAnalysis {
         clause = newClause(group.form == .finite ? .main : .participle, v, parent: nil, marker: nil)
       }
     }
+    finish(v, clause: clause, subjects: subjects, implicit: implicit, start: start)
+  }
+
+  private mutating func finish(_ v: Int, clause: Int, subjects: [Int], implicit: Bool, start: Int) {
+    var start = start
     s.verbGroups[v].clause = clause
     s.verbGroups[v].subjects = subjects
     s.verbGroups[v].subjectIsImplicit = implicit
@@ -263,7 +293,7 @@ struct ClauseAnalysis {
   private func objectFollows(_ i: Int) -> Bool {
     guard i < s.count, s.npAt[i] >= 0 else { return false }
     let np = s.nounPhrases[Int(s.npAt[i])]
-    return np.range.lowerBound == i && !np.isTime && (np.determiner != nil || np.isName || s.tags[np.head] == .NNS)
+    return np.range.lowerBound == i && !np.isTime
   }
 
   /// A noun phrase starting at `i`, skipping adverbs.
@@ -294,7 +324,6 @@ struct ClauseAnalysis {
     let group = s.verbGroups[v]
     var i = group.range.upperBound
     let n = s.count
-    let reporting = WordClasses.reporting.contains(group.lemma)
     var objectCount = 0
     while i < n {
       if s.ppAt[i] >= 0 {
@@ -321,8 +350,10 @@ struct ClauseAnalysis {
           continue
         }
         if startsClause(np) || objectCount >= 2 { break }
-        if reporting, objectCount == 0, !(group.lemma == "tell" || group.lemma == "inform" || group.lemma == "warn") {
-          break
+        if s.verbGroups[v].subjects.contains(np) {
+          // "..., said the ministry": the subject after the verb.
+          i = phrase.range.upperBound
+          continue
         }
         let members = withConjuncts(np)
         s.verbGroups[v].objects.append(contentsOf: members)
@@ -358,11 +389,16 @@ struct ClauseAnalysis {
         group.form == .finite || group.form == .presentParticiple
       else { continue }
       let frame = group.clause
+      // "claimed responsibility for the attack, which ...": a reporting verb with an object reports
+      // nothing, unless it names the hearer ("told reporters (that) ...").
+      if !group.objects.isEmpty, !["tell", "inform", "warn", "assure", "remind", "brief"].contains(group.lemma) {
+        continue
+      }
       // "X said (that) ...": the next clause after the frame's objects.
       var after = roleEnd(r)
       if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
       if let content = s.clauses.indices.first(where: { c in
-        c != frame && s.clauses[c].kind != .participle
+        c != frame && s.clauses[c].kind != .participle && s.clauses[c].kind != .relative
           && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
           && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
           && s.clauses[c].range.lowerBound >= group.range.lowerBound

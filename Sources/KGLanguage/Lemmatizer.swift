@@ -43,15 +43,21 @@ struct Lemmatizer: Sendable {
   ]
 
   static func singular(_ w: String, verb: Bool) -> String {
-    let u = Array(w.utf8)
-    guard u.count > 3, u.last == UInt8(ascii: "s") else { return w }
-    if u.count > 4, w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
-    if w.hasSuffix("sses") || w.hasSuffix("shes") || w.hasSuffix("ches") || w.hasSuffix("xes") || w.hasSuffix("zzes") {
-      return String(w.dropLast(2))
+    // Byte suffixes: `String.hasSuffix` compares characters, which costs more than the lemma.
+    let u = w.utf8
+    let n = u.count
+    guard n > 3, u.last == UInt8(ascii: "s") else { return w }
+    @inline(__always) func ends(_ suffix: StaticString) -> Bool {
+      let k = suffix.utf8CodeUnitCount
+      guard n >= k else { return false }
+      return suffix.withUTF8Buffer { s in u.suffix(k).elementsEqual(s) }
     }
-    if verb, w.hasSuffix("oes") { return String(w.dropLast(2)) }
-    if w.hasSuffix("ss") || w.hasSuffix("us") || (!verb && w.hasSuffix("is")) { return w }
-    return String(w.dropLast())
+    @inline(__always) func dropping(_ k: Int) -> String { String(decoding: u.prefix(n - k), as: UTF8.self) }
+    if n > 4, ends("ies") { return dropping(3) + "y" }
+    if ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zzes") { return dropping(2) }
+    if verb, ends("oes") { return dropping(2) }
+    if ends("ss") || ends("us") || (!verb && ends("is")) { return w }
+    return dropping(1)
   }
 
   /// The base of a regular -ed or -ing form: the candidate the lexicon knows as a verb, else as a

@@ -121,7 +121,8 @@ struct Tagger: Sendable {
         tag = resources.wordTags[Int(id)]
       }
       if i == 0 || shapes[i - 1].contains(.opener),
-        tag == LanguageResources.noTag || tag == Tag.NNP.rawValue || tag == Tag.NNPS.rawValue
+        tag == LanguageResources.noTag || tag == Tag.NNP.rawValue || tag == Tag.NNPS.rawValue,
+        !Tagger.isAcronym(words[i].text)
       {
         // The first word: its lowercase reading, unless that too is a name ("Police" → NNS).
         var lower = words[i].lower
@@ -167,6 +168,16 @@ struct Tagger: Sendable {
     // 4b. Corrections.
     correct(&tags, words, shapes, ids: ids, locked: locked)
     return tags.map { Tag(rawValue: $0) ?? .NN }
+  }
+
+  /// Two or more capitals and no lowercase letter ("SANA", "U.S."): a name even first in a sentence.
+  static func isAcronym(_ text: String) -> Bool {
+    var capitals = 0
+    for b in text.utf8 {
+      if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { return false }
+      if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { capitals += 1 }
+    }
+    return capitals >= 2
   }
 
   static func isDash(_ text: String) -> Bool { text == "-" || text == "–" || text == "—" || text == "‐" }
@@ -382,6 +393,14 @@ struct Tagger: Sendable {
         ["did", "does", "do"].contains(words[i - 2].lower), lexical.map({ $0 == .NN || $0.isVerb }) ?? true
       {
         tags[i] = Tag.VB.rawValue  // "didn't retreat"
+        continue
+      }
+      if tag.isVerb, i + 1 < n, tags[i + 1] == Tag.HYPH.rawValue, let lexical, lexical.isNoun || lexical.isAdjective {
+        tags[i] = lexical.rawValue  // "to government-controlled areas"
+        continue
+      }
+      if tag == .VBZ, lexical == .NNS, i > 0, Tag(rawValue: tags[i - 1])?.isVerb == true {
+        tags[i] = Tag.NNS.rawValue  // "told reporters the ..."
         continue
       }
       if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {

@@ -12,6 +12,17 @@ enum WordClasses {
     "decide", "attempt", "continue", "begin", "start", "agree", "refuse", "fail", "hope", "go", "need", "appear",
     "seem", "mean", "order", "vote", "move", "wish", "manage", "resolve", "swear", "claim", "be", "have", "use",
   ]
+  /// Verbs whose object is the subject of a following infinitive ("urged the parties to stop").
+  static let control: Set<String> = [
+    "allow", "urge", "call", "ask", "order", "force", "tell", "want", "expect", "help", "enable", "persuade",
+    "encourage", "warn", "instruct", "invite", "permit", "require", "lead", "cause", "prompt", "push", "pressure",
+    "get", "need", "train", "send", "deploy", "authorize", "authorise",
+  ]
+  /// Passive participles taking a "to" infinitive ("is expected to", "were forced to", "is said to").
+  static let passiveCatenative: Set<String> = control.union([
+    "believe", "say", "report", "set", "schedule", "design", "think", "know", "suppose", "plan", "prepare",
+    "authorize", "authorise", "expect", "intend", "determine", "oblige", "compel", "tell",
+  ])
   static let auxiliary: Set<String> = ["be", "have", "do", "get"]
   static let negation: Set<String> = ["not", "n't", "never", "no"]
   static let subordinators: Set<String> = [

@@ -1,44 +1,50 @@
 /// An open-addressing hash table from UTF-8 byte strings to small integer ids, probed without
 /// making a `String`.
 ///
-/// The keys are stored back to back in one byte array. Loading the 94k-word lexicon is one pass
-/// over the file's bytes (see `LanguageResources`), with no per-word allocation.
+/// The keys are stored back to back in one byte array. Each slot packs the key's offset, length,
+/// id and 16 bits of its hash, so a probe reads one slot and, only when those agree, the key's
+/// bytes: two memory accesses for a 94k-word lexicon that does not fit in cache. Loading it is
+/// one pass over the file's bytes (see `LanguageResources`), with no per-word allocation.
 struct WordTable: Sendable {
   private var bytes: [UInt8] = []
-  private var starts: [UInt32] = []
-  private var ends: [UInt32] = []
-  private var slots: [Int32]
+  /// 0 for an empty slot, else `start << 42 | length << 34 | (id + 1) << 16 | fingerprint`.
+  private var slots: [UInt64]
   private var mask: Int
+  private(set) var count = 0
 
   init(capacity: Int) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    slots = Array(repeating: -1, count: size)
+    slots = Array(repeating: 0, count: size)
     mask = size - 1
     bytes.reserveCapacity(capacity * 8)
-    starts.reserveCapacity(capacity)
-    ends.reserveCapacity(capacity)
   }
 
-  var count: Int { starts.count }
-
-  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
+    return h ^ (h >> 29)
   }
 
   /// The id of `key`, or nil.
   @inline(__always) func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    var slot = WordTable.hash(key) & mask
-    return bytes.withUnsafeBufferPointer { stored in
-      while true {
-        let id = slots[slot]
-        if id < 0 { return nil }
-        let lo = Int(starts[Int(id)])
-        let hi = Int(ends[Int(id)])
-        if hi - lo == key.count, memEqual(stored, lo, key) { return id }
-        slot = (slot + 1) & mask
+    guard key.count < 256 else { return nil }
+    let h = WordTable.hash(key)
+    let want = UInt64(key.count) << 34 | (h >> 48)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      bytes.withUnsafeBufferPointer { stored in
+        while true {
+          let entry = slots[slot]
+          if entry == 0 { return nil }
+          if entry & (0xFF << 34 | 0xFFFF) == want {
+            let start = Int(entry >> 42)
+            var k = 0
+            while k < key.count, stored[start + k] == key[k] { k += 1 }
+            if k == key.count { return Int32((entry >> 16) & 0x3FFFF) - 1 }
+          }
+          slot = (slot + 1) & mask
+        }
       }
     }
   }
@@ -51,12 +57,13 @@ struct WordTable: Sendable {
   /// The id of `key`, adding it when it is new.
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     if let id = id(of: key) { return id }
+    precondition(key.count < 256 && bytes.count + key.count < 1 << 22 && count + 1 < 1 << 18, "word table full")
     if (count + 1) * 2 > slots.count { grow() }
     let id = Int32(count)
-    starts.append(UInt32(bytes.count))
+    let start = bytes.count
     bytes.append(contentsOf: key)
-    ends.append(UInt32(bytes.count))
-    place(id, hash: WordTable.hash(key))
+    count += 1
+    place(UInt64(start) << 42 | UInt64(key.count) << 34 | UInt64(id + 1) << 16, hash: WordTable.hash(key))
     return id
   }
 
@@ -65,33 +72,23 @@ struct WordTable: Sendable {
     return key.withUTF8 { insert($0) }
   }
 
-  private mutating func place(_ id: Int32, hash: Int) {
-    var slot = hash & mask
-    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = id
+  private mutating func place(_ entry: UInt64, hash: UInt64) {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = entry | (hash >> 48)
   }
 
   private mutating func grow() {
-    slots = Array(repeating: -1, count: slots.count * 2)
+    let old = slots
+    slots = Array(repeating: 0, count: old.count * 2)
     mask = slots.count - 1
-    for id in 0..<count {
-      let lo = Int(starts[id])
-      let hi = Int(ends[id])
-      let h = bytes.withUnsafeBufferPointer { WordTable.hash(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
-      place(Int32(id), hash: h)
+    for entry in old where entry != 0 {
+      let start = Int(entry >> 42)
+      let length = Int((entry >> 34) & 0xFF)
+      let h = bytes.withUnsafeBufferPointer {
+        WordTable.hash(UnsafeBufferPointer(rebasing: $0[start..<(start + length)]))
+      }
+      place(entry & ~0xFFFF, hash: h)
     }
-  }
-
-  @inline(__always) private func memEqual(
-    _ stored: UnsafeBufferPointer<UInt8>, _ lo: Int, _ key: UnsafeBufferPointer<UInt8>
-  )
-    -> Bool
-  {
-    var k = 0
-    while k < key.count {
-      if stored[lo + k] != key[k] { return false }
-      k += 1
-    }
-    return true
   }
 }

@@ -148,6 +148,71 @@ import Testing
     #expect(s.texts(attack.objects) == ["the base"])
   }
 
+  @Test func whoseClauseIsRelativeAndTheVerbAfterItFinite() throws {
+    let s = parse("Russia, whose forces fought alongside government troops, denied responsibility for the raid.")
+    let fight = try #require(s.verb("fight"))
+    #expect(s.clauses[fight.clause].kind == .relative)
+    #expect(s.clauses[fight.clause].antecedent.map { s.text(of: s.nounPhrases[$0]) } == "Russia")
+    let deny = try #require(s.verb("deny"))
+    #expect(deny.form == .finite)
+    #expect(s.texts(deny.subjects) == ["Russia"])
+    #expect(s.texts(deny.objects) == ["responsibility"])
+  }
+
+  @Test(arguments: [
+    ("Jets struck the market, killing more than 40 people.", "more than 40 people"),
+    ("Jets struck the market, killing at least 14 civilians.", "at least 14 civilians"),
+    ("Jets struck the market, killing 3,177 people.", "3,177 people"),
+  ])
+  func quantifiedObjects(_ text: String, _ object: String) throws {
+    let kill = try #require(parse(text).verb("kill"))
+    #expect(parse(text).texts(kill.objects) == [object])
+  }
+
+  @Test func prepositionalObjectThroughAPossessive() throws {
+    let s = parse("The SDF retook the hospital in Syria's Raqqa from the militants.")
+    let v = try #require(s.verb("retake"))
+    #expect(s.obliques(v) == ["in Syria's Raqqa", "from the militants"])
+  }
+
+  @Test func verbCompoundsAreModifiers() throws {
+    let s = parse("Residents fled to government-controlled areas.")
+    #expect(s.phrase("government-controlled areas") != nil)
+  }
+
+  @Test(arguments: [
+    ("Turkey urged the rebels to withdraw.", "withdraw", ["the rebels"], false),
+    ("Turkey built a wall to stop the smugglers.", "stop", ["Turkey"], true),
+  ])
+  func infinitiveSubject(_ text: String, _ lemma: String, _ subjects: [String], _ implicit: Bool) throws {
+    let s = parse(text)
+    let v = try #require(s.verb(lemma))
+    #expect(s.texts(v.subjects) == subjects)
+    #expect(v.subjectIsImplicit == implicit)
+  }
+
+  @Test func reportingVerbWithAnObjectReportsNothing() throws {
+    let s = parse("The Islamic State claimed responsibility for the attack, which killed 20 people.")
+    let kill = try #require(s.verb("kill"))
+    #expect(s.clauses[kill.clause].kind == .relative)
+    #expect(s.texts(kill.subjects) == ["the attack"])
+  }
+
+  @Test func toldTheHearerThenTheContent() throws {
+    let s = parse("The minister told reporters the strikes would continue.")
+    let tell = try #require(s.verb("tell"))
+    #expect(s.texts(tell.objects) == ["reporters"])
+    let go = try #require(s.verb("continue"))
+    #expect(s.clauses[go.clause].kind == .reported)
+    #expect(s.texts(s.clauses[go.clause].reporters) == ["The minister"])
+  }
+
+  @Test func participleOpeningTheSentenceModifiesTheNoun() throws {
+    let s = parse("Suspected Russian jets bombed a market.")
+    let bomb = try #require(s.verb("bomb"))
+    #expect(s.texts(bomb.subjects) == ["Suspected Russian jets"])
+  }
+
   @Test func descriptionShowsTagsChunksClausesAndRoles() {
     let text = parse("Rebels seized the town.").description
     #expect(text.contains("Rebels/NNS seized/VBD the/DT town/NN ./."))

@@ -76,6 +76,10 @@ import Testing
     #expect(parser.parse(words).taggedText == c.expected)
   }
 
+  @Test func sentenceInitialAcronymStaysAName() {
+    #expect(parser.tags(WordInput.words(of: "SANA reported the attack."))[0] == .NNP)
+  }
+
   @Test func fixedRangesAreProperNounsAndNeverChanged() {
     let words = WordInput.words(of: "the Syrian Democratic Forces and the free press")
     let tags = parser.tags(words, fixed: [1..<4, 6..<8])
