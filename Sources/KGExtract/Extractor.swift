@@ -45,7 +45,8 @@ public struct Extractor: Sendable {
       let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
       let kind: (String) -> EntityKind? = { id in entityKinds[id] ?? state.discovered[id]?.kind }
       var analysis = SentenceAnalysis(
-        sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind, parser: parser)
+        sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind, parser: parser,
+        alwaysParse: tracing)
       analysis.previousEndsWithColon = previousColon
       analysis.side = { root(of: $0, state: state) }
       previousColon = scalars[sentence.span.end - 1] == ":"

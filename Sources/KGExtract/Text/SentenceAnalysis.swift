@@ -31,13 +31,18 @@ struct SentenceAnalysis {
   /// Finds the cues of `tokens` in `cueTable` (the lexicon's cues by first word) outside the mentions.
   init(
     sentence: Sentence, tokens: [Token], mentions: [MentionHit], cues cueTable: WordMap<[Cue]>,
-    entityKind: @escaping (String) -> EntityKind?, parser: Parser
+    entityKind: @escaping (String) -> EntityKind?, parser: Parser, alwaysParse: Bool = false
   ) {
     self.sentence = sentence
     // Mentions are names the parser keeps whole; a bare demonym stays an adjective ("Turkish troops").
-    parse = parser.parse(
-      tokens.map { WordInput(text: $0.text, lower: $0.lower, spaceBefore: $0.spaceBefore) },
-      fixed: Self.fixedNames(tokens: tokens, mentions: mentions))
+    // A relation needs two mentions: a sentence with fewer is not parsed (the language layer
+    // is most of extraction's cost), and rules see an empty parse.
+    parse =
+      mentions.count < 2 && !alwaysParse
+      ? parser.parse([])
+      : parser.parse(
+        tokens.map { WordInput(text: $0.text, lower: $0.lower, spaceBefore: $0.spaceBefore) },
+        fixed: Self.fixedNames(tokens: tokens, mentions: mentions))
     self.tokens = tokens
     self.mentions = mentions
     self.entityKind = entityKind
