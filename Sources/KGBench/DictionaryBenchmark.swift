@@ -47,7 +47,8 @@ struct DictionaryBenchmark {
     text.reserveCapacity(entries * 90)
     for i in 0..<entries {
       let head = i % 10 == 0 ? "Liwa" : "Group\(i)"
-      text += "  - {id: bench-group-\(i), name: \(head) Bench \(i), type: armed_group, aliases: [Bench Brigade \(i), BB\(i) Front]}\n"
+      text +=
+        "  - {id: bench-group-\(i), name: \(head) Bench \(i), type: armed_group, aliases: [Bench Brigade \(i), BB\(i) Front]}\n"
     }
     return text
   }

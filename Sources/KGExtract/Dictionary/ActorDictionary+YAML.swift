@@ -60,15 +60,20 @@ extension ActorDictionary {
   }
 
   mutating func loadState(_ item: YAMLValue) throws(DictionaryError) {
-    try item.checkKeys(["id", "name", "aliases", "demonyms", "capital"], in: "a state")
+    try item.checkKeys(["id", "name", "aliases", "demonyms", "capital", "bare_demonyms"], in: "a state")
     let (id, name) = try idAndName(item)
     var aliases = try item["aliases"]?.strings("aliases") ?? []
     if let capital = try item["capital"]?.string("capital") { aliases.append(capital) }
     define(Entity(id: id, name: name, kind: .state, aliases: aliases))
+    // `bare_demonyms: false`: the demonyms build the state's bodies and agent forms ("Sudanese
+    // Armed Forces", "Sudanese troops") but one alone names nothing ("the Palestinian militant
+    // group Hamas" is Hamas). The converted world-wide states say so; the hand-made ones do not.
+    let bare = try item["bare_demonyms"]?.string("bare_demonyms") != "false"
+    if !bare { adjectiveOnlyStates.insert(id) }
     for demonym in try item["demonyms"]?.strings("demonyms") ?? [] {
       demonyms[Tokenizer.normalize(demonym)] = id
       demonymSurfaces[id, default: []].append(demonym)
-      add(alias: demonym, for: id, priority: 0, origin: .adjective)
+      if bare { add(alias: demonym, for: id, priority: 0, origin: .adjective) }
     }
   }
 
@@ -162,7 +167,11 @@ extension ActorDictionary {
   func demonymForms(of state: String) -> [String] {
     var forms: [String] = []
     var seen: Set<[String]> = []
-    for surface in demonymSurfaces[state] ?? [] {
+    if adjectiveOnlyStates.contains(state) {
+      // No entries to read the case from: the forms as written, each once.
+      forms = (demonymSurfaces[state] ?? []).filter { seen.insert(Tokenizer.tokenize($0).map(\.lower)).inserted }
+    }
+    for surface in demonymSurfaces[state] ?? [] where !adjectiveOnlyStates.contains(state) {
       let lowers = Tokenizer.tokenize(surface).map(\.lower)
       guard seen.insert(lowers).inserted, let entry = entry(forTokens: lowers),
         entry.entityID == state && entry.origin == .adjective && entry.priority == 0
@@ -231,7 +240,8 @@ extension ActorDictionary {
     for ref in pendingReferences where entities[ref.id] == nil {
       if ref.key != "part_of" {
         throw .malformedEntry(
-          file: ref.file, line: ref.line, reason: "'\(ref.key): \(ref.id)' names no known entity; define '\(ref.id)' or fix the id")
+          file: ref.file, line: ref.line,
+          reason: "'\(ref.key): \(ref.id)' names no known entity; define '\(ref.id)' or fix the id")
       }
       throw .unknownReference(file: ref.file, line: ref.line, id: ref.id)
     }

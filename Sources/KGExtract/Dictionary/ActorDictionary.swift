@@ -43,6 +43,8 @@ public struct ActorDictionary: Sendable {
   var formSlots: [String: Int] = [:]
   /// Each state's demonyms as written, in file order (see `demonymForms(of:)`).
   var demonymSurfaces: [String: [String]] = [:]
+  /// States whose demonyms name them only in bodies and agent forms (`bare_demonyms: false`).
+  var adjectiveOnlyStates: Set<String> = []
   /// The state whose capital each place is (`capital_of`): the place is the city; whether a
   /// mention of it stands for its state ("Khartoum said") is decided from its role in the sentence.
   var capitalOf: [String: String] = [:]
