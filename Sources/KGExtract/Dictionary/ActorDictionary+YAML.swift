@@ -141,6 +141,9 @@ extension ActorDictionary {
     }
     let forms = try item["forms"]?.strings("forms") ?? []
     for form in forms where !form.contains("{D}") { throw item.fail("form '\(form)' must contain '{D}'") }
+    // Split once, joined with each state's demonyms below: one search per form, not per state.
+    let templateParts = template.components(separatedBy: "{D}")
+    let formParts = forms.map { $0.components(separatedBy: "{D}") }
     // Demonyms grouped by state, first demonym naming the body.
     var byState: [String: [String]] = [:]
     for (demonym, state) in demonyms.sorted(by: { $0.key < $1.key }) { byState[state, default: []].append(demonym) }
@@ -148,10 +151,10 @@ extension ActorDictionary {
       guard let stateEntity = entities[state] else { continue }
       let stateDemonyms = demonymForms(of: state)
       guard let primary = stateDemonyms.first else { continue }
-      let bodyName = template.replacingOccurrences(of: "{D}", with: primary)
+      let bodyName = templateParts.joined(separator: primary)
       let id = Entity.slug(bodyName)
       var aliases: [String] = []
-      for d in stateDemonyms { for form in forms { aliases.append(form.replacingOccurrences(of: "{D}", with: d)) } }
+      for d in stateDemonyms { for parts in formParts { aliases.append(parts.joined(separator: d)) } }
       _ = stateEntity
       if entities[id] == nil {
         entities[id] = Entity(id: id, name: bodyName, kind: kind, aliases: [], partOf: state)
@@ -215,7 +218,12 @@ extension ActorDictionary {
     guard case .mapping = item.node else { throw item.fail("each entry should be a mapping with 'id' and 'name'") }
     guard let name = try item["name"]?.string("name"), !name.isEmpty else { throw item.fail("entry has no 'name'") }
     let id = try item["id"]?.string("id") ?? Entity.slug(name)
-    guard !id.isEmpty, id == id.lowercased(), !id.contains(" ") else {
+    // Most ids are ASCII: checked byte by byte rather than by making a lowercased copy.
+    let wellFormed =
+      id.utf8.allSatisfy { $0 < 0x80 }
+      ? id.utf8.allSatisfy { !(0x41...0x5A).contains($0) && $0 != 0x20 }
+      : id == id.lowercased() && !id.contains(" ")
+    guard !id.isEmpty, wellFormed else {
       throw item.fail("id '\(id)' should be lowercase and hyphenated, like '\(Entity.slug(name))'")
     }
     return (id, name)

@@ -20,14 +20,19 @@ enum FlowYAMLParser {
   }
 
   static func parse(_ text: String) -> Outcome {
-    var reader = Reader(Array(text.utf8))
-    guard reader.splitLines() else { return .unsupported }
-    guard let first = reader.lines.first else { return .empty }
-    var index = 0
-    guard let node = reader.block(&index, indent: first.indent), index == reader.lines.count else {
-      return .unsupported
+    let bytes = Array(text.utf8)
+    // Read through a buffer pointer: array subscripts cost much more in debug builds, which
+    // every test run uses.
+    return bytes.withUnsafeBufferPointer { buffer -> Outcome in
+      var reader = Reader(buffer)
+      guard reader.splitLines() else { return .unsupported }
+      guard let first = reader.lines.first else { return .empty }
+      var index = 0
+      guard let node = reader.block(&index, indent: first.indent), index == reader.lines.count else {
+        return .unsupported
+      }
+      return .node(node)
     }
-    return .node(node)
   }
 
   /// One line with content: its 1-based number, indentation and the byte range after it.
@@ -39,10 +44,10 @@ enum FlowYAMLParser {
   }
 
   struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var lines: [Line] = []
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Lines with content, comments and blank lines left out; false if the text leaves the
     /// subset at line level (tabs in indentation, directives, document markers, a byte-order mark).
@@ -53,7 +58,14 @@ enum FlowYAMLParser {
       while i < bytes.count {
         number += 1
         var end = i
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        while end < bytes.count && bytes[end] != 0x0A {
+          // Control characters other than tab and CR (C0, DEL, and C1 as UTF-8 0xC2 0x80-0x9F):
+          // Yams rejects them, and says where.
+          let b = bytes[end]
+          if b < 0x20 && b != 0x09 && b != 0x0D || b == 0x7F { return false }
+          if b == 0xC2 && end + 1 < bytes.count && bytes[end + 1] >= 0x80 && bytes[end + 1] <= 0x9F { return false }
+          end += 1
+        }
         var lineEnd = end
         if lineEnd > i && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         var start = i
@@ -74,7 +86,7 @@ enum FlowYAMLParser {
 
     func hasPrefix(_ start: Int, _ end: Int, _ prefix: String) -> Bool {
       let p = Array(prefix.utf8)
-      return end - start >= p.count && Array(bytes[start..<start + p.count]) == p
+      return end - start >= p.count && bytes[start..<start + p.count].elementsEqual(p)
     }
 
     func isDash(_ line: Line) -> Bool {
@@ -178,7 +190,7 @@ enum FlowYAMLParser {
     func trimmed(_ start: Int, _ end: Int) -> String {
       var e = end
       while e > start && bytes[e - 1] == 0x20 { e -= 1 }
-      return String(decoding: bytes[start..<e], as: UTF8.self)
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<e]), as: UTF8.self)
     }
 
     /// A value at `pos`: a flow collection, a quoted scalar or a plain scalar.

@@ -61,6 +61,8 @@ import Yams
     Case(id: "unclosed flow", yaml: "a: [x, y\n"),
     Case(id: "document marker", yaml: "---\na: 1\n"),
     Case(id: "plain scalar continued", yaml: "a: one\n  two\n"),
+    Case(id: "control character", yaml: "a: [x\u{1A}y]\n"),
+    Case(id: "C1 control character", yaml: "a: [x\u{92}y]\n"),
   ]
 
   @Test(arguments: leftToYams)
