@@ -39,8 +39,8 @@ public struct ActorDictionary: Sendable {
   var defaultBacked: [String: String] = [:]
   var maxAliasLength = 1
   var pendingReferences: [PendingReference] = []
-  /// Where each form (its lowercased tokens joined by U+001F) sits in `entries[first token]`.
-  var formSlots: [String: Int] = [:]
+  /// Where each form (its lowercased tokens) sits in `entries[first token]`.
+  var formSlots: [[String]: Int] = [:]
   /// Each state's demonyms as written, in file order (see `demonymForms(of:)`).
   var demonymSurfaces: [String: [String]] = [:]
   /// States whose demonyms name them only in bodies and agent forms (`bare_demonyms: false`).
@@ -73,9 +73,8 @@ public struct ActorDictionary: Sendable {
       if token.isCapitalized { return .capitalized }
       return .any
     }
-    let key = lowers.joined(separator: "\u{1F}")
     let entry = AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
-    if let slot = formSlots[key] {
+    if let slot = formSlots[lowers] {
       // Changed in place (found by the form's key, not by a scan of the entries sharing its first
       // word), so that loading stays linear in the number of forms.
       let keep = entries.modify(first.lower, default: []) { list -> Bool in
@@ -92,7 +91,7 @@ public struct ActorDictionary: Sendable {
       }
       if keep { return }
     } else {
-      formSlots[key] = entries.modify(first.lower, default: []) { list -> Int in
+      formSlots[lowers] = entries.modify(first.lower, default: []) { list -> Int in
         list.append(entry)
         return list.count - 1
       }
@@ -115,7 +114,7 @@ public struct ActorDictionary: Sendable {
 
   /// The alias entry of a form (its lowercased tokens), if any.
   func entry(forTokens lowers: [String]) -> AliasEntry? {
-    guard let first = lowers.first, let slot = formSlots[lowers.joined(separator: "\u{1F}")] else { return nil }
+    guard let first = lowers.first, let slot = formSlots[lowers] else { return nil }
     return entries[first]?[slot]
   }
 
