@@ -1,6 +1,6 @@
 // kg-bench: benchmarks live here, never in `swift test`. Run them with scripts/bench, which
 // builds in release mode. Usage:
-//   kg-bench [graph|extract|all] [--entities N] [--edges N] [--queries N] [--megabytes MB] [--seeds DIR]
+//   kg-bench [graph|extract|dictionary|all] [--entities N] [--edges N] [--queries N] [--megabytes MB] [--seeds DIR]
 import Foundation
 
 #if DEBUG
@@ -12,6 +12,7 @@ exit(64)
 #else
 var graph = GraphBenchmark()
 var extraction = ExtractionBenchmark()
+var dictionary = DictionaryBenchmark()
 var which = "all"
 var arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, !first.hasPrefix("-") { which = arguments.removeFirst() }
@@ -30,6 +31,7 @@ while !arguments.isEmpty {
   case "--seed": graph.seed = UInt64(value) ?? graph.seed
   case "--megabytes": extraction.megabytes = Double(value) ?? extraction.megabytes
   case "--seeds": extraction.seedsFolder = value
+  case "--user-entries": dictionary.userEntries = Int(value) ?? dictionary.userEntries
   default:
     FileHandle.standardError.write(Data("kg-bench: unknown option '\(flag)'.\n".utf8))
     exit(64)
@@ -38,6 +40,7 @@ while !arguments.isEmpty {
 do {
   if which == "graph" || which == "all" { try graph.run() }
   if which == "extract" || which == "all" { try extraction.run() }
+  if which == "dictionary" || which == "all" { try dictionary.run() }
 } catch {
   FileHandle.standardError.write(Data("kg-bench: \(error)\n".utf8))
   exit(1)

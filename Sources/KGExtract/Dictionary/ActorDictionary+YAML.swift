@@ -7,7 +7,10 @@ extension ActorDictionary {
   /// - Throws: `DictionaryError` if a built-in file is missing or broken.
   public static func builtIn() throws(DictionaryError) -> ActorDictionary {
     var dictionary = ActorDictionary()
-    for name in ["states", "actors", "places", "state-bodies"] {
+    // The hand-made files first (an equal claim keeps the first owner, so they win every
+    // conflict), then the data converted from PETRARCH2's Phoenix dictionaries
+    // (scripts/convert-phoenix), then the bodies built from every state's demonyms.
+    for name in ["states", "actors", "places", "phoenix-actors", "state-bodies"] {
       let url = try BuiltInResources.url(name)
       try dictionary.load(file: url.path, displayName: "Dictionaries/\(name).yaml")
     }
@@ -57,21 +60,28 @@ extension ActorDictionary {
   }
 
   mutating func loadState(_ item: YAMLValue) throws(DictionaryError) {
-    try item.checkKeys(["id", "name", "aliases", "demonyms", "capital"], in: "a state")
+    try item.checkKeys(["id", "name", "aliases", "demonyms", "capital", "bare_demonyms"], in: "a state")
     let (id, name) = try idAndName(item)
     var aliases = try item["aliases"]?.strings("aliases") ?? []
     if let capital = try item["capital"]?.string("capital") { aliases.append(capital) }
     define(Entity(id: id, name: name, kind: .state, aliases: aliases))
+    // `bare_demonyms: false`: the demonyms build the state's bodies and agent forms ("Sudanese
+    // Armed Forces", "Sudanese troops") but one alone names nothing ("the Palestinian militant
+    // group Hamas" is Hamas). The converted world-wide states say so; the hand-made ones do not.
+    let bare = try item["bare_demonyms"]?.string("bare_demonyms") != "false"
+    if !bare { adjectiveOnlyStates.insert(id) }
     for demonym in try item["demonyms"]?.strings("demonyms") ?? [] {
       demonyms[Tokenizer.normalize(demonym)] = id
-      add(alias: demonym, for: id, priority: 0, origin: .adjective)
+      demonymSurfaces[id, default: []].append(demonym)
+      if bare { add(alias: demonym, for: id, priority: 0, origin: .adjective) }
     }
   }
 
   mutating func loadActor(_ item: YAMLValue, defaultKind: EntityKind?, seen: inout Set<String>) throws(DictionaryError)
   {
     try item.checkKeys(
-      ["id", "name", "type", "aliases", "part_of", "terrorist", "coalition", "backed_by", "default_for"], in: "an entry"
+      ["id", "name", "type", "aliases", "part_of", "terrorist", "coalition", "backed_by", "default_for", "capital_of"],
+      in: "an entry"
     )
     let (id, name) = try idAndName(item)
     // Within one file an id is defined once; a user's file may extend a built-in entry by reusing its id.
@@ -93,7 +103,7 @@ extension ActorDictionary {
     var partOf: String?
     if let node = item["part_of"], !node.isNull { partOf = try node.string("part_of") }
     let aliases = try item["aliases"]?.strings("aliases") ?? []
-    if aliases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+    if aliases.contains(where: { $0.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }) {
       throw item.fail("an alias of '\(id)' is empty; remove it or write the surface form")
     }
     define(Entity(id: id, name: name, kind: kind, aliases: aliases, partOf: partOf))
@@ -103,6 +113,7 @@ extension ActorDictionary {
     }
     for backer in try item["backed_by"]?.strings("backed_by") ?? [] { backedBy[backer, default: []].append(id) }
     for backer in try item["default_for"]?.strings("default_for") ?? [] { defaultBacked[backer] = id }
+    if let node = item["capital_of"], !node.isNull { capitalOf[id] = try node.string("capital_of") }
   }
 
   mutating func loadProvince(_ item: YAMLValue) throws(DictionaryError) {
@@ -130,6 +141,9 @@ extension ActorDictionary {
     }
     let forms = try item["forms"]?.strings("forms") ?? []
     for form in forms where !form.contains("{D}") { throw item.fail("form '\(form)' must contain '{D}'") }
+    // Split once, joined with each state's demonyms below: one search per form, not per state.
+    let templateParts = template.components(separatedBy: "{D}")
+    let formParts = forms.map { $0.components(separatedBy: "{D}") }
     // Demonyms grouped by state, first demonym naming the body.
     var byState: [String: [String]] = [:]
     for (demonym, state) in demonyms.sorted(by: { $0.key < $1.key }) { byState[state, default: []].append(demonym) }
@@ -137,10 +151,10 @@ extension ActorDictionary {
       guard let stateEntity = entities[state] else { continue }
       let stateDemonyms = demonymForms(of: state)
       guard let primary = stateDemonyms.first else { continue }
-      let bodyName = template.replacingOccurrences(of: "{D}", with: primary)
+      let bodyName = templateParts.joined(separator: primary)
       let id = Entity.slug(bodyName)
       var aliases: [String] = []
-      for d in stateDemonyms { for form in forms { aliases.append(form.replacingOccurrences(of: "{D}", with: d)) } }
+      for d in stateDemonyms { for parts in formParts { aliases.append(parts.joined(separator: d)) } }
       _ = stateEntity
       if entities[id] == nil {
         entities[id] = Entity(id: id, name: bodyName, kind: kind, aliases: [], partOf: state)
@@ -150,17 +164,27 @@ extension ActorDictionary {
   }
 
   /// The demonyms of a state as written in the dictionary, first one first.
+  ///
+  /// - Complexity: O(d) for the state's d demonyms (the entries are found by their form, not by
+  ///   a scan of the whole dictionary, which made loading quadratic).
   func demonymForms(of state: String) -> [String] {
     var forms: [String] = []
-    for entries in entries.values {
-      for entry in entries where entry.entityID == state && entry.origin == .adjective && entry.priority == 0 {
-        let text = entry.rules.enumerated().map { i, rule -> String in
-          if case .exact(let s) = rule { return s }
-          let t = entry.tokens[i]
-          return rule == .capitalized ? t.prefix(1).uppercased() + t.dropFirst() : t
-        }
-        forms.append(joinTokens(text))
+    var seen: Set<[String]> = []
+    if adjectiveOnlyStates.contains(state) {
+      // No entries to read the case from: the forms as written, each once.
+      forms = (demonymSurfaces[state] ?? []).filter { seen.insert(Tokenizer.tokenize($0).map(\.lower)).inserted }
+    }
+    for surface in demonymSurfaces[state] ?? [] where !adjectiveOnlyStates.contains(state) {
+      let lowers = Tokenizer.tokenize(surface).map(\.lower)
+      guard seen.insert(lowers).inserted, let entry = entry(forTokens: lowers),
+        entry.entityID == state && entry.origin == .adjective && entry.priority == 0
+      else { continue }
+      let text = entry.rules.enumerated().map { i, rule -> String in
+        if case .exact(let s) = rule { return s }
+        let t = entry.tokens[i]
+        return rule == .capitalized ? t.prefix(1).uppercased() + t.dropFirst() : t
       }
+      forms.append(joinTokens(text))
     }
     // Prefer the longest, plain-word demonym ("Russian" over "US") as the naming form.
     return forms.sorted { a, b in
@@ -182,8 +206,8 @@ extension ActorDictionary {
 
   /// After state agents are known, "Russian jets" → Russia.
   mutating func addStateAgentForms() {
-    for (demonym, state) in demonyms {
-      _ = demonym
+    // Each state once: its forms do not depend on which of its demonyms is being looked at.
+    for state in Set(demonyms.values).sorted() {
       for form in demonymForms(of: state) {
         for noun in stateAgentNouns { add(alias: "\(form) \(noun)", for: state, priority: 1, origin: .adjective) }
       }
@@ -194,7 +218,12 @@ extension ActorDictionary {
     guard case .mapping = item.node else { throw item.fail("each entry should be a mapping with 'id' and 'name'") }
     guard let name = try item["name"]?.string("name"), !name.isEmpty else { throw item.fail("entry has no 'name'") }
     let id = try item["id"]?.string("id") ?? Entity.slug(name)
-    guard !id.isEmpty, id == id.lowercased(), !id.contains(" ") else {
+    // Most ids are ASCII: checked byte by byte rather than by making a lowercased copy.
+    let wellFormed =
+      id.utf8.allSatisfy { $0 < 0x80 }
+      ? id.utf8.allSatisfy { !(0x41...0x5A).contains($0) && $0 != 0x20 }
+      : id == id.lowercased() && !id.contains(" ")
+    guard !id.isEmpty, wellFormed else {
       throw item.fail("id '\(id)' should be lowercase and hyphenated, like '\(Entity.slug(name))'")
     }
     return (id, name)
@@ -204,8 +233,11 @@ extension ActorDictionary {
     for section in ["actors", "places"] {
       guard let list = root[section] else { continue }
       for item in try list.list(section) {
-        if let ref = item["part_of"], !ref.isNull {
-          pendingReferences.append(PendingReference(file: ref.file, line: ref.line, id: try ref.string("part_of")))
+        for key in ["part_of", "capital_of"] {
+          if let ref = item[key], !ref.isNull {
+            pendingReferences.append(
+              PendingReference(file: ref.file, line: ref.line, id: try ref.string(key), key: key))
+          }
         }
       }
     }
@@ -214,10 +246,15 @@ extension ActorDictionary {
   /// Every `part_of` names a known entity, once all files are loaded.
   func checkReferences() throws(DictionaryError) {
     for ref in pendingReferences where entities[ref.id] == nil {
+      if ref.key != "part_of" {
+        throw .malformedEntry(
+          file: ref.file, line: ref.line,
+          reason: "'\(ref.key): \(ref.id)' names no known entity; define '\(ref.id)' or fix the id")
+      }
       throw .unknownReference(file: ref.file, line: ref.line, id: ref.id)
     }
     // part_of must lead up to an outermost actor, never round in a circle.
-    for ref in pendingReferences {
+    for ref in pendingReferences where ref.key == "part_of" {
       var current = ref.id
       var seen: Set<String> = []
       while let parent = entities[current]?.partOf {

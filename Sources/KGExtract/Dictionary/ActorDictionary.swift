@@ -39,6 +39,15 @@ public struct ActorDictionary: Sendable {
   var defaultBacked: [String: String] = [:]
   var maxAliasLength = 1
   var pendingReferences: [PendingReference] = []
+  /// Where each form (its lowercased tokens) sits in `entries[first token]`.
+  var formSlots: [[String]: Int] = [:]
+  /// Each state's demonyms as written, in file order (see `demonymForms(of:)`).
+  var demonymSurfaces: [String: [String]] = [:]
+  /// States whose demonyms name them only in bodies and agent forms (`bare_demonyms: false`).
+  var adjectiveOnlyStates: Set<String> = []
+  /// The state whose capital each place is (`capital_of`): the place is the city; whether a
+  /// mention of it stands for its state ("Khartoum said") is decided from its role in the sentence.
+  var capitalOf: [String: String] = [:]
 
   init() {}
 
@@ -54,26 +63,39 @@ public struct ActorDictionary: Sendable {
     guard let first = tokens.first else { return }
     let lowers = tokens.map(\.lower)
     let rules: [CaseRule] = tokens.enumerated().map { index, token in
-      let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
-      if token.isAllCaps && letters.count <= 5 && letters.count >= 1 { return .exact(token.text) }
+      // Letters are counted only for an all-caps token (an acronym), the rare case.
+      if token.isAllCaps {
+        let letters = token.text.unicodeScalars.lazy.filter { $0.properties.isAlphabetic }.count
+        if letters <= 5 && letters >= 1 { return .exact(token.text) }
+      }
       // Reports write the generic words of a name either way: "Russian aerospace forces".
       if index > 0 && Self.genericNameWords.contains(token) { return .any }
       if token.isCapitalized { return .capitalized }
       return .any
     }
-    if let existing = entries[first.lower]?.firstIndex(where: { $0.tokens == lowers }) {
-      let old = entries[first.lower]![existing]
-      if old.entityID == id && old.priority == priority {
-        // "Syrian Army" and "Syrian army": either case is fine where the spellings differ.
-        entries[first.lower]![existing].rules = zip(old.rules, rules).map { $0 == $1 ? $0 : .any }
-        return
+    let entry = AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
+    if let slot = formSlots[lowers] {
+      // Changed in place (found by the form's key, not by a scan of the entries sharing its first
+      // word), so that loading stays linear in the number of forms.
+      let keep = entries.modify(first.lower, default: []) { list -> Bool in
+        let old = list[slot]
+        if old.entityID == id && old.priority == priority {
+          // "Syrian Army" and "Syrian army": either case is fine where the spellings differ.
+          list[slot].rules = zip(old.rules, rules).map { $0 == $1 ? $0 : .any }
+          return true
+        }
+        // The same form for two owners: the higher priority keeps it; an equal one keeps the first owner.
+        if old.priority >= priority { return true }
+        list[slot] = entry
+        return false
       }
-      // The same form for two owners: the higher priority keeps it; an equal one keeps the first owner.
-      if old.priority >= priority { return }
-      entries[first.lower]!.remove(at: existing)
+      if keep { return }
+    } else {
+      formSlots[lowers] = entries.modify(first.lower, default: []) { list -> Int in
+        list.append(entry)
+        return list.count - 1
+      }
     }
-    entries[first.lower, default: []].append(
-      AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin))
     maxAliasLength = max(maxAliasLength, tokens.count)
   }
 
@@ -90,6 +112,15 @@ public struct ActorDictionary: Sendable {
     for alias in entity.aliases { add(alias: alias, for: entity.id, priority: priority) }
   }
 
+  /// The alias entry of a form (its lowercased tokens), if any.
+  func entry(forTokens lowers: [String]) -> AliasEntry? {
+    guard let first = lowers.first, let slot = formSlots[lowers] else { return nil }
+    return entries[first]?[slot]
+  }
+
+  /// The state a place is the capital of, if the dictionaries say so (`capital_of`).
+  public func capital(of id: String) -> String? { capitalOf[id] }
+
   /// All alias entries whose first token is `lower`.
   func candidates(startingWith lower: String) -> [AliasEntry] { entries[lower] ?? [] }
 
@@ -102,4 +133,6 @@ struct PendingReference: Sendable {
   var file: String
   var line: Int
   var id: String
+  /// The key that names it: `part_of` or `capital_of`.
+  var key: String = "part_of"
 }

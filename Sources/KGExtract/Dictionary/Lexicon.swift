@@ -46,15 +46,28 @@ public struct Lexicon: Sendable {
     "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for",
   ]
 
-  /// The lexicon that ships with kg.
+  /// The lexicon that ships with kg: the hand-made cues (`lexicon.yaml`), then the verbs
+  /// converted from PETRARCH2's CAMEO dictionary (`cameo-cues.yaml`, scripts/convert-cameo-verbs),
+  /// which leave every verb the hand-made file has to it.
   public static func builtIn() throws(DictionaryError) -> Lexicon {
-    let url = try BuiltInResources.url("lexicon")
-    let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .missingResources }
-    return try Lexicon(yaml: text, file: "Dictionaries/lexicon.yaml")
+    var lexicon = Lexicon()
+    for name in ["lexicon", "cameo-cues"] {
+      let url = try BuiltInResources.url(name)
+      let text: String
+      do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .missingResources }
+      try lexicon.load(yaml: text, file: "Dictionaries/\(name).yaml")
+    }
+    return lexicon
   }
 
+  init() {}
+
   init(yaml text: String, file: String) throws(DictionaryError) {
+    try load(yaml: text, file: file)
+  }
+
+  /// Adds the cues of one lexicon file; its `irregular` forms apply to its own verbs.
+  mutating func load(yaml text: String, file: String) throws(DictionaryError) {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(["relations", "irregular", "modality", "attribution"], in: "the lexicon")
     var irregular: [String: (String, String)] = [:]

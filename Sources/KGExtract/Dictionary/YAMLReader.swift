@@ -1,16 +1,60 @@
 import Yams
 
+/// A parsed YAML node with the 1-based line it starts on, whichever parser read it.
+indirect enum DictNode: Equatable {
+  case scalar(String, line: Int)
+  case sequence([DictNode], line: Int)
+  /// Keys with their values in file order; keys are nodes so that a non-scalar key can be reported.
+  case mapping([DictNodePair], line: Int)
+
+  var line: Int {
+    switch self {
+    case .scalar(_, let line), .sequence(_, let line), .mapping(_, let line): line
+    }
+  }
+
+  /// The same tree from a Yams node.
+  init(_ node: Node) {
+    let line = node.mark?.line ?? 0
+    switch node {
+    case .scalar(let scalar): self = .scalar(scalar.string, line: line)
+    case .sequence(let sequence): self = .sequence(sequence.map(DictNode.init), line: line)
+    case .mapping(let mapping):
+      self = .mapping(mapping.map { DictNodePair(key: DictNode($0.key), value: DictNode($0.value)) }, line: line)
+    case .alias: self = .scalar("", line: line)
+    }
+  }
+}
+
+struct DictNodePair: Equatable {
+  var key: DictNode
+  var value: DictNode
+}
+
 /// A YAML node with the file and line it came from, for errors that point at the line.
+///
+/// Files are read by `FlowYAMLParser` when they keep to the block-and-flow subset the
+/// dictionaries are written in (it reads 50,000 entries in a fraction of a second), and by Yams
+/// otherwise, so anything YAML allows still loads and every mistake is still reported by line.
 struct YAMLValue {
-  let node: Node
+  let node: DictNode
   let file: String
 
-  var line: Int { node.mark?.line ?? 0 }
+  var line: Int { node.line }
 
   static func parse(_ text: String, file: String) throws(DictionaryError) -> YAMLValue? {
+    switch FlowYAMLParser.parse(text) {
+    case .node(let node): return YAMLValue(node: node, file: file)
+    case .empty: return nil
+    case .unsupported: return try parseWithYams(text, file: file)
+    }
+  }
+
+  /// The whole file through Yams: the general path, and the one that explains a malformed file.
+  static func parseWithYams(_ text: String, file: String) throws(DictionaryError) -> YAMLValue? {
     do {
       guard let node = try Yams.compose(yaml: text) else { return nil }
-      return YAMLValue(node: node, file: file)
+      return YAMLValue(node: DictNode(node), file: file)
     } catch let error as YamlError {
       if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first {
         // Yams points at the first occurrence; the mistake is the second one.
@@ -56,30 +100,46 @@ struct YAMLValue {
 
   func fail(_ reason: String) -> DictionaryError { .malformedEntry(file: file, line: line, reason: reason) }
 
+  var isMapping: Bool {
+    if case .mapping = node { return true }
+    return false
+  }
+
   subscript(key: String) -> YAMLValue? {
-    guard let mapping = node.mapping else { return nil }
-    return mapping[Node(key)].map { YAMLValue(node: $0, file: file) }
+    guard case .mapping(let pairs, _) = node else { return nil }
+    for pair in pairs {
+      if case .scalar(let k, _) = pair.key, k == key { return YAMLValue(node: pair.value, file: file) }
+    }
+    return nil
   }
 
   var isNull: Bool {
-    if case .scalar(let s) = node { return s.string == "null" || s.string == "~" || s.string.isEmpty }
+    if case .scalar(let s, _) = node { return s == "null" || s == "~" || s.isEmpty }
     return false
   }
 
   func string(_ what: String) throws(DictionaryError) -> String {
-    guard case .scalar(let scalar) = node else { throw fail("\(what) should be a plain value") }
-    return scalar.string
+    guard case .scalar(let scalar, _) = node else { throw fail("\(what) should be a plain value") }
+    return scalar
   }
 
   func list(_ what: String) throws(DictionaryError) -> [YAMLValue] {
     if isNull { return [] }
-    guard case .sequence(let seq) = node else { throw fail("\(what) should be a list") }
-    return seq.map { YAMLValue(node: $0, file: file) }
+    guard case .sequence(let items, _) = node else { throw fail("\(what) should be a list") }
+    return items.map { YAMLValue(node: $0, file: file) }
   }
 
   func strings(_ what: String) throws(DictionaryError) -> [String] {
+    if isNull { return [] }
+    guard case .sequence(let items, _) = node else { throw fail("\(what) should be a list") }
     var result: [String] = []
-    for item in try list(what) { result.append(try item.string("each item of \(what)")) }
+    result.reserveCapacity(items.count)
+    for item in items {
+      guard case .scalar(let s, _) = item else {
+        throw YAMLValue(node: item, file: file).fail("each item of \(what) should be a plain value")
+      }
+      result.append(s)
+    }
     return result
   }
 
@@ -89,19 +149,25 @@ struct YAMLValue {
 
   /// Each key with the node of the key itself (for its line) and its value.
   func keyedPairs(_ what: String) throws(DictionaryError) -> [(String, YAMLValue, YAMLValue)] {
-    guard case .mapping(let mapping) = node else { throw fail("\(what) should be a mapping of keys to values") }
+    guard case .mapping(let pairs, _) = node else { throw fail("\(what) should be a mapping of keys to values") }
     var result: [(String, YAMLValue, YAMLValue)] = []
-    for (key, value) in mapping {
-      guard case .scalar(let k) = key else { throw fail("a key of \(what) should be a plain value") }
-      result.append((k.string, YAMLValue(node: key, file: file), YAMLValue(node: value, file: file)))
+    for pair in pairs {
+      guard case .scalar(let k, _) = pair.key else { throw fail("a key of \(what) should be a plain value") }
+      result.append((k, YAMLValue(node: pair.key, file: file), YAMLValue(node: pair.value, file: file)))
     }
     return result
   }
 
   /// Rejects keys outside `allowed`, so a typo ("alias:" for "aliases:") is an error, not a silent no-op.
   func checkKeys(_ allowed: Set<String>, in what: String) throws(DictionaryError) {
-    for (key, keyNode, _) in try keyedPairs(what) where !allowed.contains(key) {
-      throw keyNode.fail("unknown key '\(key)' in \(what); expected one of \(allowed.sorted().joined(separator: ", "))")
+    guard case .mapping(let pairs, _) = node else { throw fail("\(what) should be a mapping of keys to values") }
+    for pair in pairs {
+      guard case .scalar(let key, let line) = pair.key else { throw fail("a key of \(what) should be a plain value") }
+      if !allowed.contains(key) {
+        throw .malformedEntry(
+          file: file, line: line,
+          reason: "unknown key '\(key)' in \(what); expected one of \(allowed.sorted().joined(separator: ", "))")
+      }
     }
   }
 }

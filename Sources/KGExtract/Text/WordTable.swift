@@ -103,6 +103,23 @@ struct WordMap<Value> {
     set { insert(newValue, for: word, hash: WordHash.of(word)) }
   }
 
+  /// Changes the value of `word` in place (inserting `value` first if it is missing), so that
+  /// appending to an array value does not copy the array: building a table of many entries that
+  /// share a first word stays linear.
+  mutating func modify<Result>(
+    _ word: String, default value: @autoclosure () -> Value, _ body: (inout Value) -> Result
+  ) -> Result {
+    let hash = WordHash.of(word)
+    let entry: Int
+    if let existing = index(of: word, hash: hash) {
+      entry = existing
+    } else {
+      insert(value(), for: word, hash: hash)
+      entry = keys.count - 1
+    }
+    return body(&storedValues[entry])
+  }
+
   private mutating func insert(_ value: Value, for word: String, hash: UInt64) {
     if let existing = index(of: word, hash: hash) {
       storedValues[existing] = value
@@ -189,7 +206,9 @@ struct PhraseIndex<Value> {
     if phrase.count == 1 {
       groupList[g].oneWord.append(value)
     } else {
-      groupList[g].bySecond[phrase[1], default: []].append(value)
+      // In place: copying the list out and back made adding quadratic in phrases that share
+      // their first two words.
+      groupList[g].bySecond.modify(phrase[1], default: []) { $0.append(value) }
     }
   }
 
