@@ -7,7 +7,7 @@ extension ActorDictionary {
   /// - Throws: `DictionaryError` if a built-in file is missing or broken.
   public static func builtIn() throws(DictionaryError) -> ActorDictionary {
     var dictionary = ActorDictionary()
-    for name in ["states", "actors", "places", "state-bodies"] {
+    for name in ["states", "actors", "places", "state-bodies", "gazetteer"] {
       let url = try BuiltInResources.url(name)
       try dictionary.load(file: url.path, displayName: "Dictionaries/\(name).yaml")
     }
