@@ -9,8 +9,8 @@ extension ActorDictionary {
     var dictionary = ActorDictionary()
     // The hand-made files first (an equal claim keeps the first owner, so they win every
     // conflict), then the data converted from PETRARCH2's Phoenix dictionaries
-    // (scripts/convert-phoenix), then the bodies built from every state's demonyms.
-    for name in ["states", "actors", "places", "phoenix-actors", "state-bodies"] {
+    // (scripts/convert-phoenix) and the GeoNames gazetteer (scripts/convert-geonames), then the bodies built from every state's demonyms.
+    for name in ["states", "actors", "places", "phoenix-actors", "gazetteer", "state-bodies"] {
       let url = try BuiltInResources.url(name)
       try dictionary.load(file: url.path, displayName: "Dictionaries/\(name).yaml")
     }

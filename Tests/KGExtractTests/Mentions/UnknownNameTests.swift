@@ -23,7 +23,7 @@ struct UnknownNameTests {
     Case(sentences: ["Dozens of Harith fighters were seen near the mine."], name: "Harith", kind: .armedGroup),
     Case(sentences: ["Karim Haddad, a commander in the brigade, was wounded."], name: "Karim Haddad", kind: .person),
     Case(sentences: ["Nadia Sleiman said the convoy had been hit twice."], name: "Nadia Sleiman", kind: .person),
-    Case(sentences: ["Artillery shells landed near Tell Rifaat overnight."], name: "Tell Rifaat", kind: .location),
+    Case(sentences: ["Artillery shells landed near Tell Zuwayrat overnight."], name: "Tell Zuwayrat", kind: .location),
     Case(
       sentences: ["The Eastern Shield Brigade (ESB) stormed the depot."], name: "Eastern Shield Brigade",
       kind: .armedGroup),
