@@ -93,6 +93,20 @@ extension MentionFinder {
     }
   }
 
+  /// "al-Atarib, al-Abzemo, Urem al-Kubra and Kafr Hamra": names listed after a known place are
+  /// places too.
+  func extendPlaceLists(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
+  ) {
+    let places = hits.filter { hit in
+      hit.origin != .reference
+        && (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .location
+    }
+    for hit in places {
+      claimListedPlaces(tokens, after: hit.range.upperBound, covered: &covered, hits: &hits, state: &state)
+    }
+  }
+
   /// The kind the context gives an unlisted name, and why.
   func unknownNameKind(
     _ tokens: [Token], _ run: Range<Int>, opensSentence: Bool, hits: [MentionHit]

@@ -54,7 +54,10 @@ struct MentionFinder {
     // 5. Acronyms the article defines, and names typed by their morphology or context.
     findDefinedAcronyms(tokens, covered: &covered, hits: &hits, state: &state)
     findCollectiveParties(tokens, covered: &covered, hits: &hits, state: &state)
-    if !titleCase { findUnknownNames(tokens, covered: &covered, hits: &hits, state: &state) }
+    if !titleCase {
+      findUnknownNames(tokens, covered: &covered, hits: &hits, state: &state)
+      extendPlaceLists(tokens, covered: &covered, hits: &hits, state: &state)
+    }
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
     shareHeadNouns(tokens, hits: &hits, state: state)
     // 6. References, resolved in order so that earlier mentions of this sentence count.

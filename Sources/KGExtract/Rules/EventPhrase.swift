@@ -25,6 +25,26 @@ struct EventPhrase: RelationRule {
           || (prep.word == "of" && NominalEvent.patientOf.contains(a.tokens[phrase.head]))
         {
           targets += a.mentions(ofPhrase: object)
+          targets += a.listedMentions(after: object).filter { !targets.contains($0) }
+        }
+      }
+      // "airstrikes carried out by the Russian warplanes on al-Atareb, …": a light verb's
+      // participle right after the event gives its agent and target.
+      let next = phrase.range.upperBound
+      if next < a.tokens.count, parse.verbGroupAt[next] >= 0 {
+        let group = parse.verbGroups[Int(parse.verbGroupAt[next])]
+        if group.range.lowerBound == next, NominalEvent.lightVerbs.contains(a.tokens[group.head]) {
+          for pp in group.obliques {
+            let prep = parse.prepositionalPhrases[pp]
+            guard let object = prep.object else { continue }
+            if prep.word == "by", agents.isEmpty {
+              agents = a.mentions(ofPhrase: object)
+            } else if Self.targetPrepositions.contains(prep.word) {
+              targets += a.mentions(ofPhrase: object).filter { !targets.contains($0) }
+              targets += a.listedMentions(after: object).filter { !targets.contains($0) }
+            }
+          }
+          if agents.isEmpty { agents = a.mentions(ofPhrases: group.agents) }
         }
       }
       // "Russian airstrikes", "ISIS's attack on": a name before the head, or the possessor.
