@@ -60,7 +60,8 @@ extension Workspace {
   ///     interrupted later has already told the user.
   /// - Throws: `NoInputError` when no file could be found at all; `StoreError` when the store
   ///   itself fails (nothing of the failing document is kept, and the documents before it stay
-  ///   stored, each whole). A document the store refuses (`StoreError.writeFailed`) is reported
+  ///   stored, each whole; a full disk or an I/O error, `StoreError.ioFailed`, stops the build at
+  ///   once). A document the store refuses (`StoreError.writeFailed`) is reported
   ///   as a failure and the batch goes on.
   public func build(
     paths: [String], configuration: ExtractionConfiguration,
@@ -80,6 +81,8 @@ extension Workspace {
         paths: paths, failures: collected.errors.map { BuildFailure(path: $0.path ?? "", message: $0.description) })
     }
     for error in collected.errors { fail(error.path ?? "", error.description) }
+    // A unique index that lost entries would let this build write duplicate rows.
+    try store.checkUniqueIndexes()
     let reader = ArticleReader(maximumFileSize: maximumFileSize)
     let extractor = Extractor(configuration: configuration)
     let journal = storePath == ":memory:" ? nil : CrashJournal(storePath: storePath, retry: retryCrashed)
