@@ -53,6 +53,8 @@ extension Workspace {
   ///   - configuration: dictionaries and lexicon; the built-in ones by default.
   ///   - maximumFileSize: files larger than this many bytes are refused unread
   ///     (`IngestError.tooLarge`).
+  ///   - reextract: extract every document again, even one stored by the same extractor and
+  ///     dictionaries (which otherwise adds nothing).
   ///   - retryCrashed: try again the documents that crashed the extractor in an earlier build
   ///     (see `CrashJournal`); by default they are reported and skipped.
   ///   - progress: called after each file with its path and outcome.
@@ -66,7 +68,7 @@ extension Workspace {
   public func build(
     paths: [String], configuration: ExtractionConfiguration,
     maximumFileSize: Int = ArticleReader.defaultMaximumFileSize, retryCrashed: Bool = false,
-    progress: (String, String) -> Void = { _, _ in }, failed: (BuildFailure) -> Void = { _ in }
+    reextract: Bool = false, progress: (String, String) -> Void = { _, _ in }, failed: (BuildFailure) -> Void = { _ in }
   ) throws -> BuildReport {
     let collected = InputCollector().collect(paths)
     var report = BuildReport()
@@ -85,6 +87,8 @@ extension Workspace {
     try store.checkUniqueIndexes()
     let reader = ArticleReader(maximumFileSize: maximumFileSize)
     let extractor = Extractor(configuration: configuration)
+    let stamp = ExtractionStamp.of(configuration)
+    var written = Set<String>()
     let journal = storePath == ":memory:" ? nil : CrashJournal(storePath: storePath, retry: retryCrashed)
     for path in collected.files {
       report.files += 1
@@ -98,7 +102,10 @@ extension Workspace {
         progress(path, "failed")
         continue
       }
-      if try store.isStored(path: document.path, contentHash: document.contentHash) {
+      // `--reextract` extracts each text once, however many paths name it.
+      if !reextract || written.contains(document.contentHash),
+        try store.adoptIfStored(document, extractedWith: stamp)
+      {
         report.unchanged += 1
         progress(path, "unchanged")
         continue
@@ -122,7 +129,8 @@ extension Workspace {
       journal?.end()
       let outcome: WriteOutcome
       do {
-        outcome = try store.write(extraction)
+        outcome = try store.write(extraction, extractedWith: stamp, force: reextract)
+        written.insert(document.contentHash)
       } catch {
         // A document the store refused is rolled back whole; the store itself is fine, so the
         // batch goes on. Any other store error stops the build.

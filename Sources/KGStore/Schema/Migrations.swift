@@ -64,8 +64,27 @@ enum Migrations {
       }
       try db.create(index: "evidence_on_document", on: "evidence", columns: ["documentId"])
     }
+    // A document is its text: one row per content hash, with every path it was read from in
+    // `documentPath`, and the dictionaries and extractor that made its rows in `extractedWith`.
+    // Documents that v1 stored twice under two paths become one.
+    migrator.registerMigration("v2") { db in
+      try db.create(table: "documentPath") { t in
+        t.column("documentId", .integer).notNull().references("document", onDelete: .cascade)
+        t.column("path", .text).notNull().unique()
+      }
+      try db.create(index: "documentPath_on_documentId", on: "documentPath", columns: ["documentId"])
+      try db.execute(
+        sql: """
+          INSERT INTO documentPath (documentId, path)
+          SELECT (SELECT min(d2.id) FROM document d2 WHERE d2.contentHash = d.contentHash), d.path FROM document d;
+          DELETE FROM document WHERE id NOT IN (SELECT min(id) FROM document GROUP BY contentHash);
+          DELETE FROM edge WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.edgeId = edge.id);
+          """)
+      try db.create(index: "document_on_contentHash", on: "document", columns: ["contentHash"], unique: true)
+      try db.alter(table: "document") { t in t.add(column: "extractedWith", .text) }
+    }
     return migrator
   }
 
-  static let known = ["v1"]
+  static let known = ["v1", "v2"]
 }
