@@ -128,3 +128,21 @@ extension GraphStore {
     }
   }
 }
+
+extension GraphStore {
+  /// Test hook: makes a store at `path` with the migrations up to `migration` only, as an older
+  /// kg left it.
+  package static func _makeStore(atPath path: String, upTo migration: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: migration)
+    try queue.close()
+  }
+
+  /// Test hook: every recorded path as "documentId path", in path order.
+  package func _documentPaths() throws -> [String] {
+    try dbWriter.read { db in
+      try Row.fetchAll(db, sql: "SELECT documentId, path FROM documentPath ORDER BY path")
+        .map { "\($0["documentId"] as Int64) \($0["path"] as String)" }
+    }
+  }
+}

@@ -66,7 +66,8 @@ enum Migrations {
     }
     // A document is its text: one row per content hash, with every path it was read from in
     // `documentPath`, and the dictionaries and extractor that made its rows in `extractedWith`.
-    // Documents that v1 stored twice under two paths become one.
+    // Documents that v1 stored twice under two paths become one. (Migrations run with foreign
+    // keys off, so the duplicates' rows are deleted by hand.)
     migrator.registerMigration("v2") { db in
       try db.create(table: "documentPath") { t in
         t.column("documentId", .integer).notNull().references("document", onDelete: .cascade)
@@ -77,7 +78,12 @@ enum Migrations {
         sql: """
           INSERT INTO documentPath (documentId, path)
           SELECT (SELECT min(d2.id) FROM document d2 WHERE d2.contentHash = d.contentHash), d.path FROM document d;
-          DELETE FROM document WHERE id NOT IN (SELECT min(id) FROM document GROUP BY contentHash);
+          CREATE TEMP TABLE duplicate AS
+            SELECT id FROM document WHERE id NOT IN (SELECT min(id) FROM document GROUP BY contentHash);
+          DELETE FROM evidence WHERE documentId IN (SELECT id FROM duplicate);
+          DELETE FROM mention WHERE documentId IN (SELECT id FROM duplicate);
+          DELETE FROM document WHERE id IN (SELECT id FROM duplicate);
+          DROP TABLE duplicate;
           DELETE FROM edge WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.edgeId = edge.id);
           """)
       try db.create(index: "document_on_contentHash", on: "document", columns: ["contentHash"], unique: true)
