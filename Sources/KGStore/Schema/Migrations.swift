@@ -77,7 +77,8 @@ enum Migrations {
       try db.execute(
         sql: """
           INSERT INTO documentPath (documentId, path)
-          SELECT (SELECT min(d2.id) FROM document d2 WHERE d2.contentHash = d.contentHash), d.path FROM document d;
+          SELECT k.keep, d.path FROM document d
+          JOIN (SELECT contentHash, min(id) AS keep FROM document GROUP BY contentHash) k ON k.contentHash = d.contentHash;
           CREATE TEMP TABLE duplicate AS
             SELECT id FROM document WHERE id NOT IN (SELECT min(id) FROM document GROUP BY contentHash);
           DELETE FROM evidence WHERE documentId IN (SELECT id FROM duplicate);
