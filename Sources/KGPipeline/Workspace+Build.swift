@@ -53,6 +53,8 @@ extension Workspace {
   ///   - configuration: dictionaries and lexicon; the built-in ones by default.
   ///   - maximumFileSize: files larger than this many bytes are refused unread
   ///     (`IngestError.tooLarge`).
+  ///   - reextract: extract every document again, even one stored by the same extractor and
+  ///     dictionaries (which otherwise adds nothing).
   ///   - retryCrashed: try again the documents that crashed the extractor in an earlier build
   ///     (see `CrashJournal`); by default they are reported and skipped.
   ///   - progress: called after each file with its path and outcome.
@@ -60,12 +62,13 @@ extension Workspace {
   ///     interrupted later has already told the user.
   /// - Throws: `NoInputError` when no file could be found at all; `StoreError` when the store
   ///   itself fails (nothing of the failing document is kept, and the documents before it stay
-  ///   stored, each whole). A document the store refuses (`StoreError.writeFailed`) is reported
+  ///   stored, each whole; a full disk or an I/O error, `StoreError.ioFailed`, stops the build at
+  ///   once). A document the store refuses (`StoreError.writeFailed`) is reported
   ///   as a failure and the batch goes on.
   public func build(
     paths: [String], configuration: ExtractionConfiguration,
     maximumFileSize: Int = ArticleReader.defaultMaximumFileSize, retryCrashed: Bool = false,
-    progress: (String, String) -> Void = { _, _ in }, failed: (BuildFailure) -> Void = { _ in }
+    reextract: Bool = false, progress: (String, String) -> Void = { _, _ in }, failed: (BuildFailure) -> Void = { _ in }
   ) throws -> BuildReport {
     let collected = InputCollector().collect(paths)
     var report = BuildReport()
@@ -80,8 +83,12 @@ extension Workspace {
         paths: paths, failures: collected.errors.map { BuildFailure(path: $0.path ?? "", message: $0.description) })
     }
     for error in collected.errors { fail(error.path ?? "", error.description) }
+    // A unique index that lost entries would let this build write duplicate rows.
+    try store.checkUniqueIndexes()
     let reader = ArticleReader(maximumFileSize: maximumFileSize)
     let extractor = Extractor(configuration: configuration)
+    let stamp = ExtractionStamp.of(configuration)
+    var written = Set<String>()
     let journal = storePath == ":memory:" ? nil : CrashJournal(storePath: storePath, retry: retryCrashed)
     for path in collected.files {
       report.files += 1
@@ -95,7 +102,10 @@ extension Workspace {
         progress(path, "failed")
         continue
       }
-      if try store.isStored(path: document.path, contentHash: document.contentHash) {
+      // `--reextract` extracts each text once, however many paths name it.
+      if !reextract || written.contains(document.contentHash),
+        try store.adoptIfStored(document, extractedWith: stamp)
+      {
         report.unchanged += 1
         progress(path, "unchanged")
         continue
@@ -119,7 +129,8 @@ extension Workspace {
       journal?.end()
       let outcome: WriteOutcome
       do {
-        outcome = try store.write(extraction)
+        outcome = try store.write(extraction, extractedWith: stamp, force: reextract)
+        written.insert(document.contentHash)
       } catch {
         // A document the store refused is rolled back whole; the store itself is fine, so the
         // batch goes on. Any other store error stops the build.

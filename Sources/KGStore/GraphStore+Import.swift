@@ -85,6 +85,7 @@ extension GraphStore {
           d.sentenceCount,
         ])
     }
+    try db.execute(sql: "INSERT OR IGNORE INTO documentPath (documentId, path) SELECT id, path FROM document")
     try importEntities(entities, db: db)
     if try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM edge)") == 0 {
       return try Self.loadIntoEmpty(edges: edges, order: order, documentID: documentID, db: db)

@@ -9,48 +9,119 @@ public enum WriteOutcome: Equatable, Sendable {
 }
 
 extension GraphStore {
-  /// Whether a document at `path` with this content is already stored.
+  /// Whether `path` names a stored document with this content.
   public func isStored(path: String, contentHash: String) throws(StoreError) -> Bool {
     do {
       return try dbWriter.read { db in
-        try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE path = ?", arguments: [path])
-          == contentHash
+        try String.fetchOne(
+          db,
+          sql: "SELECT d.contentHash FROM documentPath p JOIN document d ON d.id = p.documentId WHERE p.path = ?",
+          arguments: [path]) == contentHash
       }
+    } catch { throw Self.translate(error, path: self.path) }
+  }
+
+  /// Whether this text is already stored, made by the same dictionaries and extractor
+  /// (`extractedWith`); if so, `path` is recorded as one more name of it (taken from the document
+  /// it named before, which is removed when it has no name left).
+  ///
+  /// A document is its text: the same article read as `seeds/a.txt`, `./seeds/a.txt` and
+  /// `/abs/seeds/a.txt` is one document with three paths.
+  ///
+  /// - Complexity: O(1) statements.
+  /// - Throws: `StoreError.writeFailed`, `.ioFailed` or `.busy`.
+  public func adoptIfStored(_ document: Document, extractedWith: String) throws(StoreError) -> Bool {
+    let path = document.path
+    let contentHash = document.contentHash
+    do {
+      let state = try dbWriter.read { db in
+        (
+          try Row.fetchOne(
+            db, sql: "SELECT id, extractedWith, text FROM document WHERE contentHash = ?", arguments: [contentHash]),
+          try Int64.fetchOne(db, sql: "SELECT documentId FROM documentPath WHERE path = ?", arguments: [path])
+        )
+      }
+      guard let row = state.0, (row["extractedWith"] as String?) == extractedWith,
+        (row["text"] as String) == document.text.string
+      else { return false }
+      let id: Int64 = row["id"]
+      if state.1 == id { return true }
+      try dbWriter.write { db in
+        try Self.detach(path: path, db: db)
+        try db.execute(sql: "INSERT INTO documentPath (documentId, path) VALUES (?, ?)", arguments: [id, path])
+        try Self.pruneEntities(db)
+      }
+      return true
     } catch { throw Self.translate(error, path: self.path) }
   }
 
   /// Writes one document's extraction in one transaction.
   ///
-  /// An unchanged document (same path and content) writes nothing; a changed one loses its old
-  /// evidence, and edges left without evidence are removed.
+  /// The document is found by its text (`contentHash`). The same text made by the same
+  /// `extractedWith` writes nothing (the path is recorded); otherwise its old rows are replaced.
+  /// When `path` named other text before, that text loses the name and, with no name left, is
+  /// removed. Edges left without evidence and entities no document mentions are removed, and
+  /// each entity's name, kind and `partOf` are those of its latest extraction.
   ///
+  /// - Parameters:
+  ///   - extractedWith: the extractor's version and dictionaries' hashes that made `extraction`.
+  ///   - force: replace the rows even when they were made the same way (`kg build --reextract`).
   /// - Complexity: O(*e* + *m*) statements for *e* edges and *m* mentions of the document.
-  /// - Throws: `StoreError.writeFailed` or `.busy`; the store is then as it was before.
+  /// - Throws: `StoreError.writeFailed`, `.ioFailed` or `.busy`; the store is then as it was before.
   @discardableResult
-  public func write(_ extraction: DocumentExtraction) throws(StoreError) -> WriteOutcome {
+  public func write(_ extraction: DocumentExtraction, extractedWith: String = "", force: Bool = false)
+    throws(StoreError) -> WriteOutcome
+  {
     let doc = extraction.document
     do {
       return try dbWriter.write { db in
         var replaced = false
-        if let existing = try DocumentRecord.filter(DocumentRecord.Columns.path == doc.path).fetchOne(db) {
-          if existing.contentHash == doc.contentHash { return .unchanged }
+        var paths = [doc.path]
+        var primary = doc.path
+        if let existing = try DocumentRecord.filter(DocumentRecord.Columns.contentHash == doc.contentHash).fetchOne(db)
+        {
+          guard existing.text == doc.text.string else {
+            throw StoreError.writeFailed(
+              path: doc.path, reason: "its content fingerprint \(doc.contentHash) is that of another stored text")
+          }
+          let attached = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM documentPath WHERE path = ? AND documentId = ?)",
+            arguments: [doc.path, existing.id])!
+          if existing.extractedWith == extractedWith && !force && attached { return .unchanged }
+          let old = try String.fetchAll(
+            db, sql: "SELECT path FROM documentPath WHERE documentId = ? ORDER BY rowid", arguments: [existing.id])
+          paths = old + (old.contains(doc.path) ? [] : [doc.path])
+          primary = existing.path
           try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [existing.id])
           replaced = true
         }
+        if try Self.detach(path: doc.path, db: db) { replaced = true }
         var record = DocumentRecord(
-          id: nil, path: doc.path, contentHash: doc.contentHash, title: doc.metadata.title,
+          id: nil, path: primary, contentHash: doc.contentHash, title: doc.metadata.title,
           dateText: doc.metadata.dateText, date: doc.metadata.date, outlet: doc.metadata.outlet, text: doc.text.string,
-          bodyStart: doc.body.start, bodyEnd: doc.body.end, sentenceCount: doc.sentences.count)
+          bodyStart: doc.body.start, bodyEnd: doc.body.end, sentenceCount: doc.sentences.count,
+          extractedWith: extractedWith)
         try record.insert(db)
         let docId = record.id!
-        try Self.upsert(entities: extraction.entities, db: db)
+        let pathRow = try db.cachedStatement(sql: "INSERT INTO documentPath (documentId, path) VALUES (?, ?)")
+        for p in paths { try pathRow.execute(arguments: [docId, p]) }
+        // Only the entities the document names: the store keeps no entity that nothing names.
+        var named = Set(extraction.mentions.map(\.entityID))
+        for edge in extraction.edges {
+          named.insert(edge.source)
+          named.insert(edge.target)
+        }
+        try Self.upsert(entities: extraction.entities.filter { named.contains($0.id) }, db: db)
         let mention = try db.cachedStatement(
           sql: "INSERT OR IGNORE INTO mention (documentId, entityId, start, end, origin) VALUES (?, ?, ?, ?, ?)")
         for m in extraction.mentions {
           try mention.execute(arguments: [docId, m.entityID, m.span.start, m.span.end, m.origin.rawValue])
         }
         for edge in extraction.edges { try Self.insert(edge, documentId: docId, db: db) }
-        if replaced { try Self.removeOrphanEdges(db) }
+        if replaced {
+          try Self.removeOrphanEdges(db)
+          try Self.pruneEntities(db)
+        }
         return replaced ? .replaced(edges: extraction.edges.count) : .added(edges: extraction.edges.count)
       }
     } catch {
@@ -58,11 +129,33 @@ extension GraphStore {
     }
   }
 
+  /// Takes `path` away from the document it names, if any; a document left with no path is
+  /// removed (its rows go with it), and one whose main path it was takes another of its paths.
+  ///
+  /// - Returns: true when a document lost the path.
+  @discardableResult
+  static func detach(path: String, db: Database) throws -> Bool {
+    guard
+      let holder = try Int64.fetchOne(db, sql: "SELECT documentId FROM documentPath WHERE path = ?", arguments: [path])
+    else { return false }
+    try db.execute(sql: "DELETE FROM documentPath WHERE path = ?", arguments: [path])
+    if let other = try String.fetchOne(
+      db, sql: "SELECT path FROM documentPath WHERE documentId = ? ORDER BY rowid LIMIT 1", arguments: [holder])
+    {
+      try db.execute(
+        sql: "UPDATE document SET path = ? WHERE id = ? AND path = ?", arguments: [other, holder, path])
+    } else {
+      try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [holder])
+      try removeOrphanEdges(db)
+    }
+    return true
+  }
+
   static func upsert(entities: [Entity], db: Database) throws {
     let entity = try db.cachedStatement(
       sql: """
         INSERT INTO entity (id, name, kind, partOf) VALUES (?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET partOf = COALESCE(entity.partOf, excluded.partOf)
+        ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, partOf = excluded.partOf
         """)
     let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
     for e in entities {
@@ -96,4 +189,16 @@ extension GraphStore {
     try db.execute(sql: "DELETE FROM edge WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.edgeId = edge.id)")
   }
 
+  /// Removes the entities that no document mentions and no edge names: what
+  /// the store holds now decides which entities exist. Their aliases go with them.
+  ///
+  /// - Complexity: O(*entities*) index probes.
+  static func pruneEntities(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention WHERE mention.entityId = entity.id)
+          AND NOT EXISTS (SELECT 1 FROM edge WHERE edge.source = entity.id)
+          AND NOT EXISTS (SELECT 1 FROM edge WHERE edge.target = entity.id)
+        """)
+  }
 }

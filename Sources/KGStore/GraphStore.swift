@@ -121,6 +121,15 @@ public final class GraphStore: Sendable {
       throw translate(error, path: path)
     }
     let (queue, tables, applied) = opened
+    if !tables.isEmpty && Set(Migrations.known).isSubset(of: applied) {
+      do {
+        try queue.read { db in try checkSchema(db, applied: applied, path: path) }
+      } catch {
+        try? queue.close()
+        removeEmpty(sidecars)
+        throw translate(error, path: path)
+      }
+    }
     if tables.isEmpty || !Set(Migrations.known).isSubset(of: applied) {
       // Nothing in it yet, an older schema, or not ours: the read-write path decides.
       try? queue.close()
@@ -225,13 +234,48 @@ public final class GraphStore: Sendable {
         if !unknown.isEmpty {
           throw StoreError.newerSchema(path: path, found: applied.sorted(), supported: Migrations.known)
         }
-        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-        if check != ["ok"] {
-          throw StoreError.corrupted(path: path, reason: check.prefix(3).joined(separator: "; "))
-        }
+        try checkSchema(db, applied: applied, path: path)
       }
     } catch {
       throw translate(error, path: path)
+    }
+  }
+
+  /// Every table and column that the migrations in `applied` make, checked against the file:
+  /// the cheap test run on every open (no page is read beyond the schema). SQLite's full
+  /// `integrity_check` is `kg check`'s.
+  ///
+  /// - Throws: `StoreError.incompleteSchema` naming the first missing table or column.
+  static func checkSchema(_ db: Database, applied: Set<String>, path: String) throws {
+    let expected = try expectedSchema(applied: applied)
+    for (table, columns) in expected.sorted(by: { $0.key < $1.key }) {
+      let have = Set(
+        try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] as String })
+      if have.isEmpty { throw StoreError.incompleteSchema(path: path, missing: "table '\(table)'") }
+      if let column = columns.first(where: { !have.contains($0) }) {
+        throw StoreError.incompleteSchema(path: path, missing: "column '\(table).\(column)'")
+      }
+    }
+  }
+
+  /// The tables and columns of a store with `applied` migrations, made once in memory.
+  static func expectedSchema(applied: Set<String>) throws -> [String: [String]] {
+    let known = Migrations.known.filter { applied.contains($0) }
+    guard let last = known.last else { return [:] }
+    let queue = try DatabaseQueue()
+    try Migrations.migrator.migrate(queue, upTo: last)
+    return try queue.read { db in
+      var schema: [String: [String]] = [:]
+      for table in try String.fetchAll(
+        db,
+        sql:
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+      ) {
+        schema[table] = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map {
+          $0["name"]
+        }
+      }
+      return schema
     }
   }
 
@@ -273,6 +317,7 @@ public final class GraphStore: Sendable {
       case .SQLITE_NOTADB: return .notAStore(path: path)
       case .SQLITE_CORRUPT: return .corrupted(path: path, reason: db.message ?? "corrupt")
       case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+      case .SQLITE_FULL, .SQLITE_IOERR: return .ioFailed(path: path, reason: db.message ?? "\(db.resultCode)")
       case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
         return .cannotOpen(path: path, reason: db.message ?? "cannot open")
       default: return .writeFailed(path: path, reason: db.message ?? "\(db.resultCode)")

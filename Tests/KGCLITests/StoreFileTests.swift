@@ -37,7 +37,7 @@ import Testing
           sql: "INSERT INTO grdb_migrations VALUES ('v99-future')", atPath: f.path("future.sqlite"))
         return "future.sqlite"
       }, expectedExit: 74,
-      stderrContains: ["kg: future.sqlite: was written by a newer kg (schema v99-future, this kg knows up to v1)"]),
+      stderrContains: ["kg: future.sqlite: was written by a newer kg (schema v99-future, this kg knows up to v2)"]),
     Case(
       id: "a store with damaged pages",
       setup: { f in
@@ -60,7 +60,47 @@ import Testing
         let garbage = (0..<8192).map { _ in UInt8.random(in: 0...255, using: &rng) }
         return try f.write("fake.sqlite", Array("SQLite format 3\0".utf8) + garbage)
       }, expectedExit: 74, stderrContains: ["kg: fake.sqlite:", "left untouched"]),
+    Case(
+      id: "another program's GRDB database with its own 'v1' migration",
+      setup: { f in
+        try GraphStore._executeRaw(
+          sql: """
+            CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+            INSERT INTO grdb_migrations VALUES ('v1');
+            CREATE TABLE document (id INTEGER PRIMARY KEY, title TEXT);
+            INSERT INTO document VALUES (1, 'Minutes');
+            """, atPath: f.path("app.db"))
+        return "app.db"
+      }, expectedExit: 74,
+      stderrContains: ["kg: app.db: is not a kg store, or a damaged one (no ", "it was left untouched"]),
+    Case(
+      id: "a store missing its edge table",
+      setup: { f in
+        try builtStore(f, "partial.sqlite")
+        try GraphStore._executeRaw(
+          sql: "PRAGMA foreign_keys = OFF; DROP TABLE evidence; DROP TABLE edge;", atPath: f.path("partial.sqlite"))
+        return "partial.sqlite"
+      }, expectedExit: 74,
+      stderrContains: ["kg: partial.sqlite: is not a kg store, or a damaged one (no table 'edge')", "left untouched"]),
   ]
+
+  /// A store missing a table is named as such by the commands that only read, too.
+  @Test func aStoreMissingATableIsRefusedByQueries() throws {
+    let folder = try TempFolder("kg-store")
+    try builtStore(folder, "partial.sqlite")
+    try GraphStore._executeRaw(
+      sql: "PRAGMA foreign_keys = OFF; DROP TABLE evidence;", atPath: folder.path("partial.sqlite"))
+    let before = try folder.bytes("partial.sqlite")
+    for command in [["stats"], ["entities"], ["export", "--format", "json"], ["check"]] {
+      let result = try KGProcess.run(command + ["--store", "partial.sqlite"], in: folder.url)
+      #expect(result.status == 74, "\(command): \(result)")
+      #expect(
+        result.stderr.contains("kg: partial.sqlite: is not a kg store, or a damaged one (no table 'evidence')"),
+        "\(command): \(result)")
+      #expect(!result.stderr.contains("could not write"), "\(command): \(result)")
+    }
+    #expect(try folder.bytes("partial.sqlite") == before)
+  }
 
   @Test(arguments: cases)
   func refusedStore(_ c: Case) throws {

@@ -5,8 +5,11 @@ struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Read articles into the store: body, sentences, actors and relations with provenance.",
     discussion: """
-      Folders are read recursively (.txt, .text, .md). Running again on the same files changes \
-      nothing; a file whose content changed replaces its old edges. A file that cannot be read is \
+      Folders are read recursively (.txt, .text, .md). A document is its text: the same article \
+      under two paths is stored once. Running again on the same files changes nothing; a file \
+      whose content changed replaces its old edges, and a document made by other dictionaries or \
+      another extractor version is extracted again (--reextract forces it). A full disk stops \
+      the build (exit 74). A file that cannot be read is \
       reported and skipped, and the exit code is then 65 (66 when no file could be read at all). \
       Files over 16 MB (see --max-file-size), FIFOs and devices are refused without being read; invalid UTF-8 is read \
       with U+FFFD and a warning naming the byte offset. A file that crashes the extractor is \
@@ -28,6 +31,9 @@ struct Build: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print one line per file.")
   var verbose = false
 
+  @Flag(help: "Extract every file again, even one stored by the same kg and dictionaries.")
+  var reextract = false
+
   @Flag(help: "Try again the files that crashed the extractor in an earlier build.")
   var retryCrashed = false
 
@@ -44,6 +50,7 @@ struct Build: ParsableCommand {
       CrashSignal.install()
       let report = try workspace.build(
         paths: paths, configuration: configuration, maximumFileSize: maxFileSize << 20, retryCrashed: retryCrashed,
+        reextract: reextract,
         progress: { path, outcome in if verbose { printErr("\(path): \(outcome)") } },
         failed: { failure in printErr("kg: \(failure.message)") })
       for warning in report.warnings { printErr("kg: warning: \(warning)") }

@@ -15,6 +15,8 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var bodyStart: Int
   var bodyEnd: Int
   var sentenceCount: Int
+  /// What made the document's rows: the extractor's version and its dictionaries' hashes.
+  var extractedWith: String?
 
   enum Columns {
     static let path = Column(CodingKeys.path)

@@ -64,8 +64,34 @@ enum Migrations {
       }
       try db.create(index: "evidence_on_document", on: "evidence", columns: ["documentId"])
     }
+    // A document is its text: one row per content hash, with every path it was read from in
+    // `documentPath`, and the dictionaries and extractor that made its rows in `extractedWith`.
+    // Documents that v1 stored twice under two paths become one. (Migrations run with foreign
+    // keys off, so the duplicates' rows are deleted by hand.)
+    migrator.registerMigration("v2") { db in
+      try db.create(table: "documentPath") { t in
+        t.column("documentId", .integer).notNull().references("document", onDelete: .cascade)
+        t.column("path", .text).notNull().unique()
+      }
+      try db.create(index: "documentPath_on_documentId", on: "documentPath", columns: ["documentId"])
+      try db.execute(
+        sql: """
+          INSERT INTO documentPath (documentId, path)
+          SELECT k.keep, d.path FROM document d
+          JOIN (SELECT contentHash, min(id) AS keep FROM document GROUP BY contentHash) k ON k.contentHash = d.contentHash;
+          CREATE TEMP TABLE duplicate AS
+            SELECT id FROM document WHERE id NOT IN (SELECT min(id) FROM document GROUP BY contentHash);
+          DELETE FROM evidence WHERE documentId IN (SELECT id FROM duplicate);
+          DELETE FROM mention WHERE documentId IN (SELECT id FROM duplicate);
+          DELETE FROM document WHERE id IN (SELECT id FROM duplicate);
+          DROP TABLE duplicate;
+          DELETE FROM edge WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.edgeId = edge.id);
+          """)
+      try db.create(index: "document_on_contentHash", on: "document", columns: ["contentHash"], unique: true)
+      try db.alter(table: "document") { t in t.add(column: "extractedWith", .text) }
+    }
     return migrator
   }
 
-  static let known = ["v1"]
+  static let known = ["v1", "v2"]
 }
