@@ -295,8 +295,8 @@ public struct QuerySession: Sendable {
       if request.all {
         let search = try index.simplePaths(
           from: source, to: target, maxHops: maxHops ?? PathRequest.defaultAllMaxHops, filter: request.filter,
-          undirected: request.undirected, limit: limit + 1, budget: request.budget)
-        paths = search.paths
+          undirected: request.undirected, limit: .max, budget: request.budget)
+        paths = rankedByLength(search.paths)
         cut = search.cut
       } else {
         paths = try index.shortestPaths(
@@ -319,6 +319,29 @@ public struct QuerySession: Sendable {
           })
       },
       truncated: truncated, searchCut: cut, searchBudget: cut ? request.budget : nil)
+  }
+
+  /// `paths` shortest first, then by evidence (the documents stating each hop's best-attested
+  /// edge, summed over the hops; then statements), then in the order found; `--limit` applies
+  /// after this.
+  ///
+  /// - Complexity: O(*p* log *p* + *p* · *L* · *d*).
+  func rankedByLength(_ paths: [GraphPath]) -> [GraphPath] {
+    let ranked = paths.enumerated().map { n, path in
+      var documents = 0
+      var statements = 0
+      for hop in path.hops {
+        documents += hop.edges.map { index.documents(ofEdge: $0).count }.max() ?? 0
+        statements += hop.edges.map { index.edges[$0].provenance.count }.max() ?? 0
+      }
+      return (n: n, path: path, documents: documents, statements: statements)
+    }
+    return ranked.sorted { a, b in
+      if a.path.length != b.path.length { return a.path.length < b.path.length }
+      if a.documents != b.documents { return a.documents > b.documents }
+      if a.statements != b.statements { return a.statements > b.statements }
+      return a.n < b.n
+    }.map(\.path)
   }
 
   /// The full provenance of the edge with id "r12" or "12".

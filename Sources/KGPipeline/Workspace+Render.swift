@@ -12,7 +12,21 @@ public import KGRender
 /// ```
 public struct RenderRequest: Sendable {
   public enum Format: String, Sendable, CaseIterable {
-    case dot, svg
+    case dot, svg, png, pdf
+
+    /// The format a file name's extension names (`.dot`/`.gv`, `.svg`, `.png`, `.pdf`, any
+    /// case), or nil.
+    public init?(fileName: String) {
+      let name = fileName.lowercased()
+      guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return nil }
+      switch name[name.index(after: dot)...] {
+      case "dot", "gv": self = .dot
+      case "svg": self = .svg
+      case "png": self = .png
+      case "pdf": self = .pdf
+      default: return nil
+      }
+    }
   }
 
   public enum Scope: Sendable, Hashable {
@@ -82,6 +96,15 @@ public struct RenderFilter: Sendable, Hashable {
   /// - Throws: `QueryError.invalidDate` or `.emptyDateWindow`, as the query commands do.
   public func validate() throws(QueryError) { _ = try Workspace.dateWindow(self) }
 
+  /// The same rules as a `KGQuery` filter, for searching paths (`render --path`).
+  ///
+  /// - Throws: `QueryError.invalidDate` or `.emptyDateWindow`.
+  public func edgeFilter() throws(QueryError) -> EdgeFilter {
+    try EdgeFilter(
+      types: types ?? [], modalities: modalities ?? [], since: since, until: until,
+      minimumDocuments: minimumDocuments)
+  }
+
   var isDefault: Bool {
     (types ?? []).isEmpty && (modalities ?? []).isEmpty && since == nil && until == nil && minimumDocuments <= 1
   }
@@ -115,24 +138,64 @@ extension Workspace {
   ///   `RenderError.graphvizUnavailable` or `.graphvizFailed` for SVG; `StoreError`.
   /// - Complexity: O(*n* + *e* + *v*) for loading and filtering, plus Graphviz's layout for SVG.
   public func render(_ request: RenderRequest) throws -> String {
+    String(decoding: try renderData(request), as: UTF8.self)
+  }
+
+  /// Draws the graph as `render(_:)` does, in any `RenderRequest.Format`: PNG and PDF are
+  /// drawn by Graphviz like SVG.
+  ///
+  /// - Returns: the bytes of the drawing.
+  /// - Throws: as `render(_:)`.
+  public func renderData(_ request: RenderRequest) throws -> Data {
+    let selection = try select(request.scope, filter: request.filter, allEntities: true)
+    var writer = DOTWriter(clusterByPartOf: request.cluster, legend: request.legend)
+    writer.scope = selection.scope
+    var caption = selection.caption
+    if !request.filter.isDefault { caption.append(Self.describe(request.filter)) }
+    writer.title = caption.isEmpty ? nil : caption.joined(separator: "\n")
+
+    let dot = writer.write(selection.graph)
+    switch request.format {
+    case .dot: return Data(dot.utf8)
+    case .svg: return Data(try request.svgRenderer.render(dot).utf8)
+    case .png: return try request.svgRenderer.draw(dot, as: .png)
+    case .pdf: return try request.svgRenderer.draw(dot, as: .pdf)
+    }
+  }
+
+  /// The part of the graph a drawing or an export shows.
+  struct Selection {
+    /// The admitted edges of the scope, with statements outside the date window removed.
+    var graph: KnowledgeGraph
+    var scope: RenderScope
+    var caption: [String]
+  }
+
+  /// Loads the graph, keeps the edges `filter` admits, and selects `scope` (an ego network
+  /// through `GraphIndex.egoNetwork`).
+  ///
+  /// - Parameter allEntities: keep every entity, not only those the kept edges touch (and the
+  ///   focus); `DOTWriter` draws only the touched ones anyway.
+  func select(_ scope: RenderRequest.Scope, filter: RenderFilter, allEntities: Bool) throws -> Selection {
     let graph = try graph()
-    let window = try Self.dateWindow(request.filter)
+    let window = try Self.dateWindow(filter)
     var documentDays: [String: ClosedRange<Int32>] = [:]
     for document in graph.documents {
       if let date = document.metadata.date, let days = ISODate.range(of: date) { documentDays[document.path] = days }
     }
     // Each edge as drawn (statements outside the window removed), or nil when not admitted.
-    let admitted = graph.edges.map { Self.admit($0, filter: request.filter, window: window, days: documentDays) }
+    let admitted = graph.edges.map { Self.admit($0, filter: filter, window: window, days: documentDays) }
 
-    var writer = DOTWriter(clusterByPartOf: request.cluster, legend: request.legend)
     var drawn = graph
     var caption: [String] = []
-    switch request.scope {
+    var writerScope = RenderScope.whole
+    var keep: Set<String> = []
+    switch scope {
     case .whole:
       drawn.edges = admitted.compactMap { $0 }
     case .paths(let paths):
       drawn.edges = admitted.compactMap { $0 }
-      writer.scope = .paths(paths)
+      writerScope = .paths(paths)
       caption.append("\(paths.count) path\(paths.count == 1 ? "" : "s")")
     case .focus(let name, let depth):
       guard depth >= 0 else { throw RenderRequestError.negativeDepth(depth) }
@@ -141,18 +204,19 @@ extension Workspace {
       let id = index.entities[node].id
       let ego = index.egoNetwork(of: node, depth: depth, admits: { admitted[$0] != nil })
       drawn.edges = ego.edges.compactMap { admitted[$0] }
-      writer.scope = .focus(entity: id)
+      writerScope = .focus(entity: id)
+      keep.insert(id)
       let entityName = index.entities[node].name
       caption.append("\(entityName) and what lies within \(depth) hop\(depth == 1 ? "" : "s")")
     }
-    if !request.filter.isDefault { caption.append(Self.describe(request.filter)) }
-    writer.title = caption.isEmpty ? nil : caption.joined(separator: "\n")
-
-    let dot = writer.write(drawn)
-    switch request.format {
-    case .dot: return dot
-    case .svg: return try request.svgRenderer.render(dot)
+    if !allEntities {
+      for edge in drawn.edges {
+        keep.insert(edge.source)
+        keep.insert(edge.target)
+      }
+      drawn.entities = graph.entities.filter { keep.contains($0.id) }
     }
+    return Selection(graph: drawn, scope: writerScope, caption: caption)
   }
 
   // MARK: - Filtering
@@ -205,8 +269,6 @@ extension Workspace {
     if filter.minimumDocuments > 1 { parts.append("in \(filter.minimumDocuments)+ documents") }
     return parts.joined(separator: " · ")
   }
-
-  // MARK: - Naming the focus
 
 }
 

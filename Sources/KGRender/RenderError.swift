@@ -8,7 +8,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .graphvizUnavailable:
-      "SVG needs Graphviz: install it ('apt-get install graphviz') for the 'dot' command, or build kg with libgraphviz ('apt-get install libgraphviz-dev' then 'swift build --traits Graphviz')."
+      "SVG, PNG and PDF need Graphviz: install it ('apt-get install graphviz') for the 'dot' command, or build kg with libgraphviz ('apt-get install libgraphviz-dev' then 'swift build --traits Graphviz')."
     case .graphvizTimedOut(let executable, let seconds):
       "'\(executable)' was still laying out the graph after \(Int(seconds)) s and was stopped; draw less (--focus, --type, --since, --min-sources) or allow more time with --timeout."
     case .graphvizFailed(let reason):

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 
-/// Compares `actual` with `Goldens/<name>.dot` next to this file.
+/// Compares `actual` with `Goldens/<name>.<ext>` (`.dot` unless given) next to this file.
 ///
 /// When the golden is missing, or `RECORD_GOLDENS=1` is set, writes `actual` as the new golden
 /// and records a failure, so that a recording is never mistaken for a pass: look at the file,
 /// then run again without `RECORD_GOLDENS`.
 func assertGolden(
-  _ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+  _ actual: String, named name: String, extension ext: String = "dot", filePath: String = #filePath,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
-  let url = folder.appendingPathComponent("\(name).dot")
+  let url = folder.appendingPathComponent("\(name).\(ext)")
   let recording = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
   if recording || !FileManager.default.fileExists(atPath: url.path) {
     do {
@@ -37,7 +38,7 @@ func assertGolden(
   let got = line < a.count ? String(a[line]) : "<end of file>"
   Issue.record(
     """
-    Output differs from golden \(name).dot at line \(line + 1) (RECORD_GOLDENS=1 re-records):
+    Output differs from golden \(name).\(ext) at line \(line + 1) (RECORD_GOLDENS=1 re-records):
       expected: \(want)
         actual: \(got)
     """, sourceLocation: sourceLocation)

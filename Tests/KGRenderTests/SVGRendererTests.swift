@@ -132,4 +132,19 @@ import Testing
     let svg = try SVGRenderer(backends: [.dotProcess]).render(lines.joined(separator: "\n"))
     #expect(SVGInspection(svg)?.edgeIDs.count == 1500)
   }
+
+  /// PNG and PDF go through the same `dot` process as SVG, asking for `-Tpng`/`-Tpdf`: a stand-in
+  /// `dot` that prints its argument and the DOT it read shows what kg asked for.
+  @Test(arguments: SVGRenderer.ImageFormat.allCases)
+  func imageFormatsAskDotForThatFormat(_ format: SVGRenderer.ImageFormat) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kg-fake-dot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dot = folder.appendingPathComponent("dot")
+    try Data("#!/bin/sh\necho \"$1\"\ncat\n".utf8).write(to: dot)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dot.path)
+    let renderer = SVGRenderer(backends: [.dotProcess], searchPath: folder.path)
+    let output = try renderer.draw(Self.tiny, as: format)
+    #expect(String(decoding: output, as: UTF8.self) == "-T\(format.rawValue)\n" + Self.tiny)
+  }
 }

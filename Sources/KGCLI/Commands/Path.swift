@@ -6,7 +6,7 @@ struct Path: ParsableCommand {
     abstract: "Show how two entities are connected: the shortest paths, or every path up to N hops.",
     discussion: """
       Without --all, prints every shortest path (ties included); with --all, every simple path of \
-      at most --max-hops hops (4 by default); that search stops after \
+      at most --max-hops hops (4 by default), shortest first, then best attested (--limit applies after sorting); that search stops after \
       \(GraphIndex.defaultPathBudget) steps and says so. Each hop shows its relation and its strongest \
       evidence quote. Edges are followed in their direction unless --undirected is given. \
       When there is no path the exit code is 66.

@@ -11,20 +11,28 @@ struct Render: ParsableCommand {
       relation, 'attack ×2' where modalities were merged. Hover an edge for its strongest quote \
       and source; its id ('r12') is what 'kg edge' takes.
 
-      SVG uses libgraphviz when kg was built with 'swift build --traits Graphviz', else the \
+      The format is --format, else the extension of -o (.dot or .gv, .svg, .png, .pdf), else \
+      DOT; a --format that contradicts the extension is a usage error. With --path, the filters \
+      apply to the path search as well as to the drawing.
+
+      SVG, PNG and PDF use libgraphviz when kg was built with 'swift build --traits Graphviz', else the \
       'dot' command ('apt-get install graphviz').
 
       Examples:
-        kg render --format svg -o graphs/seeds.svg
+        kg render -o graphs/seeds.svg
         kg render --focus ISIS --depth 2 --type attack --type kill -o isis.dot
         kg render --since 2018-11 --min-sources 2 --cluster
         kg render --path Iran ISIS --undirected --format svg -o iran-isis.svg
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg }
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case dot, svg, png, pdf
+    var format: RenderRequest.Format { RenderRequest.Format(rawValue: rawValue)! }
+  }
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(help: "Output format.") var format: Format = .dot
+  @Option(help: "Output format (default: from -o's extension, .dot .gv .svg .png .pdf; else dot).")
+  var format: Format?
   @OptionGroup var output: OutputFileOptions
 
   @Option(help: ArgumentHelp("Draw only the network around this entity (id, name or alias).", valueName: "entity"))
@@ -32,26 +40,7 @@ struct Render: ParsableCommand {
   @Option(help: "With --focus: the most hops from the entity, following edges either way.")
   var depth: Int = 1
 
-  @Option(
-    name: .customLong("type"),
-    help: ArgumentHelp(
-      "Keep only this relation type (repeatable): \(RelationType.allCases.map(\.rawValue).joined(separator: ", ")).",
-      valueName: "type"),
-    transform: Render.relationType)
-  var types: [RelationType] = []
-  @Option(
-    name: .customLong("modality"),
-    help: ArgumentHelp("Keep only this modality (repeatable): asserted, alleged, hypothetical.", valueName: "modality"),
-    transform: Render.modality)
-  var modalities: [Modality] = []
-  @Option(
-    help: ArgumentHelp("Keep edges stated in a document dated on or after this day.", valueName: "YYYY[-MM[-DD]]"))
-  var since: String?
-  @Option(
-    help: ArgumentHelp("Keep edges stated in a document dated on or before this day.", valueName: "YYYY[-MM[-DD]]"))
-  var until: String?
-  @Option(help: ArgumentHelp("Keep edges stated in at least this many documents.", valueName: "n"))
-  var minSources: Int = 1
+  @OptionGroup var filterOptions: DrawingFilterOptions
 
   @Option(
     name: .customLong("path"), parsing: .upToNextOption,
@@ -84,13 +73,18 @@ struct Render: ParsableCommand {
     if !(timeout > 0 && timeout <= 86_400) {
       throw ValidationError("--timeout must be between 0 and 86400 seconds, not \(timeout).")
     }
-    if minSources < 1 { throw ValidationError("--min-sources '\(minSources)' must be 1 or more.") }
-    do { try filter.validate() } catch { throw ValidationError(error.description) }
+    if let format, let named = output.output.flatMap(RenderRequest.Format.init(fileName:)), named != format.format {
+      throw ValidationError(
+        "--format \(format.rawValue) contradicts the file name '\(output.output!)', which asks for \(named.rawValue); drop --format or rename the file."
+      )
+    }
   }
 
-  var filter: RenderFilter {
-    RenderFilter(
-      types: Set(types), modalities: Set(modalities), since: since, until: until, minimumDocuments: minSources)
+  var filter: RenderFilter { filterOptions.filter }
+
+  /// `--format`, else the format `-o`'s extension names, else DOT.
+  var resolvedFormat: RenderRequest.Format {
+    format?.format ?? output.output.flatMap(RenderRequest.Format.init(fileName:)) ?? .dot
   }
 
   func run() throws {
@@ -99,7 +93,9 @@ struct Render: ParsableCommand {
       var scope: RenderRequest.Scope = focus.map { .focus($0, depth: depth) } ?? .whole
       if pathEnds.count == 2 {
         let answer = try workspace.path(
-          PathRequest(from: pathEnds[0], to: pathEnds[1], maxHops: maxHops, all: all, undirected: undirected))
+          PathRequest(
+            from: pathEnds[0], to: pathEnds[1], maxHops: maxHops, all: all, undirected: undirected,
+            filter: try filter.edgeFilter()))
         scope = .paths(answer.edgeIDs)
         if answer.searchCut {
           printErr(
@@ -108,33 +104,17 @@ struct Render: ParsableCommand {
         }
       }
       let request = RenderRequest(
-        format: format == .svg ? .svg : .dot, scope: scope, filter: filter, cluster: cluster, legend: legend,
+        format: resolvedFormat, scope: scope, filter: filter, cluster: cluster, legend: legend,
         svgRenderer: SVGRenderer(timeout: timeout))
-      let text: String
+      let data: Data
       do {
-        text = try workspace.render(request)
+        data = try workspace.renderData(request)
       } catch let error as RenderRequestError {
         // A focus the graph does not hold is a usage error (64), told in the user's words.
         printErr("kg: \(error)")
         throw ExitCode(ExitStatus.usage.rawValue)
       }
-      try OutputWriter.write(Data(text.utf8), to: output.output)
+      try OutputWriter.write(data, to: output.output)
     }
-  }
-
-  private static func relationType(_ text: String) throws -> RelationType {
-    guard let type = RelationType(rawValue: text.lowercased()) else {
-      throw ValidationError(
-        "'\(text)' is not a relation type; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))."
-      )
-    }
-    return type
-  }
-
-  private static func modality(_ text: String) throws -> Modality {
-    guard let modality = Modality(rawValue: text.lowercased()) else {
-      throw ValidationError("'\(text)' is not a modality; use asserted, alleged or hypothetical.")
-    }
-    return modality
   }
 }

@@ -21,10 +21,17 @@ extension SVGRenderer {
   static func renderWithDotProcess(_ dot: String, executable: String, timeout: Double = defaultTimeout)
     throws(RenderError) -> String
   {
+    String(decoding: try renderWithDotProcess(dot, as: "svg", executable: executable, timeout: timeout), as: UTF8.self)
+  }
+
+  /// Runs `executable -T<format>` (`svg`, `png`, `pdf`) the same way, returning its bytes.
+  static func renderWithDotProcess(
+    _ dot: String, as format: String, executable: String, timeout: Double = defaultTimeout
+  ) throws(RenderError) -> Data {
     ignoreBrokenPipes
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["-Tsvg"]
+    process.arguments = ["-T\(format)"]
     let input = Pipe()
     let output = Pipe()
     let errors = Pipe()
@@ -69,7 +76,7 @@ extension SVGRenderer {
         .split(whereSeparator: \.isNewline).first.map(String.init) ?? "no message"
       throw .graphvizFailed(reason: "'\(executable)' exited with status \(process.terminationStatus): \(message)")
     }
-    return String(decoding: svg, as: UTF8.self)
+    return svg
   }
 
   private static let ignoreBrokenPipes: Void = {

@@ -12,6 +12,11 @@ extension SVGRenderer {
   ///   not parse, the layout fails (for example without the plugin list `config6a`, which
   ///   `dot -c` writes), or SVG cannot be produced.
   static func renderInProcess(_ dot: String) throws(RenderError) -> String {
+    String(decoding: try renderInProcess(dot, as: "svg"), as: UTF8.self)
+  }
+
+  /// Lays out `dot` in this process and draws it as `format` (`svg`, `png`, `pdf`).
+  static func renderInProcess(_ dot: String, as format: String) throws(RenderError) -> Data {
     GraphvizLibrary.lock.lock()
     defer { GraphvizLibrary.lock.unlock() }
     let gvc = GraphvizLibrary.context()
@@ -28,12 +33,12 @@ extension SVGRenderer {
     defer { gvFreeLayout(gvc, graph) }
     var result: UnsafeMutablePointer<CChar>? = nil
     var length = 0
-    guard kg_gvRenderData(gvc, graph, "svg", &result, &length) == 0, let result else {
-      throw .graphvizFailed(reason: GraphvizLibrary.failure("SVG output failed"))
+    guard kg_gvRenderData(gvc, graph, format, &result, &length) == 0, let result else {
+      throw .graphvizFailed(reason: GraphvizLibrary.failure("\(format) output failed"))
     }
     defer { gvFreeRenderData(result) }
     return result.withMemoryRebound(to: UInt8.self, capacity: length) {
-      String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+      Data(UnsafeBufferPointer(start: $0, count: length))
     }
   }
 }

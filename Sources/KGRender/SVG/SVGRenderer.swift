@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Turns DOT text into SVG with Graphviz's `dot` layout.
 ///
@@ -72,6 +72,29 @@ public struct SVGRenderer: Sendable {
       #endif
     case .dotProcess?:
       return try Self.renderWithDotProcess(dot, executable: dotExecutable!, timeout: timeout)
+    case nil:
+      throw .graphvizUnavailable
+    }
+  }
+
+  /// The formats `draw(_:as:)` produces through Graphviz.
+  public enum ImageFormat: String, Sendable, CaseIterable {
+    case svg, png, pdf
+  }
+
+  /// The drawing of `dot` as `format`, by the same backends as `render(_:)`.
+  ///
+  /// - Throws: as `render(_:)`.
+  public func draw(_ dot: String, as format: ImageFormat) throws(RenderError) -> Data {
+    switch availableBackend {
+    case .libgraphviz?:
+      #if Graphviz
+      return try Self.renderInProcess(dot, as: format.rawValue)
+      #else
+      throw .graphvizUnavailable
+      #endif
+    case .dotProcess?:
+      return try Self.renderWithDotProcess(dot, as: format.rawValue, executable: dotExecutable!, timeout: timeout)
     case nil:
       throw .graphvizUnavailable
     }
