@@ -30,8 +30,9 @@ struct GazetteerTests {
     Case(
       country: "Ukraine", sentence: "Drones struck Kramatorsk at night.", surface: "Kramatorsk",
       entityID: "kramatorsk"),
-    Case(country: "Iraq", sentence: "Militants attacked Tal Afar in 2014.", surface: "Tal Afar", entityID: "tall-afar"),
-    Case(country: "Iraq", sentence: "Troops entered Fallujah at dawn.", surface: "Fallujah", entityID: "al-fallujah"),
+    // Tal Afar and Fallujah are also Phoenix places, which load before the gazetteer and keep them.
+    Case(country: "Iraq", sentence: "Militants attacked Tal Afar in 2014.", surface: "Tal Afar", entityID: "tal-afar"),
+    Case(country: "Iraq", sentence: "Troops entered Fallujah at dawn.", surface: "Fallujah", entityID: "fallujah"),
   ]
 
   @Test(arguments: towns)

@@ -23,6 +23,9 @@ struct NameEvidence: Sendable {
   var collectiveModifiers = WordSet()
   /// Plural nouns after a collective modifier that complete the phrase ("opposition forces").
   var collectiveTails = WordSet()
+  /// Words that open a place's name ("Umm", "Tell", "Kafr", "Deir"): a one-word place after one
+  /// is only the end of the name.
+  var placePrefixes = WordSet()
 
   init() {}
 
@@ -30,7 +33,7 @@ struct NameEvidence: Sendable {
     try value.checkKeys(
       [
         "person_first_words", "group_words", "speech_verbs", "member_nouns", "locative_prepositions", "not_names",
-        "collective_nouns", "collective_modifiers", "collective_tails",
+        "collective_nouns", "collective_modifiers", "collective_tails", "place_prefixes",
       ], in: "names")
     personFirstWords = Self.words(try value["person_first_words"]?.strings("person_first_words"))
     groupWords = Self.words(try value["group_words"]?.strings("group_words"))
@@ -41,6 +44,7 @@ struct NameEvidence: Sendable {
     collectiveNouns = Self.words(try value["collective_nouns"]?.strings("collective_nouns"))
     collectiveModifiers = Self.words(try value["collective_modifiers"]?.strings("collective_modifiers"))
     collectiveTails = Self.words(try value["collective_tails"]?.strings("collective_tails"))
+    placePrefixes = Self.words(try value["place_prefixes"]?.strings("place_prefixes"))
   }
 
   /// Lowercased, as tokens are probed.

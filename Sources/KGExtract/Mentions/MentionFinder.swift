@@ -37,6 +37,17 @@ struct MentionFinder {
         i += 1
       }
     }
+    // "Umm Batna", "Tell Rifaat": a one-word place found right after an unclaimed place-name
+    // prefix is the end of a longer name, which the passes below read whole.
+    hits.removeAll { hit in
+      let start = hit.range.lowerBound
+      guard hit.range.count == 1, start > 0, !covered[start - 1], tokens[start - 1].isCapitalized,
+        patterns.names.placePrefixes.contains(tokens[start - 1]),
+        (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .location
+      else { return false }
+      covered[start] = false
+      return true
+    }
     // A headline in Title Case ("Russian-Regime Attacks on Idlib") has no prose capitals to go by.
     let titleCase = headline && isTitleCase(tokens)
     // 2. People by title.

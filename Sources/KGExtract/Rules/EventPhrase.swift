@@ -34,7 +34,20 @@ struct EventPhrase: RelationRule {
       if next < a.tokens.count, parse.verbGroupAt[next] >= 0 {
         let group = parse.verbGroups[Int(parse.verbGroupAt[next])]
         if group.range.lowerBound == next, NominalEvent.lightVerbs.contains(a.tokens[group.head]) {
-          for pp in group.obliques {
+          // The phrases after the participle, up to the next verb ("carried out by X on Y"):
+          // the parser may not attach them to it across the particle.
+          var following = group.obliques
+          var k = group.range.upperBound
+          while k < a.tokens.count, k < group.range.upperBound + 40, parse.verbGroupAt[k] < 0 {
+            let pp = Int(parse.prepositionalPhraseAt[k])
+            if pp >= 0 {
+              if !following.contains(pp) { following.append(pp) }
+              k = max(k + 1, parse.prepositionalPhrases[pp].range.upperBound)
+            } else {
+              k += 1
+            }
+          }
+          for pp in following {
             let prep = parse.prepositionalPhrases[pp]
             guard let object = prep.object else { continue }
             if prep.word == "by", agents.isEmpty {

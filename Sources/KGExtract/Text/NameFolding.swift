@@ -6,42 +6,70 @@ import Foundation
 /// ("el", "al", "ul") become "al", doubled letters become one, and the vowels that
 /// transliterations swap are merged (e and i; o and u; y is i).
 ///
-/// Folding is for matching only: a mention keeps the article's spelling.
+/// Folding is for matching only: a mention keeps the article's spelling. It runs over every alias
+/// of the dictionaries when they load, so ASCII is folded byte by byte without building strings
+/// on the way.
 enum NameFolding {
-  static let articles: Set<String> = ["al", "el", "ul", "il"]
-
   /// One token's folded form; empty for a hyphen or an apostrophe alone.
   static func fold(_ word: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(word.utf8.count)
-    for scalar in word.unicodeScalars {
-      var letters: [UInt8] = []
-      if scalar.isASCII {
-        letters = [UInt8(scalar.value)]
-      } else {
-        // "é" → "e", "ğ" → "g", "ş" → "s": the base letter of a decomposed character.
-        for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where s.isASCII {
-          letters.append(UInt8(s.value))
-        }
-      }
-      for var b in letters {
-        if b >= 65 && b <= 90 { b += 32 }
-        guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) else { continue }
-        switch b {
-        case UInt8(ascii: "e"), UInt8(ascii: "y"): b = UInt8(ascii: "i")
-        case UInt8(ascii: "o"): b = UInt8(ascii: "u")
-        default: break
-        }
-        if out.last == b { continue }
-        out.append(b)
-      }
-    }
-    let folded = String(decoding: out, as: UTF8.self)
-    return articles.contains(word.lowercased()) ? "al" : folded
+    append(word, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The folded key of a phrase: its tokens' folded forms joined by spaces, hyphens left out.
   static func key<S: Sequence>(_ words: S) -> String where S.Element == String {
-    words.lazy.map(fold).filter { !$0.isEmpty }.joined(separator: " ")
+    var out: [UInt8] = []
+    for word in words {
+      let mark = out.count
+      if mark > 0 { out.append(UInt8(ascii: " ")) }
+      let start = out.count
+      append(word, to: &out)
+      if out.count == start { out.removeSubrange(mark..<out.count) }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the folded bytes of `word` to `out`.
+  static func append(_ word: String, to out: inout [UInt8]) {
+    let start = out.count
+    for byte in word.utf8 {
+      if byte < 0x80 {
+        add(byte, to: &out, from: start)
+      } else {
+        // Not ASCII: fold the word's scalars through their canonical decomposition ("é" → "e").
+        out.removeSubrange(start..<out.count)
+        for scalar in word.unicodeScalars {
+          if scalar.isASCII {
+            add(UInt8(scalar.value), to: &out, from: start)
+          } else {
+            for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where s.isASCII {
+              add(UInt8(s.value), to: &out, from: start)
+            }
+          }
+        }
+        break
+      }
+    }
+    // The article: "al", "el" (folded "il"), "ul".
+    if out.count - start == 2, out[start + 1] == UInt8(ascii: "l"),
+      [UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u")].contains(out[start])
+    {
+      out[start] = UInt8(ascii: "a")
+    }
+  }
+
+  @inline(__always) static func add(_ raw: UInt8, to out: inout [UInt8], from start: Int) {
+    var b = raw
+    if b >= 65 && b <= 90 { b += 32 }
+    guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) else { return }
+    switch b {
+    case UInt8(ascii: "e"), UInt8(ascii: "y"): b = UInt8(ascii: "i")
+    case UInt8(ascii: "o"): b = UInt8(ascii: "u")
+    default: break
+    }
+    if out.count > start, out[out.count - 1] == b { return }
+    out.append(b)
   }
 }
