@@ -48,6 +48,17 @@ struct MentionFinder {
       covered[start] = false
       return true
     }
+    // "al-Mansoura": an article glued to a place's name belongs to the mention (and its surface).
+    for index in hits.indices where hits[index].range.lowerBound >= 2 {
+      let start = hits[index].range.lowerBound
+      guard tokens[start - 1].lower == "-", !tokens[start - 1].spaceBefore, !tokens[start].spaceBefore,
+        NameFolding.articleForms.contains(tokens[start - 2].lower), !covered[start - 2],
+        (dictionary.entities[hits[index].entityID] ?? state.discovered[hits[index].entityID])?.kind == .location
+      else { continue }
+      hits[index].range = (start - 2)..<hits[index].range.upperBound
+      covered[start - 2] = true
+      covered[start - 1] = true
+    }
     // A headline in Title Case ("Russian-Regime Attacks on Idlib") has no prose capitals to go by.
     let titleCase = headline && isTitleCase(tokens)
     // 2. People by title.

@@ -10,6 +10,11 @@ import Foundation
 /// of the dictionaries when they load, so ASCII is folded byte by byte without building strings
 /// on the way.
 enum NameFolding {
+  /// The article's spellings before a hyphen ("al-", "el-", "Al-", "ul-"), lowercased.
+  static let articleForms: Set<String> = [
+    "al", "el", "ul", "il", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "es", "ez", "et",
+  ]
+
   /// One token's folded form; empty for a hyphen or an apostrophe alone.
   static func fold(_ word: String) -> String {
     var out: [UInt8] = []

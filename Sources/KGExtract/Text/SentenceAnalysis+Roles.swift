@@ -17,6 +17,10 @@ extension SentenceAnalysis {
   ]
 
   static let possessivePronouns: WordSet = ["its", "their"]
+  /// Heads a place's name may follow without "of" ("stronghold Raqqa", "the town Morek").
+  static let placeHeads: WordSet = [
+    "stronghold", "bastion", "town", "city", "village", "capital", "province", "region", "area", "enclave", "district",
+  ]
   /// Heads that "its" or "their" give to an actor ("their forces"), not to a place ("its suburbs").
   static let forceHeads: WordSet = [
     "forces", "fighters", "troops", "units", "members", "soldiers", "militants", "commanders", "positions", "jets",
@@ -59,9 +63,16 @@ extension SentenceAnalysis {
     let phrase = parse.nounPhrases[p]
     guard phrase.head >= 0, phrase.head < tokens.count else { return nil }
     if let m = mentionOfToken[phrase.head] { return m }
-    // "the group's former stronghold Raqqa", "the town Morek": a name after a common head is it.
+    // "the group's former stronghold Raqqa", "the town Morek": a name after a common head is it,
+    // inside the phrase or as the next one.
     if let k = (phrase.head + 1..<phrase.range.upperBound).last(where: { mentionOfToken[$0] != nil }) {
       return mentionOfToken[k]
+    }
+    let next = phrase.range.upperBound
+    if next < tokens.count, Self.placeHeads.contains(tokens[phrase.head]), let m = mentionOfToken[next],
+      mentions[m].range.lowerBound == next, !isActor(m)
+    {
+      return m
     }
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
     if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
