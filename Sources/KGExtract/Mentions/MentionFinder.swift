@@ -18,7 +18,14 @@ struct MentionFinder {
     // 1. Dictionary and document-local aliases, longest match first.
     var i = 0
     while i < tokens.count {
-      if let hit = dictionaryMatch(tokens, at: i, state: state) {
+      if var hit = dictionaryMatch(tokens, at: i, state: state) {
+        // "the regime forces": an alias opening with "the" ("the regime") gives way to a longer
+        // one that starts after it ("regime forces").
+        if tokens[i].lower == "the", i + 1 < tokens.count, let next = dictionaryMatch(tokens, at: i + 1, state: state),
+          next.range.upperBound > hit.range.upperBound
+        {
+          hit = next
+        }
         claim(hit)
         i = hit.range.upperBound
       } else {
