@@ -10,6 +10,10 @@ import Foundation
 /// of the dictionaries when they load, so ASCII is folded byte by byte without building strings
 /// on the way.
 enum NameFolding {
+  /// What follows the vowel of the article in its folded spellings ("l", and the sun letters).
+  static let articleConsonants: Set<[UInt8]> = Set(
+    ["l", "z", "s", "sh", "d", "dh", "r", "t", "th", "n"].map { Array($0.utf8) })
+
   /// The article's spellings before a hyphen ("al-", "el-", "Al-", "ul-"), lowercased.
   static let articleForms: Set<String> = [
     "al", "el", "ul", "il", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "es", "ez", "et",
@@ -57,11 +61,15 @@ enum NameFolding {
         break
       }
     }
-    // The article: "al", "el" (folded "il"), "ul".
-    if out.count - start == 2, out[start + 1] == UInt8(ascii: "l"),
-      [UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u")].contains(out[start])
-    {
-      out[start] = UInt8(ascii: "a")
+    // The article: "al", "el" (folded "il"), "ul", and its sun-letter forms ("az-Zour",
+    // "ez-Zor", "ash-Sham", "ad-Dawla", "ar-Raqqa", "as-Suwayda", "at-Tanf", "an-Nusra").
+    let length = out.count - start
+    if length == 2 || length == 3, [UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u")].contains(out[start]) {
+      let rest = Array(out[(start + 1)...])
+      if Self.articleConsonants.contains(rest) {
+        out.removeSubrange(start..<out.count)
+        out.append(contentsOf: [UInt8(ascii: "a"), UInt8(ascii: "l")])
+      }
     }
   }
 
