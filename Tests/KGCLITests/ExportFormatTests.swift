@@ -1,4 +1,5 @@
 import Foundation
+import KGTestSupport
 import Testing
 
 /// `kg export --format …` and `kg render`'s format inference through the real binary, on the

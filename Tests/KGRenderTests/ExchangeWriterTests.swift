@@ -1,5 +1,6 @@
 import Foundation
 import KGModel
+import KGTestSupport
 import Testing
 
 @testable import KGRender
@@ -97,7 +98,7 @@ import FoundationXML
   /// networkx reads the file back with every node and edge attribute, as written.
   @Test(arguments: ["graphml", "gexf"])
   func networkxReadsEveryAttribute(_ format: String) throws {
-    guard NetworkX.isAvailable else {
+    guard Python.hasNetworkX else {
       print("◇ skipped: networkx is not importable; run 'python3 -m pip install networkx' to check \(format) files.")
       return
     }
@@ -119,7 +120,7 @@ import FoundationXML
           edges[d['id']] = d
       print(json.dumps({'nodes': {n: d for n, d in G.nodes(data=True)}, 'edges': edges}))
       """
-    let result = try NetworkX.run(script, arguments: [file.path, format])
+    let result = try Python.run(script, arguments: [file.path, format])
     try #require(result.status == 0, "networkx failed: \(result.output)")
     let read = try #require(
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: [String: Any]]])

@@ -55,7 +55,7 @@ struct ActiveClause: RelationRule {
       // "A Turkish drone strike killed three fighters": an attack as subject acts for its agent.
       var forced: (Modality, claimantMention: Int?)? = nil
       if sources.isEmpty, hit.cue.type == .attack || hit.cue.type == .kill {
-        sources = subjects.flatMap { eventAgents(ofPhrase: $0, in: a) }
+        sources = subjects.flatMap { a.eventAgents(ofPhrase: $0) }
       }
       // "The alleged Israeli strike killed …": what the event is called, the killing is.
       if subjects.contains(where: { a.isAllegedEvent($0) && a.nounCue(at: a.parse.nounPhrases[$0].head) != nil }) {
@@ -83,29 +83,5 @@ struct ActiveClause: RelationRule {
       result.append(Finding(sources: sources, type: type, targets: targets, rule: id, cue: hit.range, forced: forced))
     }
     return result
-  }
-
-  /// The agents of an attack noun phrase: a name before its head ("Turkish drone strike"), its
-  /// possessor ("Israel's strike"), or its "by" phrase ("a strike by Israeli jets").
-  func eventAgents(ofPhrase p: Int, in a: SentenceAnalysis) -> [Int] {
-    let phrase = a.parse.nounPhrases[p]
-    guard let cue = a.nounCue(at: phrase.head), cue.cue.type == .attack || cue.cue.type == .kill else { return [] }
-    for pp in phrase.attachments where a.parse.prepositionalPhrases[pp].word == "by" {
-      if let object = a.parse.prepositionalPhrases[pp].object {
-        let agents = a.mentions(ofPhrase: object).filter { a.isActor($0) }
-        if !agents.isEmpty { return agents }
-      }
-    }
-    var k = phrase.head - 1
-    while k >= phrase.range.lowerBound {
-      if let m = a.mentionOfToken[k], a.isActor(m) { return [m] }
-      k -= 1
-    }
-    if let possessor = phrase.possessor { return a.mentions(ofPhrase: possessor).filter { a.isActor($0) } }
-    // "an air strike attributed to Israel": the party it is put down to (alleged, see
-    // `SentenceAnalysis.isAllegedEvent`).
-    let after = phrase.range.upperBound
-    if let link = a.attribution(after: after), let m = a.mentionOfToken[link], a.isActor(m) { return [m] }
-    return []
   }
 }

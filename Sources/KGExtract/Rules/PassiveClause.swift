@@ -46,7 +46,7 @@ struct PassiveClause: RelationRule {
       if Self.eventLinks.contains(a.tokens[other.head].lower) { phrases += other.objects }
     }
     for p in phrases {
-      let agents = ActiveClause().eventAgents(ofPhrase: p, in: a)
+      let agents = a.eventAgents(ofPhrase: p)
       if !agents.isEmpty { return agents }
     }
     return []

@@ -14,7 +14,7 @@ struct ReportedAttack: RelationRule {
     let parse = a.parse
     for (p, phrase) in parse.nounPhrases.enumerated() {
       guard let hit = a.nounCue(at: phrase.head), hit.cue.type == .attack || hit.cue.type == .kill else { continue }
-      var agents = ActiveClause().eventAgents(ofPhrase: p, in: a)
+      var agents = a.eventAgents(ofPhrase: p)
       if agents.isEmpty, let group = a.lightVerb(taking: p) {
         agents = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       }

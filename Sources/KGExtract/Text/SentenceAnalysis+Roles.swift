@@ -293,4 +293,28 @@ extension SentenceAnalysis {
     }
     return (start, found)
   }
+
+  /// The agents of an attack noun phrase: a name before its head ("Turkish drone strike"), its
+  /// possessor ("Israel's strike"), or its "by" phrase ("a strike by Israeli jets").
+  func eventAgents(ofPhrase p: Int) -> [Int] {
+    let phrase = parse.nounPhrases[p]
+    guard let cue = nounCue(at: phrase.head), cue.cue.type == .attack || cue.cue.type == .kill else { return [] }
+    for pp in phrase.attachments where parse.prepositionalPhrases[pp].word == "by" {
+      if let object = parse.prepositionalPhrases[pp].object {
+        let agents = mentions(ofPhrase: object).filter { isActor($0) }
+        if !agents.isEmpty { return agents }
+      }
+    }
+    var k = phrase.head - 1
+    while k >= phrase.range.lowerBound {
+      if let m = mentionOfToken[k], isActor(m) { return [m] }
+      k -= 1
+    }
+    if let possessor = phrase.possessor { return mentions(ofPhrase: possessor).filter { isActor($0) } }
+    // "an air strike attributed to Israel": the party it is put down to (alleged, see
+    // `SentenceAnalysis.isAllegedEvent`).
+    let after = phrase.range.upperBound
+    if let link = attribution(after: after), let m = mentionOfToken[link], isActor(m) { return [m] }
+    return []
+  }
 }

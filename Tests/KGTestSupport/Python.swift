@@ -1,8 +1,9 @@
 import Foundation
 
-/// Runs `python3 -c script args…` for checks that need a Python library (networkx).
-enum Python {
-  static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, output: String) {
+/// Runs `python3 -c script args…` for checks that need a Python library (networkx reads back the
+/// GraphML and GEXF exports; `python3 -m pip install networkx` makes it available, CI does).
+public enum Python {
+  public static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script] + arguments
@@ -17,5 +18,5 @@ enum Python {
   }
 
   /// True when `import networkx` succeeds (`python3 -m pip install networkx`).
-  static let hasNetworkX: Bool = (try? run("import networkx").status) == 0
+  public static let hasNetworkX: Bool = (try? run("import networkx").status) == 0
 }
