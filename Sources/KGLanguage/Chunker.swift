@@ -145,8 +145,9 @@ struct Chunker {
           i += 1  // "3,177": the tokenizer splits digit groups
           continue
         }
+        // "Russian and Iranian troops": coordinated adjectives, the last one may open a name.
         if t == .CC || t == .comma, last >= 0, s.tags[last].isAdjective || s.tags[last] == .VBN,
-          let next, next.isAdjective || (i + 2 < n && s.tags[i + 2] == .HYPH)
+          let next, next.isAdjective || (i + 2 < n && s.tags[i + 2] == .HYPH) || s.fixedEnd[i + 1] >= 0
         {
           i += 1
           continue
@@ -302,6 +303,10 @@ struct Chunker {
       if t == .VBG, word == "according", i + 1 < n, s.words[i + 1].lower == "to" {
         word = "according to"
         objectStart = i + 2
+      } else if i + 1 < n, s.words[i + 1].lower == "with", WordClasses.comitativeParticles.contains(word) {
+        // "together with", "along with": one comitative preposition.
+        word += " with"
+        objectStart = i + 2
       } else if t == .VBG, word == "targeting" || word == "including" {
         // participle prepositions
       } else {
@@ -320,9 +325,7 @@ struct Chunker {
       }
       let phrase = s.nounPhrases[object]
       // "after the army attacked": a subordinate clause, not a phrase.
-      if WordClasses.subordinators.contains(word), phrase.range.upperBound < n, s.vgAt[phrase.range.upperBound] >= 0,
-        s.verbGroups[Int(s.vgAt[phrase.range.upperBound])].form == .finite
-      {
+      if WordClasses.subordinators.contains(word), finiteVerbFollows(phrase.range.upperBound) {
         continue
       }
       var kind = PrepositionalPhrase.Kind.other
@@ -381,9 +384,11 @@ struct Chunker {
         if k < n, s.tags[k] == .CC, s.words[k].lower == "and" || s.words[k].lower == "or" {
           conjunction = true
           k += 1
+        } else if k == end, k < n, s.words[k].lower == "/", s.nounPhrases[p].isName {
+          k += 1  // "PKK/YPG": names joined by a slash, a list without commas
         }
         guard k > end, k < n, s.npAt[k] >= 0, s.nounPhrases[Int(s.npAt[k])].range.lowerBound == k else { break }
-        if !conjunction, s.tags[end] != .comma { break }
+        if !conjunction, s.tags[end] != .comma, s.words[end].lower != "/" { break }
         let next = Int(s.npAt[k])
         if s.nounPhrases[next].isTime != s.nounPhrases[p].isTime { break }
         // "Jets bombed the bridge and the rebels retreated": an object, then a new clause's subject.
@@ -408,6 +413,21 @@ struct Chunker {
         p += 1
       }
     }
+  }
+
+  /// A finite verb group follows at `i`, or after a parenthetical between commas that holds no
+  /// finite verb ("after its forces, along with allied militias, captured the town").
+  private func finiteVerbFollows(_ i: Int) -> Bool {
+    if startsFiniteClause(after: i) { return true }
+    guard i < s.count, s.tags[i] == .comma else { return false }
+    var k = i + 1
+    while k < s.count, k <= i + 15 {
+      if s.tags[k] == .comma { return k > i + 1 && startsFiniteClause(after: k + 1) }
+      if s.tags[k] == .period || s.tags[k] == .colon { return false }
+      if s.vgAt[k] >= 0, s.verbGroups[Int(s.vgAt[k])].form == .finite { return false }
+      k += 1
+    }
+    return false
   }
 
   /// A finite verb group starts at `i`, after adverbs.

@@ -78,6 +78,10 @@ struct ClauseAnalysis {
         // "The rebels, who seized the airport, refused".
         return .subject(antecedent)
       }
+      if t == .comma, let host = subjectBeforeParenthetical(closingAt: i) {
+        // "The army, together with allied militias, captured": phrases between commas.
+        return .subject(host)
+      }
       if t == .comma {
         // ", the Iran-backed group," between subject and verb.
         if i > 0, s.npAt[i - 1] >= 0 {
@@ -104,6 +108,31 @@ struct ClauseAnalysis {
       return .other(i)
     }
     return .start
+  }
+
+  /// The noun phrase before a parenthetical of prepositional phrases and adverbs between commas
+  /// that closes at `close` ("The army, along with allied militias, ..."), when no verb took
+  /// that phrase as its object.
+  private func subjectBeforeParenthetical(closingAt close: Int) -> Int? {
+    var k = close - 1
+    var sawPhrase = false
+    while k >= 0 {
+      if s.ppAt[k] >= 0 {
+        let pp = s.prepositionalPhrases[Int(s.ppAt[k])]
+        if pp.word == "according to" { return nil }
+        k = pp.range.lowerBound - 1
+        sawPhrase = true
+      } else if s.tags[k].isAdverb {
+        k -= 1
+      } else {
+        break
+      }
+    }
+    guard sawPhrase, k >= 1, s.tags[k] == .comma, s.npAt[k - 1] >= 0 else { return nil }
+    let np = Int(s.npAt[k - 1])
+    if s.verbGroups.contains(where: { $0.objects.contains(np) }) { return nil }
+    if s.ppAt[k - 1] >= 0 { return nil }
+    return np
   }
 
   /// The antecedent of a relative or participle clause that ends at `end`.

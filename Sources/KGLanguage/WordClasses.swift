@@ -29,6 +29,8 @@ enum WordClasses {
     "because", "although", "though", "while", "whereas", "if", "unless", "when", "after", "before", "since", "as",
     "until", "once", "whether", "where", "whenever", "so",
   ]
+  /// Words that make "with" comitative ("together with", "along with").
+  static let comitativeParticles: Set<String> = ["together", "along", "jointly"]
   static let relativePronouns: Set<String> = ["which", "who", "whom", "that", "whose", "where"]
   static let timeNouns: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",

@@ -71,7 +71,12 @@ struct EventPhrase: RelationRule {
       if agents.isEmpty, let possessor = phrase.possessor { agents = a.mentions(ofPhrase: possessor) }
       // "X launched an offensive against Y": the light verb's subject, and its own "against Y".
       if let group = a.lightVerb(taking: p) {
-        if agents.isEmpty { agents = a.mentions(ofPhrases: group.subjects) }
+        if agents.isEmpty {
+          agents = a.mentions(ofPhrases: group.subjects)
+          // "The army, together with allied militias, launched an offensive": the partners too.
+          let partners = a.comitativePartners(before: group.range.lowerBound)
+          if !agents.isEmpty { agents += partners.mentions.filter { !agents.contains($0) } }
+        }
         if targets.isEmpty { targets = a.mentions(ofObliques: group, Self.targetPrepositions) }
       }
       agents = agents.filter { a.isActor($0) }

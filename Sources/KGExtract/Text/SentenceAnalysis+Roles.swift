@@ -38,6 +38,15 @@ extension SentenceAnalysis {
     }
     // "Syrian and Russian officials", "Iraqi, Kurdish and Turkish forces": demonyms coordinated
     // before the phrase share its head.
+    // Inside the phrase too, once the chunker joined them into it.
+    var inside: [Int] = []
+    for k in phrase.range where k < phrase.head && k + 1 < tokens.count {
+      guard [",", "and", "or"].contains(tokens[k + 1].lower), let m = mentionOfToken[k],
+        mentions[m].origin == .adjective, mentions[m].range.upperBound == k + 1, !result.contains(m)
+      else { continue }
+      inside.append(m)
+    }
+    result.insert(contentsOf: inside, at: 0)
     var k = parse.nounPhrases[p].range.lowerBound - 1
     while k >= 1, [",", "and", "or"].contains(tokens[k].lower), let m = mentionOfToken[k - 1],
       mentions[m].origin == .adjective, mentions[m].range.upperBound == k
