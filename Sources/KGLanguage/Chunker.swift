@@ -129,6 +129,13 @@ struct Chunker {
           i += 1
           continue
         }
+        // "swathes of lost territory": a past form right after a preposition modifies the noun.
+        if t == .VBN || t == .VBD, i == start, i > 0, s.tags[i - 1] == .IN, next.map({ $0.isNoun }) ?? false {
+          modifiers.append(i)
+          last = i
+          i += 1
+          continue
+        }
         // "the wounded soldiers", "Suspected Russian jets" (a participle opening the sentence).
         if t == .VBN || t == .VBG,
           determiner != nil || last >= 0 || (t == .VBN && i == 0),
@@ -444,10 +451,13 @@ struct Chunker {
     for p in s.nounPhrases.indices where s.nounPhrases[p].conjuncts.isEmpty {
       let end = s.nounPhrases[p].range.upperBound
       guard end + 1 < n, s.tags[end] == .comma, s.npAt[end + 1] >= 0 else { continue }
-      let next = Int(s.npAt[end + 1])
+      var next = Int(s.npAt[end + 1])
       guard s.nounPhrases[next].range.lowerBound == end + 1, s.nounPhrases[next].conjuncts.isEmpty else { continue }
+      // "Russia, the regime's ally,": the appositive is the possessed phrase.
+      if let owned = s.nounPhrases.firstIndex(where: { $0.possessor == next }) { next = owned }
       // The appositive ends at a comma (or the sentence), and may carry attached phrases.
       var close = s.nounPhrases[next].range.upperBound
+      if let last = s.nounPhrases[next].conjuncts.last, last > next { close = s.nounPhrases[last].range.upperBound }
       while close < n, s.ppAt[close] >= 0 { close = s.prepositionalPhrases[Int(s.ppAt[close])].range.upperBound }
       guard close >= n || s.tags[close] == .comma || s.tags[close] == .period else { continue }
       guard s.nounPhrases[next].determiner != nil || s.nounPhrases[p].isName else { continue }

@@ -55,6 +55,9 @@ struct ClauseAnalysis {
           i = s.nounPhrases[np].range.lowerBound - 1
           continue
         }
+        // "An attack which targeted a car killed three": the object of a finished relative or
+        // participle clause is not the subject; the phrase the clause describes is.
+        if let antecedent = antecedentOfClause(taking: np) { return .subject(antecedent) }
         return .subject(np)
       }
       if s.vgAt[i] >= 0 {
@@ -133,6 +136,18 @@ struct ClauseAnalysis {
     if s.verbGroups.contains(where: { $0.objects.contains(np) }) { return nil }
     if s.ppAt[k - 1] >= 0 { return nil }
     return np
+  }
+
+  /// The antecedent of the relative or participle clause whose verb takes `np` as its object.
+  private func antecedentOfClause(taking np: Int) -> Int? {
+    for group in s.verbGroups where group.clause >= 0 && group.objects.contains(np) {
+      let clause = s.clauses[group.clause]
+      guard clause.kind == .relative || clause.kind == .participle, let antecedent = clause.antecedent,
+        s.nounPhrases[antecedent].range.upperBound <= clause.range.lowerBound + 1
+      else { return nil }
+      return antecedent
+    }
+    return nil
   }
 
   /// The antecedent of a relative or participle clause that ends at `end`.
@@ -389,7 +404,10 @@ struct ClauseAnalysis {
         objectCount += 1
         i = members.map { s.nounPhrases[$0].range.upperBound }.max() ?? phrase.range.upperBound
         // An apposition after the object: ", the Kurdish-led militia,".
-        if let apposition = phrase.apposition { i = max(i, s.nounPhrases[apposition].range.upperBound + 1) }
+        if let apposition = phrase.apposition {
+          let last = s.nounPhrases[apposition].conjuncts.last ?? apposition
+          i = max(i, s.nounPhrases[max(last, apposition)].range.upperBound + 1)
+        }
         continue
       }
       if s.tags[i].isAdverb || s.tags[i] == .RP {

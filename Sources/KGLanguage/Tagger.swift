@@ -97,6 +97,12 @@ struct Tagger: Sendable {
     }
   }
 
+  /// Words that are prepositions wherever they stand.
+  static let onlyPrepositions: Set<String> = [
+    "of", "from", "into", "onto", "against", "during", "among", "amid", "amidst", "despite", "via", "upon", "toward",
+    "towards", "throughout", "unlike", "alongside",
+  ]
+
   /// Tags `words`; `ids` receives each token's word id (-1 when the table lacks it).
   func tag(_ words: [WordInput], fixed: [Range<Int>], ids: inout [Int32]) -> [Tag] {
     let n = words.count
@@ -147,6 +153,11 @@ struct Tagger: Sendable {
         locked[i] = true
       } else if shape.contains(.negation) {
         tags[i] = Tag.RB.rawValue
+        locked[i] = true
+      } else if Tagger.onlyPrepositions.contains(words[i].lower) {
+        // A contextual rule written for "that" ("IN → WDT before a past verb") must not turn
+        // "of" in "swathes of lost territory" into a relative pronoun.
+        tags[i] = Tag.IN.rawValue
         locked[i] = true
       }
     }

@@ -9,6 +9,9 @@ struct ReferencePhrase: Sendable {
   var coalition: Bool
   /// The entity's name must contain this word ("the province" → "Idlib Province").
   var nameContains: String?
+  /// The stem of a nationality or creed the phrase gives ("the Kurdish militia" → "kurd"),
+  /// which the entity's name or an alias must contain.
+  var descriptor: String? = nil
 }
 
 /// Words for finding unlisted actors and resolving references, loaded from `patterns.yaml`.
@@ -28,6 +31,11 @@ struct PatternVocabulary: Sendable {
   var titlesByFirst = WordMap<[[String]]>()
   /// References by their first two words, longest first.
   var referenceIndex = PhraseIndex<ReferencePhrase>()
+  /// The two-word references "the X" by their head X, for "the Kurdish militia", "the
+  /// rebel-held province" (a definite head with modifiers between).
+  var definiteHeads = WordMap<ReferencePhrase>()
+  /// Modifiers that make a definite phrase another actor than the last one ("the rival militia").
+  var referenceBlockers = WordSet()
   /// Evidence that types a capitalised name no dictionary lists (`names` in patterns.yaml).
   var names = NameEvidence()
 
@@ -41,7 +49,8 @@ struct PatternVocabulary: Sendable {
   init(yaml text: String, file: String) throws(DictionaryError) {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(
-      ["titles", "name_particles", "org_heads", "place_heads", "references", "names"], in: "the patterns file")
+      ["titles", "name_particles", "org_heads", "place_heads", "references", "reference_blockers", "names"],
+      in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
     titleWords = WordSet(titles.filter { $0.count == 1 }.map { $0[0] }).union([
       "general", "minister", "president", "commander", "spokesman", "spokeswoman", "lieutenant", "major", "colonel",
@@ -85,7 +94,13 @@ struct PatternVocabulary: Sendable {
     }
     if let names = root["names"] { self.names = try NameEvidence(names) }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
-    for reference in references { referenceIndex.add(reference.tokens, reference) }
+    for reference in references {
+      referenceIndex.add(reference.tokens, reference)
+      if reference.tokens.count == 2, reference.tokens[0] == "the", definiteHeads[reference.tokens[1]] == nil {
+        definiteHeads[reference.tokens[1]] = reference
+      }
+    }
+    referenceBlockers = WordSet(try root["reference_blockers"]?.strings("reference_blockers") ?? [])
   }
 }
 

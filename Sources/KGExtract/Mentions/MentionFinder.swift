@@ -122,6 +122,7 @@ struct MentionFinder {
         continue
       }
       if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
+        next >= hits.count || hits[next].range.lowerBound >= t + length,
         !(t + length + 1 < tokens.count && tokens[t + length].lower == "of"
           && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
         let id = resolve(phrase, state: state)
@@ -538,7 +539,53 @@ struct MentionFinder {
       }
     }
     if let phrase = oneWord.first { return (phrase, 1) }
+    return modifiedReference(tokens, at: i)
+  }
+
+  /// "the Kurdish militia", "the rebel-held province", "the Iran-backed group": a definite
+  /// reference head after one or two modifiers (lowercase words, demonyms, hyphenated
+  /// compounds) that name no actor themselves.
+  func modifiedReference(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
+    guard tokens[i].lower == "the" else { return nil }
+    var k = i + 1
+    var modifiers = 0
+    var descriptor: String?
+    while k < tokens.count, modifiers < 2 {
+      // A compound "rebel-held" is one modifier.
+      var end = k + 1
+      while end + 1 < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore { end += 2 }
+      guard tokens[k].isWord, !tokens[k].startsWithNumber, !patterns.referenceBlockers.contains(tokens[k]),
+        !(tokens[k].isCapitalized && end == k + 1
+          && (dictionary.demonyms[tokens[k].lower] != nil || !isDemonymLike(tokens[k])))
+      else { return nil }
+      if tokens[k].isCapitalized, end == k + 1 { descriptor = Self.stem(ofDemonym: tokens[k].lower) }
+      modifiers += 1
+      k = end
+      guard k < tokens.count else { return nil }
+      if var phrase = patterns.definiteHeads[tokens[k]] {
+        // A following capitalised word makes it a name ("the Kurdish Red Crescent").
+        if k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].isWord { return nil }
+        phrase.descriptor = descriptor
+        return (phrase, k + 1 - i)
+      }
+      if tokens[k].isCapitalized, !isDemonymLike(tokens[k]) { return nil }
+    }
     return nil
+  }
+
+  /// "kurdish" → "kurd", "palestinian" → "palestin", "iraqi" → "iraq".
+  static func stem(ofDemonym word: String) -> String {
+    for suffix in ["ish", "ian", "ite", "ese", "an", "i"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+      return String(word.dropLast(suffix.count))
+    }
+    return word
+  }
+
+  /// A capitalised adjective of nationality or creed that is no actor ("Kurdish", "Shiite").
+  func isDemonymLike(_ token: Token) -> Bool {
+    let w = token.lower
+    return w.hasSuffix("ish") || w.hasSuffix("ian") || w.hasSuffix("ite") || w.hasSuffix("i") || w.hasSuffix("ese")
+      || w.hasSuffix("an")
   }
 
   func resolve(_ phrase: ReferencePhrase, state: DocumentState) -> String? {
@@ -549,6 +596,11 @@ struct MentionFinder {
       if entity.kind == .person && state.sentence - state.historySentence[k] > 2 { return nil }
       if phrase.terrorist && !dictionary.isTerrorist(id) { continue }
       if let word = phrase.nameContains, !Self.contains(entity.name, word) { continue }
+      if let stem = phrase.descriptor,
+        !Self.contains(entity.name, stem) && !entity.aliases.contains(where: { Self.contains($0, stem) })
+      {
+        continue
+      }
       if phrase.coalition && !dictionary.isCoalition(id) && !Self.contains(entity.name, "coalition") { continue }
       return id
     }

@@ -20,6 +20,8 @@ struct ModalityJudge {
   static let participantNegators: WordSet = ["no", "neither", "nor"]
   /// Verbs of denial, which negate what they govern.
   static let denials: WordSet = ["denied", "denies", "deny", "denying"]
+  /// Verbs that govern an infinitive as a claim, not an intent ("claimed to have killed").
+  static let claimGovernors: Set<String> = ["claim", "allege", "say", "report", "believe", "purport"]
   /// "to be", "to have" before the cue mark intent as a bare "to" does.
   static let infinitiveAuxiliaries: WordSet = ["be", "have"]
 
@@ -69,6 +71,17 @@ struct ModalityJudge {
       window.last?.lower == "to"
       || (window.count >= 2 && window[window.count - 2].lower == "to"
         && Self.infinitiveAuxiliaries.contains(window.last!))
+    // "X claimed to have killed …", "Y is said to have shelled …": a claim of a past deed, the
+    // governing verb's subject making it.
+    if cueStart < a.parse.verbGroupAt.count, a.parse.verbGroupAt[cueStart] >= 0 {
+      let group = a.parse.verbGroups[Int(a.parse.verbGroupAt[cueStart])]
+      if group.head == cueStart, let governor = group.governorLemma, Self.claimGovernors.contains(governor),
+        !group.isNegated
+      {
+        let speaker = a.mentions(ofPhrases: group.subjects).first { a.isActor($0) }
+        return (.alleged, group.subjectIsImplicit ? nil : speaker)
+      }
+    }
     let clause = a.tokens[a.clauseStart(of: cueStart)..<cueStart]
     if lexicon.hypothetical.occurs(in: window, excluding: ["to"]) || infinitive
       || clause.contains(where: { $0.lower == "if" }) || clause.contains(where: { $0.lower == "unless" })
@@ -93,6 +106,10 @@ struct ModalityJudge {
   func attribution(for f: Finding, in a: SentenceAnalysis, lowers: [String]) -> (Int?, Bool)? {
     // "according to X": the first listed preposition found, where it first occurs.
     if let (phrase, s) = lexicon.attributionPrepositions.firstOccurrence(in: a.tokens) {
+      // "X announced that …, according to Y": Y reports X's claim; X makes it.
+      if s > f.cue.upperBound, let inner = reporter(before: f.cue.lowerBound, in: a, lowers: lowers) {
+        return (inner, true)
+      }
       if s + phrase.count < lowers.count, let m = a.object(after: s + phrase.count, limit: 4), !a.isLocation(m) {
         return (m, true)
       }
@@ -145,6 +162,17 @@ struct ModalityJudge {
 }
 
 extension ModalityJudge {
+  /// The actor who says "that …" before `cue`: "X announced on Saturday that <cue>".
+  func reporter(before cue: Int, in a: SentenceAnalysis, lowers: [String]) -> Int? {
+    guard let that = lowers[..<cue].lastIndex(of: "that"), that > 0 else { return nil }
+    var i = that - 1
+    while i > 0, that - i <= 6, !a.attributionVerb(i, lexicon) { i -= 1 }
+    guard a.attributionVerb(i, lexicon), let speaker = a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a),
+      a.isActor(speaker)
+    else { return nil }
+    return speaker
+  }
+
   /// "a commander in the pro-Iranian militias said": the actor inside the speaker's phrase.
   func speakerInPhrase(before i: Int, in a: SentenceAnalysis) -> Int? {
     var k = i - 1
@@ -158,5 +186,9 @@ extension ModalityJudge {
 }
 
 extension SentenceAnalysis {
+  func attributionVerb(_ i: Int, _ lexicon: Lexicon) -> Bool {
+    i >= 0 && lexicon.attributionVerbs.contains(tokens[i]) && mentionOfToken[i] == nil
+  }
+
   func isLocation(_ m: Int) -> Bool { mentionKinds[m] == .location }
 }

@@ -65,6 +65,19 @@ struct ActiveClause: RelationRule {
       var targets: [Int]
       if hit.cue.endsInPreposition, let preposition = hit.cue.tokens.last {
         targets = a.mentions(ofObliques: group, [preposition])
+        // "claimed the lives of three fighters": the cue's own preposition, which the parser
+        // attaches to the noun inside the cue.
+        let last = hit.range.upperBound - 1
+        if targets.isEmpty, hit.cue.tokens.count > 2, last < a.tokens.count, a.parse.prepositionalPhraseAt[last] >= 0,
+          let object = a.parse.prepositionalPhrases[Int(a.parse.prepositionalPhraseAt[last])].object
+        {
+          targets = a.mentions(ofPhrase: object)
+          // "took control of Syrian oilfields" takes the fields, not Syria.
+          if hit.cue.type == .capture { targets.removeAll { a.mentions[$0].origin == .adjective } }
+        }
+      } else if hit.cue.lemma == "blame", !a.mentions(ofObliques: group, ["on", "onto"]).isEmpty {
+        // "blamed the shelling on the rebels": the one blamed is the object of "on".
+        targets = a.mentions(ofObliques: group, ["on", "onto"])
       } else {
         targets = a.mentions(ofPhrases: group.objects)
         if let last = group.objects.last { targets += a.listedMentions(after: last).filter { !targets.contains($0) } }

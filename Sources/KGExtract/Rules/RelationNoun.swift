@@ -47,7 +47,13 @@ struct RelationNoun: RelationRule {
   /// it is coordinated with ("the regime and its backers") or the nearest actor before.
   func owner(of p: Int, in a: SentenceAnalysis) -> Int? {
     let phrase = a.parse.nounPhrases[p]
-    if let possessor = phrase.possessor { return a.mentions(ofPhrase: possessor).first { a.isActor($0) } }
+    // The possessor's own head ("the Syrian regime" in "the Syrian regime's ally"), not the phrase
+    // it owns, which `mentions(ofPhrase:)` would read for it.
+    // "the regime's ally and supporter": the possessor of the first conjunct owns them all.
+    let possessor = phrase.possessor ?? phrase.conjuncts.lazy.compactMap { a.parse.nounPhrases[$0].possessor }.first
+    if let possessor {
+      return a.headMention(ofPhrase: possessor).flatMap { a.isActor($0) ? $0 : nil }
+    }
     let start = phrase.range.lowerBound
     if start >= 2, a.tokens[start - 1].lower == "'s", let m = a.mentionOfToken[start - 2], a.isActor(m) { return m }
     guard let d = phrase.determiner, ["its", "their"].contains(a.tokens[d].lower) else { return nil }
@@ -82,7 +88,9 @@ struct RelationNoun: RelationRule {
     }
     // "Russia, the Syrian regime's ally": the phrase before the comma.
     var start = phrase.range.lowerBound
-    if let possessor = phrase.possessor { start = min(start, parse.nounPhrases[possessor].range.lowerBound) }
+    if let first = phrase.conjuncts.first, first < p { start = parse.nounPhrases[first].range.lowerBound }
+    let possessor = phrase.possessor ?? phrase.conjuncts.lazy.compactMap { parse.nounPhrases[$0].possessor }.first
+    if let possessor { start = min(start, parse.nounPhrases[possessor].range.lowerBound) }
     while start > 0, a.tokens[start - 1].lower != ",", parse.nounPhraseAt[start - 1] >= 0 { start -= 1 }
     if found.isEmpty, start >= 2, a.tokens[start - 1].lower == ",", parse.nounPhraseAt[start - 2] >= 0 {
       found = a.mentions(ofPhrase: Int(parse.nounPhraseAt[start - 2]))

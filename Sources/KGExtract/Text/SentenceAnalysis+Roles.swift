@@ -14,9 +14,12 @@ extension SentenceAnalysis {
     "depot", "depots", "sites", "site", "facilities", "facility", "airport", "port", "bastion", "remnants", "ranks",
     "parts", "part", "vicinity", "outskirt", "center", "centre", "swathes", "swaths", "much", "most", "territory",
     "territories", "control", "hideouts", "hideout", "targets", "assets", "infrastructure",
+    // quantities and bands: "a group of ISIS militants", "dozens of rebels"
+    "group", "groups", "dozens", "hundreds", "thousands", "scores", "number", "squad", "team", "contingent", "column",
+    "wave", "band", "cell", "unit",
   ]
 
-  static let possessivePronouns: WordSet = ["its", "their"]
+  static let possessivePronouns: WordSet = ["its", "their", "whose"]
   /// Heads a place's name may follow without "of" ("stronghold Raqqa", "the town Morek").
   static let placeHeads: WordSet = [
     "stronghold", "bastion", "town", "city", "village", "capital", "province", "region", "area", "enclave", "district",
@@ -34,7 +37,14 @@ extension SentenceAnalysis {
     let members = phrase.conjuncts.isEmpty ? [p] : phrase.conjuncts
     var result: [Int] = []
     for member in members {
-      if let m = headMention(ofPhrase: owned(member)), !result.contains(m) { result.append(m) }
+      let owner = owned(member)
+      if let m = headMention(ofPhrase: owner), !result.contains(m) { result.append(m) }
+      // "the villages of A, B and C": every place of the "of" list.
+      if mentionOfToken[parse.nounPhrases[owner].head] == nil, let list = ofList(of: owner) {
+        for conjunct in list {
+          if let m = headMention(ofPhrase: conjunct, depth: 1), !result.contains(m) { result.append(m) }
+        }
+      }
     }
     // "Syrian and Russian officials", "Iraqi, Kurdish and Turkish forces": demonyms coordinated
     // before the phrase share its head.
@@ -55,6 +65,18 @@ extension SentenceAnalysis {
       k = mentions[m].range.lowerBound - 1
     }
     return result
+  }
+
+  /// The coordinated objects of the "of" phrase right after a quantity or place head ("the
+  /// villages of A, B and C"), when there are several.
+  func ofList(of p: Int) -> [Int]? {
+    let phrase = parse.nounPhrases[p]
+    guard Self.ofHeads.contains(tokens[phrase.head]) else { return nil }
+    let next = phrase.range.upperBound
+    guard next < tokens.count, parse.prepositionalPhraseAt[next] >= 0 else { return nil }
+    let pp = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[next])]
+    guard pp.word == "of", let object = pp.object, parse.nounPhrases[object].conjuncts.count > 1 else { return nil }
+    return parse.nounPhrases[object].conjuncts
   }
 
   /// "the group's former stronghold Raqqa": a possessor stands for the phrase it owns.
@@ -161,7 +183,8 @@ extension SentenceAnalysis {
   func listedMentions(after phrase: Int) -> [Int] {
     var found: [Int] = []
     // Items of one list are of one kind: places with places, actors with actors.
-    guard let first = headMention(ofPhrase: phrase) else { return [] }
+    // "warned Russia, the regime's ally": an apposition is the same party, not the next item.
+    guard parse.nounPhrases[phrase].apposition == nil, let first = headMention(ofPhrase: phrase) else { return [] }
     let places = !isActor(first)
     var k = parse.nounPhrases[phrase].range.upperBound
     while k + 1 < tokens.count, [",", "and", "or"].contains(tokens[k].lower) {
