@@ -43,7 +43,8 @@ public struct Lexicon: Sendable {
   var attributionSources: Set<String> = []
 
   static let prepositions: WordSet = [
-    "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for",
+    "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for", "alongside",
+    "onto",
   ]
 
   /// The lexicon that ships with kg: the hand-made cues (`lexicon.yaml`), then the verbs
