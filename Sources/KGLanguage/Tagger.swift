@@ -97,6 +97,8 @@ struct Tagger: Sendable {
     }
   }
 
+  static let verbPrefixes: [[UInt8]] = ["re", "out", "over", "under", "counter"].map { Array($0.utf8) }
+
   /// Words that are prepositions wherever they stand.
   static let onlyPrepositions: Set<String> = [
     "of", "from", "into", "onto", "against", "during", "among", "amid", "amidst", "despite", "via", "upon", "toward",
@@ -215,6 +217,13 @@ struct Tagger: Sendable {
     var tag = Tag.NN
     var lower = words[i].lower
     let w = Array(lower.utf8)
+    // "retook", "outgunned", "overran": a verb prefix on a known verb form keeps its tag.
+    for prefix in Tagger.verbPrefixes where w.count > prefix.count + 2 && w.starts(with: prefix) {
+      let rest = Array(w.dropFirst(prefix.count))
+      if let verb = rest.withUnsafeBufferPointer({ resources.lexiconTag($0) }), verb.isVerb, verb != .VB {
+        return verb
+      }
+    }
     let prev: Int32 = i > 0 ? ids[i - 1] : -2
     let next: Int32 = i + 1 < words.count ? ids[i + 1] : -2
     _ = lower.withUTF8 { _ in 0 }

@@ -27,7 +27,8 @@ extension SentenceAnalysis {
   /// Heads that "its" or "their" give to an actor ("their forces"), not to a place ("its suburbs").
   static let forceHeads: WordSet = [
     "forces", "fighters", "troops", "units", "members", "soldiers", "militants", "commanders", "positions", "jets",
-    "warplanes", "aircraft", "drones", "militiamen", "men", "officers", "allies", "proxies",
+    "warplanes", "aircraft", "drones", "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
+    "battalions", "factions",
   ]
 
   /// The mentions a noun phrase names: one per conjunct ("Russia and Iran"), each the mention of

@@ -51,7 +51,57 @@ struct RoleRuleTests {
     Case(
       sentence: "The SDF said Turkish jets had bombed Kobani.", source: "sdf", type: .accuse, target: "turkey",
       rule: "AllegationIsAccusation"),
+    // A comitative parenthetical between the subject and a light verb, and names joined by a slash.
+    Case(
+      sentence: "The Iraqi army, along with the Popular Mobilization Forces, launched an offensive against ISIS/Daesh.",
+      source: "pmu", type: .attack, target: "isis", rule: "ActiveClause"),
+    Case(
+      sentence: "The regime advanced after its troops, together with Iranian militias, seized Kafr Nabl.",
+      source: "pro-iranian-militias", type: .capture, target: "kafranbel", rule: "ActiveClause"),
+    // The object of a relative clause is not the main verb's subject.
+    Case(
+      sentence: "An Israeli missile which struck a truck near Homs on Sunday killed two Hezbollah commanders.",
+      source: "israel", type: .kill, target: "hezbollah", rule: "ActiveClause"),
+    Case(
+      sentence: "Houthi officials and Saudi spokesmen have repeatedly accused Iran of arming the rebels.",
+      source: "saudi-arabia", type: .accuse, target: "iran", rule: "ActiveClause"),
+    Case(
+      sentence: "The Yemeni government retook Marib with the help of its allies in Saudi Arabia.",
+      source: "saudi-arabia", type: .support, target: "yemen", rule: "WithHelpOf"),
+    Case(
+      sentence: "Moscow, the Syrian government's ally and patron, sent more jets.", source: "russia", type: .support,
+      target: "syria", rule: "RelationNoun"),
+    Case(
+      sentence: "Iran, whose militias have fought alongside Hezbollah for years, sent more advisers.", source: "iran",
+      type: .cooperate, target: "hezbollah", rule: "ActiveClause"),
+    Case(
+      sentence: "Ukrainian officials put the blame on Russia for the blast at the dam.", source: "ukraine",
+      type: .accuse, target: "russia", rule: "ActiveClause"),
+    Case(
+      sentence: "The Houthis blamed the explosion on the Saudi-led coalition.", source: "houthis", type: .accuse,
+      target: "saudi-led-coalition", rule: "ActiveClause"),
+    Case(
+      sentence: "Al-Shabaab fighters infiltrated the towns of Baidoa and Jowhar overnight.", source: "al-shabaab",
+      type: .attack, target: "jawhar", rule: "ActiveClause"),
+    Case(
+      sentence: "The RSF claimed to have killed dozens of Sudanese army soldiers near Omdurman.", source: "rapid-support-forces",
+      type: .kill, target: "sudanese-armed-forces", modality: .alleged, rule: "ActiveClause"),
   ]
+
+  @Test func aModifiedDefiniteReferenceKeepsItsNationality() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The Free Syrian Army shelled Afrin. The YPG also fought in the town. "
+        + "The Kurdish militia attacked Turkish troops near Jinderis.")
+    #expect(extraction.edge("ypg", .attack, "turkish-armed-forces") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("fsa", .attack, "turkish-armed-forces") == nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func theClaimantInsideAccordingToIsTheOneWhoAnnounced() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The SDF announced that Turkish drones had bombed Kobani, according to the Hawar news agency.")
+    let edge = try #require(extraction.edge("turkey", .attack, "kobani"), "\(extraction.edgeSummary)")
+    #expect(edge.provenance.first?.claimant == "sdf")
+  }
 
   @Test(arguments: cases) func roleRuleFinds(_ c: Case) throws {
     let extraction = try ExtractionFixture.extract(c.sentence)
