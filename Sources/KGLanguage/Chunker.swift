@@ -386,6 +386,15 @@ struct Chunker {
       var sawConjunction = false
       while end + 1 < n {
         var k = end
+        // "the Syrian Democratic Forces (SDF) and the coalition": an acronym in brackets.
+        if k + 2 < n, s.words[k].lower == "(", s.npAt[k + 1] >= 0,
+          s.nounPhrases[Int(s.npAt[k + 1])].range.upperBound < n,
+          s.words[s.nounPhrases[Int(s.npAt[k + 1])].range.upperBound].lower == ")"
+        {
+          k = s.nounPhrases[Int(s.npAt[k + 1])].range.upperBound + 1
+          guard k < n, s.tags[k] == .comma || s.tags[k] == .CC else { break }
+        }
+        let afterBracket = k
         if s.tags[k] == .comma { k += 1 }
         var conjunction = false
         if k < n, s.tags[k] == .CC, s.words[k].lower == "and" || s.words[k].lower == "or" {
@@ -395,7 +404,7 @@ struct Chunker {
           k += 1  // "PKK/YPG": names joined by a slash, a list without commas
         }
         guard k > end, k < n, s.npAt[k] >= 0, s.nounPhrases[Int(s.npAt[k])].range.lowerBound == k else { break }
-        if !conjunction, s.tags[end] != .comma, s.words[end].lower != "/" { break }
+        if !conjunction, s.tags[afterBracket] != .comma, s.words[end].lower != "/" { break }
         let next = Int(s.npAt[k])
         if s.nounPhrases[next].isTime != s.nounPhrases[p].isTime { break }
         // "Jets bombed the bridge and the rebels retreated": an object, then a new clause's subject.
@@ -448,7 +457,7 @@ struct Chunker {
   /// "Hezbollah, the Iran-backed group, ...": a noun phrase between commas right after another.
   private mutating func appositions() {
     let n = s.count
-    for p in s.nounPhrases.indices where s.nounPhrases[p].conjuncts.isEmpty {
+    for p in s.nounPhrases.indices where s.nounPhrases[p].conjuncts.isEmpty && !s.nounPhrases[p].isTime {
       let end = s.nounPhrases[p].range.upperBound
       guard end + 1 < n, s.tags[end] == .comma, s.npAt[end + 1] >= 0 else { continue }
       var next = Int(s.npAt[end + 1])

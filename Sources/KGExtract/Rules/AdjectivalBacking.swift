@@ -1,3 +1,4 @@
+import KGLanguage
 import KGModel
 
 /// "US-backed SDF", "Turkey-backed rebels", "Iranian-backed militias": an actor glued to a backing
@@ -17,7 +18,11 @@ struct AdjectivalBacking: RelationRule {
       guard AdjectivalBacking.participles.contains(participle) || Self.cooperative.contains(participle) else {
         continue
       }
-      guard let target = a.object(after: p + 2, limit: 3, allowActorNouns: true), a.isActor(target), target != m else {
+      // The actor right after, or the one the whole phrase names ("the Russian-backed
+      // Palestinian Liwa al-Quds militia").
+      let next = a.object(after: p + 2, limit: 3, allowActorNouns: true)
+      let phrase = a.parse.nounPhraseAt[p + 1] >= 0 ? a.headMention(ofPhrase: Int(a.parse.nounPhraseAt[p + 1])) : nil
+      guard let target = [next, phrase].compactMap({ $0 }).first(where: { a.isActor($0) && $0 != m }) else {
         continue
       }
       let type: RelationType = Self.cooperative.contains(participle) ? .cooperate : .support
