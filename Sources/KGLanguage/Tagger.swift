@@ -423,6 +423,10 @@ struct Tagger: Sendable {
         tags[i] = Tag.NNS.rawValue  // "told reporters the ..."
         continue
       }
+      if tag == .JJ, words[i].lower.hasSuffix("ed"), i + 1 < n, words[i + 1].lower == "by" {
+        tags[i] = Tag.VBN.rawValue  // "a truce brokered by": an unknown participle with its agent
+        continue
+      }
       if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
         tags[i] = Tag.NNS.rawValue  // "23 suspects"
         continue

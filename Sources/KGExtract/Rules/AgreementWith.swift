@@ -29,6 +29,13 @@ struct AgreementWith: RelationRule {
       }) {
         parties = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       }
+      // "posts set up under a deal struck with Russia, Ankara said": whoever reports it.
+      if parties.isEmpty {
+        let clause = parse.clauses.first {
+          !$0.reporters.isEmpty && $0.range.lowerBound <= phrase.range.upperBound && $0.range.upperBound > phrase.head
+        }
+        parties = clause.map { a.mentions(ofPhrases: $0.reporters).filter { a.isActor($0) } } ?? []
+      }
       parties.removeAll { m in partners.contains { a.mentions[$0].entityID == a.mentions[m].entityID } }
       guard !parties.isEmpty else { continue }
       let cue = phrase.head..<(phrase.head + 1)
@@ -46,7 +53,9 @@ struct AgreementWith: RelationRule {
     let next = phrase.range.upperBound
     if withPhrases.isEmpty, next < a.tokens.count, parse.verbGroupAt[next] >= 0 {
       let group = parse.verbGroups[Int(parse.verbGroupAt[next])]
-      if group.form == .pastParticiple, Self.makingVerbs.contains(group.lemma) {
+      if group.range.lowerBound == next, group.subjects.isEmpty || group.subjectIsImplicit,
+        Self.makingVerbs.contains(group.lemma)
+      {
         withPhrases = group.obliques.filter { parse.prepositionalPhrases[$0].word == "with" }
       }
     }
