@@ -184,7 +184,7 @@ function clearGraph() {
 function layout(iterations = 300, pinned = new Set()) {
   const nodes = [...graph.nodes.values()];
   const links = [...graph.edges.values()].map((e) => [graph.nodes.get(e.source), graph.nodes.get(e.target)]).filter(([a, b]) => a && b && a !== b);
-  const spring = 130;
+  const spring = 150;
   for (let i = 0; i < iterations; i++) {
     const cooling = 1 - i / iterations;
     for (let a = 0; a < nodes.length; a++) {
@@ -193,7 +193,7 @@ function layout(iterations = 300, pinned = new Set()) {
         let dx = p.x - q.x, dy = p.y - q.y;
         let d2 = dx * dx + dy * dy;
         if (d2 < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 0.25; }
-        const f = Math.min(8000 / d2, 50);
+        const f = Math.min(20000 / d2, 60);
         const d = Math.sqrt(d2);
         p.vx += (dx / d) * f; p.vy += (dy / d) * f;
         q.vx -= (dx / d) * f; q.vy -= (dy / d) * f;
@@ -221,7 +221,8 @@ function fitView() {
   const nodes = [...graph.nodes.values()];
   if (!nodes.length) { view.x = box.width / 2; view.y = box.height / 2; view.k = 1; applyView(); return; }
   const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
-  const minX = Math.min(...xs) - 80, maxX = Math.max(...xs) + 80, minY = Math.min(...ys) - 40, maxY = Math.max(...ys) + 40;
+  // Labels run to the right of their node: leave room for them.
+  const minX = Math.min(...xs) - 40, maxX = Math.max(...xs) + 170, minY = Math.min(...ys) - 40, maxY = Math.max(...ys) + 40;
   view.k = Math.min(1.6, Math.min(box.width / (maxX - minX), box.height / (maxY - minY)));
   view.x = box.width / 2 - view.k * (minX + maxX) / 2;
   view.y = box.height / 2 - view.k * (minY + maxY) / 2;
@@ -236,7 +237,7 @@ function ensureMarkers() {
   const defs = $("markers");
   if (defs.childNodes.length) return;
   for (const [r, color] of Object.entries(RELATION_COLORS)) {
-    const marker = svg("marker", { id: `arrow-${r}`, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
+    const marker = svg("marker", { id: `arrow-${r}`, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "12", markerHeight: "12", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: color }));
     defs.append(marker);
   }
@@ -276,6 +277,8 @@ function edgeOffsets() {
 function draw() {
   ensureMarkers();
   const edgesLayer = $("edges"), nodesLayer = $("nodes");
+  // Relation names on every edge only while there are few; otherwise on hover and selection.
+  $("graph").classList.toggle("few", graph.edges.size <= 12);
   edgesLayer.replaceChildren();
   nodesLayer.replaceChildren();
   const offsets = edgeOffsets();
@@ -464,6 +467,7 @@ async function expandNode(id) {
     return;
   }
   layout(200, pinned);
+  fitView();
   draw();
   state.expand = expand.join(",");
   suppressNextRoute = true;
@@ -526,7 +530,11 @@ function markedQuote(statement, edge) {
 
 async function showEdge(id) {
   graph.selected = id;
-  for (const g of document.querySelectorAll(".edge")) g.classList.toggle("selected", g.dataset.edge === id);
+  for (const g of document.querySelectorAll(".edge")) {
+    g.classList.toggle("selected", g.dataset.edge === id);
+    if (g.dataset.edge === id) g.parentNode.append(g);  // drawn on top of the others
+  }
+  $("details").scrollTop = 0;
   const panel = $("evidence");
   panel.replaceChildren(el("p", { class: "muted" }, `Loading ${id}…`));
   let answer;
