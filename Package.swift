@@ -100,7 +100,9 @@ let package = Package(
     .testTarget(name: "KGRenderTests", dependencies: ["KGRender", "KGTestSupport"], exclude: ["Goldens"]),
     .testTarget(
       name: "KGServeTests",
-      dependencies: ["KGServe", "KGTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+      dependencies: [
+        "KGServe", "KGModel", "KGTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(
       name: "KGPipelineTests",
       dependencies: ["KGPipeline", "KGTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
