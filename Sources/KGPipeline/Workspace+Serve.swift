@@ -1,6 +1,6 @@
 import Foundation
 public import KGModel
-public import KGQuery
+import KGQuery
 public import KGServe
 
 // Load → query → serve: the viewer's questions answered by a `QuerySession`, the same answers

@@ -1,6 +1,5 @@
 import Foundation
 public import Hummingbird
-public import KGModel
 
 /// The web viewer of `kg serve`: the page (HTML, JavaScript and CSS shipped as resources) and
 /// the JSON API it calls, over any ``GraphService``.
