@@ -6,8 +6,8 @@ struct Serve: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Browse the graph in a web page: search, ego networks, paths and every edge's statements.",
     discussion: """
-      Serves a page and its JSON API (/api/entities, /api/entities/{id}, /api/neighbors/{id},
-      /api/path, /api/edges/{id}; see README) until Ctrl-C or SIGTERM. It listens on the
+      Serves a page and its JSON API (/api/entities, /api/entities/{id}, /api/neighbors/{id}, \
+      /api/path, /api/edges/{id}; see README) until Ctrl-C or SIGTERM. It listens on the \
       loopback address only, unless --host says otherwise.
         kg serve --store graphs/kg.sqlite            then open http://127.0.0.1:8080/
         kg serve --port 0                            any free port; the URL is printed
