@@ -311,10 +311,20 @@ function draw() {
     g.addEventListener("mousemove", (ev) => moveTooltip(ev));
     g.addEventListener("mouseleave", hideTooltip);
     g.addEventListener("pointerdown", (ev) => startNodeDrag(ev, n));
-    g.addEventListener("click", (ev) => { ev.stopPropagation(); if (!n.dragged) expandNode(n.id); });
+    g.addEventListener("click", (ev) => { ev.stopPropagation(); if (!n.dragged) { showNode(n); expandNode(n.id); } });
     g.addEventListener("dblclick", (ev) => { ev.stopPropagation(); go({ entity: n.id }); });
     nodesLayer.append(g);
   }
+}
+
+/// The clicked node, with the ways to go on from it (a double-click may be lost to the redraw
+/// of an expansion, so these are buttons too).
+function showNode(n) {
+  $("node").replaceChildren(
+    el("strong", {}, n.name), el("span", { class: "muted" }, ` ${n.type.replace("_", " ")} · ${n.id} `),
+    el("button", { class: "link", onclick: () => go({ entity: n.id }) }, "open"), " · ",
+    el("button", { class: "link", onclick: () => { $("path-from").value = n.name; $("path-to").focus(); } }, "path from"), " · ",
+    el("button", { class: "link", onclick: () => { $("path-to").value = n.name; $("path-from").focus(); } }, "path to"));
 }
 
 function edgeTooltip(e) {
@@ -575,7 +585,7 @@ async function route() {
   const sameGraph = ["entity", "expand", "from", "to", "undirected", "search", ...FILTER_KEYS].every((k) => previous[k] === state[k]);
   try {
     if (!sameGraph) {
-      for (const id of ["results", "entity", "paths"]) $(id).replaceChildren();
+      for (const id of ["results", "node", "entity", "paths"]) $(id).replaceChildren();
       graph.selected = null;
       if (state.entity) {
         setStatus("Loading…");
