@@ -151,10 +151,17 @@ function showFilters() {
 const graph = { nodes: new Map(), edges: new Map(), center: null, expanded: new Set(), selected: null };
 const view = { x: 0, y: 0, k: 1 };
 
+/// A number in [0, 1) from an entity id (FNV-1a), so that one graph is always laid out alike.
+function idHash(id) {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) { h ^= id.charCodeAt(i); h = Math.imul(h, 16777619); }
+  return (h >>> 0) / 4294967296;
+}
+
 function addNode(ref, near) {
   let node = graph.nodes.get(ref.id);
   if (!node) {
-    const angle = Math.random() * 2 * Math.PI;
+    const angle = idHash(ref.id) * 2 * Math.PI;
     const base = near || { x: 0, y: 0 };
     node = { id: ref.id, name: ref.name, type: ref.type, x: base.x + 60 * Math.cos(angle), y: base.y + 60 * Math.sin(angle), vx: 0, vy: 0 };
     graph.nodes.set(ref.id, node);
@@ -192,7 +199,7 @@ function layout(iterations = 300, pinned = new Set()) {
         const p = nodes[a], q = nodes[b];
         let dx = p.x - q.x, dy = p.y - q.y;
         let d2 = dx * dx + dy * dy;
-        if (d2 < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 0.25; }
+        if (d2 < 0.01) { dx = idHash(p.id) - 0.5; dy = idHash(q.id) - 0.5; d2 = dx * dx + dy * dy + 0.01; }
         const f = Math.min(20000 / d2, 60);
         const d = Math.sqrt(d2);
         p.vx += (dx / d) * f; p.vy += (dy / d) * f;
