@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // Model
@@ -62,11 +63,18 @@ let package = Package(
       dependencies: ["KGModel", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"]))],
       swiftSettings: strict),
     .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+    // The viewer's HTTP layer (`kg serve`): routes, the page and the JSON API over a protocol
+    // that KGPipeline implements, so it sees no other stage.
+    .target(
+      name: "KGServe",
+      dependencies: ["KGModel", .product(name: "Hummingbird", package: "hummingbird")],
+      resources: [.copy("Resources/Viewer")],
+      swiftSettings: strict),
 
     // Composition
     .target(
       name: "KGPipeline",
-      dependencies: ["KGModel", "KGIngest", "KGExtract", "KGStore", "KGQuery", "KGRender"],
+      dependencies: ["KGModel", "KGIngest", "KGExtract", "KGStore", "KGQuery", "KGRender", "KGServe"],
       swiftSettings: strict),
 
     // Executables
@@ -90,7 +98,14 @@ let package = Package(
     .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGTestSupport"]),
     .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGTestSupport"]),
     .testTarget(name: "KGRenderTests", dependencies: ["KGRender", "KGTestSupport"], exclude: ["Goldens"]),
-    .testTarget(name: "KGPipelineTests", dependencies: ["KGPipeline", "KGTestSupport"]),
+    .testTarget(
+      name: "KGServeTests",
+      dependencies: [
+        "KGServe", "KGModel", "KGTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
+    .testTarget(
+      name: "KGPipelineTests",
+      dependencies: ["KGPipeline", "KGTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(name: "KGCLITests", dependencies: ["KGCLI", "KGPipeline", "KGTestSupport"]),
   ]
 )

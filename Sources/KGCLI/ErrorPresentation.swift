@@ -29,6 +29,11 @@ enum ErrorPresentation {
     case is DictionaryError: .config
     case is RenderError: .unavailable
     case is OutputError: .storeIO
+    case let e as ServeError:
+      switch e {
+      case .portInUse, .cannotListen: .unavailable
+      case .missingAsset: .software
+      }
     case let e as QueryError:
       switch e {
       case .unknownEntity, .noPath, .unknownEdge, .noEdge, .noStore: .noInput

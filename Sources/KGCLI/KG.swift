@@ -16,7 +16,7 @@ struct KG: ParsableCommand {
       """,
     subcommands: [
       Build.self, Export.self, Render.self, Explain.self, Entities.self, Show.self, Neighbors.self, Path.self,
-      EdgeCommand.self, Why.self, Stats.self, Check.self,
+      EdgeCommand.self, Why.self, Stats.self, Check.self, Serve.self,
     ])
 
   /// `ParsableCommand.main()`, with argument-parser's own messages (which quote what the user

@@ -3,4 +3,5 @@
 @_exported import KGModel
 @_exported import KGQuery
 @_exported import KGRender
+@_exported import KGServe
 @_exported import KGStore
