@@ -575,7 +575,8 @@ struct MentionFinder {
 
   /// "kurdish" → "kurd", "palestinian" → "palestin", "iraqi" → "iraq".
   static func stem(ofDemonym word: String) -> String {
-    for suffix in ["ish", "ian", "ite", "ese", "an", "i"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+    for suffix in ["ish", "ian", "ite", "ese", "an", "i"] where word.hasSuffix(suffix) && word.count > suffix.count + 2
+    {
       return String(word.dropLast(suffix.count))
     }
     return word

@@ -167,7 +167,8 @@ extension ModalityJudge {
     guard let that = lowers[..<cue].lastIndex(of: "that"), that > 0 else { return nil }
     var i = that - 1
     while i > 0, that - i <= 6, !a.attributionVerb(i, lexicon) { i -= 1 }
-    guard a.attributionVerb(i, lexicon), let speaker = a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a),
+    guard a.attributionVerb(i, lexicon),
+      let speaker = a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a),
       a.isActor(speaker)
     else { return nil }
     return speaker

@@ -84,7 +84,8 @@ struct RoleRuleTests {
       sentence: "Al-Shabaab fighters infiltrated the towns of Baidoa and Jowhar overnight.", source: "al-shabaab",
       type: .attack, target: "jawhar", rule: "ActiveClause"),
     Case(
-      sentence: "The RSF claimed to have killed dozens of Sudanese army soldiers near Omdurman.", source: "rapid-support-forces",
+      sentence: "The RSF claimed to have killed dozens of Sudanese army soldiers near Omdurman.",
+      source: "rapid-support-forces",
       type: .kill, target: "sudanese-armed-forces", modality: .alleged, rule: "ActiveClause"),
   ]
 
