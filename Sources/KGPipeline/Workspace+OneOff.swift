@@ -51,12 +51,14 @@ struct StoreSteps: StepSource {
     throws(StoreError)
   {
     let names = frontier.map { numbers.ids[$0] }
-    let (outgoing, incoming) = try store.edgeEnds(
-      of: names, outgoing: forward || undirected, incoming: !forward || undirected,
-      documentDates: filter.needsDocuments)
     let unfiltered = filter.admitsAll
+    let (outgoing, incoming) = try store.edgeEnds(
+      of: names, outgoing: forward || undirected, incoming: !forward || undirected, attributes: !unfiltered,
+      documentDates: filter.needsDocuments)
     func admitted(_ e: EdgeEnds) -> Bool {
-      unfiltered || filter.admits(type: e.type, modality: e.modality, documentDates: e.documentDates)
+      guard !unfiltered else { return true }
+      guard let type = e.type, let modality = e.modality else { return false }
+      return filter.admits(type: type, modality: modality, documentDates: e.documentDates)
     }
     var out: [String: [EdgeEnds]] = [:]
     for e in outgoing where admitted(e) { out[e.source, default: []].append(e) }

@@ -491,9 +491,13 @@ extension Workspace {
     return try QuerySession(store: store, graph: graph).edge(id)
   }
 
-  /// `kg why`: see `QuerySession.why(_:_:_:)`. Reads only the edges of the two entities.
+  /// `kg why`: see `QuerySession.why(_:_:_:)`. Reads only the edges between the two entities.
   public func why(_ source: String, _ type: RelationType, _ target: String) throws -> [EdgeProvenance] {
-    try session(about: [source, target]).why(source, type, target)
+    // Only the edges between the two: the answer, or the list of those that do join them.
+    let resolver = StoreNames(store: store)
+    let ids = [try resolver.resolve(source), try resolver.resolve(target)]
+    let graph = try store.subgraph(edges: .between([ids, ids.reversed()]), entities: ids)
+    return try QuerySession(store: store, graph: graph).why(source, type, target)
   }
 
   /// `kg stats`: see `QuerySession.stats()`; counted by SQLite.

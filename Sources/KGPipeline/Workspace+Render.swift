@@ -273,8 +273,9 @@ extension Workspace {
 
   /// Whether `admit` would keep an edge with these ends, type, modality and document dates.
   private static func admits(_ edge: EdgeEnds, filter: RenderFilter, window: ClosedRange<Int32>?) -> Bool {
-    if let types = filter.types, !types.isEmpty, !types.contains(edge.type) { return false }
-    if let modalities = filter.modalities, !modalities.isEmpty, !modalities.contains(edge.modality) { return false }
+    guard let type = edge.type, let modality = edge.modality else { return false }
+    if let types = filter.types, !types.isEmpty, !types.contains(type) { return false }
+    if let modalities = filter.modalities, !modalities.isEmpty, !modalities.contains(modality) { return false }
     guard window != nil || filter.minimumDocuments > 1 else { return true }
     var documents = 0
     for date in edge.documentDates {

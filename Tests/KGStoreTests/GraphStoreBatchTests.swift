@@ -1,0 +1,75 @@
+import Foundation
+import KGModel
+import Testing
+
+@testable import KGStore
+
+/// Documents written in one transaction, each in a savepoint: the rows are those of writing the
+/// documents one transaction each, a refused document rolls back alone, and entities are
+/// written once per build unless they change.
+struct GraphStoreBatchTests {
+  /// A batch writes what one transaction per document writes, row for row.
+  @Test(arguments: StoreKind.allCases)
+  func aBatchWritesWhatSingleWritesDo(kind: StoreKind) throws {
+    let documents = [ExtractionFixture.article, ExtractionFixture.otherArticle, ExtractionFixture.articleChanged]
+    let single = try GraphStore(inMemoryNamed: "batch-single-\(UUID().uuidString)")
+    for d in documents { try single.write(d, extractedWith: "x") }
+    try withStore(kind) { store, _ in
+      let memo = EntityMemo()
+      let outcomes = try store.inBatch(remembering: memo) { batch in
+        try documents.map { try batch.write($0, extractedWith: "x") }
+      }
+      #expect(outcomes == [.added(edges: 4), .added(edges: 2), .replaced(edges: 1)])
+      #expect(try store.loadGraph() == single.loadGraph())
+      #expect(try store._checkInvariants() == [])
+      // The same again through the memo: nothing new, and the same rows.
+      try store.inBatch(remembering: memo) { batch in
+        #expect(try batch.adoptIfStored(ExtractionFixture.otherArticle.document, extractedWith: "x"))
+        #expect(try batch.write(ExtractionFixture.otherArticle, extractedWith: "x") == .unchanged)
+      }
+      #expect(try store.loadGraph() == single.loadGraph())
+    }
+  }
+
+  /// A document the store refuses (its edge names an entity it does not give) rolls back alone;
+  /// the documents before and after it in the batch are kept, and their rows go in whole.
+  @Test(arguments: StoreKind.allCases)
+  func aRefusedDocumentRollsBackAlone(kind: StoreKind) throws {
+    var bad = ExtractionFixture.make(
+      path: "seeds/bad.txt", sentences: ["Turkey attacked somebody."],
+      statements: [.init(sentence: 0, source: "turkey", type: .attack, target: "afrin")])
+    bad.entities = bad.entities.filter { $0.id != "afrin" }  // the edge's target is not given
+    bad.mentions = bad.mentions.filter { $0.entityID != "afrin" }
+    try withStore(kind) { store, _ in
+      try store.inBatch(remembering: EntityMemo()) { batch in
+        try batch.write(ExtractionFixture.article)
+        #expect(throws: StoreError.self) { try batch.write(bad) }
+        try batch.write(ExtractionFixture.otherArticle)
+      }
+      let graph = try store.loadGraph()
+      #expect(graph.documents.map(\.path) == ["seeds/a.txt", "seeds/b.txt"])
+      #expect(graph.edges.flatMap(\.provenance).allSatisfy { $0.document != "seeds/bad.txt" })
+      #expect(graph.edges.count == 5)
+      #expect(try store._checkInvariants() == [])
+    }
+  }
+
+  /// Entities come from the latest extraction even when the memo has seen them: a changed
+  /// name is written, an unchanged one is not written again.
+  @Test func theMemoWritesAChangedEntity() throws {
+    let store = try GraphStore(inMemoryNamed: "batch-memo-\(UUID().uuidString)")
+    let memo = EntityMemo()
+    var renamed = ExtractionFixture.otherArticle
+    renamed.entities = renamed.entities.map { e in
+      var e = e
+      if e.id == "turkey" { e.name = "Türkiye" }
+      return e
+    }
+    try store.inBatch(remembering: memo) { batch in
+      try batch.write(ExtractionFixture.article)
+      #expect(memo.written["turkey"]?.name == "Turkey")
+      try batch.write(renamed)
+    }
+    #expect(try store.loadGraph().entities.first { $0.id == "turkey" }?.name == "Türkiye")
+  }
+}
