@@ -73,6 +73,7 @@ final class CrashJournal {
       let fd = open(path(ofSlot: slot), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       if fd >= 0 { flock(fd, LOCK_EX) }
       slots.append(fd)
+      CrashSignal.setMarker(path(ofSlot: slot), slot: slot)
     }
   }
 
@@ -84,6 +85,7 @@ final class CrashJournal {
   deinit {
     for (slot, fd) in slots.enumerated() {
       CrashSignal.arm(nil, slot: slot)
+      CrashSignal.setMarker(nil, slot: slot)
       if fd >= 0 {
         unlink(path(ofSlot: slot))
         close(fd)
@@ -138,6 +140,9 @@ public enum CrashSignal {
   /// The journal marker of each slot to add `crashed` to, and where.
   nonisolated(unsafe) static var journals: UnsafeMutablePointer<Int32>?
   nonisolated(unsafe) static var offsets: UnsafeMutablePointer<Int>?
+  /// Each slot's marker file (a C string), which the handler removes for the threads that did
+  /// not trap: only the crashed document's marker is left for the next build.
+  nonisolated(unsafe) static var markers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
   /// Installs the handler for SIGILL, SIGTRAP, SIGSEGV, SIGBUS and SIGABRT. During an
   /// extraction the process still dies (exit status 70), after the message; at any other time
@@ -154,6 +159,8 @@ public enum CrashSignal {
       journals!.initialize(repeating: -1, count: slots)
       offsets = .allocate(capacity: slots)
       offsets!.initialize(repeating: 0, count: slots)
+      markers = .allocate(capacity: slots)
+      markers!.initialize(repeating: nil, count: slots)
     }
     prepareThread()
     var action = sigaction()
@@ -173,6 +180,14 @@ public enum CrashSignal {
     stack.ss_size = stackSize
     stack.ss_flags = 0
     sigaltstack(&stack, nil)
+  }
+
+  /// Records (or, with nil, forgets) the marker file of `slot`.
+  static func setMarker(_ path: String?, slot: Int) {
+    guard let markers, slot < slots else { return }
+    let old = markers[slot]
+    markers[slot] = path.map { strdup($0) } ?? nil
+    free(old)
   }
 
   /// Sets the message the handler prints and the marker it marks for a trap on the calling
@@ -202,6 +217,11 @@ private func crashHandler(_ signal: Int32) {
         let mark: StaticString = "crashed\n"
         _ = pwrite(journals[slot], mark.utf8Start, mark.utf8CodeUnitCount, off_t(offsets[slot]))
         fsync(journals[slot])
+      }
+      if let markers = CrashSignal.markers {
+        for other in 0..<CrashSignal.slots where other != slot {
+          if let path = markers[other] { unlink(path) }
+        }
       }
       _exit(70)
     }

@@ -70,8 +70,9 @@ extension Workspace {
   /// `extractors`), while the calling thread writes the documents in file order: whole
   /// documents in batches, one transaction per batch and one savepoint per document, so a
   /// document the store refuses rolls back alone and a killed build leaves whole documents
-  /// only. A batch is committed after at most 64 documents or half a second, and whenever the
-  /// next document is not ready by then, so a stalled extraction keeps nothing waiting.
+  /// only. Batches grow from one document to 256, and one is committed after two seconds at
+  /// the latest (the next document not being ready by then), so a stalled extraction keeps
+  /// nothing waiting. A page that many documents change is written to the WAL once per batch.
   ///
   /// - Parameters:
   ///   - paths: files and folders (walked recursively for `.txt`, `.text`, `.md`).
@@ -151,7 +152,7 @@ extension Workspace {
     while next < files.count {
       work.waitFor(next)
       var announced: [(String, String)] = []
-      let deadline = Date().addingTimeInterval(0.5)
+      let deadline = Date().addingTimeInterval(2)
       try store.inBatch(remembering: memo) { batch in
         var taken = 0
         while next < files.count && taken < batchLimit {
@@ -214,7 +215,7 @@ extension Workspace {
         BuildStatus(
           filesDone: next, filesTotal: files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
           elapsed: Date().timeIntervalSince(started)))
-      batchLimit = min(batchLimit * 2, 64)
+      batchLimit = min(batchLimit * 2, 256)
     }
     report.bytes = bytesDone
     report.seconds = Date().timeIntervalSince(started)

@@ -212,11 +212,20 @@ extension GraphStore {
         """)
     let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO alias (entityId, alias) VALUES (?, ?)")
     for e in entities {
-      // An entity written as it is now, earlier in this build, needs no second write.
-      if memo?.written[e.id] == e { continue }
-      try entity.execute(arguments: [e.id, e.name, e.kind.rawValue, e.partOf])
-      for a in e.aliases { try alias.execute(arguments: [e.id, a]) }
-      memo?.written[e.id] = e
+      guard let memo else {
+        try entity.execute(arguments: [e.id, e.name, e.kind.rawValue, e.partOf])
+        for a in e.aliases { try alias.execute(arguments: [e.id, a]) }
+        continue
+      }
+      // An entity row written as it is now, earlier in this build, needs no second write, and
+      // only the aliases not written yet go in (a document adds the surface forms it saw).
+      var known = memo.written[e.id]
+      if known?.name != e.name || known?.kind != e.kind || known?.partOf != e.partOf {
+        try entity.execute(arguments: [e.id, e.name, e.kind.rawValue, e.partOf])
+        known = EntityMemo.Row(name: e.name, kind: e.kind, partOf: e.partOf, aliases: known?.aliases ?? [])
+      }
+      for a in e.aliases where known!.aliases.insert(a).inserted { try alias.execute(arguments: [e.id, a]) }
+      memo.written[e.id] = known
     }
   }
 
@@ -289,7 +298,14 @@ extension GraphStore {
 /// document re-upserted every entity it names). Forgotten whenever entities may have been
 /// removed (a replaced document, another process's commit, a rolled-back document).
 public final class EntityMemo {
-  var written: [String: Entity] = [:]
+  /// An entity row and the aliases written for it.
+  struct Row {
+    var name: String
+    var kind: EntityKind
+    var partOf: String?
+    var aliases: Set<String>
+  }
+  var written: [String: Row] = [:]
   /// `PRAGMA data_version` when the memo was last checked: it changes when another connection
   /// commits.
   var dataVersion: Int64?

@@ -22,7 +22,7 @@ struct OneOffQueryTests {
   /// apostrophes, some `part_of` others) and about `edges` edges over dated and undated documents.
   static func workspace(seed: UInt64, entities count: Int = 60, edges: Int = 240) throws -> Workspace {
     var rng = Generator(state: seed)
-    let kinds: [EntityKind] = [.state, .armedGroup, .person, .military, .place]
+    let kinds: [EntityKind] = [.state, .armedGroup, .person, .military, .location]
     let names = ["Actor", "Élan", "People's Army", "Dar'a Brigade", "Front"]
     var entities: [Entity] = []
     for i in 0..<count {
