@@ -31,9 +31,11 @@ public final class WriteBatch {
   /// - Throws: `StoreError`; the batch should then be abandoned.
   public func adoptIfStored(_ document: Document, extractedWith: String) throws(StoreError) -> Bool {
     do {
-      let moved = try GraphStore.adopt(document, extractedWith: extractedWith, db: db)
-      rows.entities.forget()  // adopting a path may have removed entities
-      return moved
+      let adopted = try GraphStore.adopt(document, extractedWith: extractedWith, db: db)
+      // Adopting a path may have removed entities; a document that is not stored (most of a
+      // fresh build) changed nothing. (Forgetting here every time made the memo useless.)
+      if adopted { rows.entities.forget() }
+      return adopted
     } catch {
       throw GraphStore.translate(error, path: path)
     }
