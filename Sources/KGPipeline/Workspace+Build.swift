@@ -120,7 +120,8 @@ extension Workspace {
     let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
     let bytesTotal = sizes.reduce(0, +)
     let stamp = ExtractionStamp.of(configuration)
-    let threads = max(1, min(extractors ?? ProcessInfo.processInfo.activeProcessorCount, files.count, CrashSignal.slots - 1))
+    let threads = max(
+      1, min(extractors ?? ProcessInfo.processInfo.activeProcessorCount, files.count, CrashSignal.slots - 1))
     report.extractors = threads
     // One marker per extracting thread, and one for the writer (which extracts a document only
     // when another build stored it meanwhile and then changed it).

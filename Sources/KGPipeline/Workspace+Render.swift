@@ -244,9 +244,13 @@ extension Workspace {
       let (outgoing, incoming) = try store.edgeEnds(
         of: frontier, outgoing: true, incoming: true, documentDates: needsDates)
       var out: [String: [String]] = [:]
-      for e in outgoing where Self.admits(e, filter: filter, window: window) { out[e.source, default: []].append(e.target) }
+      for e in outgoing where Self.admits(e, filter: filter, window: window) {
+        out[e.source, default: []].append(e.target)
+      }
       var into: [String: [String]] = [:]
-      for e in incoming where Self.admits(e, filter: filter, window: window) { into[e.target, default: []].append(e.source) }
+      for e in incoming where Self.admits(e, filter: filter, window: window) {
+        into[e.target, default: []].append(e.source)
+      }
       var next: [String] = []
       for node in frontier {
         for other in (out[node] ?? []) + (into[node] ?? []) where reached.insert(other).inserted {

@@ -117,7 +117,8 @@ extension EntityLookup {
       if found.count == 1 { return found[0].id }
       if found.count > 1 { throw QueryError.ambiguousEntity(name: text, candidates: found.sorted { $0.id < $1.id }) }
     }
-    throw QueryError.unknownEntity(name: text, suggestions: EntityLookup(entities: try everything()).suggestions(for: text))
+    throw QueryError.unknownEntity(
+      name: text, suggestions: EntityLookup(entities: try everything()).suggestions(for: text))
   }
 
   /// The entities whose id, name or alias contains `text` (folded), as `matching(_:)` finds

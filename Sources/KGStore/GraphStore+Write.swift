@@ -118,8 +118,7 @@ extension GraphStore {
     var replaced = false
     var paths = [doc.path]
     var primary = doc.path
-    if let existing = try DocumentRecord.filter(DocumentRecord.Columns.contentHash == doc.contentHash).fetchOne(db)
-    {
+    if let existing = try DocumentRecord.filter(DocumentRecord.Columns.contentHash == doc.contentHash).fetchOne(db) {
       guard existing.text == doc.text.string else {
         throw StoreError.writeFailed(
           path: doc.path, reason: "its content fingerprint \(doc.contentHash) is that of another stored text")

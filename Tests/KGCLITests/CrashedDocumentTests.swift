@@ -29,7 +29,8 @@ import Glibc
     // Extraction runs on every core, so a.txt may or may not have been stored before b.txt
     // crashed the first build; either way a.txt and c.txt are stored now and nothing is replaced.
     #expect(
-      second.stdout.contains("1 added, 0 replaced, 1 unchanged") || second.stdout.contains("2 added, 0 replaced, 0 unchanged"),
+      second.stdout.contains("1 added, 0 replaced, 1 unchanged")
+        || second.stdout.contains("2 added, 0 replaced, 0 unchanged"),
       "\(second)")
     #expect(second.stdout.contains("1 failed"))
     #expect(try Self.markers(folder).isEmpty)
