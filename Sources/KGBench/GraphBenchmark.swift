@@ -10,6 +10,23 @@ struct GraphBenchmark {
   var seed: UInt64 = 42
   var storePath = NSTemporaryDirectory() + "kg-bench-\(getpid()).sqlite"
 
+  /// Writes the benchmark's graph into a fresh store at `path` (what `scripts/bench-store`
+  /// makes, so the CLI can be timed on it); an existing file there is replaced.
+  func writeStore(at path: String) throws {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let (genSeconds, graph) = Stopwatch.time {
+      SyntheticGraph(entities: entities, edges: edges, documents: documents, seed: seed)
+    }
+    let store = try GraphStore(path: path)
+    let (writeSeconds, written) = try Stopwatch.time {
+      try store.importGraph(documents: graph.documents, entities: graph.entities, edges: graph.edges)
+    }
+    precondition(written == edges, "wrote \(written) edges, expected \(edges)")
+    print(
+      "wrote \(path): \(entities) entities, \(edges) edges, \(graph.statementCount) statements, \(documents) documents, seed \(seed) (generated in \(format(genSeconds)) s, written in \(format(writeSeconds)) s)"
+    )
+  }
+
   func run() throws {
     print("## Graph: \(entities) entities, \(edges) edges, \(documents) documents, seed \(seed)")
     try? FileManager.default.removeItem(atPath: storePath)

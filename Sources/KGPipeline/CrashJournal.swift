@@ -34,13 +34,17 @@ public enum BuildError: Error, Equatable, Sendable, CustomStringConvertible {
 final class CrashJournal {
   let markerPath: String
   let crashedPath: String
-  private let fd: Int32
+  /// One marker per extractor: `<store>.extracting.<pid>` for the first, then `….<pid>.<n>`.
+  private var slots: [Int32] = []
+  private let storePath: String
   /// Content hash → path, of the documents that crashed an earlier build.
   private(set) var crashed: [String: String] = [:]
 
   /// Opens the journal of the store at `storePath`, taking in the markers of builds that died.
   /// With `retry`, the crashed list is forgotten so each of those documents is tried again.
-  init(storePath: String, retry: Bool) {
+  /// - Parameter extractors: how many threads extract at once (one marker each).
+  init(storePath: String, retry: Bool, extractors: Int = 1) {
+    self.storePath = storePath
     crashedPath = storePath + ".crashed"
     markerPath = storePath + ".extracting.\(getpid())"
     let folder = (storePath as NSString).deletingLastPathComponent
@@ -65,21 +69,34 @@ final class CrashJournal {
         if parts.count == 2 { crashed[String(parts[0])] = String(parts[1]) }
       }
     }
-    fd = open(markerPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if fd >= 0 { flock(fd, LOCK_EX) }
-  }
-
-  deinit {
-    CrashSignal.arm(nil)
-    if fd >= 0 {
-      unlink(markerPath)
-      close(fd)
+    for slot in 0..<max(1, min(extractors, CrashSignal.slots)) {
+      let fd = open(path(ofSlot: slot), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      if fd >= 0 { flock(fd, LOCK_EX) }
+      slots.append(fd)
+      CrashSignal.setMarker(path(ofSlot: slot), slot: slot)
     }
   }
 
-  /// Records that `path` (with content `hash`) is being extracted, durably, and arms the
-  /// signal handler.
-  func begin(path: String, hash: String) {
+  private func path(ofSlot slot: Int) -> String { slot == 0 ? markerPath : markerPath + ".\(slot)" }
+
+  /// How many extractors may record at once.
+  var extractors: Int { slots.count }
+
+  deinit {
+    for (slot, fd) in slots.enumerated() {
+      CrashSignal.arm(nil, slot: slot)
+      CrashSignal.setMarker(nil, slot: slot)
+      if fd >= 0 {
+        unlink(path(ofSlot: slot))
+        close(fd)
+      }
+    }
+  }
+
+  /// Records that `path` (with content `hash`) is being extracted by the extractor `slot` on
+  /// the calling thread, durably, and arms the signal handler for that thread.
+  func begin(path: String, hash: String, slot: Int = 0) {
+    let fd = slots[slot]
     let record = Array("\(hash)\t\(path.replacingOccurrences(of: "\n", with: " "))\n".utf8)
     if fd >= 0 {
       ftruncate(fd, 0)
@@ -88,13 +105,13 @@ final class CrashJournal {
     }
     CrashSignal.arm(
       "kg: the extractor crashed on \(TerminalText.escape(path)); rerun to skip it, and report the file.\n",
-      journal: fd, at: record.count)
+      slot: slot, journal: fd, at: record.count)
   }
 
-  /// The extraction finished: the marker is emptied.
-  func end() {
-    CrashSignal.arm(nil)
-    if fd >= 0 { ftruncate(fd, 0) }
+  /// The extraction of `slot` finished: its marker is emptied.
+  func end(slot: Int = 0) {
+    CrashSignal.arm(nil, slot: slot)
+    if slots[slot] >= 0 { ftruncate(slots[slot], 0) }
   }
 
   private static func append(_ text: String, to path: String) {
@@ -109,28 +126,43 @@ final class CrashJournal {
 
 /// The signal handler that names the document being extracted when the process dies of a trap.
 ///
-/// The handler only calls `write(2)`, `pwrite(2)`, `fsync(2)` and `_exit(2)`, all
-/// async-signal-safe, on a message made
-/// before the extraction started. It runs on its own stack, so a stack overflow still reaches it.
+/// Each extractor thread has a slot: its thread, a message made before the extraction started,
+/// and its marker. The handler finds the slot of the thread that trapped, and only calls
+/// `pthread_self(3)`, `write(2)`, `pwrite(2)`, `fsync(2)` and `_exit(2)`, all async-signal-safe
+/// on Linux. It runs on its own stack, so a stack overflow still reaches it.
 public enum CrashSignal {
-  nonisolated(unsafe) static var message: UnsafeMutablePointer<UInt8>?
-  nonisolated(unsafe) static var length = 0
-  /// The journal marker to add `crashed` to, and where.
-  nonisolated(unsafe) static var journal: Int32 = -1
-  nonisolated(unsafe) static var journalOffset = 0
+  /// The most extractors that can be named (more threads share nothing: the build caps itself).
+  static let slots = 16
   static let capacity = 8192
+  nonisolated(unsafe) static var messages: UnsafeMutablePointer<UInt8>?
+  nonisolated(unsafe) static var lengths: UnsafeMutablePointer<Int>?
+  nonisolated(unsafe) static var threads: UnsafeMutablePointer<pthread_t>?
+  /// The journal marker of each slot to add `crashed` to, and where.
+  nonisolated(unsafe) static var journals: UnsafeMutablePointer<Int32>?
+  nonisolated(unsafe) static var offsets: UnsafeMutablePointer<Int>?
+  /// Each slot's marker file (a C string), which the handler removes for the threads that did
+  /// not trap: only the crashed document's marker is left for the next build.
+  nonisolated(unsafe) static var markers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
   /// Installs the handler for SIGILL, SIGTRAP, SIGSEGV, SIGBUS and SIGABRT. During an
   /// extraction the process still dies (exit status 70), after the message; at any other time
-  /// it dies of the signal as it would without the handler.
+  /// it dies of the signal as it would without the handler. Each thread that may trap while
+  /// extracting gets its own alternate stack from `prepareThread()`.
   public static func install() {
-    if message == nil { message = .allocate(capacity: capacity) }
-    let stackSize = 1 << 16
-    var stack = stack_t()
-    stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stackSize, alignment: 16)
-    stack.ss_size = stackSize
-    stack.ss_flags = 0
-    sigaltstack(&stack, nil)
+    if messages == nil {
+      messages = .allocate(capacity: capacity * slots)
+      lengths = .allocate(capacity: slots)
+      lengths!.initialize(repeating: 0, count: slots)
+      threads = .allocate(capacity: slots)
+      threads!.initialize(repeating: pthread_t(), count: slots)
+      journals = .allocate(capacity: slots)
+      journals!.initialize(repeating: -1, count: slots)
+      offsets = .allocate(capacity: slots)
+      offsets!.initialize(repeating: 0, count: slots)
+      markers = .allocate(capacity: slots)
+      markers!.initialize(repeating: nil, count: slots)
+    }
+    prepareThread()
     var action = sigaction()
     action.__sigaction_handler.sa_handler = crashHandler
     sigemptyset(&action.sa_mask)
@@ -138,32 +170,63 @@ public enum CrashSignal {
     for signal in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT] { sigaction(signal, &action, nil) }
   }
 
-  /// Sets the message the handler prints and the marker it marks, or none.
-  static func arm(_ text: String?, journal: Int32 = -1, at offset: Int = 0) {
-    guard let message else { return }
-    length = 0
-    self.journal = -1
+  /// Gives the calling thread an alternate signal stack, so a stack overflow on it still
+  /// reaches the handler (each thread needs its own).
+  static func prepareThread() {
+    guard messages != nil else { return }
+    let stackSize = 1 << 16
+    var stack = stack_t()
+    stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stackSize, alignment: 16)
+    stack.ss_size = stackSize
+    stack.ss_flags = 0
+    sigaltstack(&stack, nil)
+  }
+
+  /// Records (or, with nil, forgets) the marker file of `slot`.
+  static func setMarker(_ path: String?, slot: Int) {
+    guard let markers, slot < slots else { return }
+    let old = markers[slot]
+    markers[slot] = path.map { strdup($0) } ?? nil
+    free(old)
+  }
+
+  /// Sets the message the handler prints and the marker it marks for a trap on the calling
+  /// thread in `slot`, or none.
+  static func arm(_ text: String?, slot: Int = 0, journal: Int32 = -1, at offset: Int = 0) {
+    guard let messages, let lengths, let threads, let journals, let offsets, slot < slots else { return }
+    lengths[slot] = 0
+    journals[slot] = -1
     guard let text else { return }
-    self.journal = journal
-    journalOffset = offset
+    threads[slot] = pthread_self()
+    journals[slot] = journal
+    offsets[slot] = offset
     let bytes = Array(text.utf8.prefix(capacity))
-    bytes.withUnsafeBufferPointer { message.update(from: $0.baseAddress!, count: bytes.count) }
-    length = bytes.count
+    bytes.withUnsafeBufferPointer { (messages + slot * capacity).update(from: $0.baseAddress!, count: bytes.count) }
+    lengths[slot] = bytes.count
   }
 }
 
 private func crashHandler(_ signal: Int32) {
-  guard let message = CrashSignal.message, CrashSignal.length > 0 else {
-    // Not extracting: die of the signal as if there were no handler.
-    Glibc.signal(signal, SIG_DFL)
-    raise(signal)
-    return
+  let me = pthread_self()
+  if let messages = CrashSignal.messages, let lengths = CrashSignal.lengths, let threads = CrashSignal.threads,
+    let journals = CrashSignal.journals, let offsets = CrashSignal.offsets
+  {
+    for slot in 0..<CrashSignal.slots where lengths[slot] > 0 && pthread_equal(threads[slot], me) != 0 {
+      _ = write(2, messages + slot * CrashSignal.capacity, lengths[slot])
+      if journals[slot] >= 0 {
+        let mark: StaticString = "crashed\n"
+        _ = pwrite(journals[slot], mark.utf8Start, mark.utf8CodeUnitCount, off_t(offsets[slot]))
+        fsync(journals[slot])
+      }
+      if let markers = CrashSignal.markers {
+        for other in 0..<CrashSignal.slots where other != slot {
+          if let path = markers[other] { unlink(path) }
+        }
+      }
+      _exit(70)
+    }
   }
-  _ = write(2, message, CrashSignal.length)
-  if CrashSignal.journal >= 0 {
-    let mark: StaticString = "crashed\n"
-    _ = pwrite(CrashSignal.journal, mark.utf8Start, mark.utf8CodeUnitCount, off_t(CrashSignal.journalOffset))
-    fsync(CrashSignal.journal)
-  }
-  _exit(70)
+  // Not extracting on this thread: die of the signal as if there were no handler.
+  Glibc.signal(signal, SIG_DFL)
+  raise(signal)
 }

@@ -189,37 +189,12 @@ public struct QuerySession: Sendable {
   let store: GraphStore
 
   init(store: GraphStore) throws(StoreError) {
-    self.store = store
-    index = GraphIndex(try store.loadGraphForQuery())
-    lookup = EntityLookup(index)
+    self.init(store: store, index: GraphIndex(try store.loadGraphForQuery()))
   }
 
-  /// A session for questions about the entities that `names` name (`show`, `neighbors`, `why`):
-  /// every document and entity, but only the edges at those entities. The names are resolved
-  /// before any edge is read and fail as they would on the whole graph; the answers about
-  /// those entities are the same, in a fraction of the time on a large store.
-  ///
-  /// - Throws: `QueryError.unknownEntity` or `.ambiguousEntity`; `StoreError` when the store
-  ///   cannot be read.
-  init(store: GraphStore, about names: [String]) throws {
+  init(store: GraphStore, index: GraphIndex) {
     self.store = store
-    var lookup: EntityLookup?
-    let graph = try store.loadGraphForQuery { nodes in
-      let found = EntityLookup(entities: nodes.entities)
-      lookup = found
-      return .touching(try names.map { nodes.entities[try found.resolve($0)].id })
-    }
-    index = GraphIndex(graph)
-    self.lookup = lookup!  // set by the focus, which the load runs before reading any edge
-  }
-
-  /// A session for the provenance of the edge `id` ("r12" or "12"): every document and entity,
-  /// and that edge only.
-  ///
-  /// - Throws: `QueryError.malformedEdgeID`; `StoreError` when the store cannot be read.
-  init(store: GraphStore, edge id: String) throws {
-    self.store = store
-    index = GraphIndex(try store.loadGraphForQuery(edges: .numbered([try Self.edgeNumber(id)])))
+    self.index = index
     lookup = EntityLookup(index)
   }
 
@@ -306,8 +281,15 @@ public struct QuerySession: Sendable {
     } catch .noPath {
       throw .noPath(from: request.from, to: request.to)
     }
+    return answer(request, source: source, target: target, paths: paths, limit: limit, maxHops: maxHops, cut: cut)
+  }
+
+  /// The answer to `request` from the paths found (at most `limit` of them are kept).
+  func answer(
+    _ request: PathRequest, source: Int, target: Int, paths: [GraphPath], limit: Int, maxHops: Int?, cut: Bool
+  ) -> PathAnswer {
     let truncated = paths.count > limit
-    paths = Array(paths.prefix(limit))
+    let paths = Array(paths.prefix(limit))
     return PathAnswer(
       from: ref(of: source), to: ref(of: target), mode: request.all ? "all" : "shortest", maxHops: maxHops,
       undirected: request.undirected,
@@ -483,31 +465,41 @@ extension Workspace {
 
   /// `kg entities`: see `QuerySession.entities(type:match:)`.
   public func entities(type: EntityKind? = nil, match: String? = nil) throws -> [EntitySummary] {
-    try querySession().entities(type: type, match: match)
+    try entitiesFromStore(type: type, match: match)
   }
 
   /// `kg show`: see `QuerySession.show(_:)`. Reads only the edges of that entity.
-  public func show(_ name: String) throws -> EntityDetail { try QuerySession(store: store, about: [name]).show(name) }
+  public func show(_ name: String) throws -> EntityDetail { try session(about: [name]).show(name) }
 
   /// `kg neighbors`: see `QuerySession.neighbors(of:direction:filter:)`. Reads only the edges
   /// of that entity.
   public func neighbors(of name: String, direction: Direction = .both, filter: EdgeFilter = .all) throws
     -> NeighborsAnswer
   {
-    try QuerySession(store: store, about: [name]).neighbors(of: name, direction: direction, filter: filter)
+    try session(about: [name]).neighbors(of: name, direction: direction, filter: filter)
   }
 
-  /// `kg path`: see `QuerySession.path(_:)`.
-  public func path(_ request: PathRequest) throws -> PathAnswer { try querySession().path(request) }
+  /// `kg path`: see `QuerySession.path(_:)`. The shortest paths are searched over the store's
+  /// edge table one frontier at a time; `all` loads the whole graph.
+  public func path(_ request: PathRequest) throws -> PathAnswer {
+    request.all ? try querySession().path(request) : try shortestPathsFromStore(request)
+  }
 
   /// `kg edge`: see `QuerySession.edge(_:)`. Reads only that edge.
-  public func edge(_ id: String) throws -> EdgeProvenance { try QuerySession(store: store, edge: id).edge(id) }
-
-  /// `kg why`: see `QuerySession.why(_:_:_:)`. Reads only the edges of the two entities.
-  public func why(_ source: String, _ type: RelationType, _ target: String) throws -> [EdgeProvenance] {
-    try QuerySession(store: store, about: [source, target]).why(source, type, target)
+  public func edge(_ id: String) throws -> EdgeProvenance {
+    let graph = try store.subgraph(edges: .numbered([try QuerySession.edgeNumber(id)]))
+    return try QuerySession(store: store, graph: graph).edge(id)
   }
 
-  /// `kg stats`: see `QuerySession.stats()`.
-  public func stats() throws -> GraphStats { try querySession().stats() }
+  /// `kg why`: see `QuerySession.why(_:_:_:)`. Reads only the edges between the two entities.
+  public func why(_ source: String, _ type: RelationType, _ target: String) throws -> [EdgeProvenance] {
+    // Only the edges between the two: the answer, or the list of those that do join them.
+    let resolver = StoreNames(store: store)
+    let ids = [try resolver.resolve(source), try resolver.resolve(target)]
+    let graph = try store.subgraph(edges: .between([ids, ids.reversed()]), entities: ids)
+    return try QuerySession(store: store, graph: graph).why(source, type, target)
+  }
+
+  /// `kg stats`: see `QuerySession.stats()`; counted by SQLite.
+  public func stats() throws -> GraphStats { try statsFromStore() }
 }

@@ -2,6 +2,7 @@ public import Foundation
 public import KGModel
 import KGQuery
 public import KGRender
+import KGStore
 
 /// What to draw: the format, the part of the graph, the edges admitted, and the presentation.
 ///
@@ -147,7 +148,12 @@ extension Workspace {
   /// - Returns: the bytes of the drawing.
   /// - Throws: as `render(_:)`.
   public func renderData(_ request: RenderRequest) throws -> Data {
-    let selection = try select(request.scope, filter: request.filter, allEntities: true)
+    let selection: Selection
+    if case .focus(let name, let depth) = request.scope {
+      selection = try selectFocusFromStore(name, depth: depth, filter: request.filter)
+    } else {
+      selection = try select(request.scope, filter: request.filter, allEntities: true)
+    }
     var writer = DOTWriter(clusterByPartOf: request.cluster, legend: request.legend)
     writer.scope = selection.scope
     var caption = selection.caption
@@ -219,7 +225,74 @@ extension Workspace {
     return Selection(graph: drawn, scope: writerScope, caption: caption)
   }
 
+  /// The ego network of `name` as `select(.focus(name, depth:), …)` draws it, read from the
+  /// store one hop at a time: the edges at each hop's frontier (ends, type, modality, and the
+  /// dates of their documents when the filter needs them), then the admitted edges among the
+  /// entities reached, with their evidence.
+  ///
+  /// - Complexity: one indexed read per hop, plus one for the edges among the *n′* entities
+  ///   reached (their outgoing edges are looked at).
+  func selectFocusFromStore(_ name: String, depth: Int, filter: RenderFilter) throws -> Selection {
+    let window = try Self.dateWindow(filter)
+    guard depth >= 0 else { throw RenderRequestError.negativeDepth(depth) }
+    let id = try StoreNames(store: store).resolve(name)
+    let needsDates = window != nil || filter.minimumDocuments > 1
+    var reached: Set<String> = [id]
+    var order = [id]
+    var frontier = [id]
+    for _ in 0..<depth where !frontier.isEmpty {
+      let (outgoing, incoming) = try store.edgeEnds(
+        of: frontier, outgoing: true, incoming: true, documentDates: needsDates)
+      var out: [String: [String]] = [:]
+      for e in outgoing where Self.admits(e, filter: filter, window: window) {
+        out[e.source, default: []].append(e.target)
+      }
+      var into: [String: [String]] = [:]
+      for e in incoming where Self.admits(e, filter: filter, window: window) {
+        into[e.target, default: []].append(e.source)
+      }
+      var next: [String] = []
+      for node in frontier {
+        for other in (out[node] ?? []) + (into[node] ?? []) where reached.insert(other).inserted {
+          next.append(other)
+          order.append(other)
+        }
+      }
+      frontier = next
+    }
+    let graph = try store.subgraph(edges: .among(order), entities: [id])
+    var documentDays: [String: ClosedRange<Int32>] = [:]
+    for document in graph.documents {
+      if let date = document.metadata.date, let days = ISODate.range(of: date) { documentDays[document.path] = days }
+    }
+    var drawn = graph
+    drawn.edges = graph.edges.compactMap { Self.admit($0, filter: filter, window: window, days: documentDays) }
+    let entityName = graph.entities.first { $0.id == id }?.name ?? id
+    return Selection(
+      graph: drawn, scope: .focus(entity: id),
+      caption: ["\(entityName) and what lies within \(depth) hop\(depth == 1 ? "" : "s")"])
+  }
+
   // MARK: - Filtering
+
+  /// Whether `admit` would keep an edge with these ends, type, modality and document dates.
+  private static func admits(_ edge: EdgeEnds, filter: RenderFilter, window: ClosedRange<Int32>?) -> Bool {
+    guard let type = edge.type, let modality = edge.modality else { return false }
+    if let types = filter.types, !types.isEmpty, !types.contains(type) { return false }
+    if let modalities = filter.modalities, !modalities.isEmpty, !modalities.contains(modality) { return false }
+    guard window != nil || filter.minimumDocuments > 1 else { return true }
+    var documents = 0
+    for date in edge.documentDates {
+      if let window {
+        guard let d = date.flatMap(ISODate.range(of:)), d.upperBound >= window.lowerBound,
+          d.lowerBound <= window.upperBound
+        else { continue }
+      }
+      documents += 1
+    }
+    if window != nil && documents == 0 { return false }
+    return filter.minimumDocuments <= 1 || documents >= filter.minimumDocuments
+  }
 
   private static func admit(
     _ edge: Edge, filter: RenderFilter, window: ClosedRange<Int32>?, days: [String: ClosedRange<Int32>]
@@ -256,7 +329,7 @@ extension Workspace {
     return low...high
   }
 
-  private static func describe(_ filter: RenderFilter) -> String {
+  static func describe(_ filter: RenderFilter) -> String {
     var parts: [String] = []
     if let types = filter.types, !types.isEmpty {
       parts.append(RelationType.allCases.filter(types.contains).map(\.rawValue).joined(separator: ", "))

@@ -91,6 +91,29 @@ public struct EdgeFilter: Sendable, Hashable {
   ///   *d* documents that state the edge.
   public func admits(edge k: Int, in graph: GraphIndex) -> Bool { graph.admits(edge: k, filter: self) }
 
+  /// Whether an edge of this type and modality, stated in distinct documents with these dates
+  /// (`document.date`, nil when undated), passes the filter: the same test as
+  /// `admits(edge:in:)`, for an edge that is not in a `GraphIndex`.
+  public func admits(type: RelationType, modality: Modality, documentDates: [String?]) -> Bool {
+    guard type.filterBit & typeMask != 0, modality.filterBit & modalityMask != 0 else { return false }
+    if window == nil && minimumDocuments <= 1 { return minimumDocuments <= 0 || !documentDates.isEmpty }
+    var count = 0
+    let needed = max(1, minimumDocuments)
+    for date in documentDates {
+      if let window {
+        guard let days = date.flatMap(ISODate.range(of:)), days.upperBound >= window.lowerBound,
+          days.lowerBound <= window.upperBound
+        else { continue }
+      }
+      count += 1
+      if count >= needed { return true }
+    }
+    return false
+  }
+
+  /// True when the filter looks at the documents of an edge (a date window or a least number).
+  public var needsDocuments: Bool { window != nil || minimumDocuments > 0 }
+
   public static func == (lhs: EdgeFilter, rhs: EdgeFilter) -> Bool {
     lhs.types == rhs.types && lhs.modalities == rhs.modalities && lhs.since == rhs.since && lhs.until == rhs.until
       && lhs.minimumDocuments == rhs.minimumDocuments

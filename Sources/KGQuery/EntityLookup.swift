@@ -88,3 +88,50 @@ extension String {
     return String(scalars[first...last])
   }
 }
+
+// MARK: - Without every entity in memory
+
+extension EntityLookup {
+  /// Resolves `text` to an entity id as `resolve(_:)` does, without holding every entity: an
+  /// exact id is asked for first, then only the entities whose keys could fold to `text`.
+  ///
+  /// - Parameters:
+  ///   - hasID: whether an entity has exactly this id.
+  ///   - candidates: the entities whose id, name or some alias may fold to a text containing
+  ///     every one of the given words (a superset is fine: each is tested here exactly).
+  ///   - everything: every entity, read only to make suggestions for a name that names none.
+  /// - Returns: the entity id.
+  /// - Throws: `QueryError.ambiguousEntity` or `.unknownEntity` as `resolve(_:)` would on all
+  ///   entities; what the three functions throw, unchanged.
+  public static func resolveID(
+    _ text: String, hasID: (String) throws -> Bool, candidates: ([String]) throws -> [Entity],
+    everything: () throws -> [Entity]
+  ) throws -> String {
+    let trimmed = text.trimmingWhitespace
+    if try hasID(trimmed) { return trimmed }
+    let key = fold(trimmed)
+    if !key.isEmpty {
+      let found = try candidates(words(of: key)).filter { e in
+        ([e.id, e.name] + e.aliases).contains { fold($0) == key }
+      }
+      if found.count == 1 { return found[0].id }
+      if found.count > 1 { throw QueryError.ambiguousEntity(name: text, candidates: found.sorted { $0.id < $1.id }) }
+    }
+    throw QueryError.unknownEntity(
+      name: text, suggestions: EntityLookup(entities: try everything()).suggestions(for: text))
+  }
+
+  /// The entities whose id, name or alias contains `text` (folded), as `matching(_:)` finds
+  /// them, from `candidates` (see `resolveID`); nil when `text` folds to nothing, which
+  /// matches every entity.
+  public static func matching(_ text: String, candidates: ([String]) throws -> [Entity]) rethrows -> [Entity]? {
+    let needle = fold(text)
+    if needle.isEmpty { return nil }
+    return try candidates(words(of: needle)).filter { e in
+      ([e.id, e.name] + e.aliases).contains { fold($0).contains(needle) }
+    }
+  }
+
+  /// The words of a folded key (it separates them by hyphens).
+  static func words(of key: String) -> [String] { key.split(separator: "-").map(String.init) }
+}

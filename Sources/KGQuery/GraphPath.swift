@@ -51,6 +51,14 @@ extension GraphIndex {
     return a < b
   }
 
+  /// The path through `nodes` in order, each hop with its admitted edges, strongest first (for
+  /// node sequences found by `shortestNodeSequences` over another step source).
+  ///
+  /// - Complexity: O(*L* · deg log deg).
+  public func path(through nodes: [Int], undirected: Bool, filter: EdgeFilter) -> GraphPath {
+    makePath(nodes, undirected: undirected, filter: filter)
+  }
+
   func makePath(_ nodes: [Int], undirected: Bool, filter: EdgeFilter) -> GraphPath {
     var hops: [GraphPath.Hop] = []
     hops.reserveCapacity(nodes.count)

@@ -62,6 +62,63 @@ extension GraphIndex {
   }
 }
 
+/// Where a breadth-first search finds the steps from a frontier: a `GraphIndex` in memory, or
+/// a store queried one frontier at a time (`KGPipeline` reads the indexed edge table), so a
+/// one-off question reads the few thousand edges it crosses instead of the whole graph.
+///
+/// Nodes are dense ids that the source gives out; a lazy source numbers nodes as it meets them.
+public protocol StepSource {
+  associatedtype Failure: Error
+  /// The number of node ids given out so far (every id is below it).
+  var nodeCount: Int { get }
+  /// Calls `body(u, v)` for each admitted step from each node `u` of `frontier`, in frontier
+  /// order; for one `u`, its outgoing edges (if `forward || undirected`) in edge order, then
+  /// its incoming ones (if `!forward || undirected`) in edge order, as
+  /// `GraphIndex.forEachStep` does.
+  mutating func forEachStep(
+    from frontier: [Int], forward: Bool, undirected: Bool, _ body: (_ u: Int, _ v: Int) -> Void) throws(Failure)
+}
+
+/// A `GraphIndex` with a filter, as a step source.
+struct IndexSteps: StepSource {
+  typealias Failure = Never
+  let graph: GraphIndex
+  let filter: EdgeFilter
+  let unfiltered: Bool
+  var nodeCount: Int { graph.nodeCount }
+
+  func forEachStep(from frontier: [Int], forward: Bool, undirected: Bool, _ body: (Int, Int) -> Void) {
+    for u in frontier {
+      graph.forEachStep(from: u, forward: forward, undirected: undirected, filter: filter, unfiltered: unfiltered) {
+        v, _ in body(u, v)
+      }
+    }
+  }
+}
+
+/// The shortest paths from `source` to `target` as node sequences, found by the same
+/// bidirectional breadth-first search as `GraphIndex.shortestPaths`, over any step source.
+///
+/// - Parameters:
+///   - steps: where the search finds its steps.
+///   - precedes: the order of node ids that sorts the paths (dense ids in `GraphIndex`, whose
+///     numbering follows the entity ids; a lazy source compares the ids themselves).
+///   - limit: the most sequences returned.
+/// - Returns: nil when no path of at most `maxHops` hops exists; `[[source]]` when
+///   `source == target`.
+/// - Complexity: as `GraphIndex.shortestPaths`, with one call to `steps` per level.
+public func shortestNodeSequences<S: StepSource>(
+  _ steps: inout S, from source: Int, to target: Int, undirected: Bool, maxHops: Int?, limit: Int,
+  precedes: (Int, Int) -> Bool
+) throws(S.Failure) -> [[Int]]? {
+  if source == target { return [[source]] }
+  guard
+    let search = try BidirectionalSearch(
+      steps: &steps, source: source, target: target, undirected: undirected, maxHops: maxHops, all: true)
+  else { return nil }
+  return search.nodeSequences(limit: max(1, limit), precedes: precedes)
+}
+
 /// The state of a bidirectional breadth-first search that expands whole levels, so that every
 /// shortest path can be recovered from the parents it records.
 struct BidirectionalSearch {
@@ -77,21 +134,37 @@ struct BidirectionalSearch {
   var meetings: [Int32] = []
 
   init?(graph: GraphIndex, source: Int, target: Int, filter: EdgeFilter, undirected: Bool, maxHops: Int?, all: Bool) {
+    var steps = IndexSteps(graph: graph, filter: filter, unfiltered: filter.admitsAll)
+    self.init(steps: &steps, source: source, target: target, undirected: undirected, maxHops: maxHops, all: all)
+  }
+
+  init?<S: StepSource>(steps: inout S, source: Int, target: Int, undirected: Bool, maxHops: Int?, all: Bool)
+    throws(S.Failure)
+  {
     self.source = source
     self.target = target
-    let n = graph.nodeCount
+    var n = max(steps.nodeCount, source + 1, target + 1)
     // Distance from the source (forward) or to the target (backward); -1 where unreached.
     var forwardDistance = [Int32](repeating: -1, count: n)
     var backwardDistance = [Int32](repeating: -1, count: n)
-    forwardParent = [Int32](repeating: -1, count: n)
-    backwardParent = [Int32](repeating: -1, count: n)
+    var forwardParent = [Int32](repeating: -1, count: n)
+    var backwardParent = [Int32](repeating: -1, count: n)
+    /// A lazy source numbers new nodes as it reads them: the tables grow to match.
+    func grow(_ count: Int) {
+      guard count > n else { return }
+      let more = count - n
+      forwardDistance += repeatElement(-1, count: more)
+      backwardDistance += repeatElement(-1, count: more)
+      forwardParent += repeatElement(-1, count: more)
+      backwardParent += repeatElement(-1, count: more)
+      n = count
+    }
     forwardDistance[source] = 0
     backwardDistance[target] = 0
     var forwardFrontier = [source]
     var backwardFrontier = [target]
     var forwardLevel: Int32 = 0
     var backwardLevel: Int32 = 0
-    let unfiltered = filter.admitsAll
     var meetings: [Int32] = []
     var forwardExtra: [Int32: [Int32]] = [:]
     var backwardExtra: [Int32: [Int32]] = [:]
@@ -101,38 +174,34 @@ struct BidirectionalSearch {
       var next: [Int] = []
       if forwardFrontier.count <= backwardFrontier.count {
         let level = forwardLevel + 1
-        for u in forwardFrontier {
-          graph.forEachStep(from: u, forward: true, undirected: undirected, filter: filter, unfiltered: unfiltered) {
-            v, _ in
-            if forwardDistance[v] < 0 {
-              forwardDistance[v] = level
-              forwardParent[v] = Int32(u)
-              next.append(v)
-              if backwardDistance[v] >= 0 { meetings.append(Int32(v)) }
-            } else if all && forwardDistance[v] == level && forwardParent[v] != Int32(u)
-              && forwardExtra[Int32(v), default: []].contains(Int32(u)) == false
-            {
-              forwardExtra[Int32(v), default: []].append(Int32(u))
-            }
+        try steps.forEachStep(from: forwardFrontier, forward: true, undirected: undirected) { u, v in
+          if v >= n { grow(max(v + 1, n * 2)) }
+          if forwardDistance[v] < 0 {
+            forwardDistance[v] = level
+            forwardParent[v] = Int32(u)
+            next.append(v)
+            if backwardDistance[v] >= 0 { meetings.append(Int32(v)) }
+          } else if all && forwardDistance[v] == level && forwardParent[v] != Int32(u)
+            && forwardExtra[Int32(v), default: []].contains(Int32(u)) == false
+          {
+            forwardExtra[Int32(v), default: []].append(Int32(u))
           }
         }
         forwardLevel = level
         forwardFrontier = next
       } else {
         let level = backwardLevel + 1
-        for u in backwardFrontier {
-          graph.forEachStep(from: u, forward: false, undirected: undirected, filter: filter, unfiltered: unfiltered) {
-            v, _ in
-            if backwardDistance[v] < 0 {
-              backwardDistance[v] = level
-              backwardParent[v] = Int32(u)
-              next.append(v)
-              if forwardDistance[v] >= 0 { meetings.append(Int32(v)) }
-            } else if all && backwardDistance[v] == level && backwardParent[v] != Int32(u)
-              && backwardExtra[Int32(v), default: []].contains(Int32(u)) == false
-            {
-              backwardExtra[Int32(v), default: []].append(Int32(u))
-            }
+        try steps.forEachStep(from: backwardFrontier, forward: false, undirected: undirected) { u, v in
+          if v >= n { grow(max(v + 1, n * 2)) }
+          if backwardDistance[v] < 0 {
+            backwardDistance[v] = level
+            backwardParent[v] = Int32(u)
+            next.append(v)
+            if forwardDistance[v] >= 0 { meetings.append(Int32(v)) }
+          } else if all && backwardDistance[v] == level && backwardParent[v] != Int32(u)
+            && backwardExtra[Int32(v), default: []].contains(Int32(u)) == false
+          {
+            backwardExtra[Int32(v), default: []].append(Int32(u))
           }
         }
         backwardLevel = level
@@ -140,6 +209,8 @@ struct BidirectionalSearch {
       }
     }
     if meetings.isEmpty { return nil }
+    self.forwardParent = forwardParent
+    self.backwardParent = backwardParent
     self.meetings = meetings
     self.forwardExtra = forwardExtra
     self.backwardExtra = backwardExtra
@@ -166,7 +237,7 @@ struct BidirectionalSearch {
   }
 
   /// The shortest paths as node sequences, sorted, at most `limit` of them.
-  func nodeSequences(limit: Int) -> [[Int]] {
+  func nodeSequences(limit: Int, precedes: (Int, Int) -> Bool = (<)) -> [[Int]] {
     var paths: [[Int]] = []
     for m in meetings {
       let heads = chains(from: m, forward: true, limit: limit)
@@ -178,7 +249,7 @@ struct BidirectionalSearch {
       }
       if paths.count >= limit { break }
     }
-    paths.sort { $0.lexicographicallyPrecedes($1) }
+    paths.sort { $0.lexicographicallyPrecedes($1, by: precedes) }
     return Array(paths.prefix(limit))
   }
 }

@@ -120,6 +120,9 @@ struct BulkInsert {
     }
   }
 
+  /// Drops the rows still waiting from `append(_:)` (those of a document that was rolled back).
+  mutating func discard() { batch = makeBatch() }
+
   /// Writes the rows still waiting from `append(_:)`.
   mutating func finish() throws {
     guard batch.rows > 0 else { return }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KGPipeline
 
 struct Build: ParsableCommand {
@@ -14,7 +15,9 @@ struct Build: ParsableCommand {
       Files over 16 MB (see --max-file-size), FIFOs and devices are refused without being read; invalid UTF-8 is read \
       with U+FFFD and a warning naming the byte offset. A file that crashes the extractor is \
       named as kg dies; the next build reports it, skips it and goes on (--retry-crashed tries \
-      it again).
+      it again). On a terminal, a build that takes more than a second shows a progress line \
+      on standard error (files, MB/s, time left); --quiet turns it and the summary off, and \
+      --json prints the summary as JSON for scripts.
       """)
 
   @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
@@ -37,7 +40,13 @@ struct Build: ParsableCommand {
   @Flag(help: "Try again the files that crashed the extractor in an earlier build.")
   var retryCrashed = false
 
+  @Flag(name: .shortAndLong, help: "No progress line and no summary (failures are still printed).")
+  var quiet = false
+
+  @OptionGroup var output: OutputOptions
+
   func validate() throws {
+    if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; give one.") }
     if maxFileSize < 1 || maxFileSize > 4096 {
       throw ValidationError("--max-file-size must be between 1 and 4096 (megabytes), not \(maxFileSize).")
     }
@@ -48,13 +57,23 @@ struct Build: ParsableCommand {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
       let workspace = try Workspace(storePath: storeOptions.store)
       CrashSignal.install()
+      let line = ProgressLine(enabled: !quiet && !verbose && isatty(2) == 1)
       let report = try workspace.build(
         paths: paths, configuration: configuration, maximumFileSize: maxFileSize << 20, retryCrashed: retryCrashed,
         reextract: reextract,
         progress: { path, outcome in if verbose { printErr("\(path): \(outcome)") } },
-        failed: { failure in printErr("kg: \(failure.message)") })
+        status: line.show,
+        failed: { failure in
+          line.clear()
+          printErr("kg: \(failure.message)")
+        })
+      line.clear()
       for warning in report.warnings { printErr("kg: warning: \(warning)") }
-      try OutputWriter.printText("\(report.summary) → \(storeOptions.store)\n")
+      if output.json {
+        try QueryOutput.emit(report, json: true, text: { _ in "" })
+      } else if !quiet {
+        try OutputWriter.printText("\(report.summary) → \(storeOptions.store)\n")
+      }
       if !report.failures.isEmpty {
         // 66 when not one file could be read, 65 when only some failed.
         throw ExitCode((report.succeeded == 0 ? ExitStatus.noInput : .someInputsFailed).rawValue)
