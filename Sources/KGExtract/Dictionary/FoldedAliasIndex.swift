@@ -10,6 +10,13 @@ struct FoldedAliasIndex: Sendable {
   /// The most tokens a key spans.
   private(set) var longest = 0
 
+  /// An index read back from a snapshot (`DictionarySnapshot`), as `init(_:)` built it.
+  init(entries: [String: AliasEntry], firstWords: Set<String>, longest: Int) {
+    self.entries = entries
+    self.firstWords = firstWords
+    self.longest = longest
+  }
+
   init<S: Sequence>(_ aliases: S) where S.Element == AliasEntry {
     var ambiguous: Set<String> = []
     for entry in aliases where entry.priority >= 1 {

@@ -109,7 +109,10 @@ public final class ExtractionConfiguration: Sendable {
   /// The language layer: tags, chunks, clauses and roles of each sentence.
   let parser: Parser
 
-  init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources) {
+  init(
+    dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources,
+    foldedAliases: FoldedAliasIndex? = nil
+  ) {
     self.dictionary = dictionary
     parser = Parser(resources: language)
     self.lexicon = lexicon
@@ -122,20 +125,47 @@ public final class ExtractionConfiguration: Sendable {
       for entry in entries { aliasIndex.add(entry.tokens, entry) }
     }
     self.aliasIndex = aliasIndex
-    foldedAliases = FoldedAliasIndex(dictionary.entries.values.joined())
+    self.foldedAliases = foldedAliases ?? FoldedAliasIndex(dictionary.entries.values.joined())
   }
 
   /// The built-in dictionaries plus the user's files, in order.
   ///
+  /// Without user files the built-in dictionary comes from the snapshot `DictionaryCache` keeps
+  /// (made by the first process after kg or a built-in file changed), so that a process starts
+  /// in milliseconds; it is the same dictionary the YAML files give.
+  ///
   /// - Throws: `DictionaryError` naming the file and line of the first bad entry.
   public static func load(extraDictionaries: [String] = []) throws(DictionaryError) -> ExtractionConfiguration {
+    let language: LanguageResources
+    do { language = try LanguageResources.load() } catch { throw .missingResources }
+    let lexicon = try Lexicon.builtIn()
+    let patterns = try PatternVocabulary.builtIn()
+    if extraDictionaries.isEmpty {
+      let sources = try ActorDictionary.builtInSources()
+      let (dictionary, folded, _) = try builtInDictionary(
+        sources: sources, cache: DictionaryCache.standard(sources: sources))
+      return ExtractionConfiguration(
+        dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language, foldedAliases: folded)
+    }
     var dictionary = try ActorDictionary.builtIn()
     for file in extraDictionaries { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
-    let language: LanguageResources
-    do { language = try LanguageResources.load() } catch { throw .missingResources }
-    return ExtractionConfiguration(
-      dictionary: dictionary, lexicon: try .builtIn(), patterns: try .builtIn(), language: language)
+    return ExtractionConfiguration(dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language)
+  }
+
+  /// The built-in dictionary, complete (state agent forms added), and its folded index: from
+  /// `cache` when it holds a sound snapshot of these sources, else from the YAML `sources`,
+  /// then written to `cache`.
+  static func builtInDictionary(
+    sources: [(name: String, bytes: [UInt8])], cache: DictionaryCache?
+  ) throws(DictionaryError) -> (dictionary: ActorDictionary, folded: FoldedAliasIndex, fromCache: Bool) {
+    if let (dictionary, folded) = cache?.read() { return (dictionary, folded, true) }
+    var dictionary = try ActorDictionary.builtIn(sources: sources)
+    try dictionary.checkReferences()
+    dictionary.addStateAgentForms()
+    let folded = FoldedAliasIndex(dictionary.entries.values.joined())
+    cache?.write(dictionary, folded: folded)
+    return (dictionary, folded, false)
   }
 }
