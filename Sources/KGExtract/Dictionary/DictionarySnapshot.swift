@@ -11,7 +11,7 @@ import KGModel
 /// position. `formSlots` is left out and built only if something is added later.
 enum DictionarySnapshot {
   /// Bump when the layout below changes (the cache key includes it).
-  static let formatVersion = 1
+  static let formatVersion = 2
 
   static func encode(_ dictionary: ActorDictionary, folded: FoldedAliasIndex) -> [UInt8] {
     var w = SnapshotWriter()
@@ -24,17 +24,17 @@ enum DictionarySnapshot {
       w.strings(entity.aliases)
       w.optionalString(entity.partOf)
     }
-    // Alias entries, by first word in insertion order; each entry's position in that flattened
-    // order is what the folded index refers to.
-    var position: [[String]: Int] = [:]
+    // Alias entries, by first word in insertion order; an entry's place (its first word's
+    // position, then its own in that word's list) is what the folded index refers to.
+    var position: [[String]: (word: Int, slot: Int)] = [:]
     let words = dictionary.entries.words
     let lists = dictionary.entries.values
     w.int(words.count)
-    for (word, list) in zip(words, lists) {
+    for (index, (word, list)) in zip(words, lists).enumerated() {
       w.string(word)
       w.int(list.count)
-      for entry in list {
-        position[entry.tokens] = position.count
+      for (slot, entry) in list.enumerated() {
+        position[entry.tokens] = (index, slot)
         w.strings(entry.tokens)
         for rule in entry.rules {
           switch rule {
@@ -71,8 +71,10 @@ enum DictionarySnapshot {
     // The folded index: each key with the position of its entry.
     w.int(folded.entries.count)
     for (key, entry) in folded.entries.sorted(by: { $0.key < $1.key }) {
+      let (word, slot) = position[entry.tokens]!
       w.string(key)
-      w.int(position[entry.tokens]!)
+      w.int(word)
+      w.int(slot)
     }
     w.strings(folded.firstWords.sorted())
     w.int(folded.longest)
@@ -98,8 +100,9 @@ enum DictionarySnapshot {
       dictionary.entities[id] = Entity(id: id, name: name, kind: kind, aliases: aliases, partOf: partOf)
     }
     guard dictionary.entities.count == entityCount else { throw SnapshotDamaged() }
-    var flat: [AliasEntry] = []
     let wordCount = try r.count()
+    var lists: [[AliasEntry]] = []
+    lists.reserveCapacity(wordCount)
     for _ in 0..<wordCount {
       let word = try r.string()
       let listCount = try r.count()
@@ -124,7 +127,7 @@ enum DictionarySnapshot {
         list.append(
           AliasEntry(tokens: tokens, rules: rules, entityID: entityID, priority: priority, origin: origin))
       }
-      flat += list
+      lists.append(list)
       guard dictionary.entries[word] == nil else { throw SnapshotDamaged() }
       dictionary.entries[word] = list
     }
@@ -144,7 +147,7 @@ enum DictionarySnapshot {
     foldedEntries.reserveCapacity(foldedCount)
     for _ in 0..<foldedCount {
       let key = try r.string()
-      foldedEntries[key] = try Self.element(of: flat, at: r.int())
+      foldedEntries[key] = try Self.element(of: Self.element(of: lists, at: r.int()), at: r.int())
     }
     let firstWords = Set(try r.strings())
     let longest = try r.int()
