@@ -141,7 +141,12 @@ public final class ExtractionConfiguration: Sendable {
   /// loading times).
   ///
   /// - Throws: `DictionaryError` naming the file and line of the first bad entry.
-  public static func load(extraDictionaries: [String] = [], reuse: Bool = true) throws(DictionaryError)
+  public static func load(extraDictionaries: [String] = []) throws(DictionaryError) -> ExtractionConfiguration {
+    try load(extraDictionaries: extraDictionaries, reuse: true)
+  }
+
+  /// `load(extraDictionaries:)`, sharing the built-in configuration or (`reuse: false`) not.
+  public static func load(extraDictionaries: [String] = [], reuse: Bool) throws(DictionaryError)
     -> ExtractionConfiguration
   {
     if extraDictionaries.isEmpty && reuse {
