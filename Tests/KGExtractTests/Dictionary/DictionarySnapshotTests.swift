@@ -53,6 +53,15 @@ import Testing
     #expect(snapshot.entities["isis"]?.aliases.contains("ISIL") == true)
   }
 
+  /// The folded index's first words and longest key, found by space bytes, are what splitting
+  /// the keys by characters gives.
+  @Test func foldedFirstWordsAreTheKeysFirstWords() throws {
+    let (_, folded, _) = try Self.built.get()
+    let words = folded.entries.keys.map { $0.split(separator: " ") }
+    #expect(folded.firstWords == Set(words.map { String($0[0]) }))
+    #expect(folded.longest == words.map(\.count).max())
+  }
+
   /// A dictionary read from a snapshot takes a user's file exactly as one built from YAML.
   @Test func userEntriesExtendASnapshotAsTheyExtendTheYAML() throws {
     let (yaml, _, bytes) = try Self.built.get()
