@@ -122,8 +122,16 @@ import Testing
     Damage(id: "empty file") { _ in [] },
     Damage(id: "cut inside the header") { Array($0.prefix(20)) },
     Damage(id: "cut inside the payload") { Array($0.prefix($0.count / 2)) },
-    Damage(id: "one byte flipped in the payload") { var b = $0; b[b.count / 3] ^= 0x5A; return b },
-    Damage(id: "wrong magic") { var b = $0; b[0] = UInt8(ascii: "X"); return b },
+    Damage(id: "one byte flipped in the payload") {
+      var b = $0
+      b[b.count / 3] ^= 0x5A
+      return b
+    },
+    Damage(id: "wrong magic") {
+      var b = $0
+      b[0] = UInt8(ascii: "X")
+      return b
+    },
     Damage(id: "text instead") { _ in Array("states:\n  - {id: x, name: X}\n".utf8) },
     Damage(id: "bytes appended") { $0 + [1, 2, 3] },
   ]
