@@ -6,13 +6,35 @@ extension ActorDictionary {
   ///
   /// - Throws: `DictionaryError` if a built-in file is missing or broken.
   public static func builtIn() throws(DictionaryError) -> ActorDictionary {
-    var dictionary = ActorDictionary()
-    // The hand-made files first (an equal claim keeps the first owner, so they win every
-    // conflict), then the data converted from PETRARCH2's Phoenix dictionaries
-    // (scripts/convert-phoenix) and the GeoNames gazetteer (scripts/convert-geonames), then the bodies built from every state's demonyms.
-    for name in ["states", "actors", "places", "phoenix-actors", "gazetteer", "state-bodies"] {
+    try builtIn(sources: builtInSources())
+  }
+
+  /// The built-in files, in loading order: the hand-made files first (an equal claim keeps the
+  /// first owner, so they win every conflict), then the data converted from PETRARCH2's Phoenix
+  /// dictionaries (scripts/convert-phoenix) and the GeoNames gazetteer (scripts/convert-geonames),
+  /// then the bodies built from every state's demonyms.
+  static let builtInFiles = ["states", "actors", "places", "phoenix-actors", "gazetteer", "state-bodies"]
+
+  /// The built-in files' bytes, by display name (`Dictionaries/states.yaml`): what the dictionary
+  /// is built from, and what `DictionaryCache` keys its snapshot by.
+  static func builtInSources() throws(DictionaryError) -> [(name: String, bytes: [UInt8])] {
+    var sources: [(name: String, bytes: [UInt8])] = []
+    for name in builtInFiles {
       let url = try BuiltInResources.url(name)
-      try dictionary.load(file: url.path, displayName: "Dictionaries/\(name).yaml")
+      guard let data = try? Data(contentsOf: url) else { throw .missingResources }
+      sources.append((name: "Dictionaries/\(name).yaml", bytes: [UInt8](data)))
+    }
+    return sources
+  }
+
+  /// The dictionary built from the built-in files' bytes (`builtInSources()`).
+  static func builtIn(sources: [(name: String, bytes: [UInt8])]) throws(DictionaryError) -> ActorDictionary {
+    var dictionary = ActorDictionary()
+    for source in sources {
+      guard let text = String(validating: source.bytes, as: UTF8.self) else {
+        throw .unreadable(file: source.name, reason: "not UTF-8 text")
+      }
+      try dictionary.load(yaml: text, file: source.name)
     }
     try dictionary.checkReferences()
     return dictionary

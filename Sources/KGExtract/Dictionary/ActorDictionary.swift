@@ -10,7 +10,7 @@ enum CaseRule: Hashable, Sendable {
 }
 
 /// One surface form of an entity.
-struct AliasEntry: Sendable {
+struct AliasEntry: Sendable, Equatable {
   var tokens: [String]
   var rules: [CaseRule]
   var entityID: String
@@ -39,8 +39,12 @@ public struct ActorDictionary: Sendable {
   var defaultBacked: [String: String] = [:]
   var maxAliasLength = 1
   var pendingReferences: [PendingReference] = []
-  /// Where each form (its lowercased tokens) sits in `entries[first token]`.
+  /// Where each form (its lowercased tokens) sits in `entries[first token]`. Empty in a
+  /// dictionary read from a snapshot until a form is added (`indexFormSlots()`): only loading
+  /// needs it, and indexing 110,000 forms would cost a start-up most of its time.
   var formSlots: [[String]: Int] = [:]
+  /// False while `formSlots` has not been built for the forms in `entries`.
+  var formSlotsIndexed = true
   /// Each state's demonyms as written, in file order (see `demonymForms(of:)`).
   var demonymSurfaces: [String: [String]] = [:]
   /// States whose demonyms name them only in bodies and agent forms (`bare_demonyms: false`).
@@ -74,6 +78,7 @@ public struct ActorDictionary: Sendable {
       return .any
     }
     let entry = AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
+    if !formSlotsIndexed { indexFormSlots() }
     if let slot = formSlots[lowers] {
       // Changed in place (found by the form's key, not by a scan of the entries sharing its first
       // word), so that loading stays linear in the number of forms.
@@ -114,8 +119,19 @@ public struct ActorDictionary: Sendable {
 
   /// The alias entry of a form (its lowercased tokens), if any.
   func entry(forTokens lowers: [String]) -> AliasEntry? {
-    guard let first = lowers.first, let slot = formSlots[lowers] else { return nil }
+    guard let first = lowers.first else { return nil }
+    if !formSlotsIndexed { return entries[first]?.first { $0.tokens == lowers } }
+    guard let slot = formSlots[lowers] else { return nil }
     return entries[first]?[slot]
+  }
+
+  /// Builds `formSlots` from `entries` (each form is in its first word's list once).
+  mutating func indexFormSlots() {
+    formSlots.reserveCapacity(entries.values.reduce(0) { $0 + $1.count })
+    for list in entries.values {
+      for (slot, entry) in list.enumerated() { formSlots[entry.tokens] = slot }
+    }
+    formSlotsIndexed = true
   }
 
   /// The state a place is the capital of, if the dictionaries say so (`capital_of`).

@@ -1,3 +1,4 @@
+import Foundation
 import KGLanguage
 import KGModel
 
@@ -124,7 +125,10 @@ public final class ExtractionConfiguration: Sendable {
   /// The language layer: tags, chunks, clauses and roles of each sentence.
   let parser: Parser
 
-  init(dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources) {
+  init(
+    dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources,
+    foldedAliases: FoldedAliasIndex? = nil
+  ) {
     self.dictionary = dictionary
     parser = Parser(resources: language)
     self.lexicon = lexicon
@@ -137,20 +141,84 @@ public final class ExtractionConfiguration: Sendable {
       for entry in entries { aliasIndex.add(entry.tokens, entry) }
     }
     self.aliasIndex = aliasIndex
-    foldedAliases = FoldedAliasIndex(dictionary.entries.values.joined())
+    self.foldedAliases = foldedAliases ?? FoldedAliasIndex(dictionary.entries.values.joined())
   }
 
   /// The built-in dictionaries plus the user's files, in order.
   ///
+  /// Without user files the built-in dictionary comes from the snapshot `DictionaryCache` keeps
+  /// (made by the first process after kg or a built-in file changed), so that a process starts
+  /// in milliseconds; it is the same dictionary the YAML files give.
+  ///
+  /// Without user files the configuration is also made once per process and shared: it never
+  /// changes, and a second `load()` (and the exit of a `kg` process) then spares building and
+  /// freeing its 100,000-odd tables. `reuse: false` makes a new one (what a benchmark of
+  /// loading times).
+  ///
   /// - Throws: `DictionaryError` naming the file and line of the first bad entry.
   public static func load(extraDictionaries: [String] = []) throws(DictionaryError) -> ExtractionConfiguration {
+    try load(extraDictionaries: extraDictionaries, reuse: true)
+  }
+
+  /// `load(extraDictionaries:)`, sharing the built-in configuration or (`reuse: false`) not.
+  public static func load(extraDictionaries: [String] = [], reuse: Bool) throws(DictionaryError)
+    -> ExtractionConfiguration
+  {
+    if extraDictionaries.isEmpty && reuse {
+      return try SharedConfiguration.instance.get { () throws(DictionaryError) in try load(reuse: false) }
+    }
+    let language: LanguageResources
+    do { language = try LanguageResources.load() } catch { throw .missingResources }
+    let lexicon = try Lexicon.builtIn()
+    let patterns = try PatternVocabulary.builtIn()
+    if extraDictionaries.isEmpty {
+      let sources = try ActorDictionary.builtInSources()
+      let (dictionary, folded, _) = try builtInDictionary(
+        sources: sources, cache: DictionaryCache.standard(sources: sources))
+      return ExtractionConfiguration(
+        dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language, foldedAliases: folded)
+    }
     var dictionary = try ActorDictionary.builtIn()
     for file in extraDictionaries { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
-    let language: LanguageResources
-    do { language = try LanguageResources.load() } catch { throw .missingResources }
-    return ExtractionConfiguration(
-      dictionary: dictionary, lexicon: try .builtIn(), patterns: try .builtIn(), language: language)
+    return ExtractionConfiguration(dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language)
+  }
+
+  /// The built-in dictionary, complete (state agent forms added), and its folded index: from
+  /// `cache` when it holds a sound snapshot of these sources, else from the YAML `sources`,
+  /// then written to `cache`.
+  static func builtInDictionary(
+    sources: [(name: String, bytes: [UInt8])], cache: DictionaryCache?
+  ) throws(DictionaryError) -> (dictionary: ActorDictionary, folded: FoldedAliasIndex, fromCache: Bool) {
+    if let (dictionary, folded) = cache?.read() { return (dictionary, folded, true) }
+    var dictionary = try ActorDictionary.builtIn(sources: sources)
+    try dictionary.checkReferences()
+    dictionary.addStateAgentForms()
+    let folded = FoldedAliasIndex(dictionary.entries.values.joined())
+    cache?.write(dictionary, folded: folded)
+    return (dictionary, folded, false)
+  }
+}
+
+/// The process's built-in configuration, made on first use (`ExtractionConfiguration.load()`).
+///
+/// It is never released, so no `kg` process pays for freeing it on exit; it is immutable, so
+/// sharing it between callers and threads changes nothing they see.
+final class SharedConfiguration: @unchecked Sendable {
+  static let instance = SharedConfiguration()
+
+  private let lock = NSLock()
+  private var configuration: ExtractionConfiguration?
+
+  func get(
+    _ make: () throws(DictionaryError) -> ExtractionConfiguration
+  ) throws(DictionaryError) -> ExtractionConfiguration {
+    lock.lock()
+    defer { lock.unlock() }
+    if let configuration { return configuration }
+    let made = try make()
+    configuration = made
+    return made
   }
 }

@@ -49,6 +49,9 @@ struct WordMap<Value> {
   /// The values, in insertion order.
   var values: [Value] { storedValues }
 
+  /// The keys, in insertion order (the order of `values`).
+  var words: [String] { keys }
+
   @inline(__always) private static func start(_ hash: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
