@@ -13,6 +13,9 @@ struct ReferencePhrase: Sendable {
   /// The stem of a nationality or creed the phrase gives ("the Kurdish militia" → "kurd"),
   /// which the entity's name or an alias must contain.
   var descriptor: String? = nil
+  /// A plural collective ("the militias", "the factions") stands for an actor named in the
+  /// plural ("Popular Mobilization Units") or a coalition, not for one group ("ISIS").
+  var plural: Bool = false
 }
 
 /// Words for finding unlisted actors and resolving references, loaded from `patterns.yaml`.
@@ -75,7 +78,7 @@ struct PatternVocabulary: Sendable {
     }
     if let refs = root["references"] {
       for item in try refs.list("references") {
-        try item.checkKeys(["phrase", "kinds", "terrorist", "coalition", "name_contains"], in: "a reference")
+        try item.checkKeys(["phrase", "kinds", "terrorist", "coalition", "name_contains", "plural"], in: "a reference")
         let phrase = try item["phrase"]?.string("phrase") ?? ""
         var kinds = Set<EntityKind>()
         for k in try item["kinds"]?.strings("kinds") ?? [] {
@@ -89,7 +92,8 @@ struct PatternVocabulary: Sendable {
             tokens: Lexicon.phrase(phrase), kinds: kinds,
             terrorist: try item["terrorist"]?.string("terrorist") == "true",
             coalition: try item["coalition"]?.string("coalition") == "true",
-            nameContains: try item["name_contains"]?.string("name_contains")))
+            nameContains: try item["name_contains"]?.string("name_contains"),
+            plural: try item["plural"]?.string("plural") == "true"))
       }
       references.sort { $0.tokens.count > $1.tokens.count }
     }

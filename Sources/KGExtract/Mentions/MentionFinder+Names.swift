@@ -79,7 +79,17 @@ extension MentionFinder {
       }
       // A single capitalised word opening the sentence is as likely a common word.
       let opensSentence = run.lowerBound == 0 || (run.lowerBound == 1 && !tokens[0].isWord)
-      guard let typed = unknownNameKind(tokens, run, opensSentence: opensSentence, hits: hits) else { continue }
+      // "the Abu Fattoum group", "the Wagner group": a lower-case group noun after "the" + name
+      // belongs to the name.
+      let after = run.upperBound
+      var typed = unknownNameKind(tokens, run, opensSentence: opensSentence, hits: hits)
+      if after < tokens.count, !tokens[after].isCapitalized, patterns.orgHeads[tokens[after]] == .armedGroup,
+        run.lowerBound > 0, tokens[run.lowerBound - 1].lower == "the", typed?.kind != .location
+      {
+        run = run.lowerBound..<(after + 1)
+        typed = (.armedGroup, "followed by '\(tokens[after].text)'")
+      }
+      guard let typed else { continue }
       let name = text(tokens, run)
       let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: typed.kind))
       state.addLocalAlias(name, for: id)

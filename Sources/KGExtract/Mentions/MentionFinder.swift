@@ -273,7 +273,16 @@ struct MentionFinder {
       var j = titleEnd
       if j < tokens.count, tokens[j].lower == "," { j += 1 }
       var found = false
-      while let run = nameRun(tokens, from: j, covered: covered) {
+      while var run = nameRun(tokens, from: j, covered: covered) {
+        // "spokesperson Mustafa Bali": a lone first name goes on into a one-word place's name.
+        let next = run.upperBound
+        if run.count == 1, next < tokens.count, tokens[next].isCapitalized,
+          let place = hits.firstIndex(where: { $0.range == next..<(next + 1) }),
+          (dictionary.entities[hits[place].entityID] ?? state.discovered[hits[place].entityID])?.kind == .location
+        {
+          hits.remove(at: place)
+          run = run.lowerBound..<(next + 1)
+        }
         let name = text(tokens, run)
         let partOf = owner(before: i, tokens: tokens, hits: hits)
         let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .person, partOf: partOf))
@@ -573,6 +582,19 @@ struct MentionFinder {
     return nil
   }
 
+  /// Whether an actor is named in the plural: "Popular Mobilization Units", "Syrian Democratic
+  /// Forces", "Hashd al-Shaabi" does not count, but its alias "Popular Mobilisation Forces" does.
+  /// A group's members ("ISIS militants") and acronyms ("ISIS") are no plural names.
+  func isPluralName(_ entity: Entity) -> Bool {
+    ([entity.name] + entity.aliases).contains { name in
+      guard let word = name.split(separator: " ").last, word.count > 3, word.contains(where: \.isLowercase)
+      else { return false }
+      let last = word.lowercased()
+      guard !patterns.names.memberNouns.contains(last), last != "terrorists" else { return false }
+      return last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us")
+    }
+  }
+
   /// "kurdish" → "kurd", "palestinian" → "palestin", "iraqi" → "iraq".
   static func stem(ofDemonym word: String) -> String {
     for suffix in ["ish", "ian", "ite", "ese", "an", "i"] where word.hasSuffix(suffix) && word.count > suffix.count + 2
@@ -603,6 +625,7 @@ struct MentionFinder {
         continue
       }
       if phrase.coalition && !dictionary.isCoalition(id) && !Self.contains(entity.name, "coalition") { continue }
+      if phrase.plural, !dictionary.isCoalition(id), !isPluralName(entity) { continue }
       return id
     }
     return nil

@@ -185,7 +185,13 @@ extension SentenceAnalysis {
     var found: [Int] = []
     // Items of one list are of one kind: places with places, actors with actors.
     // "warned Russia, the regime's ally": an apposition is the same party, not the next item.
-    guard parse.nounPhrases[phrase].apposition == nil, let first = headMention(ofPhrase: phrase) else { return [] }
+    // "Kafr Nubl, the vicinity of Qminas, Binnish": what the parser took for an apposition is the
+    // next item when it names someone else.
+    guard let first = headMention(ofPhrase: phrase) else { return [] }
+    if let apposition = parse.nounPhrases[phrase].apposition {
+      guard let other = headMention(ofPhrase: apposition), mentions[other].entityID != mentions[first].entityID
+      else { return [] }
+    }
     let places = !isActor(first)
     var k = parse.nounPhrases[phrase].range.upperBound
     while k + 1 < tokens.count, [",", "and", "or"].contains(tokens[k].lower) {
@@ -266,16 +272,28 @@ extension SentenceAnalysis {
   /// mentions listed after ", including" or ", among them" in the same clause, after `start`.
   func includedMentions(after start: Int) -> [Int] {
     var k = start
+    var listStart = -1
     while k + 1 < tokens.count {
       let word = tokens[k].lower
       if word == "." || word == ";" || isVerbCue(k) { return [] }
-      if word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" { break }
+      if word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" {
+        listStart = k + 2
+        break
+      }
+      // "killed several ISIS leaders – named as Abu Waddah and Abu Hamza", "(identified as …)"
+      if [",", "–", "—", "-", "("].contains(word), k + 2 < tokens.count,
+        ["named", "identified"].contains(tokens[k + 1].lower), tokens[k + 2].lower == "as"
+      {
+        listStart = k + 3
+        break
+      }
       k += 1
     }
-    guard k + 1 < tokens.count else { return [] }
+    guard listStart >= 0, listStart < tokens.count else { return [] }
     var found: [Int] = []
-    var j = k + 2
-    while j < tokens.count, tokens[j].lower != ".", tokens[j].lower != ";", !isVerbCue(j) {
+    var j = listStart
+    // The list ends at the sentence's end, a verb cue, or a relative clause about its items.
+    while j < tokens.count, ![".", ";", "who", "which", "whose"].contains(tokens[j].lower), !isVerbCue(j) {
       if let m = mentionOfToken[j], !found.contains(m) { found.append(m) }
       j += 1
     }
@@ -348,6 +366,21 @@ extension SentenceAnalysis {
     // `SentenceAnalysis.isAllegedEvent`).
     let after = phrase.range.upperBound
     if let link = attribution(after: after), let m = mentionOfToken[link], isActor(m) { return [m] }
+    // "an ambush carried out by the popular factions", "an attack launched by ISIS cells": the
+    // agent of the participle that reports the event.
+    var j = after
+    if j < tokens.count,
+      [
+        "carried", "launched", "conducted", "staged", "mounted", "perpetrated", "waged",
+        "executed", "claimed",
+      ].contains(tokens[j].lower)
+    {
+      j += 1
+      if j < tokens.count, ["out", "up"].contains(tokens[j].lower) { j += 1 }
+      if j + 1 < tokens.count, tokens[j].lower == "by", parse.nounPhraseAt[j + 1] >= 0 {
+        return mentions(ofPhrase: Int(parse.nounPhraseAt[j + 1])).filter { isActor($0) }
+      }
+    }
     return []
   }
 }
