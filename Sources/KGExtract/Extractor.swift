@@ -39,6 +39,9 @@ public struct Extractor: Sendable {
     var trace = ExtractionTrace(document: document.path, sentences: [])
     let scalars = document.text.scalars
     var previousColon = false
+    let quotations = OpenQuotations(document)
+    // Statements of an open quotation, and the sentence where the quotation closes on its speaker.
+    var pendingClaimants: [(statement: Int, closing: Int)] = []
     for sentence in document.sentences {
       state.sentence = sentence.index
       let tokens = Tokenizer.tokenize(scalars, in: sentence.span)
@@ -48,6 +51,8 @@ public struct Extractor: Sendable {
         sentence: sentence, tokens: tokens, mentions: hits, cues: cues, entityKind: kind, parser: parser,
         alwaysParse: tracing)
       analysis.previousEndsWithColon = previousColon
+      let closing = quotations.closing[sentence.index]
+      analysis.inOpenQuotation = closing != nil
       analysis.side = { root(of: $0, state: state) }
       previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
@@ -82,6 +87,9 @@ public struct Extractor: Sendable {
                 rule: finding.rule, modality: modality, claimant: claimant)
               let statement = RelationStatement(
                 source: source, type: finding.type, target: target, provenance: provenance)
+              if modality == .alleged, claimant == nil, let closing {
+                pendingClaimants.append((statements.count, closing))
+              }
               statements.append(statement)
               traced.statements.append(statement)
             }
@@ -110,6 +118,16 @@ public struct Extractor: Sendable {
         state.attackersByModality[attack.provenance.modality, default: []].removeAll { $0 == attack.source }
         state.attackersByModality[attack.provenance.modality, default: []].append(attack.source)
       }
+    }
+    // "“… launched the operation. Our mission is …,” Erdogan said.": the speaker after the closing
+    // quote claims what the quotation's earlier sentences say.
+    for (index, closing) in pendingClaimants {
+      guard let quoteEnd = quotations.closingQuote[closing] else { continue }
+      let speaker = mentions.first { m in
+        m.span.start >= quoteEnd && m.span.start - quoteEnd < 40 && m.span.end <= document.sentences[closing].span.end
+          && (entity(m.entityID, state: state)?.kind.isActor ?? false)
+      }
+      statements[index].provenance.claimant = speaker?.entityID
     }
     let edges = merge(statements)
     let entities = documentEntities(mentions: mentions, edges: edges, state: state)
@@ -205,4 +223,37 @@ struct StatementKey: Hashable {
   var type: RelationType
   var target: String
   var modality: Modality
+}
+
+/// The sentences inside a quotation that closes in a later sentence: "“The army launched … . Our
+/// mission is …,” Erdogan said." Keyed by sentence index: the index of the sentence where the
+/// quotation closes, and there the offset right after the closing quote.
+struct OpenQuotations {
+  var closing: [Int: Int] = [:]
+  var closingQuote: [Int: Int] = [:]
+
+  init(_ document: Document) {
+    let scalars = document.text.scalars
+    let sentences = document.sentences
+    for (n, sentence) in sentences.enumerated() {
+      var start = sentence.span.start
+      while start < sentence.span.end, scalars[start].properties.isWhitespace { start += 1 }
+      guard start < sentence.span.end, scalars[start] == "“" || scalars[start] == "\"" else { continue }
+      let straight = scalars[start] == "\""
+      let isClose = { (c: Unicode.Scalar) in straight ? c == "\"" : c == "”" }
+      // Open: no closing quote in the rest of this sentence.
+      guard !(start + 1..<sentence.span.end).contains(where: { isClose(scalars[$0]) }) else { continue }
+      // The quotation closes within the next three sentences, and words follow its quote there.
+      for later in sentences[(n + 1)..<min(sentences.count, n + 4)] {
+        let range = later.span.start..<later.span.end
+        if range.contains(where: { scalars[$0] == "“" }) && !straight { break }
+        guard let close = range.first(where: { isClose(scalars[$0]) }) else { continue }
+        if close + 2 < later.span.end {
+          closing[sentence.index] = later.index
+          closingQuote[later.index] = close + 1
+        }
+        break
+      }
+    }
+  }
 }

@@ -125,9 +125,16 @@ extension MentionFinder {
     if let typed = nameKind(tokens, run) { return typed }
     let words = run.filter { tokens[$0].isWord && tokens[$0].isCapitalized }.count
     let after = run.upperBound
-    // "X, a commander in …", "X, secretary of …": a title in apposition.
-    if words >= 2, after + 1 < tokens.count, tokens[after].lower == "," {
-      var t = after + 1
+    // "X, a commander in …", "X, secretary of …": a title in apposition, also after a bracket
+    // ("Salwa Youssef (also called Salwa Yusuk), a commander in …").
+    var comma = after
+    if comma < tokens.count, tokens[comma].lower == "(",
+      let close = tokens[comma..<min(tokens.count, comma + 12)].firstIndex(where: { $0.lower == ")" })
+    {
+      comma = close + 1
+    }
+    if words >= 2, comma + 1 < tokens.count, tokens[comma].lower == "," {
+      var t = comma + 1
       if ["a", "an", "the"].contains(tokens[t].lower) { t += 1 }
       if t < tokens.count, let length = titleMatch(tokens, at: t),
         !(t + length < tokens.count && tokens[t + length].isCapitalized)

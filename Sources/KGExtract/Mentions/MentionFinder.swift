@@ -32,6 +32,17 @@ struct MentionFinder {
         i += 1
       }
     }
+    // "allied Syrian forces", "opposition Syrian fighters": a state's forces named by its demonym
+    // after a word of alliance or opposition are other fighters of that nation, not its army.
+    hits.removeAll { hit in
+      let start = hit.range.lowerBound
+      guard start > 0, dictionary.demonyms[tokens[start].lower] != nil,
+        tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]),
+        (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .military
+      else { return false }
+      for k in hit.range { covered[k] = false }
+      return true
+    }
     // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
     i = 0
     while i < tokens.count {

@@ -91,8 +91,8 @@ struct ModalityJudge {
     let sentenceLowers = a.tokens.map(\.lower)
     if let (claimant, found) = attribution(for: f, in: a, lowers: sentenceLowers), found { return (.alleged, claimant) }
     // A quotation introduced by the sentence before ("SANA reported on two letters:").
-    if let first = a.tokens.first, Self.openingQuotes.contains(first), a.previousEndsWithColon,
-      !Self.speechActs.contains(f.type)
+    if let first = a.tokens.first, Self.openingQuotes.contains(first),
+      a.previousEndsWithColon || a.inOpenQuotation, !Self.speechActs.contains(f.type)
     {
       return (.alleged, nil)
     }

@@ -13,7 +13,11 @@ struct EventPhrase: RelationRule {
     var result: [Finding] = []
     let parse = a.parse
     for (p, phrase) in parse.nounPhrases.enumerated() {
-      guard let hit = a.nounCue(at: phrase.head), hit.cue.type != .cooperate else { continue }
+      // A named operation ("Operation Peace Spring", "#OperationOliveBranch") is the event its
+      // first word names.
+      let start = phrase.range.lowerBound
+      let named = a.tokens[start].isCapitalized && a.tokens[start].lower == "operation" ? start : phrase.head
+      guard let hit = a.nounCue(at: phrase.head) ?? a.nounCue(at: named), hit.cue.type != .cooperate else { continue }
       var agents: [Int] = []
       var targets: [Int] = []
       for pp in phrase.attachments {

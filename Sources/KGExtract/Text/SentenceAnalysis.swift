@@ -25,6 +25,8 @@ struct SentenceAnalysis {
   let mentionKinds: [EntityKind?]
   /// The sentence before ends with a colon (it introduces this one).
   var previousEndsWithColon = false
+  /// The sentence is part of a quotation that closes, on its speaker, in a later sentence.
+  var inOpenQuotation = false
   /// Tags, chunks, clauses and roles from the language layer, with the mentions as fixed names.
   let parse: ParsedSentence
 

@@ -49,6 +49,11 @@ enum Tokenizer {
         i += 1
         continue
       }
+      // A hashtag's "#" is markup, not a word of the sentence: "launched #OperationPeaceSpring".
+      if c == "#", i + 1 < end, isLetter(scalars[i + 1]) {
+        i += 1
+        continue
+      }
       var j = i + 1
       if isLetter(c) {
         while j < end {
@@ -71,6 +76,23 @@ enum Tokenizer {
         }
         // Trailing dot of an acronym: "U.S." (but not a sentence-final dot after a plain word).
         if j < end, scalars[j] == ".", isAcronymSoFar(scalars, i, j), hasInnerDot(scalars, i, j) { j += 1 }
+        // "#OperationPeaceSpring" → "Operation" "Peace" "Spring": a hashtag's words, as written.
+        if i > range.start, scalars[i - 1] == "#" {
+          var pieceStart = i
+          for k in (i + 1)..<j
+          where scalars[k].value < 128 && ASCII.isUpper(scalars[k].value)
+            && scalars[k - 1].value < 128 && ASCII.isLower(scalars[k - 1].value)
+          {
+            tokens.append(make(scalars, pieceStart, k, pieceStart == i ? sawSpace : true))
+            pieceStart = k
+          }
+          if pieceStart > i {
+            tokens.append(make(scalars, pieceStart, j, true))
+            sawSpace = false
+            i = j
+            continue
+          }
+        }
         // "wouldn't" → "would" + "n't"
         if j - i >= 2, j < end, isApostrophe(scalars[j]), j + 1 < end, scalars[j + 1] == "t", scalars[j - 1] == "n" {
           tokens.append(make(scalars, i, j - 1, sawSpace))
