@@ -119,6 +119,7 @@ struct ClauseAnalysis {
   private func subjectBeforeParenthetical(closingAt close: Int) -> Int? {
     var k = close - 1
     var sawPhrase = false
+    var sawAdverb = false
     while k >= 0 {
       if s.ppAt[k] >= 0 {
         let pp = s.prepositionalPhrases[Int(s.ppAt[k])]
@@ -127,11 +128,13 @@ struct ClauseAnalysis {
         sawPhrase = true
       } else if s.tags[k].isAdverb {
         k -= 1
+        sawAdverb = true
       } else {
         break
       }
     }
-    guard sawPhrase, k >= 1, s.tags[k] == .comma, s.npAt[k - 1] >= 0 else { return nil }
+    // "He, however, vowed …", "Ankara, meanwhile, said …": a lone adverb between commas too.
+    guard sawPhrase || sawAdverb, k >= 1, s.tags[k] == .comma, s.npAt[k - 1] >= 0 else { return nil }
     let np = Int(s.npAt[k - 1])
     if s.verbGroups.contains(where: { $0.objects.contains(np) }) { return nil }
     if s.ppAt[k - 1] >= 0 { return nil }

@@ -11,6 +11,13 @@ struct AgreementWith: RelationRule {
   static let agreementNouns: WordSet = [
     "agreement", "agreements", "deal", "deals", "accord", "accords", "truce", "ceasefire", "cease-fire", "pact",
     "treaty", "memorandum", "understanding", "arrangement", "settlement",
+    // Working together with someone: "vowed to uphold coordination with Russia", "held talks with Ankara".
+    "cooperation", "coordination", "partnership", "alliance", "talks",
+  ]
+  /// Verbs that end or refuse what the noun names: "cut cooperation with Moscow" is no cooperation.
+  static let ending: Set<String> = [
+    "cut", "end", "suspend", "halt", "freeze", "stop", "sever", "break", "reject", "refuse", "cancel", "abandon",
+    "scrap", "quit", "withdraw", "deny",
   ]
   /// Participles that carry the "with" of an agreement ("a deal struck with Russia").
   static let makingVerbs: Set<String> = ["strike", "sign", "reach", "conclude", "make", "agree", "negotiate", "broker"]
@@ -27,6 +34,7 @@ struct AgreementWith: RelationRule {
       } else if let group = parse.verbGroups.last(where: {
         $0.range.upperBound <= phrase.range.lowerBound && $0.voice == .active && !$0.isNegated
       }) {
+        if Self.ending.contains(group.lemma) { continue }
         parties = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       }
       // "posts set up under a deal struck with Russia, Ankara said": whoever reports it.

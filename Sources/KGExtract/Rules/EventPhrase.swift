@@ -13,11 +13,7 @@ struct EventPhrase: RelationRule {
     var result: [Finding] = []
     let parse = a.parse
     for (p, phrase) in parse.nounPhrases.enumerated() {
-      // A named operation ("Operation Peace Spring", "#OperationOliveBranch") is the event its
-      // first word names.
-      let start = phrase.range.lowerBound
-      let named = a.tokens[start].isCapitalized && a.tokens[start].lower == "operation" ? start : phrase.head
-      guard let hit = a.nounCue(at: phrase.head) ?? a.nounCue(at: named), hit.cue.type != .cooperate else { continue }
+      guard let hit = a.eventCue(ofPhrase: p), hit.cue.type != .cooperate else { continue }
       var agents: [Int] = []
       var targets: [Int] = []
       for pp in phrase.attachments {

@@ -38,7 +38,7 @@ struct JointSubjects: RelationRule {
   func lightVerbEvent(_ group: VerbGroup, in a: SentenceAnalysis) -> CueHit? {
     guard NominalEvent.lightVerbs.contains(a.tokens[group.head]) else { return nil }
     for object in group.objects {
-      if let cue = a.nounCue(at: a.parse.nounPhrases[object].head) { return cue }
+      if let cue = a.eventCue(ofPhrase: object) { return cue }
     }
     return nil
   }

@@ -123,6 +123,19 @@ extension SentenceAnalysis {
         break
       }
     }
+    // "Secretary of State John Kerry", "Minister of Defence Sergei Shoigu": a title whose "of"
+    // phrase ends in a person's name is that person.
+    let end = phrase.range.upperBound
+    if depth == 0, end < tokens.count, parse.prepositionalPhraseAt[end] >= 0 {
+      let of = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[end])]
+      if of.word == "of", let object = of.object,
+        let m = mentionOfToken[parse.nounPhrases[object].range.upperBound - 1],
+        mentionKinds[m] == .person, mentions[m].range.upperBound == parse.nounPhrases[object].range.upperBound,
+        mentions[m].range.lowerBound > parse.nounPhrases[object].range.lowerBound
+      {
+        return m
+      }
+    }
     // "Turkish troops", "SDF positions", "regime warplanes": a name before the head.
     var k = phrase.head - 1
     while k >= phrase.range.lowerBound {
@@ -231,6 +244,16 @@ extension SentenceAnalysis {
     var k = position + 2
     if tokens[k].lower == "the" && k + 1 < tokens.count { k += 1 }
     return mentionOfToken[k] != nil ? k : nil
+  }
+
+  /// The event a noun phrase names: the noun cue of its head, or of the first word of a named
+  /// operation ("Operation Peace Spring", "#OperationOliveBranch").
+  func eventCue(ofPhrase p: Int) -> CueHit? {
+    let phrase = parse.nounPhrases[p]
+    if let hit = nounCue(at: phrase.head) { return hit }
+    let start = phrase.range.lowerBound
+    guard tokens[start].isCapitalized, tokens[start].lower == "operation" else { return nil }
+    return nounCue(at: start)
   }
 
   /// The verb cue whose first token is `token`, if any.
