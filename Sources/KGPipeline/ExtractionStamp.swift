@@ -6,7 +6,7 @@ import KGExtract
 /// document whose stamp differs is extracted again.
 enum ExtractionStamp {
   /// Bump when the extractor changes what it makes from the same text and dictionaries.
-  static let extractorVersion = "kg-extract 1"
+  static let extractorVersion = "kg-extract 2"
 
   /// The stamp of `configuration`: the version and an FNV-1a 64 fingerprint of its dictionary's
   /// entities (id, name, kind, `partOf`, aliases), in id order.

@@ -20,6 +20,13 @@ import Testing
     #expect(s.obliques(v) == ["at the base"])
   }
 
+  @Test func subjectAcrossALoneAdverbBetweenCommas() throws {
+    let s = parse("The ministry, however, condemned the raid.")
+    let v = try #require(s.verb("condemn"))
+    #expect(s.texts(v.subjects) == ["The ministry"])
+    #expect(s.texts(v.objects) == ["the raid"])
+  }
+
   @Test func passiveAgent() throws {
     let s = parse("The convoy was ambushed by gunmen near the border.")
     let v = try #require(s.verb("ambush"))

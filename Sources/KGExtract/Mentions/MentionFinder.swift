@@ -33,21 +33,21 @@ struct MentionFinder {
       }
     }
     // "allied Syrian forces", "opposition Syrian fighters": a state's forces named by its demonym
-    // after a word of alliance or opposition are other fighters of that nation, not its army.
+    // after a word of alliance or opposition are other fighters of that nation, not its army; the
+    // words stay covered, so no later pass reads them as the state.
     hits.removeAll { hit in
       let start = hit.range.lowerBound
-      guard start > 0, dictionary.demonyms[tokens[start].lower] != nil,
-        tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]),
-        (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .military
-      else { return false }
-      for k in hit.range { covered[k] = false }
-      return true
+      return start > 0 && dictionary.demonyms[tokens[start].lower] != nil
+        && (tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
+        && (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .military
     }
     // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
     i = 0
     while i < tokens.count {
-      if !covered[i], tokens[i].isWord, tokens[i].isCapitalized,
-        let (entry, length) = configuration.foldedAliases.match(tokens, at: i, covered: covered)
+      // Common words are no spelling of a name: "It is" folds like "al-Urr".
+      if !covered[i], tokens[i].isWord, tokens[i].isCapitalized, !patterns.names.notNames.contains(tokens[i]),
+        let (entry, length) = configuration.foldedAliases.match(tokens, at: i, covered: covered),
+        !patterns.names.notNames.contains(tokens[i + length - 1])
       {
         claim(MentionHit(entityID: entry.entityID, range: i..<(i + length), origin: .dictionary, isBareDemonym: false))
         i += length
@@ -585,6 +585,9 @@ struct MentionFinder {
       if var phrase = patterns.definiteHeads[tokens[k]] {
         // A following capitalised word makes it a name ("the Kurdish Red Crescent").
         if k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].isWord { return nil }
+        // "the popular factions", "the armed militias": a common adjective sets plural groups apart
+        // from the one named before.
+        if phrase.plural, descriptor == nil { return nil }
         phrase.descriptor = descriptor
         return (phrase, k + 1 - i)
       }

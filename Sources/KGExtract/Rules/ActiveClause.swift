@@ -90,7 +90,12 @@ struct ActiveClause: RelationRule {
           targets = group.objects.flatMap { placeOfObject($0, in: a) }
         }
       }
+      // "killed two officers – identified as X and Y": the people named after an object that names no one.
+      if targets.isEmpty {
+        targets = a.includedMentions(after: group.range.upperBound, namingOnly: true).filter { a.isActor($0) }
+      }
       guard !targets.isEmpty else { continue }
+      // "killed 10 people, including two SDF commanders"
       targets += a.includedMentions(after: group.range.upperBound).filter { !targets.contains($0) }
       var type = hit.cue.type
       // "warned Israel that any attack would be met with force" threatens; "warned X to halt" demands.

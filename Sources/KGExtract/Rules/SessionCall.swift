@@ -18,7 +18,8 @@ struct SessionCall: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for group in parse.verbGroups where group.voice == .active && !group.isNegated {
+    // A participle without agent may be the tagger's reading of a past tense ("The Houthis called for").
+    for group in parse.verbGroups where (group.voice == .active || group.agents.isEmpty) && !group.isNegated {
       guard let needed = Self.asking[group.lemma] else { continue }
       let phrases: [Int]
       if let preposition = needed {

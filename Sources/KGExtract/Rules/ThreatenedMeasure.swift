@@ -17,10 +17,22 @@ struct ThreatenedMeasure: RelationRule {
     var result: [Finding] = []
     let parse = a.parse
     for group in parse.verbGroups where !group.isNegated {
-      guard let governor = group.governor ?? governorAcrossTime(of: group, in: a), governor < parse.verbGroups.count,
-        Self.threatening.contains(parse.verbGroups[governor].lemma), !parse.verbGroups[governor].isNegated
-      else { continue }
-      let threat = parse.verbGroups[governor]
+      // "threatened to cut": one group, whose governor is the threat; "threatened Wednesday to
+      // cut": two groups.
+      let threat: VerbGroup
+      let cue: Int
+      if let lemma = group.governorLemma {
+        guard Self.threatening.contains(lemma) else { continue }
+        threat = group
+        cue = group.governor ?? group.range.lowerBound
+      } else if let g = governorAcrossTime(of: group, in: a), Self.threatening.contains(parse.verbGroups[g].lemma),
+        !parse.verbGroups[g].isNegated
+      {
+        threat = parse.verbGroups[g]
+        cue = threat.head
+      } else {
+        continue
+      }
       let sources = a.mentions(ofPhrases: threat.subjects).filter { a.isActor($0) }
       guard !sources.isEmpty else { continue }
       // The measure's objects first ("to expel Sweden's envoys"), then its prepositions in order.
@@ -36,10 +48,9 @@ struct ThreatenedMeasure: RelationRule {
       // Only the first party the measure names: "cut cooperation with Moscow on Syria".
       targets = targets.filter { t in !sources.contains { a.mentions[$0].entityID == a.mentions[t].entityID } }
       guard let first = targets.first else { continue }
-      let head = threat.head
       result.append(
         Finding(
-          sources: sources, type: .threaten, targets: [first], rule: id, cue: head..<(head + 1),
+          sources: sources, type: .threaten, targets: [first], rule: id, cue: cue..<(cue + 1),
           forced: (.asserted, nil)))
     }
     return result

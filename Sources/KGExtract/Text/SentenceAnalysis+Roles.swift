@@ -293,13 +293,13 @@ extension SentenceAnalysis {
 
   /// "…detained members of the brigade, including its leader A and commanders B, C and D": the
   /// mentions listed after ", including" or ", among them" in the same clause, after `start`.
-  func includedMentions(after start: Int) -> [Int] {
+  func includedMentions(after start: Int, namingOnly: Bool = false) -> [Int] {
     var k = start
     var listStart = -1
     while k + 1 < tokens.count {
       let word = tokens[k].lower
       if word == "." || word == ";" || isVerbCue(k) { return [] }
-      if word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" {
+      if !namingOnly, word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" {
         listStart = k + 2
         break
       }

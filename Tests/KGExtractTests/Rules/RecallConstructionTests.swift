@@ -1,0 +1,113 @@
+import KGModel
+import Testing
+
+@testable import KGExtract
+
+/// Constructions of conflict reporting read since the dev set's F1 was 0.547, each on invented
+/// sentences from several conflicts: lists past an apposition, an attack's agent after "carried
+/// out by", "identified as" lists, plural references, names after titles, a thing hit in a place,
+/// hashtags, quotations across sentences, and the rules `SessionCall` and `ThreatenedMeasure`.
+struct RecallConstructionTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var text: String
+    var source: String
+    var type: RelationType
+    var target: String
+    var modality: Modality = .asserted
+    var rule: String? = nil
+    var testDescription: String { text }
+  }
+
+  static let cases: [Case] = [
+    // A list goes on past "the outskirts of X", which the parser reads as an apposition.
+    Case(
+      text: "Houthi drones struck Marib, the outskirts of Harib, Sirwah and Al Abdiyah.", source: "houthis",
+      type: .attack, target: "al-abdiyah"),
+    // The agent of the attack a passive killing happened in.
+    Case(
+      text: "Five Sudanese soldiers were killed in an ambush carried out by the Rapid Support Forces near Omdurman.",
+      source: "rapid-support-forces", type: .kill, target: "sudan", rule: "PassiveClause"),
+    // The people killed, named after the dash.
+    Case(
+      text:
+        "The RSF killed two army officers – identified as Colonel Ahmed Osman and Major Khalid Idris – near El Fasher.",
+      source: "rapid-support-forces", type: .kill, target: "khalid-idris"),
+    // A plural reference takes the actor named in the plural, not the last group.
+    Case(
+      text: "The Hashd al-Shaabi held the road near Al-Qaim. Islamic State cells hid nearby. "
+        + "The militias shelled Islamic State positions at dawn.",
+      source: "pmu", type: .attack, target: "isis"),
+    // What was hit stands in the place named after it.
+    Case(
+      text: "Russian jets bombed a bakery in Ariha on Tuesday.", source: "russia", type: .attack, target: "ariha",
+      rule: "ActiveClause"),
+    // GUIDELINES.md: a call for a council session is a demand on the council.
+    Case(
+      text: "The Houthis called for an emergency session of the UN Security Council.", source: "houthis",
+      type: .demand, target: "un-security-council", rule: "SessionCall"),
+    // A threatened measure short of force, across a time phrase, by a titled person.
+    Case(
+      text: "Secretary of State Antony Blinken threatened Tuesday to impose sanctions on Sudan.",
+      source: "antony-blinken", type: .threaten, target: "sudan", rule: "ThreatenedMeasure"),
+    // A lone adverb between commas keeps the subject; cooperation with someone is cooperation.
+    Case(
+      text: "Ukraine, meanwhile, vowed to keep up coordination with Poland.", source: "ukraine", type: .cooperate,
+      target: "poland", rule: "AgreementWith"),
+    // A hashtag's words name an operation.
+    Case(
+      text: "Turkey launched #OperationClawLock against the PKK.", source: "turkey", type: .attack, target: "pkk",
+      rule: "EventPhrase"),
+    // The comitative partner of a named operation acts with the subject.
+    Case(
+      text: "The Turkish Armed Forces, together with the Syrian National Army, launched Operation Peace Spring "
+        + "against the YPG.",
+      source: "turkish-armed-forces", type: .cooperate, target: "syrian-national-army", rule: "JointSubjects"),
+    // The region's media call Israel "the Zionist regime".
+    Case(
+      text: "Iran accused the Zionist regime of attacking its consulate.", source: "iran", type: .accuse,
+      target: "israel"),
+  ]
+
+  @Test(arguments: cases) func constructionGivesItsEdge(_ c: Case) throws {
+    let extraction = try ExtractionFixture.extract(c.text)
+    let edge = extraction.edge(c.source, c.type, c.target) ?? extraction.edge(c.target, c.type, c.source)
+    let found = try #require(edge, "\(extraction.edgeSummary)")
+    #expect(found.modality == c.modality)
+    if let rule = c.rule {
+      #expect(found.provenance.contains { $0.rule == rule }, "rules: \(found.provenance.map(\.rule))")
+    }
+  }
+
+  @Test func aFirstNameAfterATitleTakesAOneWordPlaceName() throws {
+    let extraction = try ExtractionFixture.extract("SDF spokesman Yusuf Hama said Turkish drones had struck Kobani.")
+    #expect(extraction.mentions(of: "hama").isEmpty, "\(extraction.mentions.map(\.surface))")
+    #expect(extraction.mentions.contains { $0.surface == "Yusuf Hama" }, "\(extraction.mentions.map(\.surface))")
+  }
+
+  @Test func alliedForcesOfANationAreNotItsArmy() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Turkish troops and allied Syrian forces captured the town of Afrin.")
+    #expect(
+      !extraction.edges.contains { $0.source == "syrian-arab-army" || $0.target == "syrian-arab-army" },
+      "\(extraction.edgeSummary)")
+  }
+
+  @Test func aThreatToEndCooperationIsNoCooperation() throws {
+    let extraction = try ExtractionFixture.extract("Russia threatened to cut all cooperation with Turkey.")
+    #expect(extraction.edge("russia", .cooperate, "turkey") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("russia", .threaten, "turkey") != nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aQuotationClosingInALaterSentenceIsItsSpeakersClaim() throws {
+    let extraction = try ExtractionFixture.extract(
+      "“Turkish jets struck PKK targets in northern Iraq. We will continue until the threat is gone,” Erdogan said.")
+    let edge = try #require(extraction.edge("turkey", .attack, "pkk"), "\(extraction.edgeSummary)")
+    #expect(edge.modality == .alleged)
+    #expect(edge.provenance.first?.claimant == "recep-tayyip-erdogan")
+  }
+
+  @Test func anAttackInTheWordsOfAMonitorOnPeopleTargetsNoPlace() throws {
+    let extraction = try ExtractionFixture.extract("Russian jets bombed civilians in Ariha on Tuesday.")
+    #expect(extraction.edge("russia", .attack, "ariha") == nil, "\(extraction.edgeSummary)")
+  }
+}
