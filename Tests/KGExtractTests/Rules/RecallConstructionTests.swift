@@ -62,6 +62,10 @@ struct RecallConstructionTests {
       text: "The Turkish Armed Forces, together with the Syrian National Army, launched Operation Peace Spring "
         + "against the YPG.",
       source: "turkish-armed-forces", type: .cooperate, target: "syrian-national-army", rule: "JointSubjects"),
+    // An actor after "of" performs an attack noun that takes no patient there.
+    Case(
+      text: "The repeated attacks of the Houthis on Saudi border posts alarmed Riyadh.", source: "houthis",
+      type: .attack, target: "saudi-arabia", rule: "EventPhrase"),
     // The region's media call Israel "the Zionist regime".
     Case(
       text: "Iran accused the Zionist regime of attacking its consulate.", source: "iran", type: .accuse,
