@@ -62,36 +62,11 @@ public struct RenderRequest: Sendable {
   }
 }
 
-/// Which edges a drawing admits: relation types, modalities, a date window over the documents
-/// that state an edge, and a least number of such documents.
-///
-/// A date is the range of days it may stand for ("2018-11" is any day of November 2018). With a
-/// window, an edge is kept when a document dated inside it states the edge (undated documents do
-/// not count), and only those documents' statements are drawn and counted.
-///
-/// The same rules as `KGQuery`'s `EdgeFilter`, which this will be replaced by.
-public struct RenderFilter: Sendable, Hashable {
-  /// The relation types kept; nil or empty keeps all.
-  public var types: Set<RelationType>?
-  /// The modalities kept; nil or empty keeps all.
-  public var modalities: Set<Modality>?
-  /// The first and last day kept, as typed (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
-  public var since: String?
-  public var until: String?
-  /// The least number of distinct documents (inside the window, if any) stating an edge.
-  public var minimumDocuments: Int
+/// Which edges a drawing admits (`KGModel`'s `EdgeCriteria`, shared with the web API): the same
+/// rules as `KGQuery`'s `EdgeFilter`; only the window's documents' statements are drawn and counted.
+public typealias RenderFilter = EdgeCriteria
 
-  public init(
-    types: Set<RelationType>? = nil, modalities: Set<Modality>? = nil, since: String? = nil, until: String? = nil,
-    minimumDocuments: Int = 1
-  ) {
-    self.types = types
-    self.modalities = modalities
-    self.since = since
-    self.until = until
-    self.minimumDocuments = minimumDocuments
-  }
-
+extension EdgeCriteria {
   /// Checks the dates, so that a command can reject them before opening the store.
   ///
   /// - Throws: `QueryError.invalidDate` or `.emptyDateWindow`, as the query commands do.
@@ -102,12 +77,11 @@ public struct RenderFilter: Sendable, Hashable {
   /// - Throws: `QueryError.invalidDate` or `.emptyDateWindow`.
   public func edgeFilter() throws(QueryError) -> EdgeFilter {
     try EdgeFilter(
-      types: types ?? [], modalities: modalities ?? [], since: since, until: until,
-      minimumDocuments: minimumDocuments)
+      types: types, modalities: modalities, since: since, until: until, minimumDocuments: minimumDocuments)
   }
 
   var isDefault: Bool {
-    (types ?? []).isEmpty && (modalities ?? []).isEmpty && since == nil && until == nil && minimumDocuments <= 1
+    types.isEmpty && modalities.isEmpty && since == nil && until == nil && minimumDocuments <= 1
   }
 }
 
@@ -278,8 +252,8 @@ extension Workspace {
   /// Whether `admit` would keep an edge with these ends, type, modality and document dates.
   private static func admits(_ edge: EdgeEnds, filter: RenderFilter, window: ClosedRange<Int32>?) -> Bool {
     guard let type = edge.type, let modality = edge.modality else { return false }
-    if let types = filter.types, !types.isEmpty, !types.contains(type) { return false }
-    if let modalities = filter.modalities, !modalities.isEmpty, !modalities.contains(modality) { return false }
+    if !filter.types.isEmpty, !filter.types.contains(type) { return false }
+    if !filter.modalities.isEmpty, !filter.modalities.contains(modality) { return false }
     guard window != nil || filter.minimumDocuments > 1 else { return true }
     var documents = 0
     for date in edge.documentDates {
@@ -297,8 +271,8 @@ extension Workspace {
   private static func admit(
     _ edge: Edge, filter: RenderFilter, window: ClosedRange<Int32>?, days: [String: ClosedRange<Int32>]
   ) -> Edge? {
-    if let types = filter.types, !types.isEmpty, !types.contains(edge.type) { return nil }
-    if let modalities = filter.modalities, !modalities.isEmpty, !modalities.contains(edge.modality) { return nil }
+    if !filter.types.isEmpty, !filter.types.contains(edge.type) { return nil }
+    if !filter.modalities.isEmpty, !filter.modalities.contains(edge.modality) { return nil }
     var edge = edge
     if let window {
       edge.provenance = edge.provenance.filter { p in
@@ -331,11 +305,11 @@ extension Workspace {
 
   static func describe(_ filter: RenderFilter) -> String {
     var parts: [String] = []
-    if let types = filter.types, !types.isEmpty {
-      parts.append(RelationType.allCases.filter(types.contains).map(\.rawValue).joined(separator: ", "))
+    if !filter.types.isEmpty {
+      parts.append(RelationType.allCases.filter(filter.types.contains).map(\.rawValue).joined(separator: ", "))
     }
-    if let modalities = filter.modalities, !modalities.isEmpty {
-      parts.append(Modality.allCases.filter(modalities.contains).map(\.rawValue).joined(separator: ", "))
+    if !filter.modalities.isEmpty {
+      parts.append(Modality.allCases.filter(filter.modalities.contains).map(\.rawValue).joined(separator: ", "))
     }
     if let since = filter.since { parts.append("since \(since)") }
     if let until = filter.until { parts.append("until \(until)") }

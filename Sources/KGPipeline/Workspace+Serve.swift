@@ -52,7 +52,7 @@ public struct GraphViewerService: GraphService {
         case .out: .out
         case .both: .both
         }
-      return try session.neighbors(of: name, direction: direction, filter: try Self.edgeFilter(filter))
+      return try session.neighbors(of: name, direction: direction, filter: try filter.edgeFilter())
     }
   }
 
@@ -61,16 +61,11 @@ public struct GraphViewerService: GraphService {
       try session.path(
         PathRequest(
           from: request.from, to: request.to, maxHops: request.maxHops, all: request.all,
-          undirected: request.undirected, filter: try Self.edgeFilter(request.filter), limit: request.limit))
+          undirected: request.undirected, filter: try request.filter.edgeFilter(), limit: request.limit))
     }
   }
 
   public func edge(_ id: String) throws -> EdgeProvenance { try Self.translate { try session.edge(id) } }
-
-  static func edgeFilter(_ p: FilterParameters) throws(QueryError) -> EdgeFilter {
-    try EdgeFilter(
-      types: p.types, modalities: p.modalities, since: p.since, until: p.until, minimumDocuments: p.minimumDocuments)
-  }
 
   /// Runs `body`, turning the query errors a user can fix into API errors with the CLI's
   /// messages: 404 for what does not exist, 400 for what was typed wrong.

@@ -45,26 +45,10 @@ public enum NeighborDirection: String, Sendable, CaseIterable {
 }
 
 /// The edge filters of the API, as parsed from a query string; the same as the CLI's `--type`,
-/// `--modality`, `--since`, `--until` and `--min-documents`. Dates stay as typed: the
-/// service checks them and throws ``APIError/badRequest(_:suggestions:)`` for a malformed one.
-public struct FilterParameters: Sendable, Equatable {
-  public var types: Set<RelationType>
-  public var modalities: Set<Modality>
-  public var since: String?
-  public var until: String?
-  public var minimumDocuments: Int
-
-  public init(
-    types: Set<RelationType> = [], modalities: Set<Modality> = [], since: String? = nil, until: String? = nil,
-    minimumDocuments: Int = 0
-  ) {
-    self.types = types
-    self.modalities = modalities
-    self.since = since
-    self.until = until
-    self.minimumDocuments = minimumDocuments
-  }
-}
+/// `--modality`, `--since`, `--until` and `--min-documents`, and the same type as its drawing
+/// filter. Dates stay as typed: the service checks them and throws
+/// ``APIError/badRequest(_:suggestions:)`` for a malformed one.
+public typealias FilterParameters = EdgeCriteria
 
 /// A path question of the API (`/api/path?from=&to=`).
 public struct PathParameters: Sendable, Equatable {
@@ -79,7 +63,7 @@ public struct PathParameters: Sendable, Equatable {
 
   public init(
     from: String, to: String, undirected: Bool = false, all: Bool = false, maxHops: Int? = nil, limit: Int = 20,
-    filter: FilterParameters = FilterParameters()
+    filter: FilterParameters = FilterParameters(minimumDocuments: 0)
   ) {
     self.from = from
     self.to = to

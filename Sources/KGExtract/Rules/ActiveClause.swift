@@ -122,12 +122,8 @@ struct ActiveClause: RelationRule {
     guard a.headMention(ofPhrase: object) == nil, !Self.people.contains(a.tokens[phrase.head]),
       !a.parse.tags[phrase.head].isProperNoun
     else { return [] }
-    var candidates = phrase.attachments
-    let next = phrase.range.upperBound
-    if next < a.parse.prepositionalPhraseAt.count, a.parse.prepositionalPhraseAt[next] >= 0 {
-      candidates.insert(Int(a.parse.prepositionalPhraseAt[next]), at: 0)
-    }
-    for pp in candidates where Self.placePrepositions.contains(a.parse.prepositionalPhrases[pp].word) {
+    for pp in a.prepositionalPhrases(of: object)
+    where Self.placePrepositions.contains(a.parse.prepositionalPhrases[pp].word) {
       guard let place = a.parse.prepositionalPhrases[pp].object else { continue }
       let places = a.mentions(ofPhrase: place).filter { !a.isActor($0) }
       if !places.isEmpty { return places }

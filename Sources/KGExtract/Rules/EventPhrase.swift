@@ -72,12 +72,7 @@ struct EventPhrase: RelationRule {
       // "the advance of the SAA against ISIS", "repeated attacks of the coalition on X": an actor
       // after "of" acts, unless the noun takes its patient there ("the shelling of Hama").
       if agents.isEmpty, !NominalEvent.patientOf.contains(a.tokens[phrase.head]) {
-        var ofPhrases = phrase.attachments
-        let end = phrase.range.upperBound
-        if end < a.tokens.count, parse.prepositionalPhraseAt[end] >= 0 {
-          ofPhrases.append(Int(parse.prepositionalPhraseAt[end]))
-        }
-        if let of = ofPhrases.first(where: { parse.prepositionalPhrases[$0].word == "of" }),
+        if let of = a.prepositionalPhrases(of: p).first(where: { parse.prepositionalPhrases[$0].word == "of" }),
           let object = parse.prepositionalPhrases[of].object
         {
           agents = a.mentions(ofPhrase: object).filter { a.isActor($0) && !targets.contains($0) }

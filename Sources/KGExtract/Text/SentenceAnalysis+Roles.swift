@@ -108,13 +108,7 @@ extension SentenceAnalysis {
     }
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
     if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
-      // The parser may attach the "of" phrase to the verb; the phrase right after the head is it.
-      var ofPhrases = phrase.attachments
-      let next = phrase.range.upperBound
-      if next < parse.prepositionalPhraseAt.count, parse.prepositionalPhraseAt[next] >= 0 {
-        ofPhrases.append(Int(parse.prepositionalPhraseAt[next]))
-      }
-      for pp in ofPhrases where parse.prepositionalPhrases[pp].word == "of" {
+      for pp in prepositionalPhrases(of: p) where parse.prepositionalPhrases[pp].word == "of" {
         if let object = parse.prepositionalPhrases[pp].object,
           let m = headMention(ofPhrase: owned(object), depth: depth + 1)
         {
@@ -157,6 +151,19 @@ extension SentenceAnalysis {
       }
     }
     return nil
+  }
+
+  /// The prepositional phrases of a noun phrase: those the parser attached to it, then the one
+  /// right after it, which the parser may have attached to the verb instead.
+  func prepositionalPhrases(of p: Int) -> [Int] {
+    var result = parse.nounPhrases[p].attachments
+    let next = parse.nounPhrases[p].range.upperBound
+    if next < parse.prepositionalPhraseAt.count, parse.prepositionalPhraseAt[next] >= 0,
+      !result.contains(Int(parse.prepositionalPhraseAt[next]))
+    {
+      result.append(Int(parse.prepositionalPhraseAt[next]))
+    }
+    return result
   }
 
   /// The mentions of several phrases, in order, each once.
