@@ -1,7 +1,7 @@
 import Foundation
 public import KGExtract
 import KGIngest
-public import KGModel
+import KGModel
 
 /// A question `kg explain` cannot answer as asked.
 public enum ExplainError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 public import KGExtract
 import KGIngest
-public import KGModel
+import KGModel
 import KGStore
 
 /// One input that could not be read or stored, and why.

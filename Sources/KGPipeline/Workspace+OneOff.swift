@@ -1,6 +1,6 @@
 import Foundation
-public import KGModel
-public import KGQuery
+import KGModel
+import KGQuery
 import KGStore
 
 // One-off questions (one `kg` process, one answer) read only what they are about: names are

@@ -1,5 +1,5 @@
 import Foundation
-public import KGExtract
+import KGExtract
 public import KGModel
 public import KGStore
 

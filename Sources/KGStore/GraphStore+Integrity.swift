@@ -33,7 +33,7 @@ extension GraphStore {
   /// now, so the file's bytes are the whole store.
   package func _close() throws {
     if let pool = dbWriter as? DatabasePool {
-      try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+      _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
       try pool.close()
     } else if let queue = dbWriter as? DatabaseQueue {
       try queue.close()

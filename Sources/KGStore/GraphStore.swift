@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import KGModel
+import KGModel
 
 /// The embedded SQLite store of the graph.
 ///
@@ -167,6 +167,8 @@ public final class GraphStore: Sendable {
 
   /// How long a build waits for another process that holds the store's write lock.
   static let busyTimeout: TimeInterval = 60
+  /// How many times opening a fresh store retries its migrations while another process runs them.
+  static let migrationAttempts = 50
 
   /// A store in memory, for tests and one-off runs.
   public init(inMemoryNamed name: String = "kg") throws(StoreError) {
@@ -295,13 +297,22 @@ public final class GraphStore: Sendable {
       if !unknown.isEmpty {
         throw StoreError.newerSchema(path: path, found: applied.sorted(), supported: Migrations.known)
       }
-      do {
-        try migrator.migrate(dbWriter)
-      } catch {
-        // Another process may have created the same fresh store at the same moment and run the
-        // migrations first; then the schema is complete and there is nothing left to do.
-        let now = try dbWriter.read { db in try migrator.appliedIdentifiers(db) }
-        if !Set(Migrations.known).isSubset(of: now) { throw error }
+      // Another process may be migrating the same fresh store at the same moment: GRDB reads the
+      // applied migrations before it takes the write lock of each one, so a migration the other
+      // process has just committed fails here ("table already exists"). Each retry starts from
+      // what is applied by then, so it goes on where the other process is.
+      var attempt = 0
+      while true {
+        do {
+          try migrator.migrate(dbWriter)
+          break
+        } catch {
+          let now = try dbWriter.read { db in try migrator.appliedIdentifiers(db) }
+          if Set(Migrations.known).isSubset(of: now) { break }
+          attempt += 1
+          if attempt >= Self.migrationAttempts { throw error }
+          usleep(20_000)
+        }
       }
     } catch let error as StoreError {
       throw error

@@ -348,7 +348,7 @@ func writeProse(_ path: String, bytes: Int, lineBreaks: Bool) throws {
   var prose = try KGProcess.seedFiles.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n\n")
   if !lineBreaks { prose = prose.split(whereSeparator: \.isNewline).joined(separator: " ") + " " }
   let chunk = Data(prose.utf8)
-  FileManager.default.createFile(atPath: path, contents: nil)
+  _ = FileManager.default.createFile(atPath: path, contents: nil)
   let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
   defer { try? handle.close() }
   var written = 0

@@ -1,5 +1,5 @@
 import Foundation
-public import KGModel
+import KGModel
 
 /// The grammatical form in which a cue appears.
 enum CueForm: Hashable, Sendable {

@@ -1,4 +1,4 @@
-public import KGModel
+import KGModel
 
 /// The node and edge attributes GraphML and GEXF carry, in one list so both formats (and their
 /// readers: Gephi, yEd, networkx) see the same names and types.

@@ -79,7 +79,7 @@ import Testing
     #expect(dictionary.entities["user-group-49999"]?.kind == .armedGroup)
     #expect(dictionary.entry(forTokens: ["liwa", "test", "49990"])?.entityID == "user-group-49990")
     #expect(dictionary.entry(forTokens: ["test", "brigade", "123"])?.entityID == "user-group-123")
-    let extraction = try Extractor(configuration: configuration).extract(
+    let extraction = Extractor(configuration: configuration).extract(
       ArticleBuilder(["Liwa Test 40 attacked Test Brigade 7."]).build())
     #expect(extraction.edge("user-group-40", .attack, "user-group-7") != nil, "\(extraction.edgeSummary)")
   }
