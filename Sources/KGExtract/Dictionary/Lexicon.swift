@@ -41,6 +41,9 @@ public struct Lexicon: Sendable {
   var attributionVerbs = WordSet()
   var attributionPrepositions = PhraseSet([])
   var attributionSources: Set<String> = []
+  /// Words a multi-word cue may hold inside it without changing its sense: "took total control
+  /// of", "seized full control of".
+  var cueModifiers = WordSet()
 
   static let prepositions: WordSet = [
     "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for", "alongside",
@@ -70,7 +73,8 @@ public struct Lexicon: Sendable {
   /// Adds the cues of one lexicon file; its `irregular` forms apply to its own verbs.
   mutating func load(yaml text: String, file: String) throws(DictionaryError) {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
-    try root.checkKeys(["relations", "irregular", "modality", "attribution"], in: "the lexicon")
+    try root.checkKeys(["relations", "irregular", "modality", "attribution", "cue_modifiers"], in: "the lexicon")
+    for word in try root["cue_modifiers"]?.strings("cue_modifiers") ?? [] { cueModifiers.insert(word.lowercased()) }
     var irregular: [String: (String, String)] = [:]
     if let irr = root["irregular"] {
       for (verb, forms) in try irr.pairs("irregular") {

@@ -83,6 +83,17 @@ extension MentionFinder {
       // belongs to the name.
       let after = run.upperBound
       var typed = unknownNameKind(tokens, run, opensSentence: opensSentence, hits: hits)
+      // "Ali Nasser, a leader in …", "Omar Halab said": a first name before a one-word place's name
+      // makes a person's name when the longer name reads as a person's.
+      if typed?.kind != .person, after < tokens.count, covered[after], tokens[after].isCapitalized,
+        after + 1 == tokens.count || !(tokens[after + 1].isWord && tokens[after + 1].isCapitalized),
+        hits.contains(where: { $0.range == after..<(after + 1) && $0.origin == .dictionary }),
+        let longer = unknownNameKind(tokens, run.lowerBound..<(after + 1), opensSentence: opensSentence, hits: hits),
+        longer.kind == .person, releaseOneWordPlace(at: after, covered: &covered, hits: &hits, state: state)
+      {
+        run = run.lowerBound..<(after + 1)
+        typed = longer
+      }
       if after < tokens.count, !tokens[after].isCapitalized, patterns.orgHeads[tokens[after]] == .armedGroup,
         run.lowerBound > 0, tokens[run.lowerBound - 1].lower == "the", typed?.kind != .location
       {

@@ -132,6 +132,17 @@ struct MentionFinder {
         t += 1
         continue
       }
+      // "The SDF said it had captured Raqqa": "it" as the subject of what an actor says is that
+      // actor (GUIDELINES.md: a party's claim about its own success), within this sentence only.
+      if !covered[t], tokens[t].lower == "it", isSpeakersPronoun(at: t, tokens: tokens),
+        let id = resolveThey(at: t, tokens: tokens, found: result, state: state, sameSentenceOnly: true)
+      {
+        result.append(MentionHit(entityID: id, range: t..<(t + 1), origin: .reference, isBareDemonym: false))
+        state.history.append(id)
+        state.historySentence.append(state.sentence)
+        t += 1
+        continue
+      }
       if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
         next >= hits.count || hits[next].range.lowerBound >= t + length,
         !(t + length + 1 < tokens.count && tokens[t + length].lower == "of"
@@ -284,6 +295,13 @@ struct MentionFinder {
       var j = titleEnd
       if j < tokens.count, tokens[j].lower == "," { j += 1 }
       var found = false
+      // "Col. Ivan Petrov": a one-word place's name right after the title opens the person's name
+      // when another name word follows it.
+      if nameRun(tokens, from: j, covered: covered) == nil, j + 1 < tokens.count, !covered[j + 1],
+        tokens[j + 1].isWord, tokens[j + 1].isCapitalized
+      {
+        releaseOneWordPlace(at: j, covered: &covered, hits: &hits, state: state)
+      }
       while var run = nameRun(tokens, from: j, covered: covered) {
         // "spokesperson Mustafa Bali": a lone first name goes on into a one-word place's name.
         let next = run.upperBound
@@ -315,6 +333,21 @@ struct MentionFinder {
       }
       i = found ? j : i + 1
     }
+  }
+
+  /// Gives back the tokens of a one-word place's mention starting at `start` (a gazetteer village
+  /// called "Ivan" or "Nasser" that is a person's name here); whether there was one.
+  @discardableResult
+  func releaseOneWordPlace(at start: Int, covered: inout [Bool], hits: inout [MentionHit], state: DocumentState)
+    -> Bool
+  {
+    guard let place = hits.firstIndex(where: { $0.range == start..<(start + 1) }),
+      hits[place].origin == .dictionary,
+      (dictionary.entities[hits[place].entityID] ?? state.discovered[hits[place].entityID])?.kind == .location
+    else { return false }
+    hits.remove(at: place)
+    covered[start] = false
+    return true
   }
 
   /// "Abu Khawla, the leader of the HSD led forces": a name, a comma and a title make a person,
@@ -526,7 +559,18 @@ struct MentionFinder {
 
   /// The actor "they" stands for: the first ungoverned group, military or state of this sentence
   /// before it, else the subject that opened the previous sentence.
-  func resolveThey(at t: Int, tokens: [Token], found: [MentionHit], state: DocumentState) -> String? {
+  /// Whether the "it" at `t` opens what a verb of speaking reports ("said it had", "claimed that
+  /// it would"): right after the verb, or after its "that", and before a verb.
+  func isSpeakersPronoun(at t: Int, tokens: [Token]) -> Bool {
+    guard t >= 1, t + 1 < tokens.count, tokens[t + 1].isWord, !tokens[t + 1].isCapitalized else { return false }
+    var before = t - 1
+    if tokens[before].lower == "that", before >= 1 { before -= 1 }
+    return patterns.names.speechVerbs.contains(tokens[before])
+  }
+
+  func resolveThey(
+    at t: Int, tokens: [Token], found: [MentionHit], state: DocumentState, sameSentenceOnly: Bool = false
+  ) -> String? {
     for hit in found where hit.range.upperBound <= t && !hit.isBareDemonym {
       // "The US-backed SDF said they …": a backer before a hyphen modifies the name after it;
       // "SDF spokesperson X said they …": a group before a title is the person's.
@@ -546,7 +590,7 @@ struct MentionFinder {
       if before >= 0, SentenceAnalysis.governing.contains(tokens[before]), tokens[before].lower != "by" { continue }
       return hit.entityID
     }
-    return state.previousSubject
+    return sameSentenceOnly ? nil : state.previousSubject
   }
 
   /// The longest reference phrase starting at token `i` (the first listed among equally long ones).

@@ -90,9 +90,10 @@ struct ActiveClause: RelationRule {
           targets = group.objects.flatMap { placeOfObject($0, in: a) }
         }
       }
-      // "killed two officers – identified as X and Y": the people named after an object that names no one.
+      // "killed two officers – identified as X and Y", "killed five people, including Col. X": the
+      // people named after an object that names no one.
       if targets.isEmpty {
-        targets = a.includedMentions(after: group.range.upperBound, namingOnly: true).filter { a.isActor($0) }
+        targets = a.includedMentions(after: group.range.upperBound).filter { a.isActor($0) }
       }
       guard !targets.isEmpty else { continue }
       // "killed 10 people, including two SDF commanders"

@@ -19,6 +19,12 @@ extension SentenceAnalysis {
     "wave", "band", "cell", "unit",
   ]
 
+  /// Heads naming a member of a group, which "in" and "with" give to the group as "of" does.
+  static let memberHeads: WordSet = [
+    "member", "members", "fighter", "fighters", "commander", "commanders", "leader", "leaders", "officer", "officers",
+    "official", "officials",
+  ]
+
   static let possessivePronouns: WordSet = ["its", "their", "whose"]
   /// Heads a place's name may follow without "of" ("stronghold Raqqa", "the town Morek").
   static let placeHeads: WordSet = [
@@ -107,10 +113,14 @@ extension SentenceAnalysis {
       return m
     }
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
+    // "a commander in the YPJ", "a fighter with the Houthis": a member's group after "in" or "with".
     if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
-      for pp in prepositionalPhrases(of: p) where parse.prepositionalPhrases[pp].word == "of" {
+      let member = Self.memberHeads.contains(tokens[phrase.head])
+      for pp in prepositionalPhrases(of: p) {
+        let word = parse.prepositionalPhrases[pp].word
+        guard word == "of" || (member && (word == "in" || word == "with")) else { continue }
         if let object = parse.prepositionalPhrases[pp].object,
-          let m = headMention(ofPhrase: owned(object), depth: depth + 1)
+          let m = headMention(ofPhrase: owned(object), depth: depth + 1), word == "of" || isActor(m)
         {
           return m
         }
@@ -213,23 +223,49 @@ extension SentenceAnalysis {
       else { return [] }
     }
     let places = !isActor(first)
-    var k = parse.nounPhrases[phrase].range.upperBound
-    while k + 1 < tokens.count, [",", "and", "or"].contains(tokens[k].lower) {
+    var k = endOfListItem(at: parse.nounPhrases[phrase].range.upperBound)
+    // "A, a commander in X (XU); B, a leader in Y; and Z fighter C": items apart by commas or
+    // semicolons, each with its apposition.
+    while k + 1 < tokens.count, [",", "and", "or", ";"].contains(tokens[k].lower) {
       var j = k + 1
       if tokens[j].lower == "and" || tokens[j].lower == "or" { j += 1 }
       guard j < tokens.count, parse.nounPhraseAt[j] >= 0 else { break }
-      let next = Int(parse.nounPhraseAt[j])
+      var next = Int(parse.nounPhraseAt[j])
+      // ", the SDF media center said": a phrase followed by its verb opens a clause.
+      let end = parse.nounPhrases[next].range.upperBound
+      if end < tokens.count, parse.verbGroupAt[end] >= 0 { break }
       guard let m = headMention(ofPhrase: next), isActor(m) != places else { break }
       if !found.contains(m) { found.append(m) }
-      k = parse.nounPhrases[next].range.upperBound
-      // "the vicinity of Qminas": step over the "of" phrase the head mention came from.
-      if k < tokens.count, parse.prepositionalPhraseAt[k] >= 0,
-        parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word == "of"
+      // "YAT fighter Ruha Bashar": a person named right after a title phrase.
+      if end < tokens.count, parse.nounPhraseAt[end] >= 0, let person = mentionOfToken[end],
+        mentionKinds[person] == .person, !places
       {
-        k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.upperBound
+        next = Int(parse.nounPhraseAt[end])
+        if !found.contains(person) { found.append(person) }
       }
+      k = endOfListItem(at: parse.nounPhrases[next].range.upperBound)
     }
     return found
+  }
+
+  /// Where a list item that ends at `position` is over: past "of X" ("the vicinity of Qminas"),
+  /// "in X" and "with X" (a member's group) and a bracket ("(also called …)", "(YAT)").
+  func endOfListItem(at position: Int) -> Int {
+    var k = position
+    while k < tokens.count {
+      if parse.prepositionalPhraseAt[k] >= 0,
+        ["of", "in", "with"].contains(parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word)
+      {
+        k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.upperBound
+      } else if tokens[k].lower == "(",
+        let close = tokens[k..<min(tokens.count, k + 12)].firstIndex(where: { $0.lower == ")" })
+      {
+        k = close + 1
+      } else {
+        return k
+      }
+    }
+    return k
   }
 
   /// Adjectives that make an event only claimed ("the alleged Israeli strike").
@@ -300,13 +336,14 @@ extension SentenceAnalysis {
 
   /// "…detained members of the brigade, including its leader A and commanders B, C and D": the
   /// mentions listed after ", including" or ", among them" in the same clause, after `start`.
-  func includedMentions(after start: Int, namingOnly: Bool = false) -> [Int] {
+  /// A full stop inside a sentence is an abbreviation's ("Brig. Gen. X"), which the list goes over.
+  func includedMentions(after start: Int) -> [Int] {
     var k = start
     var listStart = -1
     while k + 1 < tokens.count {
       let word = tokens[k].lower
-      if word == "." || word == ";" || isVerbCue(k) { return [] }
-      if !namingOnly, word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" {
+      if word == ";" || isVerbCue(k) { return [] }
+      if word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" {
         listStart = k + 2
         break
       }
@@ -323,8 +360,14 @@ extension SentenceAnalysis {
     var found: [Int] = []
     var j = listStart
     // The list ends at the sentence's end, a verb cue, or a relative clause about its items.
-    while j < tokens.count, ![".", ";", "who", "which", "whose"].contains(tokens[j].lower), !isVerbCue(j) {
-      if let m = mentionOfToken[j], !found.contains(m) { found.append(m) }
+    while j < tokens.count, ![";", "who", "which", "whose"].contains(tokens[j].lower), !isVerbCue(j),
+      !(tokens[j].lower == "." && j == tokens.count - 1)
+    {
+      // "a commander in Tehran's IRGC": a possessor is not one of the list.
+      if let m = mentionOfToken[j], !found.contains(m) {
+        let after = mentions[m].range.upperBound
+        if !(after < tokens.count && ["'s", "’s", "'", "’"].contains(tokens[after].lower)) { found.append(m) }
+      }
       j += 1
     }
     return found

@@ -33,7 +33,8 @@ struct SentenceAnalysis {
   /// Finds the cues of `tokens` in `cueTable` (the lexicon's cues by first word) outside the mentions.
   init(
     sentence: Sentence, tokens: [Token], mentions: [MentionHit], cues cueTable: WordMap<[Cue]>,
-    entityKind: @escaping (String) -> EntityKind?, parser: Parser, alwaysParse: Bool = false
+    cueModifiers: WordSet = [], entityKind: @escaping (String) -> EntityKind?, parser: Parser,
+    alwaysParse: Bool = false
   ) {
     self.sentence = sentence
     // Mentions are names the parser keeps whole; a bare demonym stays an adjective ("Turkish troops").
@@ -55,10 +56,10 @@ struct SentenceAnalysis {
     var cues: [CueHit] = []
     for i in tokens.indices where owner[i] == nil {
       for cue in cueTable[tokens[i]] ?? [] where i + cue.tokens.count <= tokens.count {
-        let range = i..<(i + cue.tokens.count)
-        if zip(cue.tokens, tokens[range]).allSatisfy({ $0 == $1.lower }) && !range.contains(where: { owner[$0] != nil })
+        if let end = Self.match(cue, in: tokens, at: i, modifiers: cueModifiers),
+          !(i..<end).contains(where: { owner[$0] != nil })
         {
-          cues.append(CueHit(range: range, cue: cue))
+          cues.append(CueHit(range: i..<end, cue: cue))
         }
       }
     }
@@ -76,6 +77,33 @@ struct SentenceAnalysis {
   }
 
   func isActor(_ m: Int) -> Bool { mentionKinds[m]?.isActor ?? false }
+
+  static let quoteMarks: WordSet = ["\"", "“", "”", "'", "‘", "’"]
+
+  /// Where `cue` ends when it starts at `start`: its words in order, with at most one modifier
+  /// (`modifiers`, "total") and the quotation marks around it between two of them ("have taken
+  /// \"total\" control of"); nil when it does not match.
+  static func match(_ cue: Cue, in tokens: [Token], at start: Int, modifiers: WordSet) -> Int? {
+    guard tokens[start].lower == cue.tokens[0] else { return nil }
+    var k = start + 1
+    var skipped = false
+    for word in cue.tokens.dropFirst() {
+      guard k < tokens.count else { return nil }
+      if tokens[k].lower != word, !skipped {
+        var j = k
+        while j < tokens.count, quoteMarks.contains(tokens[j]) { j += 1 }
+        guard j < tokens.count, modifiers.contains(tokens[j]) else { return nil }
+        j += 1
+        while j < tokens.count, quoteMarks.contains(tokens[j]) { j += 1 }
+        skipped = true
+        k = j
+        guard k < tokens.count else { return nil }
+      }
+      guard tokens[k].lower == word else { return nil }
+      k += 1
+    }
+    return k
+  }
 
   /// The token ranges the parser keeps whole as names: the mentions, except bare demonyms
   /// ("Turkish troops" stays an adjective and a noun), with a hyphenated name before them

@@ -59,6 +59,36 @@ struct RecallConstructionTests {
     Case(
       sentence: "The repeated attacks of the Houthis on Saudi border posts alarmed Riyadh.", source: "houthis",
       type: .attack, target: "saudi-arabia", rule: "EventPhrase"),
+    // A list of people, each with an apposition naming their group, apart by semicolons; a
+    // member's group after "in" is killed too (GUIDELINES.md: killing members attacks the group).
+    Case(
+      sentence: "A Saudi airstrike killed Ahmed Saleh, a commander in the Houthis; Ali Nasser, a leader in Hezbollah; "
+        + "and Houthi fighter Omar Musa, the ministry said.",
+      source: "saudi-arabia", type: .kill, target: "ali-nasser", modality: .alleged, rule: "ActiveClause"),
+    Case(
+      sentence: "A Saudi airstrike killed Ahmed Saleh, a commander in the Houthis; Ali Nasser, a leader in Hezbollah; "
+        + "and Houthi fighter Omar Musa, the ministry said.",
+      source: "saudi-arabia", type: .kill, target: "hezbollah", modality: .alleged, rule: "ActiveClause"),
+    Case(
+      sentence: "A Saudi airstrike killed Ahmed Saleh, a commander in the Houthis; Ali Nasser, a leader in Hezbollah; "
+        + "and Houthi fighter Omar Musa, the ministry said.",
+      source: "saudi-arabia", type: .kill, target: "omar-musa", modality: .alleged, rule: "ActiveClause"),
+    // The people named after "including", when the object names no one; a title's abbreviation
+    // does not end the list.
+    Case(
+      sentence: "The Russian missile strike killed five people, including Col. Ivan Petrov.", source: "russia",
+      type: .kill, target: "ivan-petrov", rule: "ActiveClause"),
+    // A modifier inside a multi-word cue, in scare quotes or not.
+    Case(
+      sentence: "The RSF said it had taken \"full\" control of El Fasher.", source: "rapid-support-forces",
+      type: .capture, target: "el-fasher", modality: .alleged),
+    // GUIDELINES.md: a vow of retaliation threatens the author of the attack it answers.
+    Case(
+      sentence: "Russia vowed a harsh response after the Ukrainian drone attack on Belgorod.", source: "russia",
+      type: .threaten, target: "ukraine", rule: "RetaliationVow"),
+    Case(
+      sentence: "Hezbollah vowed revenge for the assassination of its commander by Israel.", source: "hezbollah",
+      type: .attack, target: "israel", modality: .hypothetical, rule: "RetaliationVow"),
     // The region's media call Israel "the Zionist regime".
     Case(
       sentence: "Iran accused the Zionist regime of attacking its consulate.", source: "iran", type: .accuse,
@@ -93,6 +123,25 @@ struct RecallConstructionTests {
     let edge = try #require(extraction.edge("turkey", .attack, "pkk"), "\(extraction.edgeSummary)")
     #expect(edge.modality == .alleged)
     #expect(edge.provenance.first?.claimant == "recep-tayyip-erdogan")
+  }
+
+  @Test func aPossessorIsNotOneOfAnIncludedList() throws {
+    let extraction = try ExtractionFixture.extract(
+      "An Israeli strike killed seven people, including a senior commander in Tehran’s Revolutionary Guards.")
+    #expect(extraction.edge("israel", .kill, "iran") == nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aReportingClauseEndsAList() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Turkish drones killed Salwa Yusuk, a commander in the YPJ, and Ruha Bashar, a leader in the YPG, "
+        + "the SDF media center said.")
+    #expect(extraction.edge("turkey", .kill, "ypg") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("turkey", .kill, "sdf") == nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aNameAfterATitleTakesAOneWordPlaceAsItsFirstName() throws {
+    let extraction = try ExtractionFixture.extract("Col. Ivan Petrov said Ukrainian drones struck Kursk.")
+    #expect(extraction.mentions.contains { $0.surface == "Ivan Petrov" }, "\(extraction.mentions.map(\.surface))")
   }
 
   @Test func anAttackInTheWordsOfAMonitorOnPeopleTargetsNoPlace() throws {

@@ -1,0 +1,74 @@
+import KGLanguage
+import KGModel
+
+/// A vow of retaliation whose target is the author of the attack it answers: "Iran is vowing to
+/// hit back after an alleged Israeli strike", "Hezbollah vowed revenge for the assassination of
+/// its commander by Israel". GUIDELINES.md (Conventions, vows of retaliation): the vow is
+/// `threaten` (asserted) and the retaliation against a named target a `hypothetical` `attack`.
+/// A vow that names its target itself ("vowed to retaliate against Israel") is read by
+/// `VowImpliesThreat` from the attack cue.
+///
+/// Example: "Iran vowed to hit back after an Israeli strike." → threaten(Iran, Israel) and
+/// attack(Iran, Israel), hypothetical.
+struct RetaliationVow: RelationRule {
+  /// What a retaliation is called after "to" ("vowed to hit back") or right after the vow
+  /// ("vowed revenge"), as lowercased words.
+  static let retaliations: [[String]] = [
+    ["hit", "back"], ["strike", "back"], ["fight", "back"], ["retaliate"], ["respond"], ["avenge"],
+    ["take", "revenge"], ["exact", "revenge"], ["seek", "revenge"], ["revenge"], ["retaliation"], ["vengeance"],
+    ["a", "response"], ["a", "harsh", "response"], ["a", "strong", "response"], ["a", "crushing", "response"],
+    ["a", "decisive", "response"],
+  ]
+  /// The words that tie the vow to the attack it answers.
+  static let answering: WordSet = ["after", "for", "over", "following", "to"]
+  /// The words after which the target itself is named ("vowed revenge against Israel").
+  static let direct: WordSet = ["against", "on"]
+
+  func findings(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    let tokens = a.tokens
+    for v in tokens.indices where VowImpliesThreat.vows.contains(tokens[v]) {
+      var k = v + 1
+      if k < tokens.count, tokens[k].lower == "to" { k += 1 }
+      guard let end = retaliation(at: k, in: tokens) else { continue }
+      // The vower: the subject of the vow's verb group.
+      guard let g = v < a.parse.verbGroupAt.count ? Int(a.parse.verbGroupAt[v]) : nil, g >= 0,
+        !a.parse.verbGroups[g].isNegated
+      else { continue }
+      let sources = a.mentions(ofPhrases: a.parse.verbGroups[g].subjects).filter { a.isActor($0) }
+      guard !sources.isEmpty else { continue }
+      // "… after an alleged Israeli strike": the attack answered, right after the retaliation.
+      var j = end
+      while j < tokens.count, tokens[j].isWord, !Self.answering.contains(tokens[j]), !Self.direct.contains(tokens[j]),
+        j - end < 3
+      {
+        j += 1
+      }
+      guard j + 1 < tokens.count, Self.answering.contains(tokens[j]) || Self.direct.contains(tokens[j]),
+        a.parse.nounPhraseAt[j + 1] >= 0
+      else { continue }
+      let phrase = Int(a.parse.nounPhraseAt[j + 1])
+      // "vowed revenge against Israel" names the target; "after an Israeli strike" its author.
+      let named = Self.direct.contains(tokens[j]) ? a.mentions(ofPhrase: phrase) : a.eventAgents(ofPhrase: phrase)
+      let sides = Set(sources.map { a.side(a.mentions[$0].entityID) })
+      let targets = named.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
+      guard !targets.isEmpty else { continue }
+      let cue = v..<end
+      result.append(
+        Finding(sources: sources, type: .threaten, targets: targets, rule: id, cue: cue, forced: (.asserted, nil)))
+      result.append(
+        Finding(sources: sources, type: .attack, targets: targets, rule: id, cue: cue, forced: (.hypothetical, nil)))
+    }
+    return result
+  }
+
+  /// Where the retaliation that starts at `start` ends, if one does.
+  func retaliation(at start: Int, in tokens: [Token]) -> Int? {
+    for words in Self.retaliations where start + words.count <= tokens.count {
+      if zip(words, tokens[start..<(start + words.count)]).allSatisfy({ $0 == $1.lower }) {
+        return start + words.count
+      }
+    }
+    return nil
+  }
+}
