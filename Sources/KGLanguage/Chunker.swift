@@ -68,7 +68,9 @@ struct Chunker {
     }
     while i < n {
       if s.fixedEnd[i] >= 0 {
-        if head >= 0, !s.tags[head].isProperNoun { break }
+        // "his Russian counterpart Vladimir Putin", "YAT fighter Ruha Bashar": a name after a
+        // person's title is the phrase's head; after other common nouns it starts a new phrase.
+        if head >= 0, !s.tags[head].isProperNoun, !WordClasses.personTitles.contains(s.words[head].lower) { break }
         let end = Int(s.fixedEnd[i])
         if head >= 0 { modifiers.append(head) }
         for k in i..<(end - 1) where s.tags[k] != .HYPH { modifiers.append(k) }

@@ -32,6 +32,13 @@ enum WordClasses {
   /// Words that make "with" comitative ("together with", "along with").
   static let comitativeParticles: Set<String> = ["together", "along", "jointly"]
   static let relativePronouns: Set<String> = ["which", "who", "whom", "that", "whose", "where"]
+  /// Nouns for a person's role that a name may follow in one phrase ("his counterpart Vladimir
+  /// Putin", "YPG fighter Ruha Bashar").
+  static let personTitles: Set<String> = [
+    "counterpart", "counterparts", "fighter", "commander", "leader", "minister", "president", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "ambassador", "chief", "official", "general", "colonel", "secretary",
+    "adviser", "advisor", "cleric", "deputy", "governor", "premier", "militant", "member", "activist", "journalist",
+  ]
   static let timeNouns: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",

@@ -28,6 +28,17 @@ import Testing
     #expect(s.nounPhrases.contains { s.text(of: $0.range) == "Hay'at Tahrir al-Sham" })
   }
 
+  @Test func aNameAfterAPersonsTitleIsTheHeadOfOnePhrase() throws {
+    let s = parse(
+      "Erdogan and his Russian counterpart Vladimir Putin agreed on a zone.", names: ["Erdogan", "Vladimir Putin"])
+    let np = try #require(s.phrase("his Russian counterpart Vladimir Putin"))
+    #expect(s.words[np.head].text == "Putin")
+    #expect(np.conjuncts.count == 2)
+    // After other common nouns a name opens a phrase of its own.
+    let told = parse("He told reporters Russia would respond.", names: ["Russia"])
+    #expect(told.phrase("reporters") != nil)
+  }
+
   @Test func coordinatedAdjectivesStayInOnePhrase() throws {
     let s = parse("Iraqi and Kurdish forces retook the town.")
     let np = try #require(s.phrase("Iraqi and Kurdish forces"))

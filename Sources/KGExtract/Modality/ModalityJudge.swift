@@ -122,7 +122,7 @@ struct ModalityJudge {
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
       // "X told Reuters": the one told is the listener; "…, notes Reuters": an inverted speaker.
       let tells = ["told", "tell", "tells", "telling"].contains(lower)
-      let speaker =
+      var speaker =
         a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a)
         ?? (tells ? nil : a.object(after: i + 1, limit: 2))
       if i > f.cue.lowerBound {
@@ -141,6 +141,9 @@ struct ModalityJudge {
         guard speakerPart.count <= 10,
           !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) })
         else { continue }
+        // "…, a commander in the Houthis, the ministry said": a speaker that names no one is
+        // unnamed, not the last actor before its comma.
+        if let s = speaker, opener > 0, a.mentions[s].range.lowerBound <= opener { speaker = nil }
       } else {
         // "X said (that) …" — but not "X, which announced …, is still fighting Y".
         let between = lowers[(i + 1)..<f.cue.lowerBound]

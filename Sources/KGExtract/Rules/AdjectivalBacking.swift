@@ -12,7 +12,14 @@ struct AdjectivalBacking: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     for (m, hit) in a.mentions.enumerated() where a.isActor(m) {
-      let p = hit.range.upperBound
+      var p = hit.range.upperBound
+      // "US occupation-backed militia", "Iranian regime-backed groups": the state's apparatus
+      // backs as the state.
+      if p + 2 < a.tokens.count, Self.apparatus.contains(a.tokens[p]), a.mentionOfToken[p] == nil,
+        a.tokens[p + 1].lower == "-"
+      {
+        p += 1
+      }
       guard p + 1 < a.tokens.count, a.tokens[p].lower == "-", !a.tokens[p + 1].spaceBefore else { continue }
       let participle = a.tokens[p + 1].lower
       guard AdjectivalBacking.participles.contains(participle) || Self.cooperative.contains(participle) else {
@@ -30,6 +37,9 @@ struct AdjectivalBacking: RelationRule {
     }
     return result
   }
+
+  /// Nouns for a state's apparatus between the state and "-backed".
+  static let apparatus: WordSet = ["government", "regime", "occupation", "state", "army", "military", "administration"]
 
   static let participles: WordSet = [
     "backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "protected", "financed",

@@ -12,14 +12,35 @@ struct JointAgreement: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups where Self.agreeing.contains(group.lemma) && !group.isNegated {
-      let phrases = group.voice == .passive ? group.agents : group.subjects
-      let parties = a.mentions(ofPhrases: phrases).filter { a.isActor($0) }
+    let parse = a.parse
+    for group in parse.verbGroups where !group.isNegated {
+      // "agreed on a ceasefire", or "agreed to create a buffer zone" (the agreeing governs).
+      let governs = group.governorLemma.map { Self.agreeing.contains($0) } ?? false
+      guard Self.agreeing.contains(group.lemma) || governs else { continue }
+      let phrases = group.voice == .passive && !governs ? group.agents : group.subjects
+      var parties = a.mentions(ofPhrases: phrases).filter { a.isActor($0) }
+      var announced = false
+      // "X and his counterpart Y said they had agreed …": "they" are the speakers.
+      if parties.count < 2, phrases.count == 1, parse.nounPhrases[phrases[0]].isPronoun,
+        ["they", "we"].contains(a.tokens[parse.nounPhrases[phrases[0]].head].lower)
+      {
+        var clause: Int? = group.clause
+        while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
+        if let c = clause {
+          parties = a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) }
+          // The parties announcing their own agreement make it: the agreement is stated, not claimed.
+          announced = true
+        }
+      }
       guard parties.count >= 2 else { continue }
-      let cue = group.head..<(group.head + 1)
+      let at = governs ? (group.governor ?? group.head) : group.head
+      let cue = at..<(at + 1)
       for (k, x) in parties.enumerated() {
         for y in parties[(k + 1)...] where a.mentions[x].entityID != a.mentions[y].entityID {
-          result.append(Finding(sources: [x], type: .cooperate, targets: [y], rule: id, cue: cue))
+          result.append(
+            Finding(
+              sources: [x], type: .cooperate, targets: [y], rule: id, cue: cue,
+              forced: announced ? (.asserted, nil) : nil))
         }
       }
     }

@@ -41,9 +41,19 @@ struct PassiveClause: RelationRule {
     for pp in group.obliques where Self.eventLinks.contains(a.parse.prepositionalPhrases[pp].word) {
       if let object = a.parse.prepositionalPhrases[pp].object { phrases.append(object) }
     }
+    // "were killed, in addition to four wounded, following an attack carried out by …": the
+    // link may come after a parenthetical phrase, within the clause.
     for other in a.parse.verbGroups where other.range.lowerBound >= group.range.upperBound {
-      guard other.range.lowerBound - group.range.upperBound <= 4 else { break }
-      if Self.eventLinks.contains(a.tokens[other.head].lower) { phrases += other.objects }
+      guard other.range.lowerBound - group.range.upperBound <= 12,
+        !a.tokens[group.range.upperBound..<other.range.lowerBound].contains(where: { $0.lower == ";" })
+      else { break }
+      guard Self.eventLinks.contains(a.tokens[other.head].lower) else { continue }
+      phrases += other.objects
+      // The parser may have made the event the subject of the participle that reports it.
+      let next = other.range.upperBound
+      if other.objects.isEmpty, next < a.tokens.count, a.parse.nounPhraseAt[next] >= 0 {
+        phrases.append(Int(a.parse.nounPhraseAt[next]))
+      }
     }
     for p in phrases {
       let agents = a.eventAgents(ofPhrase: p)

@@ -89,6 +89,21 @@ struct RecallConstructionTests {
     Case(
       sentence: "Hezbollah vowed revenge for the assassination of its commander by Israel.", source: "hezbollah",
       type: .attack, target: "israel", modality: .hypothetical, rule: "RetaliationVow"),
+    // The parties announcing their own agreement: "they" are the speakers, and the agreement
+    // is stated.
+    Case(
+      sentence: "President Volodymyr Zelensky and his Polish counterpart Andrzej Duda said on Monday they had agreed "
+        + "to open a new border crossing.",
+      source: "volodymyr-zelensky", type: .cooperate, target: "andrzej-duda", rule: "JointAgreement"),
+    // A state's apparatus between the state and "-backed".
+    Case(
+      sentence: "Iranian regime-backed Houthi fighters shelled Marib.", source: "iran", type: .support,
+      target: "houthis", rule: "AdjectivalBacking"),
+    // A passive killing tied to the attack that did it after a parenthetical phrase.
+    Case(
+      sentence: "Six Sudanese soldiers were killed, in addition to four others being wounded, following an attack "
+        + "carried out by the Rapid Support Forces.",
+      source: "rapid-support-forces", type: .kill, target: "sudan", rule: "PassiveClause"),
     // The region's media call Israel "the Zionist regime".
     Case(
       sentence: "Iran accused the Zionist regime of attacking its consulate.", source: "iran", type: .accuse,
@@ -129,6 +144,15 @@ struct RecallConstructionTests {
     let extraction = try ExtractionFixture.extract(
       "An Israeli strike killed seven people, including a senior commander in Tehran’s Revolutionary Guards.")
     #expect(extraction.edge("israel", .kill, "iran") == nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func anUnnamedSpeakerAfterAnAppositionClaimsForNoOne() throws {
+    let extraction = try ExtractionFixture.extract(
+      "A Saudi drone strike killed Ahmed Saleh, a commander in the Houthis, the ministry said.")
+    let edge = try #require(extraction.edge("saudi-arabia", .kill, "ahmed-saleh"), "\(extraction.edgeSummary)")
+    #expect(edge.modality == .alleged)
+    #expect(edge.provenance.first?.claimant == nil)
+    #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
   }
 
   @Test func aReportingClauseEndsAList() throws {
