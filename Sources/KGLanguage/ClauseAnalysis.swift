@@ -446,6 +446,8 @@ struct ClauseAnalysis {
       }
       // "X said (that) ...": the next clause after the frame's objects.
       var after = roleEnd(r)
+      // "pointed out that …": the verb's particle.
+      if after + 1 < n, s.words[after].lower == "out", s.words[after + 1].lower == "that" { after += 1 }
       if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
       if let content = s.clauses.indices.first(where: { c in
         c != frame && s.clauses[c].kind != .participle && s.clauses[c].kind != .relative

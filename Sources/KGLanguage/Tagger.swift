@@ -375,6 +375,10 @@ struct Tagger: Sendable {
       base)
   }
 
+  /// Adverbs the lexicon may tag otherwise ("still" as an adjective) between an auxiliary and
+  /// its verb.
+  static let midAdverbs: Set<String> = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
+
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
     let n = tags.count
     for i in 0..<n where !locked[i] {
@@ -426,6 +430,17 @@ struct Tagger: Sendable {
       if tag == .JJ, words[i].lower.hasSuffix("ed"), i + 1 < n, words[i + 1].lower == "by" {
         tags[i] = Tag.VBN.rawValue  // "a truce brokered by": an unknown participle with its agent
         continue
+      }
+      if tag == .NN, words[i].lower.hasSuffix("ing"), i + 1 < n, i > 0 {
+        // "is still training militants": an -ing word with an object after a form of "be".
+        var j = i - 1
+        while j > 0, (Tag(rawValue: tags[j])?.isAdverb ?? false) || Self.midAdverbs.contains(words[j].lower) { j -= 1 }
+        let next = Tag(rawValue: tags[i + 1]) ?? .NN
+        if idBe.contains(ids[j]), next.isNoun || next == .DT || next == .PRPS || next == .CD || next == .JJ {
+          tags[i] = Tag.VBG.rawValue
+          for k in (j + 1)..<i where !locked[k] { tags[k] = Tag.RB.rawValue }
+          continue
+        }
       }
       if tag == .VBZ, i > 0, tags[i - 1] == Tag.CD.rawValue {
         tags[i] = Tag.NNS.rawValue  // "23 suspects"

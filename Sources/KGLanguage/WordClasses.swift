@@ -4,7 +4,7 @@ enum WordClasses {
   static let reporting: Set<String> = [
     "say", "tell", "claim", "allege", "report", "announce", "state", "add", "confirm", "deny", "insist", "warn",
     "write", "note", "explain", "stress", "assert", "acknowledge", "admit", "declare", "argue", "believe", "suggest",
-    "estimate", "indicate", "inform", "quote", "tweet", "post", "reveal", "maintain", "contend", "charge",
+    "estimate", "indicate", "inform", "quote", "tweet", "post", "reveal", "maintain", "contend", "charge", "point",
   ]
   /// Verbs taking a "to" infinitive that becomes the group's head ("plans to attack").
   static let catenative: Set<String> = [

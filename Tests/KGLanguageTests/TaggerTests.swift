@@ -70,6 +70,9 @@ import Testing
     Case(
       id: "unknown -ed and -ing words", text: "Troops are regrouping near the outflanked town.",
       expected: "Troops/NNS are/VBP regrouping/VBG near/IN the/DT outflanked/JJ town/NN ./."),
+    Case(
+      id: "an -ing noun with an object after 'be' and an adverb", text: "The US is still training militants.",
+      expected: "The/DT US/NNP is/VBZ still/RB training/VBG militants/NNS ./."),
   ])
   func tagsShapesAndSuffixes(_ c: Case) {
     let words = WordInput.words(of: c.text)

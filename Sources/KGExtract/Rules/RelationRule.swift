@@ -63,7 +63,7 @@ enum RuleBook {
   static let all: [any RelationRule] = [
     // Rules over the language layer's roles first: a statement keeps the first rule that found it.
     ActiveClause(), PassiveClause(), EventPhrase(), JointSubjects(), ReportedAttack(), RelationNoun(), WithHelpOf(),
-    AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(),
+    AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), HostileSupportClaim(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
   ]

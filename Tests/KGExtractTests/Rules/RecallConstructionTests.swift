@@ -104,6 +104,10 @@ struct RecallConstructionTests {
       sentence: "Six Sudanese soldiers were killed, in addition to four others being wounded, following an attack "
         + "carried out by the Rapid Support Forces.",
       source: "rapid-support-forces", type: .kill, target: "sudan", rule: "PassiveClause"),
+    // GUIDELINES.md (Blame): saying another backs terrorists accuses it.
+    Case(
+      sentence: "Sudanese Foreign Minister Ali Youssef pointed out that the UAE is still arming militants in Darfur.",
+      source: "ali-youssef", type: .accuse, target: "united-arab-emirates", rule: "HostileSupportClaim"),
     // The region's media call Israel "the Zionist regime".
     Case(
       sentence: "Iran accused the Zionist regime of attacking its consulate.", source: "iran", type: .accuse,
@@ -144,6 +148,11 @@ struct RecallConstructionTests {
     let extraction = try ExtractionFixture.extract(
       "An Israeli strike killed seven people, including a senior commander in Tehran’s Revolutionary Guards.")
     #expect(extraction.edge("israel", .kill, "iran") == nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func backingNamedArmedGroupsIsSupportNotAnAccusation() throws {
+    let extraction = try ExtractionFixture.extract("Iran said the US was arming the SDF in Syria.")
+    #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
   }
 
   @Test func anUnnamedSpeakerAfterAnAppositionClaimsForNoOne() throws {
