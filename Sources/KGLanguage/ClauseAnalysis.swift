@@ -465,7 +465,10 @@ struct ClauseAnalysis {
         end = max(end, s.nounPhrases[subject].range.upperBound)  // "..., said the ministry."
       }
       while end < n, s.tags[end].isPunctuation { end += 1 }
-      let closes = end >= n || s.tags[end] == .period
+      // "…,” Khamenei said in a statement, according to IRNA.": an attribution may follow.
+      let closes =
+        end >= n || s.tags[end] == .period
+        || (s.words[end].lower == "according" && end + 1 < n && s.words[end + 1].lower == "to")
       if closes, frameStart > 0, s.tags[frameStart - 1] == .comma || s.tags[frameStart - 1] == .closeQuote {
         for c in s.clauses.indices where c != frame && s.clauses[c].range.upperBound <= frameStart {
           if s.clauses[c].kind == .main { markReported(c, reporters: group.subjects, verb: r, frame: frame) }

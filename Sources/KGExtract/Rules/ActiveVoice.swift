@@ -66,6 +66,8 @@ struct ActiveVoice: RelationRule {
           sources = [supported]
         }
       }
+      // "warned that Israel would pay a price" demands nothing (`ThreatIdiom` reads a threat in it).
+      if hit.cue.lemma == "warn", end < a.tokens.count, a.tokens[end].lower == "that" { continue }
       // "demanded that the Security Council act"
       let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].lower == "that" ? end + 1 : end
       guard let object = a.object(after: objectStart) else { continue }

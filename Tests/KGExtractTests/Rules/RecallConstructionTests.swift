@@ -108,6 +108,16 @@ struct RecallConstructionTests {
     Case(
       sentence: "Sudanese Foreign Minister Ali Youssef pointed out that the UAE is still arming militants in Darfur.",
       source: "ali-youssef", type: .accuse, target: "united-arab-emirates", rule: "HostileSupportClaim"),
+    // The idioms of threat: who will pay a price is threatened by whoever says so.
+    Case(
+      sentence: "The Houthis warned that the United States would pay a heavy price.", source: "houthis",
+      type: .threaten, target: "united-states", rule: "ThreatIdiom"),
+    Case(
+      sentence: "“Ukraine will regret this,” Dmitry Medvedev said in a statement, according to TASS.",
+      source: "dmitry-medvedev", type: .threaten, target: "ukraine", rule: "ThreatIdiom"),
+    Case(
+      sentence: "Ankara warned the Syrian regime not to play with fire.", source: "turkey", type: .threaten,
+      target: "syria", rule: "ThreatIdiom"),
     // The region's media call Israel "the Zionist regime".
     Case(
       sentence: "Iran accused the Zionist regime of attacking its consulate.", source: "iran", type: .accuse,
@@ -153,6 +163,14 @@ struct RecallConstructionTests {
   @Test func backingNamedArmedGroupsIsSupportNotAnAccusation() throws {
     let extraction = try ExtractionFixture.extract("Iran said the US was arming the SDF in Syria.")
     #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aWarningThatSomethingWillHappenDemandsNothing() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Russia warned that the US strikes on Syria would destabilize the region.")
+    #expect(!extraction.edges.contains { $0.type == .demand || $0.type == .threaten }, "\(extraction.edgeSummary)")
+    let negated = try ExtractionFixture.extract("The Houthis said Saudi Arabia will not regret its decision.")
+    #expect(!negated.edges.contains { $0.type == .threaten }, "\(negated.edgeSummary)")
   }
 
   @Test func anUnnamedSpeakerAfterAnAppositionClaimsForNoOne() throws {
