@@ -25,7 +25,13 @@ public struct GraphViewerService: GraphService {
 
   public init(session: QuerySession) { self.session = session }
 
-  public var schemaVersion: Int { QuerySession.answerSchemaVersion }
+  /// The version of the API's JSON, written as `schemaVersion` in every response: 1 wrote the
+  /// answers' keys in snake_case (`part_of`, `quote_document`); 2 writes them in camelCase, as
+  /// `kg … --json` does (`JSONConvention`). Bump it with `QuerySession.answerSchemaVersion`, and
+  /// the page's `API_SCHEMA_VERSION` (`Sources/KGServe/Resources/Viewer/viewer.js`) with it.
+  public static let apiSchemaVersion = 2
+
+  public var schemaVersion: Int { Self.apiSchemaVersion }
 
   /// - Complexity: O(*k* · *m*) over the *k* names and aliases, plus suggestions when none matches.
   public func search(_ text: String, type: EntityKind?, limit: Int) throws -> EntitySearchAnswer {

@@ -14,8 +14,9 @@ public import Hummingbird
 ///
 /// Every answer is `{"schemaVersion": N, "answer": …}`; every failure is
 /// `{"schemaVersion": N, "error": {"message": …, "suggestions": […]}}` with status 400, 404 or 500.
-/// Keys are snake_case, as in `kg export --format json` (`part_of`, `asserted_by`), except
-/// `schemaVersion`, which keeps the export's spelling.
+/// Keys are camelCase (`partOf`, `assertedBy`, `quoteDocument`), the same JSON as `kg … --json`
+/// and `kg export --format json` write (`JSONConvention`); query parameters are spelled as
+/// above.
 public enum Viewer {
   /// The router with the page and API routes; what the tests drive through `HummingbirdTesting`.
   ///
