@@ -34,8 +34,8 @@ public struct GraphViewerService: GraphService {
   public var schemaVersion: Int { Self.apiSchemaVersion }
 
   /// - Complexity: O(*k* · *m*) over the *k* names and aliases, plus suggestions when none matches.
-  public func search(_ text: String, type: EntityKind?, limit: Int) throws -> EntitySearchAnswer {
-    var found = session.entities(type: type, match: text.isEmpty ? nil : text)
+  public func search(_ text: String, types: Set<EntityKind>, limit: Int) throws -> EntitySearchAnswer {
+    var found = session.entities(types: types, match: text.isEmpty ? nil : text)
     if !text.isEmpty, let exact = try? session.resolve(text),
       let at = found.firstIndex(where: { $0.id == session.index.entities[exact].id })
     {

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import KGModel
 
 /// The web viewer of `kg serve`: the page (HTML, JavaScript and CSS shipped as resources) and
 /// the JSON API it calls, over any ``GraphService``.
@@ -33,7 +34,8 @@ public enum Viewer {
       api.respond { () throws -> Service.Search in
         let query = request.uri.queryParameters
         return try service.search(
-          query.get("match") ?? "", type: try Parse.entityKind(query.get("type")),
+          query.get("match") ?? "",
+          types: Set(try Parse.list(query.getAll("type"), noun: "an entity type", as: EntityKind.self)),
           limit: try Parse.integer(query.get("limit"), name: "limit", in: 1...10_000) ?? 50)
       }
     }

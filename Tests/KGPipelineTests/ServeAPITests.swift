@@ -86,6 +86,19 @@ import Testing
     #expect(!script.contains("part_of") && !script.contains("asserted_by"))
   }
 
+  @Test func searchTakesEntityTypesCommaSeparatedOrRepeated() async throws {
+    let replies = try await Self.get([
+      "/api/entities?match=a&type=state,Armed-Group", "/api/entities?match=a&type=state&type=armed_group",
+      "/api/entities?match=a&type=state",
+    ])
+    func types(_ reply: Reply) -> Set<String> {
+      Set((reply.answer["entities"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
+    }
+    #expect(types(replies[0]) == ["state", "armed_group"])
+    #expect(types(replies[1]) == ["state", "armed_group"])
+    #expect(types(replies[2]) == ["state"])
+  }
+
   @Test func searchWithNoMatchSuggestsNearNames() async throws {
     let reply = try await Self.get("/api/entities?match=Hezbolah")
     #expect(reply.status == 200)
@@ -172,7 +185,8 @@ import Testing
   @Test(arguments: [
     Failure(uri: "/api/entities/Islamc%20State", status: 404, says: "Did you mean 'ISIS'?"),
     Failure(uri: "/api/neighbors/isis?modality=rumoured", status: 400, says: "'rumoured' is not a modality"),
-    Failure(uri: "/api/neighbors/isis?type=bomb", status: 400, says: "'bomb' is not a type; use one of attack"),
+    Failure(
+      uri: "/api/neighbors/isis?type=bomb", status: 400, says: "'bomb' is not a relation type; use one of attack"),
     Failure(uri: "/api/neighbors/isis?since=2018-13", status: 400, says: "'2018-13' is not a date"),
     Failure(uri: "/api/neighbors/isis?min_documents=-1", status: 400, says: "min_documents '-1' must be"),
     Failure(uri: "/api/path?from=Iran", status: 400, says: "needs both 'from' and 'to'"),

@@ -27,8 +27,8 @@ struct ViewerTests {
 
     var schemaVersion: Int { 7 }
 
-    func search(_ text: String, type: EntityKind?, limit: Int) throws -> Asked {
-      Asked(route: "search", name: text, types: type.map { [$0.rawValue] }, maxHops: limit)
+    func search(_ text: String, types: Set<EntityKind>, limit: Int) throws -> Asked {
+      Asked(route: "search", name: text, types: types.map(\.rawValue).sorted(), maxHops: limit)
     }
     func entity(_ name: String) throws -> Asked {
       if name == "broken" { throw Broken() }
