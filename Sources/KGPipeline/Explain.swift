@@ -20,6 +20,10 @@ public enum ExplainError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Runs ingest and extraction without a store, to show why edges exist.
 public enum Explainer {
+  /// The version of the trace as JSON (`kg explain --json` writes it as `schemaVersion` beside
+  /// the trace's keys). Bump it when a key changes meaning, is renamed or disappears.
+  public static let traceSchemaVersion = 1
+
   /// Explains a sentence or short text typed by the user.
   public static func explain(text: String, configuration: ExtractionConfiguration) throws -> ExtractionTrace {
     let reader = ArticleReader()

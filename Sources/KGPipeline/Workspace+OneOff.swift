@@ -148,14 +148,14 @@ extension Workspace {
   }
 
   /// `kg entities` from the entity table and edge counts made by SQL.
-  func entitiesFromStore(type: EntityKind?, match: String?) throws -> [EntitySummary] {
+  func entitiesFromStore(types: Set<EntityKind>, match: String?) throws -> [EntitySummary] {
     let candidates =
       try match.flatMap { try EntityLookup.matching($0, candidates: { try store.entities(withKeysContaining: $0) }) }
       ?? store.allEntities()
     let (outgoing, incoming) = try store.degrees()
     return
       candidates
-      .filter { type == nil || $0.kind == type }
+      .filter { types.isEmpty || types.contains($0.kind) }
       .map { e in
         EntitySummary(
           id: e.id, name: e.name, type: e.kind, aliases: e.aliases, partOf: e.partOf, outgoing: outgoing[e.id] ?? 0,

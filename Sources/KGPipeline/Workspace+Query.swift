@@ -216,11 +216,11 @@ public struct QuerySession: Sendable {
   /// Entities of `type` whose id, name or alias contains `match`, most connected first.
   ///
   /// - Complexity: O(*n* log *n*).
-  public func entities(type: EntityKind? = nil, match: String? = nil) -> [EntitySummary] {
+  public func entities(types: Set<EntityKind> = [], match: String? = nil) -> [EntitySummary] {
     let candidates = match.map { lookup.matching($0) } ?? Array(index.entities.indices)
     return
       candidates
-      .filter { type == nil || index.entities[$0].kind == type }
+      .filter { types.isEmpty || types.contains(index.entities[$0].kind) }
       .map(summary(of:))
       .sorted { a, b in
         a.outgoing + a.incoming != b.outgoing + b.incoming
@@ -463,9 +463,9 @@ extension Workspace {
   /// - Throws: `StoreError` when the store cannot be read.
   public func querySession() throws(StoreError) -> QuerySession { try QuerySession(store: store) }
 
-  /// `kg entities`: see `QuerySession.entities(type:match:)`.
-  public func entities(type: EntityKind? = nil, match: String? = nil) throws -> [EntitySummary] {
-    try entitiesFromStore(type: type, match: match)
+  /// `kg entities`: see `QuerySession.entities(types:match:)`.
+  public func entities(types: Set<EntityKind> = [], match: String? = nil) throws -> [EntitySummary] {
+    try entitiesFromStore(types: types, match: match)
   }
 
   /// `kg show`: see `QuerySession.show(_:)`. Reads only the edges of that entity.

@@ -25,11 +25,17 @@ public struct GraphViewerService: GraphService {
 
   public init(session: QuerySession) { self.session = session }
 
-  public var schemaVersion: Int { QuerySession.answerSchemaVersion }
+  /// The version of the API's JSON, written as `schemaVersion` in every response: 1 wrote the
+  /// answers' keys in snake_case (`part_of`, `quote_document`); 2 writes them in camelCase, as
+  /// `kg … --json` does (`JSONConvention`). Bump it with `QuerySession.answerSchemaVersion`, and
+  /// the page's `API_SCHEMA_VERSION` (`Sources/KGServe/Resources/Viewer/viewer.js`) with it.
+  public static let apiSchemaVersion = 2
+
+  public var schemaVersion: Int { Self.apiSchemaVersion }
 
   /// - Complexity: O(*k* · *m*) over the *k* names and aliases, plus suggestions when none matches.
-  public func search(_ text: String, type: EntityKind?, limit: Int) throws -> EntitySearchAnswer {
-    var found = session.entities(type: type, match: text.isEmpty ? nil : text)
+  public func search(_ text: String, types: Set<EntityKind>, limit: Int) throws -> EntitySearchAnswer {
+    var found = session.entities(types: types, match: text.isEmpty ? nil : text)
     if !text.isEmpty, let exact = try? session.resolve(text),
       let at = found.firstIndex(where: { $0.id == session.index.entities[exact].id })
     {

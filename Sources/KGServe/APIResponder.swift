@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KGModel
 
 /// Turns a service's answer or error into a JSON response.
 struct APIResponder: Sendable {
@@ -52,37 +53,7 @@ struct APIResponder: Sendable {
       body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
-  /// Sorted keys, slashes unescaped, snake_case keys as in `kg export --format json`, and
-  /// `schemaVersion` spelled as the export spells it.
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .custom { path in
-      let key = path.last!
-      return key.stringValue == "schemaVersion" || key.intValue != nil ? key : SnakeKey(snake(key.stringValue))
-    }
-    return encoder
-  }()
-
-  /// "assertedBy" → "asserted_by", "quoteDocument" → "quote_document".
-  static func snake(_ name: String) -> String {
-    var out = ""
-    for c in name {
-      if c.isUppercase {
-        if !out.isEmpty { out.append("_") }
-        out.append(contentsOf: c.lowercased())
-      } else {
-        out.append(c)
-      }
-    }
-    return out
-  }
-
-  struct SnakeKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
+  /// Compact JSON in kg's one convention (`JSONConvention`): camelCase keys as `kg … --json`
+  /// writes them, sorted, slashes unescaped.
+  static let encoder = JSONConvention.encoder(pretty: false)
 }

@@ -22,9 +22,9 @@ public protocol GraphService: Sendable {
   /// The version of the answer shapes, written as `schemaVersion` in every response.
   var schemaVersion: Int { get }
 
-  /// Entities whose id, name or alias contains `text`, best first, at most `limit`; with
-  /// "did you mean" suggestions when none does.
-  func search(_ text: String, type: EntityKind?, limit: Int) throws -> Search
+  /// Entities whose id, name or alias contains `text` and whose type is one of `types` (any
+  /// type when empty), best first, at most `limit`; with "did you mean" suggestions when none does.
+  func search(_ text: String, types: Set<EntityKind>, limit: Int) throws -> Search
 
   /// One entity (by id, name or alias) with its aliases and every edge out and in.
   func entity(_ name: String) throws -> EntityPage

@@ -9,8 +9,8 @@ enum Parse {
   /// `min_documents`.
   static func filter(_ query: Parameters) throws(APIError) -> FilterParameters {
     FilterParameters(
-      types: Set(try list(query.getAll("type"), name: "type", as: RelationType.self)),
-      modalities: Set(try list(query.getAll("modality"), name: "modality", as: Modality.self)),
+      types: Set(try list(query.getAll("type"), noun: "a relation type", as: RelationType.self)),
+      modalities: Set(try list(query.getAll("modality"), noun: "a modality", as: Modality.self)),
       since: nonEmpty(query.get("since")), until: nonEmpty(query.get("until")),
       minimumDocuments: try integer(query.get("min_documents"), name: "min_documents", in: 0...1_000_000) ?? 0)
   }
@@ -35,27 +35,19 @@ enum Parse {
     return direction
   }
 
-  static func entityKind(_ text: String?) throws(APIError) -> EntityKind? {
-    guard let text = nonEmpty(text) else { return nil }
-    guard let kind = EntityKind(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_")) else {
-      throw .badRequest(
-        "'\(text)' is not an entity type; use one of \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    }
-    return kind
-  }
-
-  /// Values of a closed vocabulary, from repeated and comma-separated parameters.
-  static func list<Value: RawRepresentable & CaseIterable>(_ texts: [String], name: String, as: Value.Type)
+  /// Values of a closed vocabulary, from repeated and comma-separated parameters, read as the
+  /// CLI reads `--type` and `--modality`: case and spaces around commas ignored, `-` as `_`.
+  static func list<Value: RawRepresentable & CaseIterable>(_ texts: [String], noun: String, as: Value.Type)
     throws(APIError) -> [Value] where Value.RawValue == String
   {
     var values: [Value] = []
     for text in texts {
       for part in text.split(separator: ",") {
-        let word = part.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = part.trimmingCharacters(in: .whitespaces)
         if word.isEmpty { continue }
-        guard let value = Value(rawValue: word) else {
+        guard let value = Value(rawValue: word.lowercased().replacingOccurrences(of: "-", with: "_")) else {
           throw .badRequest(
-            "'\(word)' is not a \(name); use one of \(Value.allCases.map(\.rawValue).joined(separator: ", ")).")
+            "'\(word)' is not \(noun); use one of \(Value.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         values.append(value)
       }

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import KGModel
 
 /// The web viewer of `kg serve`: the page (HTML, JavaScript and CSS shipped as resources) and
 /// the JSON API it calls, over any ``GraphService``.
@@ -14,8 +15,9 @@ public import Hummingbird
 ///
 /// Every answer is `{"schemaVersion": N, "answer": …}`; every failure is
 /// `{"schemaVersion": N, "error": {"message": …, "suggestions": […]}}` with status 400, 404 or 500.
-/// Keys are snake_case, as in `kg export --format json` (`part_of`, `asserted_by`), except
-/// `schemaVersion`, which keeps the export's spelling.
+/// Keys are camelCase (`partOf`, `assertedBy`, `quoteDocument`), the same JSON as `kg … --json`
+/// and `kg export --format json` write (`JSONConvention`); query parameters are spelled as
+/// above.
 public enum Viewer {
   /// The router with the page and API routes; what the tests drive through `HummingbirdTesting`.
   ///
@@ -32,7 +34,8 @@ public enum Viewer {
       api.respond { () throws -> Service.Search in
         let query = request.uri.queryParameters
         return try service.search(
-          query.get("match") ?? "", type: try Parse.entityKind(query.get("type")),
+          query.get("match") ?? "",
+          types: Set(try Parse.list(query.getAll("type"), noun: "an entity type", as: EntityKind.self)),
           limit: try Parse.integer(query.get("limit"), name: "limit", in: 1...10_000) ?? 50)
       }
     }

@@ -109,12 +109,12 @@ struct OneOffQueryTests {
     let workspace = try Self.workspace(seed: seed)
     let whole = try workspace.querySession()
     #expect(Self.outcome { try workspace.stats() } == Self.outcome { whole.stats() })
-    for type in [nil, EntityKind.state, .person, .organization] {
+    for types in [[], [.state], [.person], [.organization], [.state, .person]] as [Set<EntityKind>] {
       for match in [nil, "", "act", "ACTOR 1", "elan", "élan 2", "peoples", "people's", "dar-a", "zzz", "e1", "-"] {
         #expect(
-          Self.outcome { try workspace.entities(type: type, match: match) }
-            == Self.outcome { whole.entities(type: type, match: match) },
-          "\(String(describing: type)) \(match ?? "nil")")
+          Self.outcome { try workspace.entities(types: types, match: match) }
+            == Self.outcome { whole.entities(types: types, match: match) },
+          "\(types) \(match ?? "nil")")
       }
     }
     for name in ["Actor 3", "shared name", "Élan 1", "elan 1", "People's Army 2", "Peoples Army 2", "Dar'a", "e7 "] {

@@ -44,16 +44,59 @@ import Testing
 
   static func get(_ uri: String) async throws -> Reply { try await get([uri])[0] }
 
-  @Test func searchFindsAnEntityByAliasWithTheExportsKeys() async throws {
+  @Test func searchFindsAnEntityByAlias() async throws {
     let reply = try await Self.get("/api/entities?match=Islamic%20State")
     #expect(reply.status == 200)
-    #expect(reply.body["schemaVersion"] as? Int == 1)
+    #expect(reply.body["schemaVersion"] as? Int == GraphViewerService.apiSchemaVersion)
     let entities = try #require(reply.answer["entities"] as? [[String: Any]])
     #expect(entities.first?["id"] as? String == "isis")
     #expect((entities.first?["aliases"] as? [String])?.contains("Islamic State") == true)
-    // snake_case as in `kg export --format json`, never camelCase.
-    #expect(reply.text.contains("\"part_of\"") || !reply.text.contains("partOf"))
-    #expect(!reply.text.contains("quoteDocument"))
+  }
+
+  /// Every route's answer is the JSON `kg … --json` prints for the same question, in one
+  /// convention: camelCase keys (`partOf`, `assertedBy`, `quoteDocument`, `markedQuote`) and the
+  /// API's `schemaVersion` at the top.
+  @Test func everyRouteWritesCamelCaseKeysAndItsSchemaVersion() async throws {
+    let uris = [
+      "/api/entities?match=a", "/api/entities/sdf", "/api/neighbors/isis",
+      "/api/path?from=Iran&to=ISIS&undirected=true",
+      "/api/path?from=Russia&to=ISIS&undirected=true&all=true&max_hops=3", "/api/edges/r4", "/api/edges/r999999",
+    ]
+    var seen: [String: String] = [:]
+    for (uri, reply) in zip(uris, try await Self.get(uris)) {
+      let keys = try JSONKeys.all(in: Data(reply.text.utf8))
+      #expect(keys.filter { !JSONKeys.isCamelCase($0.key) }.isEmpty, "\(uri): \(reply.text.prefix(300))")
+      #expect(reply.body["schemaVersion"] as? Int == 2, "\(uri)")
+      seen.merge(keys) { a, _ in a }
+    }
+    for key in ["partOf", "assertedBy", "quoteDocument", "markedQuote", "maxHops", "searchCut"] {
+      #expect(seen[key] != nil, "no answer had '\(key)'")
+    }
+    // The same answer as the CLI's JSON, key for key.
+    let cli = try JSONKeys.all(
+      in: JSONConvention.encoder(pretty: false).encode(try Self.service.get().session.edge("r4")))
+    let api = try JSONKeys.all(in: Data(try await Self.get("/api/edges/r4").text.utf8))
+    #expect(
+      Set(cli.keys).subtracting(["schemaVersion", "answer"]) == Set(api.keys).subtracting(["schemaVersion", "answer"]))
+  }
+
+  @Test func thePageReadsTheSchemaTheAPIWrites() async throws {
+    let script = try await Self.get("/viewer.js").text
+    #expect(script.contains("const API_SCHEMA_VERSION = \(GraphViewerService.apiSchemaVersion);"))
+    #expect(!script.contains("part_of") && !script.contains("asserted_by"))
+  }
+
+  @Test func searchTakesEntityTypesCommaSeparatedOrRepeated() async throws {
+    let replies = try await Self.get([
+      "/api/entities?match=a&type=state,Armed-Group", "/api/entities?match=a&type=state&type=armed_group",
+      "/api/entities?match=a&type=state",
+    ])
+    func types(_ reply: Reply) -> Set<String> {
+      Set((reply.answer["entities"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
+    }
+    #expect(types(replies[0]) == ["state", "armed_group"])
+    #expect(types(replies[1]) == ["state", "armed_group"])
+    #expect(types(replies[2]) == ["state"])
   }
 
   @Test func searchWithNoMatchSuggestsNearNames() async throws {
@@ -82,7 +125,7 @@ import Testing
     let sdf = all.first { ($0["neighbor"] as? [String: Any])?["id"] as? String == "sdf" }
     let edge = try #require(sdf?["edge"] as? [String: Any])
     #expect(edge["type"] as? String == "attack")
-    #expect(edge["quote_document"] is String)
+    #expect(edge["quoteDocument"] is String)
     #expect(all.allSatisfy { $0["direction"] as? String == "in" })
 
     func edges(_ reply: Reply) -> [[String: Any]] {
@@ -126,7 +169,7 @@ import Testing
     #expect(statements.map { $0["quote"] as? String } == expected.statements.map(\.quote))
     let first = try #require(statements.first)
     #expect((first["quote"] as? String)?.contains("SDF") == true)
-    #expect((first["marked_quote"] as? String)?.contains("⟦") == true)
+    #expect((first["markedQuote"] as? String)?.contains("⟦") == true)
     #expect(first["rule"] is String)
     #expect(first["title"] is String)
     #expect((first["marks"] as? [Any])?.count ?? 0 >= 2)
@@ -142,7 +185,8 @@ import Testing
   @Test(arguments: [
     Failure(uri: "/api/entities/Islamc%20State", status: 404, says: "Did you mean 'ISIS'?"),
     Failure(uri: "/api/neighbors/isis?modality=rumoured", status: 400, says: "'rumoured' is not a modality"),
-    Failure(uri: "/api/neighbors/isis?type=bomb", status: 400, says: "'bomb' is not a type; use one of attack"),
+    Failure(
+      uri: "/api/neighbors/isis?type=bomb", status: 400, says: "'bomb' is not a relation type; use one of attack"),
     Failure(uri: "/api/neighbors/isis?since=2018-13", status: 400, says: "'2018-13' is not a date"),
     Failure(uri: "/api/neighbors/isis?min_documents=-1", status: 400, says: "min_documents '-1' must be"),
     Failure(uri: "/api/path?from=Iran", status: 400, says: "needs both 'from' and 'to'"),
@@ -155,7 +199,7 @@ import Testing
     let reply = try await Self.get(failure.uri)
     #expect(reply.status == failure.status)
     #expect(reply.message.contains(failure.says), "\(reply.message)")
-    #expect(reply.body["schemaVersion"] as? Int == 1)
+    #expect(reply.body["schemaVersion"] as? Int == GraphViewerService.apiSchemaVersion)
   }
 
   @Test func theUnknownEntityCarriesItsSuggestions() async throws {

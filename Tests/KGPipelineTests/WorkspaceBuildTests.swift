@@ -31,9 +31,10 @@ struct WorkspaceBuildTests {
       var target: String
       var type: String
       var modality: String
-      var asserted_by: String?
+      var assertedBy: String?
       var provenance: [Provenance]
     }
+    var schemaVersion: Int
     var documents: [Document]
     var entities: [Entity]
     var edges: [Edge]
@@ -63,6 +64,10 @@ struct WorkspaceBuildTests {
 
     let data = try workspace.exportJSON()
     let export = try JSONDecoder().decode(Export.self, from: data)
+    #expect(export.schemaVersion == 2)
+    // camelCase keys, as every JSON output of kg writes them; an alleged edge names its claimant.
+    #expect(try JSONKeys.notCamelCase(in: data).isEmpty)
+    #expect(export.edges.contains { $0.assertedBy != nil })
 
     // Documents: one per seed, with unique ids and their paths.
     #expect(export.documents.count == 5)
@@ -91,7 +96,7 @@ struct WorkspaceBuildTests {
       #expect(Self.modalities.contains(edge.modality), "edge \(edge.id) has modality '\(edge.modality)'")
       #expect(entityIDs.contains(edge.source), "edge \(edge.id): unknown source \(edge.source)")
       #expect(entityIDs.contains(edge.target), "edge \(edge.id): unknown target \(edge.target)")
-      if let claimant = edge.asserted_by { #expect(entityIDs.contains(claimant)) }
+      if let claimant = edge.assertedBy { #expect(entityIDs.contains(claimant)) }
       #expect(!edge.provenance.isEmpty, "edge \(edge.id) has no provenance")
       for p in edge.provenance {
         let seed = try #require(seedOfDocument[p.document], "edge \(edge.id): unknown document \(p.document)")

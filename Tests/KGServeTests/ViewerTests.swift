@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import KGModel
+import KGTestSupport
 import Testing
 
 @testable import KGServe
@@ -26,8 +27,8 @@ struct ViewerTests {
 
     var schemaVersion: Int { 7 }
 
-    func search(_ text: String, type: EntityKind?, limit: Int) throws -> Asked {
-      Asked(route: "search", name: text, types: type.map { [$0.rawValue] }, maxHops: limit)
+    func search(_ text: String, types: Set<EntityKind>, limit: Int) throws -> Asked {
+      Asked(route: "search", name: text, types: types.map(\.rawValue).sorted(), maxHops: limit)
     }
     func entity(_ name: String) throws -> Asked {
       if name == "broken" { throw Broken() }
@@ -70,9 +71,9 @@ struct ViewerTests {
     #expect(asked["modalities"] as? [String] == ["alleged"])
     #expect(asked["since"] as? String == "2018")
     #expect(asked["until"] as? String == "2019-06")
-    // snake_case keys, as in `kg export --format json`.
-    #expect(asked["minimum_documents"] as? Int == 2)
-    #expect(asked["minimumDocuments"] == nil)
+    // camelCase keys, as every JSON output of kg writes them, never converted.
+    #expect(asked["minimumDocuments"] as? Int == 2)
+    #expect(asked["minimum_documents"] == nil)
   }
 
   @Test func pathParameters() async throws {
@@ -80,7 +81,7 @@ struct ViewerTests {
     let asked = try #require(reply.body["answer"] as? [String: Any])
     #expect(asked["name"] as? String == "Iran→ISIS")
     #expect(asked["undirected"] as? Bool == true)
-    #expect(asked["max_hops"] as? Int == 3)
+    #expect(asked["maxHops"] as? Int == 3)
     #expect(asked["types"] as? [String] == ["support"])
   }
 
@@ -109,10 +110,21 @@ struct ViewerTests {
     #expect(((reply.body["error"] as? [String: Any])?["message"] as? String)?.contains(says) == true)
   }
 
-  @Test func snakeCase() {
-    #expect(APIResponder.snake("assertedBy") == "asserted_by")
-    #expect(APIResponder.snake("quoteDocument") == "quote_document")
-    #expect(APIResponder.snake("id") == "id")
+  @Test func everyKeyOfAnAnswerAndAFailureIsCamelCase() async throws {
+    let app = try Viewer.application(service: Echo(), host: "127.0.0.1", port: 0)
+    let bodies = try await app.test(.router) { client in
+      var bodies: [Data] = []
+      for uri in ["/api/path?from=a&to=b&max_hops=2&min_documents=3", "/api/entities/nobody"] {
+        let response = try await client.execute(uri: uri, method: .get)
+        bodies.append(Data(String(buffer: response.body).utf8))
+      }
+      return bodies
+    }
+    for body in bodies {
+      #expect(try JSONKeys.notCamelCase(in: body).isEmpty, "\(String(decoding: body, as: UTF8.self))")
+      #expect(try JSONKeys.all(in: body)["schemaVersion"] == "$")
+    }
+    #expect(try JSONKeys.all(in: bodies[0])["maxHops"] != nil)
   }
 
   @Test func urls() {

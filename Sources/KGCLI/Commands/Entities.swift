@@ -8,18 +8,26 @@ struct Entities: ParsableCommand {
       Most connected first. --match keeps entities whose id, name or alias contains the text \
       (case, accents and punctuation ignored).
         kg entities --type armed_group
+        kg entities --type state,military --match syria
         kg entities --match kurd
       """)
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(help: ArgumentHelp("Only entities of this type.", valueName: "type")) var type: EntityKindArgument?
+  @Option(
+    name: .customLong("type"),
+    help: ArgumentHelp(
+      "Only entities of these types, comma-separated or repeated: \(VocabularyList.names(of: EntityKind.self)).",
+      valueName: "type[,type…]"),
+    transform: { try VocabularyList.parse($0, noun: "an entity type") })
+  var types: [[EntityKind]] = []
   @Option(help: ArgumentHelp("Only entities whose id, name or alias contains this text.", valueName: "text"))
   var match: String?
   @OptionGroup var output: OutputOptions
 
   func run() throws {
     try ErrorPresentation.run {
-      let entities = try Workspace(queryingStoreAt: storeOptions.store).entities(type: type?.kind, match: match)
+      let entities = try Workspace(queryingStoreAt: storeOptions.store).entities(
+        types: Set(types.joined()), match: match)
       try QueryOutput.emit(entities, json: output.json, text: QueryTextFormatter.entities)
     }
   }

@@ -17,7 +17,8 @@ struct Export: ParsableCommand {
       Examples:
         kg export --format graphml -o graphs/seeds.graphml
         kg export --format neo4j -o /tmp/kg-neo4j
-        kg export --format events --type attack --since 2019 -o attacks.tsv
+        kg export --format events --type attack,kill --since 2019 -o attacks.tsv
+        kg export --format graphml --modality asserted --min-documents 2 -o asserted.graphml
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, graphml, gexf, neo4j, events }
@@ -33,7 +34,7 @@ struct Export: ParsableCommand {
   var focus: String?
   @Option(help: "With --focus: the most hops from the entity, following edges either way.")
   var depth: Int = 1
-  @OptionGroup var filterOptions: DrawingFilterOptions
+  @OptionGroup var filterOptions: FilterOptions
 
   func validate() throws {
     if focus == nil && depth != 1 { throw ValidationError("--depth needs --focus ENTITY.") }
@@ -47,7 +48,7 @@ struct Export: ParsableCommand {
     try ErrorPresentation.run {
       let workspace = try Workspace(queryingStoreAt: storeOptions.store)
       let request = ExportRequest(
-        format: ExportRequest.Format(rawValue: format.rawValue)!, filter: filterOptions.filter, focus: focus,
+        format: ExportRequest.Format(rawValue: format.rawValue)!, filter: filterOptions.criteria, focus: focus,
         depth: depth)
       switch try workspace.export(request) {
       case .file(let data):

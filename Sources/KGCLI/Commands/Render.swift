@@ -20,8 +20,8 @@ struct Render: ParsableCommand {
 
       Examples:
         kg render -o graphs/seeds.svg
-        kg render --focus ISIS --depth 2 --type attack --type kill -o isis.dot
-        kg render --since 2018-11 --min-sources 2 --cluster
+        kg render --focus ISIS --depth 2 --type attack,kill -o isis.dot
+        kg render --since 2018-11 --min-documents 2 --cluster
         kg render --path Iran ISIS --undirected --format svg -o iran-isis.svg
       """)
 
@@ -40,7 +40,7 @@ struct Render: ParsableCommand {
   @Option(help: "With --focus: the most hops from the entity, following edges either way.")
   var depth: Int = 1
 
-  @OptionGroup var filterOptions: DrawingFilterOptions
+  @OptionGroup var filterOptions: FilterOptions
 
   @Option(
     name: .customLong("path"), parsing: .upToNextOption,
@@ -80,7 +80,7 @@ struct Render: ParsableCommand {
     }
   }
 
-  var filter: RenderFilter { filterOptions.filter }
+  var filter: RenderFilter { filterOptions.criteria }
 
   /// `--format`, else the format `-o`'s extension names, else DOT.
   var resolvedFormat: RenderRequest.Format {

@@ -1,64 +1,100 @@
 import ArgumentParser
 import KGPipeline
 
-/// `--type`, `--modality`, `--since`, `--until`, `--min-documents`: which edges a query may use.
+/// `--type`, `--modality`, `--since`, `--until`, `--min-documents`: which edges a command uses.
+///
+/// The same options, names and rules on every command that filters edges (`neighbors`, `path`,
+/// `render`, `export`): `--type` and `--modality` take a comma-separated list and may be
+/// repeated; dates are `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. `--min-sources` is the hidden old name
+/// of `--min-documents` (on `render` and `export`), kept so that scripts written for it still run.
 struct FilterOptions: ParsableArguments {
   @Option(
     name: .customLong("type"),
-    help: ArgumentHelp("Relation types to follow, comma-separated (default: all).", valueName: "type[,type…]"))
-  var types: [RelationList] = []
+    help: ArgumentHelp(
+      "Keep only these relation types, comma-separated or repeated: \(VocabularyList.names(of: RelationType.self)).",
+      valueName: "type[,type…]"),
+    transform: { try VocabularyList.parse($0, noun: "a relation type") })
+  var types: [[RelationType]] = []
 
   @Option(
     name: .customLong("modality"),
-    help: ArgumentHelp("Modalities to follow, comma-separated (default: all).", valueName: "modality[,modality…]"))
-  var modalities: [ModalityList] = []
+    help: ArgumentHelp(
+      "Keep only these modalities, comma-separated or repeated: \(VocabularyList.names(of: Modality.self)).",
+      valueName: "modality[,modality…]"),
+    transform: { try VocabularyList.parse($0, noun: "a modality") })
+  var modalities: [[Modality]] = []
 
-  @Option(help: ArgumentHelp("Only edges stated in a document dated on or after this day.", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp("Keep edges stated in a document dated on or after this day.", valueName: "YYYY[-MM[-DD]]"))
   var since: String?
 
-  @Option(help: ArgumentHelp("Only edges stated in a document dated on or before this day.", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp("Keep edges stated in a document dated on or before this day.", valueName: "YYYY[-MM[-DD]]"))
   var until: String?
 
-  @Option(help: ArgumentHelp("Only edges stated in at least this many documents.", valueName: "n"))
-  var minDocuments: Int = 0
+  @Option(
+    name: .customLong("min-documents"),
+    help: ArgumentHelp(
+      "Keep edges stated in at least this many documents (dated in the window, if one is given).", valueName: "n"))
+  var minDocuments: Int?
+
+  /// The old name of `--min-documents`; hidden from help.
+  @Option(name: .customLong("min-sources"), help: .hidden)
+  var minSources: Int?
 
   func validate() throws {
-    for date in [since, until].compactMap({ $0 }) where !ISODate.isValid(date) {
-      throw ValidationError(QueryError.invalidDate(text: date).description)
+    if minDocuments != nil && minSources != nil {
+      throw ValidationError("--min-sources is the old name of --min-documents; give --min-documents only.")
     }
-    if minDocuments < 0 { throw ValidationError("--min-documents must be 0 or more, not \(minDocuments).") }
-    do { _ = try filter() } catch { throw ValidationError(error.description) }
+    if let n = minDocuments ?? minSources, n < 0 {
+      throw ValidationError(
+        "\(minDocuments != nil ? "--min-documents" : "--min-sources") '\(n)' is negative; give 0 or more documents.")
+    }
+    do { try criteria.validate() } catch { throw ValidationError(error.description) }
   }
 
-  /// The filter the options describe.
-  func filter() throws(QueryError) -> EdgeFilter {
-    try EdgeFilter(
-      types: Set(types.flatMap(\.values)), modalities: Set(modalities.flatMap(\.values)), since: since, until: until,
-      minimumDocuments: minDocuments)
+  /// The least number of documents asked for; 0 (every edge) when not given.
+  var minimumDocuments: Int { minDocuments ?? minSources ?? 0 }
+
+  /// The filter as typed: what `render` draws and `export` writes.
+  var criteria: EdgeCriteria {
+    EdgeCriteria(
+      types: Set(types.joined()), modalities: Set(modalities.joined()), since: since, until: until,
+      minimumDocuments: minimumDocuments)
   }
+
+  /// The checked filter the query commands search with.
+  ///
+  /// - Throws: `QueryError.invalidDate` or `.emptyDateWindow` (which `validate()` reports first).
+  func filter() throws(QueryError) -> EdgeFilter { try criteria.edgeFilter() }
 }
 
-/// A comma-separated list of values of a closed vocabulary ("attack,support").
-struct CommaList<Value: RawRepresentable & CaseIterable & Sendable>: ExpressibleByArgument, Sendable
-where Value.RawValue == String {
-  var values: [Value]
-
-  init?(argument: String) {
-    var values: [Value] = []
-    for part in argument.split(separator: ",") {
-      let word = part.trimmingCharacters(in: .whitespaces).lowercased()
-      guard let value = Value(rawValue: word) else { return nil }
-      values.append(value)
+/// A comma-separated list of words of a closed vocabulary ("attack,support"), as every list
+/// option takes it (`--type`, `--modality`, `kg entities --type`): case and spaces around the
+/// commas ignored, `-` read as `_`.
+enum VocabularyList {
+  /// - Parameter noun: what a word names, with its article ("a relation type").
+  /// - Throws: a `ValidationError` quoting the first word that is not in the vocabulary and
+  ///   listing the words that are.
+  static func parse<Value: RawRepresentable & CaseIterable>(_ text: String, noun: String) throws -> [Value]
+  where Value.RawValue == String {
+    let words = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if words.isEmpty {
+      throw ValidationError("'\(text)' names nothing; give one or more of \(names(of: Value.self)), comma-separated.")
     }
-    if values.isEmpty { return nil }
-    self.values = values
+    return try words.map { word in
+      guard let value = Value(rawValue: word.lowercased().replacingOccurrences(of: "-", with: "_")) else {
+        throw ValidationError("'\(word)' is not \(noun); use one of \(names(of: Value.self)).")
+      }
+      return value
+    }
   }
 
-  static var allValueStrings: [String] { Value.allCases.map(\.rawValue) }
+  static func names<Value: RawRepresentable & CaseIterable>(of _: Value.Type) -> String
+  where Value.RawValue == String {
+    Value.allCases.map(\.rawValue).joined(separator: ", ")
+  }
 }
-
-typealias RelationList = CommaList<RelationType>
-typealias ModalityList = CommaList<Modality>
 
 /// A relation type typed as an argument (`kg why A attack B`).
 struct RelationArgument: ExpressibleByArgument, Sendable {
@@ -68,16 +104,4 @@ struct RelationArgument: ExpressibleByArgument, Sendable {
     self.type = type
   }
   static var allValueStrings: [String] { RelationType.allCases.map(\.rawValue) }
-}
-
-/// An entity type typed as an option value (`kg entities --type armed_group`).
-struct EntityKindArgument: ExpressibleByArgument, Sendable {
-  var kind: EntityKind
-  init?(argument: String) {
-    guard let kind = EntityKind(rawValue: argument.lowercased().replacingOccurrences(of: "-", with: "_")) else {
-      return nil
-    }
-    self.kind = kind
-  }
-  static var allValueStrings: [String] { EntityKind.allCases.map(\.rawValue) }
 }

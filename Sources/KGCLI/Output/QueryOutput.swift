@@ -12,8 +12,9 @@ enum QueryOutput {
   }
 }
 
-/// JSON for scripts: `{"schemaVersion": 1, "answer": …}`, pretty-printed, keys sorted, slashes
-/// unescaped, one newline at the end.
+/// JSON for scripts: `{"schemaVersion": 1, "answer": …}` in kg's one convention
+/// (`JSONConvention`: camelCase keys, sorted, slashes unescaped), pretty-printed, one newline
+/// at the end.
 enum QueryJSONFormatter {
   struct Envelope<Answer: Encodable>: Encodable {
     var schemaVersion: Int
@@ -21,8 +22,7 @@ enum QueryJSONFormatter {
   }
 
   static func json<Answer: Encodable>(_ answer: Answer) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let encoder = JSONConvention.encoder(pretty: true)
     var data = try encoder.encode(Envelope(schemaVersion: QuerySession.answerSchemaVersion, answer: answer))
     data.append(10)
     return data

@@ -28,11 +28,27 @@ enum TraceFormatter {
     return out
   }
 
+  /// The trace's own keys with `schemaVersion` beside them (`Explainer.traceSchemaVersion`), in
+  /// kg's one convention (`JSONConvention`), pretty-printed, one newline at the end.
   static func json(_ trace: ExtractionTrace) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(trace)
+    var data = try JSONConvention.encoder(pretty: true).encode(
+      VersionedTrace(schemaVersion: Explainer.traceSchemaVersion, trace: trace))
     data.append(10)
     return data
+  }
+
+  /// `{"schemaVersion": 1, "document": …, "sentences": …, …}`: the version at the top level
+  /// of the trace, as the export has it, so readers of the trace's keys are unchanged.
+  struct VersionedTrace: Encodable {
+    var schemaVersion: Int
+    var trace: ExtractionTrace
+
+    enum Keys: String, CodingKey { case schemaVersion }
+
+    func encode(to encoder: any Encoder) throws {
+      try trace.encode(to: encoder)
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode(schemaVersion, forKey: .schemaVersion)
+    }
   }
 }

@@ -51,6 +51,10 @@ function filterQuery() {
 
 // MARK: - API
 
+// The shape of the answers this page reads (keys in camelCase, as `kg … --json` writes them);
+// the server writes its own as `schemaVersion` in every answer.
+const API_SCHEMA_VERSION = 2;
+
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
   const body = await response.json();
@@ -58,6 +62,9 @@ async function api(path) {
     const error = new Error(body.error ? body.error.message : response.statusText);
     error.suggestions = body.error ? body.error.suggestions : [];
     throw error;
+  }
+  if (body.schemaVersion !== API_SCHEMA_VERSION) {
+    throw new Error(`the server answers in schema ${body.schemaVersion}, this page reads ${API_SCHEMA_VERSION}: reload the page, or use the kg that served it.`);
   }
   return body.answer;
 }
@@ -457,7 +464,7 @@ async function showEntity(id) {
   const panel = $("entity");
   panel.replaceChildren(
     el("h2", {}, e.name),
-    el("div", { class: "muted" }, `${e.type.replace("_", " ")} · id ${e.id}${e.part_of ? ` · part of ${detail.part_of ? detail.part_of.name : e.part_of}` : ""}`));
+    el("div", { class: "muted" }, `${e.type.replace("_", " ")} · id ${e.id}${e.partOf ? ` · part of ${detail.partOf ? detail.partOf.name : e.partOf}` : ""}`));
   if (e.aliases.length) panel.append(el("div", { class: "muted" }, `also: ${e.aliases.join(", ")}`));
   panel.append(el("div", { class: "muted" }, `${e.outgoing} edges out, ${e.incoming} in; ${answer.neighbors.length} shown with these filters`));
   panel.append(el("button", { class: "link", onclick: () => { $("path-from").value = e.name; $("path-to").focus(); } }, "path from here…"));
@@ -564,7 +571,7 @@ async function showEdge(id) {
   const e = answer.edge;
   panel.replaceChildren(
     el("h2", {}, el("mark", { class: "source" }, e.source.name), ` ${e.type} `, el("mark", { class: "target" }, e.target.name)),
-    el("div", { class: "muted" }, `${e.id} · ${e.modality}${e.asserted_by ? ` by ${e.asserted_by}` : ""} · ${e.documents} document${e.documents === 1 ? "" : "s"}, ${e.statements} statement${e.statements === 1 ? "" : "s"}`),
+    el("div", { class: "muted" }, `${e.id} · ${e.modality}${e.assertedBy ? ` by ${e.assertedBy}` : ""} · ${e.documents} document${e.documents === 1 ? "" : "s"}, ${e.statements} statement${e.statements === 1 ? "" : "s"}`),
     el("button", { class: "link", onclick: () => { const next = Object.assign({}, state); delete next.edge; writeHash(next); } }, "close"));
   for (const s of answer.statements) {
     const meta = el("div", { class: "meta" },
