@@ -70,9 +70,17 @@ struct SentenceAnalysis {
           && other.range.count > hit.range.count && (other.cue.form == .noun) == (hit.cue.form == .noun)
       }
     }
-    self.cues = kept
+    // "pulling back troops", "scaled back its presence": "back" after a verb is its particle.
+    let tags = parse.tags
+    let lemmas = parse.lemmas
+    self.cues = kept.filter { hit in
+      let i = hit.range.lowerBound
+      guard hit.cue.lemma == "back", i > 0, i - 1 < tags.count, tags[i - 1].isVerb else { return true }
+      // "has backed", "is backing": an auxiliary before it leaves "back" the verb.
+      return ["be", "have", "do", "get"].contains(lemmas[i - 1])
+    }
     var verbAt = [Bool](repeating: false, count: tokens.count)
-    for hit in kept where hit.cue.form != .noun { for k in hit.range { verbAt[k] = true } }
+    for hit in self.cues where hit.cue.form != .noun { for k in hit.range { verbAt[k] = true } }
     verbCueAt = verbAt
   }
 

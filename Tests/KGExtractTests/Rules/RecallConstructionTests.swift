@@ -173,6 +173,13 @@ struct RecallConstructionTests {
     #expect(!negated.edges.contains { $0.type == .threaten }, "\(negated.edgeSummary)")
   }
 
+  @Test func backAfterAVerbIsItsParticle() throws {
+    let pulled = try ExtractionFixture.extract("Biden said he was pulling back US troops from Iraq.")
+    #expect(!pulled.edges.contains { $0.type == .support }, "\(pulled.edgeSummary)")
+    let backed = try ExtractionFixture.extract("Iran has backed the Houthis.")
+    #expect(backed.edge("iran", .support, "houthis") != nil, "\(backed.edgeSummary)")
+  }
+
   @Test func anUnnamedSpeakerAfterAnAppositionClaimsForNoOne() throws {
     let extraction = try ExtractionFixture.extract(
       "A Saudi drone strike killed Ahmed Saleh, a commander in the Houthis, the ministry said.")
