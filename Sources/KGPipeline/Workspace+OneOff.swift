@@ -147,19 +147,27 @@ extension Workspace {
       edgesByModality: edgesByModality)
   }
 
-  /// `kg entities` from the entity table and edge counts made by SQL.
+  /// `kg entities` from the entity table and the edge counts kept by the store's counters.
   func entitiesFromStore(types: Set<EntityKind>, match: String?) throws -> [EntitySummary] {
-    let candidates =
-      try match.flatMap { try EntityLookup.matching($0, candidates: { try store.entities(withKeysContaining: $0) }) }
-      ?? store.allEntities()
-    let (outgoing, incoming) = try store.degrees()
+    let counted: [CountedEntity]
+    if let match,
+      let candidates = try EntityLookup.matching(match, candidates: { try store.entities(withKeysContaining: $0) })
+    {
+      let (outgoing, incoming) = try store.degrees()
+      counted = candidates.map {
+        CountedEntity(entity: $0, outgoing: outgoing[$0.id] ?? 0, incoming: incoming[$0.id] ?? 0)
+      }
+    } else {
+      counted = try store.countedEntities()
+    }
     return
-      candidates
-      .filter { types.isEmpty || types.contains($0.kind) }
-      .map { e in
-        EntitySummary(
-          id: e.id, name: e.name, type: e.kind, aliases: e.aliases, partOf: e.partOf, outgoing: outgoing[e.id] ?? 0,
-          incoming: incoming[e.id] ?? 0)
+      counted
+      .filter { types.isEmpty || types.contains($0.entity.kind) }
+      .map { c in
+        let e = c.entity
+        return EntitySummary(
+          id: e.id, name: e.name, type: e.kind, aliases: e.aliases, partOf: e.partOf, outgoing: c.outgoing,
+          incoming: c.incoming)
       }
       .sorted { a, b in
         a.outgoing + a.incoming != b.outgoing + b.incoming

@@ -42,8 +42,9 @@ extension GraphStore {
 }
 
 extension GraphStore {
-  /// SQLite's full `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: what is wrong with
-  /// the file, one line per problem (at most 100), empty for a sound store. `kg check`.
+  /// SQLite's full `PRAGMA integrity_check` and `PRAGMA foreign_key_check`, and for a sound
+  /// file a recount of what the counters hold (`counterProblems()`): what is wrong with the
+  /// store, one line per problem (at most 100 of each kind), empty for a sound store. `kg check`.
   ///
   /// - Complexity: O(*size of the file*): every page and every index entry is read (about a
   ///   second per few hundred megabytes).
@@ -58,6 +59,8 @@ extension GraphStore {
           let rowid: Int64? = row["rowid"]
           problems.append("row \(rowid.map(String.init) ?? "?") of \(table) names a missing \(parent)")
         }
+        // Counting rows of a damaged file could fail or mislead: the counters come second.
+        if problems.isEmpty { problems = try Self.counterProblems(db) }
         return problems
       }
     } catch { throw Self.translate(error, path: path) }

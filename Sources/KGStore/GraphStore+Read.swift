@@ -78,9 +78,10 @@ extension GraphStore {
   }
 
   /// Checks the store's invariants: every evidence row's span lies in its document's text and its
-  /// quote is the text at that span.
+  /// quote is the text at that span, and the counters agree with a recount (`counterProblems()`).
   ///
-  /// - Complexity: O(*t* + *v*) for *t* code points of stored text and *v* evidence rows; each
+  /// - Complexity: O(*t* + *v* + *e*) for *t* code points of stored text, *v* evidence rows and
+  ///   *e* edges; each
   ///   document's text is loaded once (not once per evidence row, which took tens of GB on a
   ///   5 MB single-line article).
   package func _checkInvariants() throws -> [String] {
@@ -110,7 +111,7 @@ extension GraphStore {
           }
         }
       }
-      return problems
+      return problems + (try Self.counterProblems(db))
     }
   }
 }

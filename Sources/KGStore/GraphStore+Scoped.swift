@@ -32,16 +32,6 @@ public struct EdgeEnds: Sendable, Equatable {
   public var documentDates: [String?]
 }
 
-/// Counts of what the store holds, made by SQLite (`kg stats`).
-public struct StoreCounts: Sendable, Equatable {
-  public var documents: Int
-  /// Entities by their stored kind, as stored.
-  public var entitiesByKind: [String: Int]
-  /// Edges by type and modality, as stored.
-  public var edgesByTypeAndModality: [String: [String: Int]]
-  public var evidence: Int
-}
-
 extension GraphStore {
   // MARK: - Entities
 
@@ -102,69 +92,6 @@ extension GraphStore {
             partOf: row[3]))
       }
       return entities
-    }
-  }
-
-  /// Edge counts of every entity that has edges, out (as source) and in (as target), counted by
-  /// SQLite over the edge indexes.
-  ///
-  /// - Complexity: one scan of each index on `edge`.
-  public func degrees() throws(StoreError) -> (outgoing: [String: Int], incoming: [String: Int]) {
-    try reading { db in
-      func count(_ sql: String) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: sql)
-        while let row = try rows.next() { counts[row[0] as String] = row[1] }
-        return counts
-      }
-      return (
-        try count("SELECT source, COUNT(*) FROM edge GROUP BY source"),
-        try count("SELECT target, COUNT(*) FROM edge GROUP BY target")
-      )
-    }
-  }
-
-  /// Documents, entities by kind, edges by type and modality, and evidence rows, counted by SQLite.
-  ///
-  /// - Complexity: one scan of `entity` and of `edge`, and a count of `evidence` over its
-  ///   smallest index.
-  public func aggregateCounts() throws(StoreError) -> StoreCounts {
-    try reading { db in
-      var kinds: [String: Int] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) FROM entity GROUP BY kind") {
-        kinds[row[0] as String] = row[1]
-      }
-      // Counted while SQLite scans the `edge(source, type, target, modality)` index, which holds
-      // both columns: `GROUP BY type, modality` sorted a million rows first (2 s against 0.2 s).
-      var counts: [[UInt8]: Int] = [:]
-      let statement = try db.makeStatement(sql: "SELECT type, modality FROM edge")
-      let handle = statement.sqliteStatement
-      var key: [UInt8] = []
-      while true {
-        let code = sqlite3_step(handle)
-        if code == SQLITE_DONE { break }
-        guard code == SQLITE_ROW else {
-          throw DatabaseError(
-            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        key.removeAll(keepingCapacity: true)
-        for column in Int32(0)...1 {
-          if let text = sqlite3_column_text(handle, column) {
-            key.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
-          }
-          key.append(0)
-        }
-        counts[key, default: 0] += 1
-      }
-      sqlite3_reset(handle)
-      var edges: [String: [String: Int]] = [:]
-      for (key, n) in counts {
-        let parts = key.split(separator: 0, omittingEmptySubsequences: false)
-        edges[String(decoding: parts[0], as: UTF8.self), default: [:]][String(decoding: parts[1], as: UTF8.self)] = n
-      }
-      return StoreCounts(
-        documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0, entitiesByKind: kinds,
-        edgesByTypeAndModality: edges, evidence: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evidence") ?? 0)
     }
   }
 

@@ -243,14 +243,15 @@ public final class GraphStore: Sendable {
     }
   }
 
-  /// Every table and column that the migrations in `applied` make, checked against the file:
-  /// the cheap test run on every open (no page is read beyond the schema). SQLite's full
-  /// `integrity_check` is `kg check`'s.
+  /// Every table, column and trigger that the migrations in `applied` make, checked against the
+  /// file: the cheap test run on every open (no page is read beyond the schema). A missing
+  /// trigger would let the counters of `kg stats` drift. SQLite's full `integrity_check` is
+  /// `kg check`'s.
   ///
-  /// - Throws: `StoreError.incompleteSchema` naming the first missing table or column.
+  /// - Throws: `StoreError.incompleteSchema` naming the first missing table, column or trigger.
   static func checkSchema(_ db: Database, applied: Set<String>, path: String) throws {
     let expected = try expectedSchema(applied: applied)
-    for (table, columns) in expected.sorted(by: { $0.key < $1.key }) {
+    for (table, columns) in expected.tables.sorted(by: { $0.key < $1.key }) {
       let have = Set(
         try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] as String })
       if have.isEmpty { throw StoreError.incompleteSchema(path: path, missing: "table '\(table)'") }
@@ -258,12 +259,19 @@ public final class GraphStore: Sendable {
         throw StoreError.incompleteSchema(path: path, missing: "column '\(table).\(column)'")
       }
     }
+    if !expected.triggers.isEmpty {
+      let have = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+      if let trigger = expected.triggers.first(where: { !have.contains($0) }) {
+        throw StoreError.incompleteSchema(path: path, missing: "trigger '\(trigger)'")
+      }
+    }
   }
 
-  /// The tables and columns of a store with `applied` migrations, made once in memory.
-  static func expectedSchema(applied: Set<String>) throws -> [String: [String]] {
+  /// The tables with their columns, and the triggers (sorted by name), of a store with
+  /// `applied` migrations, made once in memory.
+  static func expectedSchema(applied: Set<String>) throws -> (tables: [String: [String]], triggers: [String]) {
     let known = Migrations.known.filter { applied.contains($0) }
-    guard let last = known.last else { return [:] }
+    guard let last = known.last else { return ([:], []) }
     let queue = try DatabaseQueue()
     try Migrations.migrator.migrate(queue, upTo: last)
     return try queue.read { db in
@@ -277,7 +285,8 @@ public final class GraphStore: Sendable {
           $0["name"]
         }
       }
-      return schema
+      let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+      return (schema, triggers)
     }
   }
 

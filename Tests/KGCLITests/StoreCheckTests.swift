@@ -3,8 +3,9 @@ import KGPipeline
 import Testing
 
 /// `kg check` and the checks made on open, through the real binary: opening checks the schema
-/// only; `kg check` runs SQLite's full integrity check; a build refuses a store whose unique
-/// indexes lost entries (which `quick_check` does not see) rather than write duplicates.
+/// only; `kg check` runs SQLite's full integrity check and recounts what the counters of
+/// `kg stats` hold; a build refuses a store whose unique indexes lost entries (which
+/// `quick_check` does not see) rather than write duplicates.
 @Suite struct StoreCheckTests {
   @Test func aSoundStoreChecksOK() throws {
     let folder = try TempFolder("kg-check")
@@ -19,6 +20,22 @@ import Testing
     let result = try KGProcess.run(["check", "--store", "none.sqlite"], in: folder.url)
     #expect(result.status == 66, "\(result)")
     #expect(!FileManager.default.fileExists(atPath: folder.path("none.sqlite")))
+  }
+
+  /// A counter that no longer agrees with the rows (written behind the triggers' back) is named.
+  @Test func aCounterThatDisagreesWithARecountIsFound() throws {
+    let folder = try TempFolder("kg-check")
+    try builtStore(folder, "kg.sqlite")
+    try GraphStore._executeRaw(
+      sql: """
+        UPDATE counter SET count = count + 2 WHERE subject = 'evidence';
+        UPDATE entityDegree SET outgoing = outgoing + 1 WHERE entityId = (SELECT source FROM edge LIMIT 1);
+        """, atPath: folder.path("kg.sqlite"))
+    let check = try KGProcess.run(["check", "--store", "kg.sqlite"], in: folder.url)
+    #expect(check.status == 74, "\(check)")
+    #expect(check.stderr.contains("the counter of statements holds"), "\(check)")
+    #expect(check.stderr.contains("the counter of outgoing edges of"), "\(check)")
+    #expect(check.stderr.contains("2 problems above"), "\(check)")
   }
 
   /// The edge table's unique index loses its entries (its root page says it holds none).

@@ -107,8 +107,11 @@ import Testing
       id: "a store from a newer kg",
       make: { path in
         try storeWithOneDocument(path)
-        try GraphStore._executeRaw(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')", atPath: path)
-      }, expected: { .newerSchema(path: $0, found: ["v1", "v2", "v2-from-the-future"], supported: ["v1", "v2"]) }),
+        try GraphStore._executeRaw(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')", atPath: path)
+      },
+      expected: {
+        .newerSchema(path: $0, found: ["v1", "v2", "v3", "v9-from-the-future"], supported: ["v1", "v2", "v3"])
+      }),
     RefusedCase(
       id: "a store with damaged pages",
       make: { path in
@@ -152,7 +155,7 @@ import Testing
 
   @Test func errorMessagesStartWithThePath() {
     for error: StoreError in [
-      .notAStore(path: "x.db"), .newerSchema(path: "x.db", found: ["v1", "v9"], supported: ["v1", "v2"]),
+      .notAStore(path: "x.db"), .newerSchema(path: "x.db", found: ["v1", "v9"], supported: ["v1", "v2", "v3"]),
       .corrupted(path: "x.db", reason: "page 3"), .busy(path: "x.db"), .cannotOpen(path: "x.db", reason: "r"),
       .writeFailed(path: "x.db", reason: "r"),
     ] {
