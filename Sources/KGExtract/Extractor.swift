@@ -75,7 +75,14 @@ public struct Extractor: Sendable {
           for s in finding.sources {
             for t in finding.targets {
               let source = hits[s].entityID
-              let target = finding.rollUpTargets ? root(of: hits[t].entityID, state: state) : hits[t].entityID
+              var target = finding.rollUpTargets ? root(of: hits[t].entityID, state: state) : hits[t].entityID
+              // A capital hit or taken is the city; speaking or acting, it is its state.
+              if finding.type == .attack || finding.type == .capture,
+                let city = configuration.capitalCity(
+                  of: target, writtenAs: mentions[mentions.count - hits.count + t].surface)
+              {
+                target = city
+              }
               guard source != target, admissible(finding.type, source: source, target: target, kind: kind, state: state)
               else { continue }
               guard

@@ -128,6 +128,9 @@ public final class ExtractionConfiguration: Sendable {
   let foldedAliases: FoldedAliasIndex
   /// The language layer: tags, chunks, clauses and roles of each sentence.
   let parser: Parser
+  /// Capitals by their state and folded name ("syria" + "damascus" → the city), from the places
+  /// marked `capital_of`: a capital that is hit or taken is the city (GUIDELINES.md, "Capitals").
+  let capitalCities: [String: String]
 
   init(
     dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources,
@@ -146,6 +149,22 @@ public final class ExtractionConfiguration: Sendable {
     }
     self.aliasIndex = aliasIndex
     self.foldedAliases = foldedAliases ?? FoldedAliasIndex(dictionary.entries.values.joined())
+    var capitals: [String: String] = [:]
+    for (city, state) in dictionary.capitalOf {
+      guard let entity = dictionary.entities[city] else { continue }
+      for name in [entity.name] + entity.aliases { capitals[Self.capitalKey(state, name)] = city }
+    }
+    capitalCities = capitals
+  }
+
+  static func capitalKey(_ state: String, _ surface: String) -> String {
+    state + "\u{1}" + surface.lowercased()
+  }
+
+  /// The city a mention of `state` written `surface` names when it is the capital ("Damascus"
+  /// for Syria), if it is.
+  func capitalCity(of state: String, writtenAs surface: String) -> String? {
+    capitalCities[Self.capitalKey(state, surface)]
   }
 
   /// The built-in dictionaries plus the user's files, in order.

@@ -173,6 +173,19 @@ struct RecallConstructionTests {
     #expect(!negated.edges.contains { $0.type == .threaten }, "\(negated.edgeSummary)")
   }
 
+  /// GUIDELINES.md (Capitals): a capital that speaks or acts stands for its state; hit or taken,
+  /// it is the city.
+  @Test func aCapitalActsAsItsStateAndIsHitAsTheCity() throws {
+    let hit = try ExtractionFixture.extract("Russian missiles hit Kyiv overnight.")
+    #expect(hit.edge("russia", .attack, "kyiv") != nil, "\(hit.edgeSummary)")
+    #expect(hit.edge("russia", .attack, "ukraine") == nil, "\(hit.edgeSummary)")
+    let taken = try ExtractionFixture.extract("The Houthis captured Sanaa in 2014.")
+    #expect(taken.edge("houthis", .capture, "sanaa") != nil, "\(taken.edgeSummary)")
+    let speaking = try ExtractionFixture.extract("Moscow accused Kiev of shelling Belgorod.")
+    #expect(speaking.edge("russia", .accuse, "ukraine") != nil, "\(speaking.edgeSummary)")
+    #expect(speaking.edge("ukraine", .attack, "belgorod") != nil, "\(speaking.edgeSummary)")
+  }
+
   @Test func backAfterAVerbIsItsParticle() throws {
     let pulled = try ExtractionFixture.extract("Biden said he was pulling back US troops from Iraq.")
     #expect(!pulled.edges.contains { $0.type == .support }, "\(pulled.edgeSummary)")
