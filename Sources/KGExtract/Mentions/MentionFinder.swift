@@ -86,7 +86,10 @@ struct MentionFinder {
     }
     // 3. Places by context, organisations by head noun.
     findPlaces(tokens, covered: &covered, hits: &hits, state: &state, titleCase: titleCase)
-    if !titleCase { findOrganisations(tokens, covered: &covered, hits: &hits, state: &state) }
+    if !titleCase {
+      findOrganisations(tokens, covered: &covered, hits: &hits, state: &state)
+      findNamesAfterDemonyms(tokens, covered: &covered, hits: &hits, state: &state)
+    }
     // 4. "X-backed forces", "FSA 1st Brigade", "repelled the advance".
     findBackedForces(tokens, covered: &covered, hits: &hits, state: state)
     findSubUnits(tokens, covered: &covered, hits: &hits, state: &state)
@@ -454,6 +457,44 @@ struct MentionFinder {
         }
       }
       if !matched { i = run.upperBound }
+    }
+  }
+
+  /// Nouns after a name that make it a model of arms or a unit's label ("Israeli Apache
+  /// helicopters", "Turkish Bayraktar drones"), which the demonym still gives to its state.
+  static let equipmentNouns: WordSet = [
+    "helicopter", "helicopters", "drone", "drones", "missile", "missiles", "jet", "jets", "fighter", "fighters",
+    "warplane", "warplanes", "aircraft", "tank", "tanks", "rocket", "rockets", "troops", "forces", "soldiers",
+    "units", "system", "systems", "vehicles", "boats", "ships", "warships", "submarine", "artillery", "launchers",
+  ]
+
+  /// "The Syrian Observer reported", "Turkish Airlines cancelled": a bare demonym opening a name
+  /// no dictionary or head noun explains is part of an organisation's name, not the state (issue
+  /// 15: an organisation whose name begins with a country is not that country). Only plain words
+  /// follow ("Israeli F-16s" stays Israel's), and no title ("Russian President").
+  func findNamesAfterDemonyms(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
+  ) {
+    for hit in hits where hit.isBareDemonym && hit.range.count == 1 {
+      let next = hit.range.upperBound
+      guard next < tokens.count, !covered[next], tokens[next].isWord, tokens[next].isCapitalized,
+        !tokens[next].isAllCaps, tokens[next].text.count >= 4,
+        tokens[next].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
+        !patterns.titleWords.contains(tokens[next]), !patterns.names.notNames.contains(tokens[next]),
+        !Self.stopCapitals.contains(tokens[next]), !isDemonymLike(tokens[next]),
+        let run = nameRun(tokens, from: next, covered: covered),
+        run.upperBound >= tokens.count
+          || (tokens[run.upperBound].lower != "-" && !Self.equipmentNouns.contains(tokens[run.upperBound]))
+      else { continue }
+      let range = hit.range.lowerBound..<run.upperBound
+      let name = text(tokens, range)
+      let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .organization))
+      state.addLocalAlias(name, for: id)
+      state.typeEvidence[id] =
+        state.typeEvidence[id] ?? "a name opening with the demonym '\(tokens[hit.range.lowerBound].text)'"
+      hits.removeAll { $0.range == hit.range }
+      hits.append(MentionHit(entityID: id, range: range, origin: .pattern, isBareDemonym: false))
+      for k in range { covered[k] = true }
     }
   }
 

@@ -186,6 +186,16 @@ struct RecallConstructionTests {
     #expect(speaking.edge("ukraine", .attack, "belgorod") != nil, "\(speaking.edgeSummary)")
   }
 
+  /// Issue 15: an organisation whose name begins with a country is not that country; a model of
+  /// arms after a demonym stays the state's.
+  @Test func aNameOpeningWithADemonymIsNotTheState() throws {
+    let outlet = try ExtractionFixture.extract("The Iraqi Observer reported that ISIS cells struck Kirkuk.")
+    #expect(!outlet.edges.contains { $0.source == "iraq" }, "\(outlet.edgeSummary)")
+    #expect(outlet.mentions.contains { $0.surface == "Iraqi Observer" }, "\(outlet.mentions.map(\.surface))")
+    let arms = try ExtractionFixture.extract("Turkish Bayraktar drones hit PKK positions.")
+    #expect(arms.edge("turkey", .attack, "pkk") != nil, "\(arms.edgeSummary)")
+  }
+
   @Test func backAfterAVerbIsItsParticle() throws {
     let pulled = try ExtractionFixture.extract("Biden said he was pulling back US troops from Iraq.")
     #expect(!pulled.edges.contains { $0.type == .support }, "\(pulled.edgeSummary)")
