@@ -49,7 +49,8 @@ public struct Extractor: Sendable {
       let kind: (String) -> EntityKind? = { id in entityKinds[id] ?? state.discovered[id]?.kind }
       var analysis = SentenceAnalysis(
         sentence: sentence, tokens: tokens, mentions: hits, cues: cues,
-        cueModifiers: configuration.lexicon.cueModifiers, entityKind: kind, parser: parser, alwaysParse: tracing)
+        cueModifiers: lexicon.cueModifiers, words: lexicon.constructions, entityKind: kind, parser: parser,
+        alwaysParse: tracing)
       analysis.previousEndsWithColon = previousColon
       let closing = quotations.closing[sentence.index]
       analysis.inOpenQuotation = closing != nil

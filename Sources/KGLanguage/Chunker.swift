@@ -410,13 +410,19 @@ struct Chunker {
         let next = Int(s.npAt[k])
         if s.nounPhrases[next].isTime != s.nounPhrases[p].isTime { break }
         // "Jets bombed the bridge and the rebels retreated": an object, then a new clause's subject.
+        // But "hours after the regime forces and loyalists took control": after a subordinating
+        // word, both phrases are the clause's subject.
         if conjunction, startsFiniteClause(after: s.nounPhrases[next].range.upperBound),
           s.nounPhrases[p].range.lowerBound > 0,
           s.vgAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
-            || s.ppAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
+            || (s.ppAt[s.nounPhrases[p].range.lowerBound - 1] >= 0
+              && !WordClasses.subordinators.contains(s.words[s.nounPhrases[p].range.lowerBound - 1].lower))
         {
           break
         }
+        // "supported by the Turkish army, and Hayat Tahrir al-Sham, an alliance …": a comma before
+        // "and" joins a list of three or more; with one phrase before it, it joins larger parts.
+        if conjunction, group.count == 1, s.tags[afterBracket] == .comma { break }
         group.append(next)
         end = s.nounPhrases[next].range.upperBound
         if conjunction {
@@ -471,7 +477,12 @@ struct Chunker {
       if let last = s.nounPhrases[next].conjuncts.last, last > next { close = s.nounPhrases[last].range.upperBound }
       while close < n, s.ppAt[close] >= 0 { close = s.prepositionalPhrases[Int(s.ppAt[close])].range.upperBound }
       guard close >= n || s.tags[close] == .comma || s.tags[close] == .period else { continue }
-      guard s.nounPhrases[next].determiner != nil || s.nounPhrases[p].isName else { continue }
+      // "the head of the committee of parliament, Konstantin Kosachev,": a name after the object
+      // of a preposition names the person whose title the phrase gives.
+      guard
+        s.nounPhrases[next].determiner != nil || s.nounPhrases[p].isName
+          || (s.nounPhrases[next].isName && s.ppAt[s.nounPhrases[p].range.lowerBound] >= 0)
+      else { continue }
       s.nounPhrases[p].apposition = next
     }
   }

@@ -89,7 +89,12 @@ struct ClauseAnalysis {
         // ", the Iran-backed group," between subject and verb.
         if i > 0, s.npAt[i - 1] >= 0 {
           let np = Int(s.npAt[i - 1])
-          if let host = s.nounPhrases.firstIndex(where: { $0.apposition == np }) { return .subject(host) }
+          if let host = s.nounPhrases.firstIndex(where: { $0.apposition == np }) {
+            // "The spokesman of the army, Nabil Abdallah, said": the host is a preposition's
+            // object inside the title's phrase; the name is who speaks.
+            if s.nounPhrases[np].isName, s.ppAt[s.nounPhrases[host].range.lowerBound] >= 0 { return .subject(np) }
+            return .subject(host)
+          }
         }
         return .comma(i)
       }
@@ -201,6 +206,14 @@ struct ClauseAnalysis {
     var subjects: [Int] = []
     var implicit = false
     var start = group.range.lowerBound
+    if let described = describedByParticiple(v) {
+      // "controlled by the coalition of forces supported by the Turkish army": the participle
+      // describes the phrase right before it, not the clause's subject.
+      clause = newClause(.participle, v, parent: governingClause(before: v), marker: nil)
+      s.clauses[clause].antecedent = described
+      finish(v, clause: clause, subjects: withConjuncts(described), implicit: true, start: start)
+      return
+    }
     switch left(of: group.range.lowerBound) {
     case .subject(let np):
       subjects = withConjuncts(np)
@@ -321,6 +334,28 @@ struct ClauseAnalysis {
       }
     }
     finish(v, clause: clause, subjects: subjects, implicit: implicit, start: start)
+  }
+
+  /// The phrase a passive participle describes when it follows a preposition's object without a
+  /// comma: the phrase that heads the chain of prepositional phrases ("the coalition of anti-Assad
+  /// forces supported by the Turkish army", "the army's onslaught on Aleppo backed by Russian
+  /// jets"), even where that phrase is itself the object of a verb's preposition ("controlled by
+  /// the coalition of … supported by …").
+  private func describedByParticiple(_ v: Int) -> Int? {
+    let group = s.verbGroups[v]
+    let before = group.range.lowerBound - 1
+    guard group.form == .pastParticiple, before >= 0, s.ppAt[before] >= 0, s.npAt[before] >= 0,
+      group.range.upperBound < s.count, s.words[group.range.upperBound].lower == "by"
+    else { return nil }
+    var np = Int(s.npAt[before])
+    var pp = s.prepositionalPhrases[Int(s.ppAt[before])]
+    while pp.preposition > 0, s.npAt[pp.preposition - 1] >= 0 {
+      np = Int(s.npAt[pp.preposition - 1])
+      let start = s.nounPhrases[np].range.lowerBound
+      guard s.ppAt[start] >= 0 else { break }
+      pp = s.prepositionalPhrases[Int(s.ppAt[start])]
+    }
+    return np
   }
 
   private mutating func finish(_ v: Int, clause: Int, subjects: [Int], implicit: Bool, start: Int) {
@@ -449,13 +484,27 @@ struct ClauseAnalysis {
       // "pointed out that …": the verb's particle.
       if after + 1 < n, s.words[after].lower == "out", s.words[after + 1].lower == "that" { after += 1 }
       if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
-      if let content = s.clauses.indices.first(where: { c in
-        c != frame && s.clauses[c].kind != .participle && s.clauses[c].kind != .relative
-          && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
-          && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
-          && s.clauses[c].range.lowerBound >= group.range.lowerBound
-      }), s.clauses[frame].kind != .reported || frame < content {
+      // "SANA said, adding the attack …": what follows the comma is the participle's content,
+      // not this verb's; the frame may close the sentence before it.
+      let participleFollows =
+        after > 0 && after < n && s.tags[after - 1] == .comma && s.vgAt[after] >= 0
+        && s.verbGroups[Int(s.vgAt[after])].form == .presentParticiple
+      if !participleFollows,
+        let content = s.clauses.indices.first(where: { c in
+          c != frame && s.clauses[c].kind != .participle && s.clauses[c].kind != .relative
+            && s.clauses[c].verbGroups.contains { s.verbGroups[$0].range.lowerBound >= after }
+            && (s.clauses[c].range.lowerBound <= after + 1 || s.clauses[c].marker.map { $0 <= after } == true)
+            && s.clauses[c].range.lowerBound >= group.range.lowerBound
+        }), s.clauses[frame].kind != .reported || frame < content
+      {
         markReported(content, reporters: group.subjects, verb: r, frame: frame)
+        // "warned that A and (that) B", "said "A" and "B"": a main clause joined to the content by
+        // "and" is reported too.
+        var last = content
+        while let next = coordinatedClause(after: last) {
+          markReported(next, reporters: group.subjects, verb: r, frame: frame)
+          last = next
+        }
         continue
       }
       // "..., X said." / "..., said X.": the frame closes the sentence after a comma.
@@ -466,9 +515,12 @@ struct ClauseAnalysis {
       }
       while end < n, s.tags[end].isPunctuation { end += 1 }
       // "…,” Khamenei said in a statement, according to IRNA.": an attribution may follow.
+      // "…,” SANA said, adding the attack caused damage": a participle may go on after it.
       let closes =
         end >= n || s.tags[end] == .period
         || (s.words[end].lower == "according" && end + 1 < n && s.words[end + 1].lower == "to")
+        || (end > 0 && s.tags[end - 1] == .comma && s.vgAt[end] >= 0
+          && s.verbGroups[Int(s.vgAt[end])].form == .presentParticiple)
       if closes, frameStart > 0, s.tags[frameStart - 1] == .comma || s.tags[frameStart - 1] == .closeQuote {
         for c in s.clauses.indices where c != frame && s.clauses[c].range.upperBound <= frameStart {
           if s.clauses[c].kind == .main { markReported(c, reporters: group.subjects, verb: r, frame: frame) }
@@ -483,6 +535,26 @@ struct ClauseAnalysis {
         s.clauses[c].marker = pp.preposition
       }
     }
+  }
+
+  /// The main clause joined to clause `c` by "and" or "but" (past quotation marks and "that"),
+  /// when no other main clause comes between them.
+  private func coordinatedClause(after c: Int) -> Int? {
+    guard let lastGroup = s.clauses[c].verbGroups.max() else { return nil }
+    for next in s.clauses.indices where next > c && s.clauses[next].kind == .main && s.clauses[next].parent == nil {
+      guard let first = s.clauses[next].verbGroups.min(), first > lastGroup else { continue }
+      // Only clauses that depend on another may lie between the two.
+      for v in (lastGroup + 1)..<first {
+        let between = s.verbGroups[v].clause
+        if between >= 0, between != c, s.clauses[between].kind == .main { return nil }
+      }
+      var k = s.clauses[next].range.lowerBound - 1
+      while k >= 0, s.tags[k] == .openQuote || s.tags[k] == .closeQuote || s.words[k].lower == "that" { k -= 1 }
+      // ", and the US rejected it" opens a clause of the writer's own.
+      guard k >= 1, ["and", "but"].contains(s.words[k].lower), s.tags[k - 1] != .comma else { return nil }
+      return next
+    }
+    return nil
   }
 
   private mutating func markReported(_ c: Int, reporters: [Int], verb: Int?, frame: Int?) {

@@ -44,6 +44,8 @@ public struct Lexicon: Sendable {
   /// Words a multi-word cue may hold inside it without changing its sense: "took total control
   /// of", "seized full control of".
   var cueModifiers = WordSet()
+  /// Words that rules read as parts of a construction, not as cues by themselves.
+  var constructions = ConstructionWords()
 
   static let prepositions: WordSet = [
     "on", "at", "with", "against", "upon", "of", "to", "over", "into", "down", "out", "back", "for", "alongside",
@@ -73,8 +75,16 @@ public struct Lexicon: Sendable {
   /// Adds the cues of one lexicon file; its `irregular` forms apply to its own verbs.
   mutating func load(yaml text: String, file: String) throws(DictionaryError) {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
-    try root.checkKeys(["relations", "irregular", "modality", "attribution", "cue_modifiers"], in: "the lexicon")
+    try root.checkKeys(
+      ["relations", "irregular", "modality", "attribution", "cue_modifiers", "constructions"], in: "the lexicon")
     for word in try root["cue_modifiers"]?.strings("cue_modifiers") ?? [] { cueModifiers.insert(word.lowercased()) }
+    if let lists = root["constructions"] {
+      try lists.checkKeys(Set(ConstructionWords.List.loaded.map(\.rawValue)), in: "constructions")
+      for (name, words) in try lists.pairs("constructions") {
+        guard let list = ConstructionWords.List(rawValue: name), list != .speakingVerbs else { continue }
+        for word in try words.strings(name) { constructions.insert(Self.phrase(word), into: list) }
+      }
+    }
     var irregular: [String: (String, String)] = [:]
     if let irr = root["irregular"] {
       for (verb, forms) in try irr.pairs("irregular") {
@@ -110,7 +120,10 @@ public struct Lexicon: Sendable {
       }
       for verb in try attribution["verbs"]?.strings("verbs") ?? [] {
         let forms = irr[verb] ?? Inflector.forms(of: verb).map(\.0)
-        for form in forms + [verb] { attributionVerbs.insert(form) }
+        for form in forms + [verb] {
+          attributionVerbs.insert(form)
+          constructions.insert(Self.phrase(form), into: .speakingVerbs)
+        }
       }
       attributionPrepositions = PhraseSet(
         try attribution["prepositions"]?.strings("prepositions").map(Self.phrase) ?? [])

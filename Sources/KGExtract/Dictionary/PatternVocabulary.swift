@@ -26,6 +26,9 @@ struct PatternVocabulary: Sendable {
   var nameParticles = WordSet()
   var orgHeads = WordMap<EntityKind>()
   var placeBefore = WordSet()
+  /// Nouns whose definite phrase ("the village", "the town") stands for the last place named
+  /// with them.
+  var placeAnaphora = WordSet()
   var placeAfter: [[String]] = []
   /// The first words of `placeAfter`, and whether one of its heads is empty (and so always follows).
   var placeAfterFirstWords = WordSet()
@@ -33,6 +36,9 @@ struct PatternVocabulary: Sendable {
   var references: [ReferencePhrase] = []
   /// Titles by their first word, longest first, so matching is a lookup.
   var titlesByFirst = WordMap<[[String]]>()
+  /// Titles that name a person only with their phrase and a name in apposition ("the head of
+  /// the UN mission, Hans Grundberg,"), by their first word, longest first.
+  var phraseTitlesByFirst = WordMap<[[String]]>()
   /// References by their first two words, longest first.
   var referenceIndex = PhraseIndex<ReferencePhrase>()
   /// The two-word references "the X" by their head X, for "the Kurdish militia", "the
@@ -53,7 +59,10 @@ struct PatternVocabulary: Sendable {
   init(yaml text: String, file: String) throws(DictionaryError) {
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(
-      ["titles", "name_particles", "org_heads", "place_heads", "references", "reference_blockers", "names"],
+      [
+        "titles", "phrase_titles", "name_particles", "org_heads", "place_heads", "place_anaphora", "references",
+        "reference_blockers", "names",
+      ],
       in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
     titleWords = WordSet(titles.filter { $0.count == 1 }.map { $0[0] }).union([
@@ -76,6 +85,7 @@ struct PatternVocabulary: Sendable {
       placeAfterFirstWords = WordSet(placeAfter.compactMap(\.first))
       placeAfterHasEmptyHead = placeAfter.contains(where: \.isEmpty)
     }
+    placeAnaphora = WordSet(try root["place_anaphora"]?.strings("place_anaphora") ?? [])
     if let refs = root["references"] {
       for item in try refs.list("references") {
         try item.checkKeys(["phrase", "kinds", "terrorist", "coalition", "name_contains", "plural"], in: "a reference")
@@ -99,6 +109,10 @@ struct PatternVocabulary: Sendable {
     }
     if let names = root["names"] { self.names = try NameEvidence(names) }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
+    let phraseTitles = try root["phrase_titles"]?.strings("phrase_titles").map(Lexicon.phrase) ?? []
+    for title in phraseTitles.sorted(by: { $0.count > $1.count }) {
+      if let first = title.first { phraseTitlesByFirst[first, default: []].append(title) }
+    }
     for reference in references {
       referenceIndex.add(reference.tokens, reference)
       if reference.tokens.count == 2, reference.tokens[0] == "the", definiteHeads[reference.tokens[1]] == nil {

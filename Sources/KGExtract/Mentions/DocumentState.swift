@@ -12,6 +12,9 @@ struct DocumentState {
   var historySentence: [Int] = []
   /// The sentence being read.
   var sentence = 0
+  /// The noun a place was named with ("Binnish town", "the village of X"), for "the town", "the
+  /// village" later (`place_anaphora` in patterns.yaml).
+  var placeNouns: [String: String] = [:]
   /// The actor that opened the previous sentence as its subject, for "they".
   var previousSubject: String?
   /// Surface forms seen per entity (not counting references).

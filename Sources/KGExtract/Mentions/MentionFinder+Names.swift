@@ -133,6 +133,13 @@ extension MentionFinder {
     _ tokens: [Token], _ run: Range<Int>, opensSentence: Bool, hits: [MentionHit]
   ) -> (kind: EntityKind, why: String)? {
     let evidence = patterns.names
+    // "Jadid Aqidat town", "al-Sheikh Damis village": a place noun after the name, whatever its
+    // first word ("Sheikh", "Abu") would make it.
+    if run.upperBound < tokens.count, Self.bareplaceHeads.contains(tokens[run.upperBound]),
+      !tokens[run.upperBound].isCapitalized
+    {
+      return (.location, "followed by '\(tokens[run.upperBound].text)'")
+    }
     if let typed = nameKind(tokens, run) { return typed }
     let words = run.filter { tokens[$0].isWord && tokens[$0].isCapitalized }.count
     let after = run.upperBound
@@ -154,10 +161,6 @@ extension MentionFinder {
       }
     }
     if after < tokens.count {
-      // "Jadid Aqidat town", "al-Sheikh Damis village": a place noun after the name.
-      if Self.bareplaceHeads.contains(tokens[after]), !tokens[after].isCapitalized {
-        return (.location, "followed by '\(tokens[after].text)'")
-      }
       // "Ali Shamkhani said": two name words and a verb of speaking.
       if words >= 2, evidence.speechVerbs.contains(tokens[after]) {
         return (.person, "followed by '\(tokens[after].text)'")

@@ -113,6 +113,9 @@ struct MentionFinder {
         result.append(hit)
         state.history.append(hit.entityID)
         state.historySentence.append(state.sentence)
+        if hit.origin != .reference, let noun = placeNoun(of: hit, tokens: tokens, state: state) {
+          state.placeNouns[hit.entityID] = noun
+        }
         // A bare demonym ("Syrian" sharing "forces" in a list) names no entity by itself.
         if hit.origin != .reference,
           hit.range.count > 1 || dictionary.demonyms[tokens[hit.range.lowerBound].lower] == nil
@@ -146,6 +149,14 @@ struct MentionFinder {
         t += 1
         continue
       }
+      // "took control of the village": the last place named as a village, in the last sentences.
+      if !covered[t], let id = placeAnaphor(at: t, tokens: tokens, state: state) {
+        result.append(MentionHit(entityID: id, range: t..<(t + 2), origin: .reference, isBareDemonym: false))
+        state.history.append(id)
+        state.historySentence.append(state.sentence)
+        t += 2
+        continue
+      }
       if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
         next >= hits.count || hits[next].range.lowerBound >= t + length,
         !(t + length + 1 < tokens.count && tokens[t + length].lower == "of"
@@ -163,6 +174,41 @@ struct MentionFinder {
     }
     state.previousSubject = openingSubject(result, tokens: tokens, state: state)
     return result
+  }
+
+  /// The noun a place's mention is named with: "Binnish town", "the village of Hass".
+  func placeNoun(of hit: MentionHit, tokens: [Token], state: DocumentState) -> String? {
+    let after = hit.range.upperBound
+    let before = hit.range.lowerBound
+    var noun: String?
+    if after < tokens.count, patterns.placeAnaphora.contains(tokens[after]) {
+      noun = tokens[after].lower
+    } else if before >= 2, tokens[before - 1].lower == "of", patterns.placeAnaphora.contains(tokens[before - 2]) {
+      noun = tokens[before - 2].lower
+    }
+    guard let noun, (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .location else {
+      return nil
+    }
+    return noun
+  }
+
+  /// The place that "the village" at `t` stands for: the latest place named with that noun in this
+  /// or the five sentences before; not "the village of X", "the town Afrin" or "the town council".
+  func placeAnaphor(at t: Int, tokens: [Token], state: DocumentState) -> String? {
+    guard tokens[t].lower == "the", t + 1 < tokens.count, patterns.placeAnaphora.contains(tokens[t + 1]) else {
+      return nil
+    }
+    if t + 2 < tokens.count {
+      let next = tokens[t + 2]
+      // "the village this morning", "the town on Friday" end the phrase; "the town council" does not.
+      if next.lower == "of" || next.isCapitalized || (next.isWord && !Self.stopCapitals.contains(next)) { return nil }
+    }
+    let noun = tokens[t + 1].lower
+    for (k, id) in state.history.enumerated().reversed() {
+      if state.sentence - state.historySentence[k] > 5 { return nil }
+      if state.placeNouns[id] == noun { return id }
+    }
+    return nil
   }
 
   /// Appends `surface` unless it is already listed.
@@ -251,13 +297,51 @@ struct MentionFinder {
     return nil
   }
 
+  /// Makes the name at `run` a person of this document, belonging to `partOf`, and claims it.
+  func addPerson(
+    _ tokens: [Token], _ run: Range<Int>, partOf: String?, covered: inout [Bool], hits: inout [MentionHit],
+    state: inout DocumentState
+  ) {
+    let name = text(tokens, run)
+    let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: .person, partOf: partOf))
+    state.addLocalAlias(name, for: id)
+    hits.append(MentionHit(entityID: id, range: run, origin: .pattern, isBareDemonym: false))
+    for k in run { covered[k] = true }
+  }
+
+  /// "al-Sheikh Damis village", "Sheikh Maqsoud neighbourhood": a title word glued to an article,
+  /// or whose name is followed by a place noun, opens a place's name, not a person's.
+  func opensPlaceName(_ tokens: [Token], titleAt i: Int, length: Int) -> Bool {
+    if i >= 2, tokens[i - 1].lower == "-", !tokens[i - 1].spaceBefore, !tokens[i].spaceBefore,
+      NameFolding.articleForms.contains(tokens[i - 2].lower)
+    {
+      return true
+    }
+    var k = i + length
+    while k < tokens.count, tokens[k].isWord, tokens[k].isCapitalized { k += 1 }
+    return k > i + length && k < tokens.count && patterns.placeAnaphora.contains(tokens[k])
+  }
+
+  /// The length of the phrase title (`phrase_titles`) at `i`, or nil.
+  func phraseTitleMatch(_ tokens: [Token], at i: Int) -> Int? {
+    guard let titles = patterns.phraseTitlesByFirst[tokens[i]] else { return nil }
+    for title in titles where i + title.count <= tokens.count {
+      if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
+    }
+    return nil
+  }
+
   /// A run of name tokens from `start`: capitalised words, joined by hyphens or lower-case particles.
   func nameRun(_ tokens: [Token], from start: Int, covered: [Bool]) -> Range<Int>? {
     var j = start
     var lastName = -1
     while j < tokens.count, !covered[j] {
       let t = tokens[j]
-      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t) && !patterns.titleWords.contains(t) {
+      // A title glued to a particle ("al-Sheikh") is a word of the name.
+      let gluedTitle = j > 0 && tokens[j - 1].lower == "-" && !t.spaceBefore
+      if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t)
+        && (gluedTitle || !patterns.titleWords.contains(t))
+      {
         lastName = j
         j += 1
       } else if t.lower == "-" && !t.spaceBefore && j > start
@@ -282,7 +366,15 @@ struct MentionFinder {
   func findPeople(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState) {
     var i = 0
     while i < tokens.count {
-      guard !covered[i], let length = titleMatch(tokens, at: i) else {
+      if !covered[i], let length = phraseTitleMatch(tokens, at: i),
+        let (run, partOf) = nameAfterTitlePhrase(tokens, from: i + length, covered: covered, hits: hits)
+      {
+        addPerson(tokens, run, partOf: partOf, covered: &covered, hits: &hits, state: &state)
+        i = run.upperBound
+        continue
+      }
+      guard !covered[i], let length = titleMatch(tokens, at: i), !opensPlaceName(tokens, titleAt: i, length: length)
+      else {
         i += 1
         continue
       }
@@ -295,6 +387,13 @@ struct MentionFinder {
         titleEnd = k + more
       }
       let plural = tokens[titleEnd - 1].lower.hasSuffix("s") && tokens[titleEnd - 1].lower != "boss"
+      // "The head of the UN mission in Yemen, Hans Grundberg, said": a title with its phrase, then
+      // the name set off by commas.
+      if let (run, partOf) = nameAfterTitlePhrase(tokens, from: titleEnd, covered: covered, hits: hits) {
+        addPerson(tokens, run, partOf: partOf, covered: &covered, hits: &hits, state: &state)
+        i = run.upperBound
+        continue
+      }
       var j = titleEnd
       if j < tokens.count, tokens[j].lower == "," { j += 1 }
       var found = false
@@ -336,6 +435,39 @@ struct MentionFinder {
       }
       i = found ? j : i + 1
     }
+  }
+
+  static let titlePhrasePrepositions: WordSet = ["of", "to", "for", "at", "in"]
+
+  /// "The chairman of the foreign affairs committee of Russia's upper house, Konstantin
+  /// Kosachev, said": the name of two to five words set off by commas after a title's phrase
+  /// (at most sixteen words, no verb of speaking, no other comma), and the first actor the
+  /// phrase names, which the person belongs to.
+  func nameAfterTitlePhrase(_ tokens: [Token], from titleEnd: Int, covered: [Bool], hits: [MentionHit])
+    -> (Range<Int>, String?)?
+  {
+    guard titleEnd < tokens.count, Self.titlePhrasePrepositions.contains(tokens[titleEnd]) else { return nil }
+    var k = titleEnd + 1
+    while k < tokens.count, k - titleEnd <= 16, tokens[k].lower != "," {
+      guard tokens[k].isWord || tokens[k].lower == "'s" || tokens[k].lower == "-",
+        !configuration.lexicon.attributionVerbs.contains(tokens[k])
+      else { return nil }
+      k += 1
+    }
+    guard k + 1 < tokens.count, tokens[k].lower == ",", k > titleEnd + 1,
+      let run = nameRun(tokens, from: k + 1, covered: covered), (2...5).contains(run.count),
+      run.upperBound < tokens.count, tokens[run.upperBound].lower == ","
+    else { return nil }
+    var partOf: String?
+    let named = hits.filter { $0.range.lowerBound > titleEnd && $0.range.upperBound <= k }
+    for hit in named.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      guard let entity = dictionary.entities[hit.entityID], entity.kind != .person, entity.kind != .location else {
+        continue
+      }
+      partOf = entity.id
+      break
+    }
+    return (run, partOf)
   }
 
   /// Gives back the tokens of a one-word place's mention starting at `start` (a gazetteer village

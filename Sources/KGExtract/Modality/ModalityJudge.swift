@@ -122,9 +122,16 @@ struct ModalityJudge {
       if a.cues.contains(where: { $0.range.contains(i) && Self.speechActs.contains($0.cue.type) }) { continue }
       // "X told Reuters": the one told is the listener; "…, notes Reuters": an inverted speaker.
       let tells = ["told", "tell", "tells", "telling"].contains(lower)
+      // The parse's subject before the verb: "The spokesman of the army, Nabil Abdallah, said";
+      // when it names no one ("The army said the RSF shelled …"), the speaker is unnamed, not
+      // the actor after the verb.
+      let parsedSubjects =
+        a.parse.verbGroups.first { $0.head == i }?.subjects.filter { a.parse.nounPhrases[$0].range.lowerBound < i }
+        ?? []
       var speaker =
-        a.subject(before: i, limit: 4) ?? speakerInPhrase(before: i, in: a)
-        ?? (tells ? nil : a.object(after: i + 1, limit: 2))
+        a.subject(before: i, limit: 4) ?? a.mentions(ofPhrases: parsedSubjects).first { a.isActor($0) }
+        ?? speakerInPhrase(before: i, in: a)
+        ?? (tells || !parsedSubjects.isEmpty ? nil : a.object(after: i + 1, limit: 2))
       if i > f.cue.lowerBound {
         // A reporting clause closing the sentence ("…, a Hezbollah media unit said.").
         let between = lowers[f.cue.upperBound..<i]

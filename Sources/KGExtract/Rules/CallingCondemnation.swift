@@ -2,7 +2,8 @@ import KGModel
 
 /// "calling them an illegitimate force", "branded the strike a war crime", "called the move an act
 /// of aggression": naming someone or their act by a condemning word is condemn (GUIDELINES.md:
-/// condemn "call X illegitimate").
+/// condemn "call X illegitimate"). The condemning words are data (`condemning_words` in
+/// `lexicon.yaml`).
 ///
 /// Example: "Damascus called the Turkish incursion an act of aggression." → condemn(Syria, Turkey).
 struct CallingCondemnation: RelationRule {
@@ -10,11 +11,6 @@ struct CallingCondemnation: RelationRule {
     "call", "calls", "called", "calling", "brand", "brands", "branded", "branding", "label", "labels", "labelled",
     "labeled", "labelling", "describe", "describes", "described", "describing", "term", "termed", "deem", "deemed",
     "dub", "dubbed",
-  ]
-  static let words: WordSet = [
-    "illegitimate", "illegal", "unlawful", "aggression", "criminal", "crime", "crimes", "terrorist", "terrorists",
-    "terrorism", "occupation", "occupier", "occupiers", "invaders", "invasion", "barbaric", "barbarous", "atrocity",
-    "massacre", "violation", "provocation", "unacceptable", "traitors", "mercenaries",
   ]
   static let eventWords: WordSet = [
     "move", "attack", "strike", "strikes", "action", "operation", "raid", "bombing", "decision", "step",
@@ -33,7 +29,7 @@ struct CallingCondemnation: RelationRule {
       var k = i + 1
       var found = false
       while k < a.tokens.count, k - i <= 9, ![".", ";", "?", "!"].contains(a.tokens[k].lower) {
-        if Self.words.contains(a.tokens[k]) {
+        if a.words.contains(a.tokens[k].lower, in: .condemningWords) {
           found = true
           break
         }

@@ -64,12 +64,12 @@ enum RuleBook {
     // Rules over the language layer's roles first: a statement keeps the first rule that found it.
     ActiveClause(), PassiveClause(), EventPhrase(), JointSubjects(), ReportedAttack(), RelationNoun(), WithHelpOf(),
     AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), HostileSupportClaim(),
-    ThreatIdiom(),
+    ThreatIdiom(), ResponsibilityClaim(), CondemningPredicate(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
   ]
 
-  static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat()]
+  static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat(), BackingInAction()]
 
   /// The word-list rules that the role rules supersede on a cue they read.
   static let legacyRuleIDs: Set<String> = [ActiveVoice.id, PassiveVoice.id, NominalEvent.id]

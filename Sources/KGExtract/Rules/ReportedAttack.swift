@@ -14,11 +14,16 @@ struct ReportedAttack: RelationRule {
     let parse = a.parse
     for (p, phrase) in parse.nounPhrases.enumerated() {
       guard let hit = a.nounCue(at: phrase.head), hit.cue.type == .attack || hit.cue.type == .kill else { continue }
+      // "said the US strikes were a violation of international law" condemns an act it does not
+      // dispute (CondemningPredicate).
+      if a.condemningPredicate(ofSubject: p) != nil { continue }
       var agents = a.eventAgents(ofPhrase: p)
       if agents.isEmpty, let group = a.lightVerb(taking: p) {
         agents = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       }
-      guard !agents.isEmpty, let reporters = reporters(of: phrase.head, in: a), !reporters.isEmpty else { continue }
+      guard !agents.isEmpty, let reporters = a.reporters(ofClauseHolding: phrase.head), !reporters.isEmpty else {
+        continue
+      }
       let sides = Set(agents.map { a.side(a.mentions[$0].entityID) })
       let accusers = reporters.filter { !sides.contains(a.side(a.mentions[$0].entityID)) }
       guard !accusers.isEmpty else { continue }
@@ -26,21 +31,5 @@ struct ReportedAttack: RelationRule {
         Finding(sources: accusers, type: .accuse, targets: agents, rule: id, cue: hit.range, forced: (.asserted, nil)))
     }
     return result
-  }
-
-  /// The actors who report the clause holding `token`: the reporters of its reported clause.
-  func reporters(of token: Int, in a: SentenceAnalysis) -> [Int]? {
-    let parse = a.parse
-    guard let start = parse.clauses.indices.last(where: { parse.clauses[$0].range.contains(token) }) else { return nil }
-    var clause: Int? = start
-    while let c = clause {
-      if parse.clauses[c].kind == .reported {
-        // "according to X" reports without a verb: a monitor's or a source's, not an accusation.
-        guard parse.clauses[c].reportingVerb != nil else { return nil }
-        return a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) }
-      }
-      clause = parse.clauses[c].parent
-    }
-    return nil
   }
 }

@@ -457,3 +457,40 @@ extension SentenceAnalysis {
     return []
   }
 }
+
+extension SentenceAnalysis {
+  /// The actors who report the clause holding `token`: the reporters of its reported clause, or
+  /// nil when no verb of speaking reports it ("according to X" reports without a verb: a
+  /// monitor's or a source's, not a party's claim).
+  func reporters(ofClauseHolding token: Int) -> [Int]? {
+    guard let start = parse.clauses.indices.last(where: { parse.clauses[$0].range.contains(token) }) else { return nil }
+    var clause: Int? = start
+    while let c = clause {
+      if parse.clauses[c].kind == .reported {
+        guard parse.clauses[c].reportingVerb != nil else { return nil }
+        return mentions(ofPhrases: parse.clauses[c].reporters).filter { isActor($0) }
+      }
+      clause = parse.clauses[c].parent
+    }
+    return nil
+  }
+}
+
+extension SentenceAnalysis {
+  /// The verb group that judges noun phrase `p`, its subject, by a condemning word ("the strikes
+  /// were a flagrant violation of international law", "the raid constitutes a war crime",
+  /// "the attack was illegal"): a predicating verb (`predicating_verbs`) whose complement holds a
+  /// condemning word (`condemning_words`) within five tokens, before any clause break.
+  func condemningPredicate(ofSubject p: Int) -> VerbGroup? {
+    for group in parse.verbGroups where !group.isNegated && group.subjects.contains(p) {
+      guard words.contains(group.lemma, in: .predicatingVerbs) else { continue }
+      var k = group.range.upperBound
+      while k < tokens.count, k - group.range.upperBound < 6 {
+        if words.contains(tokens[k].lower, in: .condemningWords) { return group }
+        if k < parse.tags.count, parse.tags[k].isVerb || [",", ".", ";", ":"].contains(tokens[k].lower) { break }
+        k += 1
+      }
+    }
+    return nil
+  }
+}

@@ -29,14 +29,17 @@ struct SentenceAnalysis {
   var inOpenQuotation = false
   /// Tags, chunks, clauses and roles from the language layer, with the mentions as fixed names.
   let parse: ParsedSentence
+  /// The lexicon's construction words (`constructions` in `lexicon.yaml`).
+  let words: ConstructionWords
 
   /// Finds the cues of `tokens` in `cueTable` (the lexicon's cues by first word) outside the mentions.
   init(
     sentence: Sentence, tokens: [Token], mentions: [MentionHit], cues cueTable: WordMap<[Cue]>,
-    cueModifiers: WordSet = [], entityKind: @escaping (String) -> EntityKind?, parser: Parser,
-    alwaysParse: Bool = false
+    cueModifiers: WordSet = [], words: ConstructionWords = ConstructionWords(),
+    entityKind: @escaping (String) -> EntityKind?, parser: Parser, alwaysParse: Bool = false
   ) {
     self.sentence = sentence
+    self.words = words
     // Mentions are names the parser keeps whole; a bare demonym stays an adjective ("Turkish troops").
     // A relation needs two mentions: a sentence with fewer is not parsed (the language layer
     // is most of extraction's cost), and rules see an empty parse.
@@ -493,6 +496,9 @@ struct SentenceAnalysis {
           }
           if k < tokens.count, let next = mentionOfToken[k], !mentions[next].isBareDemonym { return next }
         }
+        // "attacked the consulate and the US supported it": past "and", a name followed by its own
+        // verb is the next clause's subject, not a second object.
+        if crossedAnd, after < parse.tags.count, parse.tags[after].isVerb { return nil }
         return m
       }
       let lower = tokens[i].lower

@@ -239,10 +239,16 @@ struct PhraseSet: Sendable {
   /// The phrases by first word, each with its position in the order given.
   private var byFirst = WordMap<[(rank: Int, phrase: [String])]>()
 
+  private var count = 0
+
   init(_ phrases: [[String]]) {
-    for (rank, phrase) in phrases.enumerated() {
-      if let first = phrase.first { byFirst[first, default: []].append((rank, phrase)) }
-    }
+    for phrase in phrases { append(phrase) }
+  }
+
+  /// Adds `phrase` after the others.
+  mutating func append(_ phrase: [String]) {
+    if let first = phrase.first { byFirst[first, default: []].append((count, phrase)) }
+    count += 1
   }
 
   /// Whether any phrase other than `excluded` occurs in the tokens' lowercased forms (empty
@@ -263,6 +269,11 @@ struct PhraseSet: Sendable {
       }
     }
     return best.map { ($0.phrase, $0.start) }
+  }
+
+  /// How many tokens the longest phrase starting at `start` covers, or nil when none starts there.
+  func longestMatch(_ tokens: [Token], at start: Int) -> Int? {
+    matches(at: start, in: tokens).map(\.phrase.count).max()
   }
 
   /// The phrases that occur in the tokens starting at `start`.

@@ -1,0 +1,53 @@
+/// Words that rules read as parts of a construction rather than as cues of their own ("held X
+/// *responsible*", "responsibility *rests* with X"), loaded from the `constructions` section of
+/// `lexicon.yaml`, so that a user extends a construction by editing data, not code.
+///
+/// A list holds single words and phrases; `contains(_:at:in:)` says how many tokens a phrase of
+/// the list covers at a position.
+struct ConstructionWords: Sendable {
+  /// The lists the rules read, by their key in `lexicon.yaml`.
+  enum List: String, CaseIterable, Sendable {
+    /// "Israel is responsible for", "the US is to blame", "held Iran accountable".
+    case blamePredicates = "blame_predicates"
+    /// "Ankara bears full responsibility": verbs (lemmas) whose subject takes responsibility.
+    case bearingVerbs = "bearing_verbs"
+    /// "responsibility", "blame": what a party bears or what rests with it.
+    case responsibilityNouns = "responsibility_nouns"
+    /// "responsibility rests with Washington": verbs (lemmas) that lay it on a "with" phrase.
+    case restingVerbs = "resting_verbs"
+    /// "held Israel responsible": verbs (lemmas) that take an object and a blame predicate.
+    case holdingVerbs = "holding_verbs"
+    /// "illegal", "aggression", "a violation": words that condemn what they name.
+    case condemningWords = "condemning_words"
+    /// "were", "constitutes", "amounts to": verbs (lemmas) that predicate a judgement of their subject.
+    case predicatingVerbs = "predicating_verbs"
+    /// "warplanes", "air strikes", "drones": arms whose backing takes part in the attack it backs.
+    case airPower = "air_power"
+    /// Verbs of speaking in every form ("said", "told"): filled from the lexicon's `attribution`
+    /// verbs, not from `constructions`.
+    case speakingVerbs = "attribution"
+
+    /// The lists that the `constructions` section gives.
+    static var loaded: [List] { allCases.filter { $0 != .speakingVerbs } }
+  }
+
+  private var phrases: [List: PhraseSet] = [:]
+  private var singleWords: [List: WordSet] = [:]
+
+  /// Adds `phrase` (lowercased tokens) to `list`.
+  mutating func insert(_ phrase: [String], into list: List) {
+    guard !phrase.isEmpty else { return }
+    phrases[list, default: PhraseSet([])].append(phrase)
+    if phrase.count == 1 { singleWords[list, default: []].insert(phrase[0]) }
+  }
+
+  /// Whether `word` (a lowercased word or a lemma) is a one-word entry of `list`.
+  func contains(_ word: String, in list: List) -> Bool {
+    singleWords[list]?.contains(word) ?? false
+  }
+
+  /// How many tokens from `start` an entry of `list` covers (the longest), or nil.
+  func match(_ tokens: [Token], at start: Int, in list: List) -> Int? {
+    phrases[list]?.longestMatch(tokens, at: start)
+  }
+}

@@ -1,0 +1,153 @@
+import KGModel
+import Testing
+
+@testable import KGExtract
+
+/// Responsibility laid on a party (`ResponsibilityClaim`), an act judged a violation or a crime
+/// (`CondemningPredicate`), clauses reported together, the speaker named after a title's phrase,
+/// and the speaker of a reporting verb, on invented sentences from several conflicts.
+struct BlameAndJudgementTests {
+  typealias Case = RoleRuleTests.Case
+
+  static let cases: [Case] = [
+    Case(
+      sentence: "Iran held Israel fully responsible for the attack on its consulate.", source: "iran", type: .accuse,
+      target: "israel", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "Damascus said Ankara bears full responsibility for the shelling of Tal Rifaat.", source: "syria",
+      type: .accuse, target: "turkey", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "Moscow said Kyiv was responsible for the blast near Belgorod.", source: "russia", type: .accuse,
+      target: "ukraine", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "The Houthis are to blame for the attack on the tanker, Riyadh said.", source: "saudi-arabia",
+      type: .accuse, target: "houthis", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "The Sudanese army said responsibility for the massacre lies with the RSF.",
+      source: "sudanese-armed-forces", type: .accuse, target: "rapid-support-forces", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "Iran said the Israeli strikes were a flagrant violation of international law.", source: "iran",
+      type: .condemn, target: "israel", rule: "CondemningPredicate"),
+    Case(
+      sentence: "The Turkish raid constitutes a war crime, Damascus said.", source: "syria", type: .condemn,
+      target: "turkey", rule: "CondemningPredicate"),
+    Case(
+      sentence: "The head of the UN mission in Yemen, Hans Grundberg, condemned the Houthi attack.",
+      source: "hans-grundberg", type: .condemn, target: "houthis"),
+  ]
+
+  @Test(arguments: cases) func constructionGivesItsEdge(_ c: Case) throws { try RoleRuleTests.check(c) }
+
+  @Test func denyingResponsibilityBlamesNoOne() throws {
+    let extraction = try ExtractionFixture.extract("Russia said Ukraine was not responsible for the strike.")
+    #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aCondemnedActIsNotAlsoAnAccusation() throws {
+    let extraction = try ExtractionFixture.extract("Russia said the US strikes were an act of aggression.")
+    #expect(extraction.edge("russia", .condemn, "united-states") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("russia", .accuse, "united-states") == nil, "\(extraction.edgeSummary)")
+    // An act reported without a judgement is still blame.
+    let reported = try ExtractionFixture.extract("Russia said the US strikes hit a hospital in Raqqa.")
+    #expect(reported.edge("russia", .accuse, "united-states") != nil, "\(reported.edgeSummary)")
+  }
+
+  @Test func clausesJoinedByAndAreReportedTogether() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Moscow warned that \"such actions will have consequences\" and \"all responsibility rests with "
+        + "Washington and London.\"")
+    #expect(extraction.edge("russia", .accuse, "united-states") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("russia", .accuse, "united-kingdom") != nil, "\(extraction.edgeSummary)")
+    // After a comma, "and" opens the writer's own clause.
+    let own = try ExtractionFixture.extract(
+      "Tehran said the strike was aggression, and responsibility rests with Israel in the eyes of many.")
+    #expect(own.edge("iran", .accuse, "israel") == nil, "\(own.edgeSummary)")
+  }
+
+  @Test func theNameAfterATitlesPhraseIsThePersonWhoSpeaks() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The spokesman of the Sudanese army, Nabil Abdallah, said the RSF shelled El Fasher.")
+    let edge = try #require(
+      extraction.edge("rapid-support-forces", .attack, "el-fasher"), "\(extraction.edgeSummary)")
+    #expect(edge.provenance.first?.claimant == "nabil-abdallah")
+    #expect(extraction.edge("nabil-abdallah", .accuse, "rapid-support-forces") != nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func anUnnamedSpeakerIsNotTheActorAfterTheVerb() throws {
+    let extraction = try ExtractionFixture.extract("The army said the RSF shelled El Fasher.")
+    let edge = try #require(
+      extraction.edge("rapid-support-forces", .attack, "el-fasher"), "\(extraction.edgeSummary)")
+    #expect(edge.provenance.first?.claimant == nil)
+  }
+
+  @Test func aNameAfterAndWithItsOwnVerbIsNoSecondObject() throws {
+    let extraction = try ExtractionFixture.extract("Israel attacked the consulate and the US supported it.")
+    #expect(extraction.edge("israel", .attack, "united-states") == nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aircraftThatBackAnAttackJoinIt() throws {
+    let jets = try ExtractionFixture.extract("The SDF, backed by US warplanes, attacked ISIS near Hajin.")
+    #expect(jets.edge("united-states", .support, "sdf") != nil, "\(jets.edgeSummary)")
+    let joined = try #require(jets.edge("united-states", .attack, "isis"), "\(jets.edgeSummary)")
+    #expect(joined.provenance.contains { $0.rule == "BackingInAction" })
+    // Backing by money or advisers takes no part in the attack.
+    let advice = try ExtractionFixture.extract("The SDF, backed by US advisers, attacked ISIS near Hajin.")
+    #expect(advice.edge("united-states", .attack, "isis") == nil, "\(advice.edgeSummary)")
+  }
+
+  @Test func aParticipleAfterAPrepositionsObjectDescribesTheHeadOfItsChain() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Taiz is largely controlled by the Southern Transitional Council coalition of militias supported by the UAE.")
+    #expect(
+      extraction.edge("united-arab-emirates", .support, "southern-transitional-council") != nil,
+      "\(extraction.edgeSummary)")
+    let onslaught = try ExtractionFixture.extract(
+      "Talks collapsed after the Sudanese army offensive on Omdurman backed by Egyptian jets.")
+    #expect(onslaught.edge("egypt", .support, "sudanese-armed-forces") != nil, "\(onslaught.edgeSummary)")
+    #expect(onslaught.edge("egypt", .attack, "omdurman") != nil, "\(onslaught.edgeSummary)")
+  }
+
+  @Test func aCommaBeforeAndJoinsNoPairOfPhrases() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Idlib is held by rebels supported by the Turkish army, and Hayat Tahrir al-Sham, a jihadist alliance.")
+    #expect(extraction.edge("turkish-armed-forces", .support, "rebels") != nil, "\(extraction.edgeSummary)")
+    #expect(!extraction.edges.contains { $0.source == "hts" || $0.target == "hts" }, "\(extraction.edgeSummary)")
+  }
+
+  @Test func theVillageIsTheLastPlaceNamedAsAVillage() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Houthi fighters stormed al-Sheikh Salem village near Marib on Monday. "
+        + "Hours after the army and allied tribesmen took control of the village, drones struck Marib.")
+    #expect(
+      extraction.mentions.contains { $0.surface == "al-Sheikh Salem" && $0.entityID == "al-sheikh-salem" },
+      "\(extraction.mentions.map(\.surface))")
+    #expect(extraction.edge("houthis", .attack, "al-sheikh-salem") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.mentions.contains { $0.surface == "the village" && $0.entityID == "al-sheikh-salem" })
+    // "the town council" is no town.
+    let council = try ExtractionFixture.extract(
+      "Russian jets bombed Kafr Zita town on Monday. The town council condemned Russia.")
+    #expect(!council.mentions.contains { $0.surface.lowercased() == "the town" }, "\(council.mentions.map(\.surface))")
+  }
+
+  @Test func subjectsJoinedAfterASubordinatingWordStayTogether() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The strike came hours after the Houthis and tribal fighters took control of Hays.")
+    #expect(extraction.edge("houthis", .capture, "hays") != nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func aClosingFrameMayGoOnWithAParticiple() throws {
+    let extraction = try ExtractionFixture.extract(
+      "“Air defences intercepted a Russian drone attack near Kharkiv,” Ukraine said, adding that no one was hurt.")
+    #expect(extraction.edge("ukraine", .accuse, "russia") != nil, "\(extraction.edgeSummary)")
+  }
+
+  @Test func constructionWordsAreData() throws {
+    let lexicon = try Lexicon(yaml: "constructions:\n  blame_predicates: [answerable]\n", file: "test-lexicon.yaml")
+    #expect(lexicon.constructions.contains("answerable", in: .blamePredicates))
+    #expect(!lexicon.constructions.contains("responsible", in: .blamePredicates))
+    // An unknown list is named with its file and line.
+    #expect(throws: DictionaryError.self) {
+      try Lexicon(yaml: "constructions:\n  blame_words: [answerable]\n", file: "test-lexicon.yaml")
+    }
+  }
+}
