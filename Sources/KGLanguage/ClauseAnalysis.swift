@@ -336,16 +336,20 @@ struct ClauseAnalysis {
     finish(v, clause: clause, subjects: subjects, implicit: implicit, start: start)
   }
 
-  /// The phrase a passive participle describes when it follows a preposition's object without a
-  /// comma: the phrase that heads the chain of prepositional phrases ("the coalition of anti-Assad
+  /// The phrase a participle describes when it follows a preposition's object without a comma:
+  /// for an -ing participle that object; for a passive one the phrase that heads the chain of prepositional phrases ("the coalition of anti-Assad
   /// forces supported by the Turkish army", "the army's onslaught on Aleppo backed by Russian
   /// jets"), even where that phrase is itself the object of a verb's preposition ("controlled by
   /// the coalition of … supported by …").
   private func describedByParticiple(_ v: Int) -> Int? {
     let group = s.verbGroups[v]
     let before = group.range.lowerBound - 1
-    guard group.form == .pastParticiple, before >= 0, s.ppAt[before] >= 0, s.npAt[before] >= 0,
-      group.range.upperBound < s.count, s.words[group.range.upperBound].lower == "by"
+    guard before >= 0, s.ppAt[before] >= 0, s.npAt[before] >= 0 else { return nil }
+    // "provides for Turkish and Russian soldiers patrolling the zone": an -ing participle right
+    // after a preposition's object describes that object.
+    if group.form == .presentParticiple, s.words[group.head].lower.hasSuffix("ing") { return Int(s.npAt[before]) }
+    guard group.form == .pastParticiple, group.range.upperBound < s.count,
+      s.words[group.range.upperBound].lower == "by"
     else { return nil }
     var np = Int(s.npAt[before])
     var pp = s.prepositionalPhrases[Int(s.ppAt[before])]

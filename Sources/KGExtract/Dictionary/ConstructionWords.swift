@@ -23,6 +23,10 @@ struct ConstructionWords: Sendable {
     case predicatingVerbs = "predicating_verbs"
     /// "warplanes", "air strikes", "drones": arms whose backing takes part in the attack it backs.
     case airPower = "air_power"
+    /// "patrol": verbs (lemmas) whose coordinated subjects act together.
+    case jointActivityVerbs = "joint_activity_verbs"
+    /// "patrol", "exercises", "drills": nouns whose "joint" activity makes its parties cooperate.
+    case jointActivityNouns = "joint_activity_nouns"
     /// Verbs of speaking in every form ("said", "told"): filled from the lexicon's `attribution`
     /// verbs, not from `constructions`.
     case speakingVerbs = "attribution"

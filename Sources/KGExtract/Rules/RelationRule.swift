@@ -64,7 +64,7 @@ enum RuleBook {
     // Rules over the language layer's roles first: a statement keeps the first rule that found it.
     ActiveClause(), PassiveClause(), EventPhrase(), JointSubjects(), ReportedAttack(), RelationNoun(), WithHelpOf(),
     AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), HostileSupportClaim(),
-    ThreatIdiom(), ResponsibilityClaim(), CondemningPredicate(),
+    ThreatIdiom(), ResponsibilityClaim(), CondemningPredicate(), JointPatrol(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
   ]

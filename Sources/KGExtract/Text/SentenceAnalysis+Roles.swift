@@ -223,7 +223,7 @@ extension SentenceAnalysis {
       else { return [] }
     }
     let places = !isActor(first)
-    var k = endOfListItem(at: parse.nounPhrases[phrase].range.upperBound)
+    var k = endOfListItem(at: parse.nounPhrases[phrase].range.upperBound, places: places)
     // "A, a commander in X (XU); B, a leader in Y; and Z fighter C": items apart by commas or
     // semicolons, each with its apposition.
     while k + 1 < tokens.count, [",", "and", "or", ";"].contains(tokens[k].lower) {
@@ -243,18 +243,21 @@ extension SentenceAnalysis {
         next = Int(parse.nounPhraseAt[end])
         if !found.contains(person) { found.append(person) }
       }
-      k = endOfListItem(at: parse.nounPhrases[next].range.upperBound)
+      k = endOfListItem(at: parse.nounPhrases[next].range.upperBound, places: places)
     }
     return found
   }
 
   /// Where a list item that ends at `position` is over: past "of X" ("the vicinity of Qminas"),
   /// "in X" and "with X" (a member's group) and a bracket ("(also called …)", "(YAT)").
-  func endOfListItem(at position: Int) -> Int {
+  func endOfListItem(at position: Int, places: Bool) -> Int {
     var k = position
     while k < tokens.count {
+      // "a commander in X", "Kafr Noran in Aleppo countryside" go on past their "in"; an actor's
+      // name ends its item ("the PKK in Iraq and Syria": Syria is where, not whom).
       if parse.prepositionalPhraseAt[k] >= 0,
-        ["of", "in", "with"].contains(parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word)
+        let word = Optional(parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word),
+        word == "of" || (["in", "with"].contains(word) && (places || k == 0 || mentionOfToken[k - 1] == nil))
       {
         k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.upperBound
       } else if tokens[k].lower == "(",

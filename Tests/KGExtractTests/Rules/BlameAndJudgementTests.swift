@@ -141,6 +141,25 @@ struct BlameAndJudgementTests {
     #expect(extraction.edge("ukraine", .accuse, "russia") != nil, "\(extraction.edgeSummary)")
   }
 
+  @Test func forcesThatPatrolOrTrainTogetherCooperate() throws {
+    let patrolling = try ExtractionFixture.extract(
+      "The deal provides for Turkish and Russian soldiers patrolling the zone.")
+    #expect(patrolling.edges.contains { $0.type == .cooperate && [$0.source, $0.target].contains("russia") })
+    let exercises = try ExtractionFixture.extract(
+      "Russia and Iran conducted joint naval exercises in the Gulf of Oman.")
+    #expect(exercises.edge("russia", .cooperate, "iran") != nil, "\(exercises.edgeSummary)")
+    // Those who ambush a joint patrol are no party to it.
+    let ambush = try ExtractionFixture.extract("Rebels ambushed a joint patrol of US troops and the SDF near Raqqa.")
+    #expect(ambush.edge("united-states", .cooperate, "sdf") != nil, "\(ambush.edgeSummary)")
+    #expect(!ambush.edges.contains { $0.type == .cooperate && [$0.source, $0.target].contains("rebels") })
+  }
+
+  @Test func aPlaceAfterAnActorsNameIsWhereNotWhom() throws {
+    let extraction = try ExtractionFixture.extract("Turkish jets struck the PKK in Iraq and Syria.")
+    #expect(extraction.edge("turkey", .attack, "pkk") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("turkey", .attack, "syria") == nil, "\(extraction.edgeSummary)")
+  }
+
   @Test func constructionWordsAreData() throws {
     let lexicon = try Lexicon(yaml: "constructions:\n  blame_predicates: [answerable]\n", file: "test-lexicon.yaml")
     #expect(lexicon.constructions.contains("answerable", in: .blamePredicates))
