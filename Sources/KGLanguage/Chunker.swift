@@ -259,6 +259,9 @@ struct Chunker {
         group.form = start > 0 && s.tags[start - 1] == .TO ? .infinitive : .finite
       default: break
       }
+    } else if modal == nil, s.tags[first] == .VBG, s.lemmas[first] == "be" || s.lemmas[first] == "get" {
+      // "at risk of being encircled", "after being attacked": a passive gerund is a participle.
+      group.form = .presentParticiple
     }
     // "plans to attack", "are expected to launch", "vowed to retaliate".
     var end2 = end

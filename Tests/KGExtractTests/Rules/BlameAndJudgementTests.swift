@@ -10,6 +10,10 @@ struct BlameAndJudgementTests {
   typealias Case = RoleRuleTests.Case
 
   static let cases: [Case] = [
+    // A passive gerund after a preposition takes the clause's subject; "at risk of" is not yet so.
+    Case(
+      sentence: "Ukrainian troops in Avdiivka are at risk of being encircled by Russian forces.", source: "russia",
+      type: .attack, target: "ukraine", modality: .hypothetical, rule: "PassiveClause"),
     Case(
       sentence: "Iran held Israel fully responsible for the attack on its consulate.", source: "iran", type: .accuse,
       target: "israel", rule: "ResponsibilityClaim"),
