@@ -165,7 +165,7 @@ struct Tagger: Sendable {
       } else if shape.contains(.negation) {
         tags[i] = Tag.RB.rawValue
         locked[i] = true
-      } else if isOnlyPreposition(words[i].lower) {
+      } else if isOnlyPreposition(words[i], id: ids[i]) {
         // A contextual rule written for "that" ("IN → WDT before a past verb") must not turn
         // "of" in "swathes of lost territory" into a relative pronoun.
         tags[i] = Tag.IN.rawValue
@@ -192,10 +192,12 @@ struct Tagger: Sendable {
     return tags.map { Tag(rawValue: $0) ?? .NN }
   }
 
-  /// Whether a lowercased word is one of `onlyPrepositions`.
-  private func isOnlyPreposition(_ lower: String) -> Bool {
-    if let id = resources.words.id(of: lower) { return onlyPrepositionIDs.contains(id) }
-    return !unlistedPrepositions.isEmpty && unlistedPrepositions.contains(lower)
+  /// Whether a word's lowercase form is one of `onlyPrepositions`; `id` is the id of its text
+  /// (-1 when the table lacks it), which is that of its lowercase form when the two are the same.
+  private func isOnlyPreposition(_ word: WordInput, id: Int32) -> Bool {
+    let lowerID = word.text == word.lower ? (id >= 0 ? id : nil) : resources.words.id(of: word.lower)
+    if let lowerID { return onlyPrepositionIDs.contains(lowerID) }
+    return !unlistedPrepositions.isEmpty && unlistedPrepositions.contains(word.lower)
   }
 
   /// Two or more capitals and no lowercase letter ("SANA", "U.S."): a name even first in a sentence.
