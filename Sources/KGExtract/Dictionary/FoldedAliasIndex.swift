@@ -43,23 +43,27 @@ struct FoldedAliasIndex: Sendable {
   /// The entry whose folded key the tokens from `start` spell, longest first, over tokens not
   /// yet `covered`; the number of tokens it spans.
   func match(_ tokens: [Token], at start: Int, covered: [Bool]) -> (AliasEntry, Int)? {
-    guard !entries.isEmpty, firstWords.contains(NameFolding.fold(tokens[start].text)) else { return nil }
-    var folded: [String] = []
+    guard !entries.isEmpty else { return nil }
+    let first = NameFolding.fold(tokens[start].text)
+    guard firstWords.contains(first) else { return nil }
+    // keys[n - 1] is the first n folded words joined by spaces, built word by word rather than
+    // joined again for every length.
+    var keys: [String] = []
     var ends: [Int] = []
     var k = start
-    while k < tokens.count, !covered[k], folded.count < longest {
-      let f = NameFolding.fold(tokens[k].text)
+    while k < tokens.count, !covered[k], keys.count < longest {
+      let f = k == start ? first : NameFolding.fold(tokens[k].text)
       if !f.isEmpty {
         guard tokens[k].isWord else { break }
-        folded.append(f)
+        keys.append(keys.last.map { $0 + " " + f } ?? f)
         ends.append(k + 1)
       } else if tokens[k].lower != "-" {
         break
       }
       k += 1
     }
-    for n in stride(from: folded.count, through: 1, by: -1) {
-      if let entry = entries[folded[0..<n].joined(separator: " ")] { return (entry, ends[n - 1] - start) }
+    for n in stride(from: keys.count, through: 1, by: -1) {
+      if let entry = entries[keys[n - 1]] { return (entry, ends[n - 1] - start) }
     }
     return nil
   }

@@ -269,9 +269,10 @@ struct MentionFinder {
     var best: AliasEntry?
     func consider(_ list: [AliasEntry]?) {
       guard let list else { return }
-      for entry in list where matches(entry, tokens, at: i) {
-        if let b = best, (b.tokens.count, b.priority) >= (entry.tokens.count, entry.priority) { continue }
-        best = entry
+      // An entry that could not replace the best one is not compared with the tokens (nor copied).
+      for k in list.indices {
+        if let b = best, (b.tokens.count, b.priority) >= (list[k].tokens.count, list[k].priority) { continue }
+        if matches(list[k], tokens, at: i) { best = list[k] }
       }
     }
     // Only entries whose second token is the next token's can match beyond one token; the longest
