@@ -57,6 +57,7 @@ extension ActorDictionary {
   }
 
   mutating func load(yaml text: String, file: String) throws(DictionaryError) {
+    materialize()
     guard let root = try YAMLValue.parse(text, file: file) else { return }
     try root.checkKeys(["states", "actors", "places", "provinces", "bodies", "state_agents"], in: "the file")
     if let states = root["states"] {
@@ -170,7 +171,7 @@ extension ActorDictionary {
     var byState: [String: [String]] = [:]
     for (demonym, state) in demonyms.sorted(by: { $0.key < $1.key }) { byState[state, default: []].append(demonym) }
     for (state, _) in byState {
-      guard let stateEntity = entities[state] else { continue }
+      guard let stateEntity = storedEntities[state] else { continue }
       let stateDemonyms = demonymForms(of: state)
       guard let primary = stateDemonyms.first else { continue }
       let bodyName = templateParts.joined(separator: primary)
@@ -178,8 +179,8 @@ extension ActorDictionary {
       var aliases: [String] = []
       for d in stateDemonyms { for parts in formParts { aliases.append(parts.joined(separator: d)) } }
       _ = stateEntity
-      if entities[id] == nil {
-        entities[id] = Entity(id: id, name: bodyName, kind: kind, aliases: [], partOf: state)
+      if storedEntities[id] == nil {
+        storedEntities[id] = Entity(id: id, name: bodyName, kind: kind, aliases: [], partOf: state)
       }
       for alias in [bodyName] + aliases { add(alias: alias, for: id, priority: 1, origin: .adjective) }
     }
@@ -228,6 +229,7 @@ extension ActorDictionary {
 
   /// After state agents are known, "Russian jets" → Russia.
   mutating func addStateAgentForms() {
+    materialize()
     // Each state once: its forms do not depend on which of its demonyms is being looked at.
     for state in Set(demonyms.values).sorted() {
       for form in demonymForms(of: state) {
@@ -267,7 +269,7 @@ extension ActorDictionary {
 
   /// Every `part_of` names a known entity, once all files are loaded.
   func checkReferences() throws(DictionaryError) {
-    for ref in pendingReferences where entities[ref.id] == nil {
+    for ref in pendingReferences where entity(ref.id) == nil {
       if ref.key != "part_of" {
         throw .malformedEntry(
           file: ref.file, line: ref.line,
@@ -279,7 +281,7 @@ extension ActorDictionary {
     for ref in pendingReferences where ref.key == "part_of" {
       var current = ref.id
       var seen: Set<String> = []
-      while let parent = entities[current]?.partOf {
+      while let parent = entity(current)?.partOf {
         guard seen.insert(current).inserted else {
           throw .malformedEntry(
             file: ref.file, line: ref.line,

@@ -29,7 +29,13 @@ struct DictionaryCache {
   }
 
   /// The cache of this executable for the built-in files `sources`, or nil when caching is off.
-  static func standard(sources: [(name: String, bytes: [UInt8])]) -> DictionaryCache? {
+  ///
+  /// `name` and `format` tell apart what is kept: the dictionaries (`DictionarySnapshot`), or
+  /// the tagger's lexicon (`LanguageResources.encodedLexicon()`).
+  static func standard(
+    sources: [(name: String, bytes: [UInt8])], name kind: String = "dictionaries",
+    format: Int = DictionarySnapshot.formatVersion
+  ) -> DictionaryCache? {
     let environment = ProcessInfo.processInfo.environment
     let folder: URL
     if let dir = environment["KG_CACHE_DIR"], !dir.isEmpty {
@@ -49,34 +55,45 @@ struct DictionaryCache {
       let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
       identity += Array("\(size) \(modified)\n".utf8)
     }
-    var key = Self.hash(Array("kg dictionary snapshot \(DictionarySnapshot.formatVersion)\n".utf8))
+    var key = Self.hash(Array("kg \(kind) snapshot \(format)\n".utf8))
     key = Self.hash(identity, seed: key)
     for source in sources {
       key = Self.hash(Array("\(source.name)\n".utf8), seed: key)
       key = Self.hash(source.bytes, seed: key)
     }
     let name = String(Self.hash(Array(executable.utf8)), radix: 16)
-    return DictionaryCache(file: folder.appendingPathComponent("dictionaries-\(name).snapshot"), key: key)
+    return DictionaryCache(file: folder.appendingPathComponent("\(kind)-\(name).snapshot"), key: key)
   }
 
   /// The cached dictionary and folded index, or nil when there is none, or it is stale or damaged.
+  ///
+  /// The file is mapped into memory and read in place for as long as the dictionary lives.
   func read() -> (ActorDictionary, FoldedAliasIndex)? {
-    guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else { return nil }
-    return data.withUnsafeBytes { raw -> (ActorDictionary, FoldedAliasIndex)? in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      guard bytes.count >= Self.headerSize, bytes.prefix(8).elementsEqual(Self.magic),
-        Self.word(bytes, at: 8) == key, Self.word(bytes, at: 16) == UInt64(bytes.count - Self.headerSize)
-      else { return nil }
-      let payload = UnsafeBufferPointer(rebasing: bytes[Self.headerSize...])
-      guard Self.hash(payload) == Self.word(bytes, at: 24) else { return nil }
-      return try? DictionarySnapshot.decode(payload)
-    }
+    guard let (storage, payload) = readPayload() else { return nil }
+    return try? DictionarySnapshot.open(storage, payload: payload)
   }
 
   /// Writes the snapshot of `dictionary` and `folded`; failures are ignored (the cache is only
   /// a cache).
   func write(_ dictionary: ActorDictionary, folded: FoldedAliasIndex) {
-    let payload = DictionarySnapshot.encode(dictionary, folded: folded)
+    write(payload: DictionarySnapshot.encode(dictionary, folded: folded))
+  }
+
+  /// The cached file, mapped, and the length of its payload (its last bytes), when its header
+  /// names this key and its checksum holds.
+  func readPayload() -> (SnapshotStorage, Int)? {
+    guard let storage = SnapshotStorage(mapping: file.path) else { return nil }
+    let bytes = storage.bytes.bindMemory(to: UInt8.self)
+    guard bytes.count >= Self.headerSize, bytes.prefix(8).elementsEqual(Self.magic),
+      Self.word(bytes, at: 8) == key, Self.word(bytes, at: 16) == UInt64(bytes.count - Self.headerSize)
+    else { return nil }
+    let payload = UnsafeBufferPointer(rebasing: bytes[Self.headerSize...])
+    guard Self.hash(payload) == Self.word(bytes, at: 24) else { return nil }
+    return (storage, payload.count)
+  }
+
+  /// Writes `payload` under this key; failures are ignored.
+  func write(payload: [UInt8]) {
     var out = Self.magic
     for value in [key, UInt64(payload.count), payload.withUnsafeBufferPointer { Self.hash($0) }] {
       withUnsafeBytes(of: value.littleEndian) { out += $0 }
