@@ -95,8 +95,11 @@ struct WordTable: Sendable {
       tagCount <= 1 << 18, byteCount < 1 << 22, data.count == 32 + slotCount * 8 + tagCount + byteCount
     else { return nil }
     var table = WordTable(capacity: 0)
-    table.slots = (0..<slotCount).map {
-      UInt64(littleEndian: data.loadUnaligned(fromByteOffset: 32 + $0 * 8, as: UInt64.self))
+    table.slots = [UInt64](unsafeUninitializedCapacity: slotCount) { slots, initialized in
+      UnsafeMutableRawBufferPointer(slots).copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: data[32..<(32 + slotCount * 8)]))
+      for i in 0..<slotCount { slots[i] = UInt64(littleEndian: slots[i]) }
+      initialized = slotCount
     }
     // Every key inside the bytes, every id below the count: lookups then stay in bounds.
     for slot in table.slots where slot != 0 {

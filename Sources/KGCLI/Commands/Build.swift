@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "build",
     abstract: "Read articles into the store: body, sentences, actors and relations with provenance.",
     discussion: """
       Folders are read recursively (.txt, .text, .md). A document is its text: the same article \

@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Show the mentions, entities and rules behind the edges of a sentence.",
     discussion: """
       kg explain "Turkish jets bombed YPG positions near Afrin."

@@ -44,6 +44,8 @@ public struct ActorDictionary: Sendable {
   var backedBy: [String: [String]] = [:]
   var defaultBacked: [String: String] = [:]
   var maxAliasLength = 1
+  /// The references to check once every file is loaded (those of a snapshot are read from it
+  /// by `materialize()`).
   var pendingReferences: [PendingReference] = []
   /// Where each form (its lowercased tokens) sits in `entries[first token]`. Empty in a
   /// dictionary read from a snapshot until a form is added (`indexFormSlots()`): only loading
@@ -92,6 +94,7 @@ public struct ActorDictionary: Sendable {
     guard let snapshot else { return }
     storedEntities = (try? snapshot.allEntities()) ?? [:]
     storedEntries = (try? snapshot.allEntries()) ?? WordMap()
+    pendingReferences = (try? snapshot.pendingReferences()) ?? []
     formSlotsIndexed = false
     self.snapshot = nil
   }

@@ -118,19 +118,39 @@ struct DictionaryCache {
     return value
   }
 
-  /// A 64-bit hash of `bytes`, eight at a time: for telling files apart and finding damage, not
-  /// against an adversary.
+  /// A 64-bit hash of `bytes`, 32 at a time in four lanes (half an instruction a byte: every
+  /// start hashes the snapshots it reads, 15 MB): for telling files apart and finding damage, not
+  /// against an adversary. Each lane's step is a bijection of its state, so a change to any one
+  /// word of the bytes always changes the hash.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-    var h = seed ^ UInt64(bytes.count)
+    let prime: UInt64 = 0x100_0000_01b3
     let raw = UnsafeRawBufferPointer(bytes)
+    @inline(__always) func word(_ i: Int) -> UInt64 {
+      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    }
+    var lanes = (
+      seed ^ UInt64(bytes.count), seed &+ 0x9E37_79B9_7F4A_7C15, seed ^ 0xC2B2_AE3D_27D4_EB4F,
+      seed &+ 0x1656_67B1_9E37_79F9
+    )
     var i = 0
+    while i + 32 <= raw.count {
+      lanes.0 = (lanes.0 ^ word(i)) &* prime
+      lanes.1 = (lanes.1 ^ word(i + 8)) &* prime
+      lanes.2 = (lanes.2 ^ word(i + 16)) &* prime
+      lanes.3 = (lanes.3 ^ word(i + 24)) &* prime
+      i += 32
+    }
+    @inline(__always) func mix(_ h: UInt64, _ lane: UInt64) -> UInt64 {
+      ((h ^ (h >> 29)) &* 0x9E37_79B9_7F4A_7C15) ^ lane ^ (lane >> 31)
+    }
+    var h = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
     while i + 8 <= raw.count {
-      h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x100_0000_01b3
+      h = (h ^ word(i)) &* prime
       h ^= h >> 29
       i += 8
     }
     while i < raw.count {
-      h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
+      h = (h ^ UInt64(raw[i])) &* prime
       i += 1
     }
     return h ^ (h >> 32)

@@ -107,6 +107,9 @@ enum DictionarySnapshot {
     }
     Self.write(dictionary.adjectiveOnlyStates, &w)
     Self.write(dictionary.capitalOf, &w)
+    // The `part_of` and `capital_of` references, decoded only with the whole dictionary: they
+    // are checked again only when a user's file is added.
+    let references = w.offset
     w.int(dictionary.pendingReferences.count)
     for reference in dictionary.pendingReferences {
       w.string(reference.file)
@@ -118,7 +121,7 @@ enum DictionarySnapshot {
       w.table(entityOffsets), w.table(groups), w.table(pairs), w.table(foldedEntries),
       w.table(folded.firstWords.sorted().map { ($0, 0) }),
     ]
-    return w.finish(facts: [entities.count, folded.entries.count, folded.longest, eager], tables: tables)
+    return w.finish(facts: [entities.count, folded.entries.count, folded.longest, eager, references], tables: tables)
   }
 
   /// The dictionary and folded index in `bytes`, read from a copy of them (see `Tables`).
@@ -149,10 +152,7 @@ enum DictionarySnapshot {
     for _ in 0..<(try r.count()) { dictionary.demonymSurfaces[try r.string()] = try r.strings() }
     dictionary.adjectiveOnlyStates = try Self.readSet(&r)
     dictionary.capitalOf = try Self.readMap(&r)
-    for _ in 0..<(try r.count()) {
-      dictionary.pendingReferences.append(
-        PendingReference(file: try r.string(), line: try r.int(), id: try r.string(), key: try r.string()))
-    }
+    guard r.position == tables.referencesOffset else { throw SnapshotDamaged() }
     return (dictionary, FoldedAliasIndex(snapshot: tables))
   }
 
@@ -169,8 +169,9 @@ enum DictionarySnapshot {
     let entityCount: Int
     let foldedCount: Int
     let foldedLongest: Int
-    /// Where the small tables start in the body.
+    /// Where the small tables start in the body, and the references after them.
     let eagerOffset: Int
+    let referencesOffset: Int
 
     init(_ storage: SnapshotStorage, payload: UnsafeRawBufferPointer) throws(SnapshotDamaged) {
       self.storage = storage
@@ -183,10 +184,22 @@ enum DictionarySnapshot {
       foldedFirstWords = try snapshot.table(TableIndex.foldedFirstWords.rawValue)
       let facts = snapshot.facts
       // Counts of records that each take more than a byte: never more than the body's bytes.
-      guard facts.count == 4, facts[3] < snapshot.body.count, facts[0] <= snapshot.body.count,
-        facts[1] <= snapshot.body.count
+      guard facts.count == 5, facts[3] < snapshot.body.count, facts[4] < snapshot.body.count,
+        facts[0] <= snapshot.body.count, facts[1] <= snapshot.body.count
       else { throw SnapshotDamaged() }
-      (entityCount, foldedCount, foldedLongest, eagerOffset) = (facts[0], facts[1], facts[2], facts[3])
+      (entityCount, foldedCount, foldedLongest) = (facts[0], facts[1], facts[2])
+      (eagerOffset, referencesOffset) = (facts[3], facts[4])
+    }
+
+    /// The references to check again when the dictionary is changed (`pendingReferences`).
+    func pendingReferences() throws(SnapshotDamaged) -> [PendingReference] {
+      var r = snapshot.reader(at: referencesOffset)
+      var references: [PendingReference] = []
+      for _ in 0..<(try r.count()) {
+        references.append(
+          PendingReference(file: try r.string(), line: try r.int(), id: try r.string(), key: try r.string()))
+      }
+      return references
     }
 
     // MARK: Entities

@@ -194,7 +194,9 @@ public final class ExtractionConfiguration: Sendable {
       return ExtractionConfiguration(
         dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language, foldedAliases: folded)
     }
-    var dictionary = try ActorDictionary.builtIn()
+    let sources = try ActorDictionary.builtInSources()
+    var dictionary = try builtInBase(
+      sources: sources, cache: DictionaryCache.standard(sources: sources, name: "dictionaries-base"))
     for file in extraDictionaries { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
@@ -222,6 +224,22 @@ public final class ExtractionConfiguration: Sendable {
     } catch {
       throw .missingResources
     }
+  }
+
+  /// The built-in dictionary as the YAML files give it, before the state agent forms (which a
+  /// user's file may add states and agent nouns to), decoded whole to be added to: from `cache`
+  /// when it holds a snapshot of these sources, else from the YAML `sources`, then written to
+  /// `cache`.
+  static func builtInBase(
+    sources: [(name: String, bytes: [UInt8])], cache: DictionaryCache?
+  ) throws(DictionaryError) -> ActorDictionary {
+    if var (dictionary, _) = cache?.read() {
+      dictionary.materialize()
+      return dictionary
+    }
+    let dictionary = try ActorDictionary.builtIn(sources: sources)
+    cache?.write(dictionary, folded: FoldedAliasIndex([AliasEntry]()))
+    return dictionary
   }
 
   /// The built-in dictionary, complete (state agent forms added), and its folded index: from

@@ -123,6 +123,27 @@ import Testing
     #expect(fromSnapshot.entry(forTokens: ["mutasim", "brigade"])?.entityID == "liwa-al-mutasim")
   }
 
+  /// The dictionary a user's files are added to, before the state agent forms, comes from its own
+  /// snapshot decoded whole: the same tables, references included, as the YAML gives.
+  @Test func baseSnapshotDecodesToTheYAMLDictionary() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sources = try ActorDictionary.builtInSources()
+    let cache = DictionaryCache(file: folder.appendingPathComponent("base.snapshot"), key: 5)
+    let yaml = try ExtractionConfiguration.builtInBase(sources: sources, cache: cache)
+    #expect(cache.read() != nil)
+    let read = try ExtractionConfiguration.builtInBase(sources: sources, cache: cache)
+    #expect(read.snapshot == nil && yaml.snapshot == nil)
+    #expect(read.entities == yaml.entities)
+    #expect(read.entries.words == yaml.entries.words)
+    #expect(read.entries.values == yaml.entries.values)
+    func references(_ d: ActorDictionary) -> [String] {
+      d.pendingReferences.map { "\($0.file):\($0.line) \($0.key) \($0.id)" }
+    }
+    #expect(references(read) == references(yaml) && !references(yaml).isEmpty)
+    #expect(read.demonymSurfaces == yaml.demonymSurfaces && read.stateAgentNouns == yaml.stateAgentNouns)
+  }
+
   @Test func cacheIsWrittenOnceAndReadAfter() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
