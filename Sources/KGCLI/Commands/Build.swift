@@ -56,6 +56,7 @@ struct Build: ParsableCommand {
   func run() throws {
     try ErrorPresentation.run {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
+      keepUntilExit(configuration)
       let workspace = try Workspace(storePath: storeOptions.store)
       CrashSignal.install()
       let line = ProgressLine(enabled: !quiet && !verbose && isatty(2) == 1)

@@ -28,6 +28,7 @@ struct Explain: ParsableCommand {
   func run() throws {
     try ErrorPresentation.run {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
+      keepUntilExit(configuration)
       let trace =
         if let file { try Explainer.explain(file: file, sentence: sentence, configuration: configuration) } else {
           try Explainer.explain(text: text ?? "", configuration: configuration)
