@@ -141,7 +141,7 @@ enum DictionarySnapshot {
     let tables = try Tables(storage, payload: UnsafeRawBufferPointer(rebasing: all[(all.count - count)...]))
     var r = tables.snapshot.reader(at: tables.eagerOffset)
     var dictionary = ActorDictionary(snapshot: tables)
-    _ = try Self.readOffsets(&r)
+    _ = try Self.readOffsets(&r)  // the groups' order, read when the dictionary is decoded whole
     dictionary.demonyms = try Self.readMap(&r)
     dictionary.stateAgentNouns = try Self.readSet(&r)
     dictionary.terrorist = try Self.readSet(&r)
