@@ -1,3 +1,4 @@
+import Foundation
 import KGModel
 
 /// The built-in dictionary as loaded (every file read, references checked, state agent forms
@@ -295,18 +296,28 @@ enum DictionarySnapshot {
     }
 
     /// What `PhraseIndex.candidates(in:at:)` gives for the alias entries.
+    ///
+    /// Each list is decoded once and kept (`decoded`): a text names the same actors again and
+    /// again, and decoding a list at every token made extraction 2.6 times slower.
     func candidates(in tokens: [Token], at i: Int) -> (longer: [AliasEntry], oneWord: [AliasEntry]) {
       guard let group = groupOffset(tokens[i]) else { return ([], []) }
       var longer: [AliasEntry] = []
       if i + 1 < tokens.count, let pair = pairs.value(of: tokens[i], then: tokens[i + 1], in: snapshot) {
-        longer = entries(at: pair)
+        longer = decoded.list(at: pair) { entries(at: pair) }
       }
-      var r = snapshot.reader(at: group)
-      guard (try? r.int()) != nil, (try? DictionarySnapshot.readOffsets(&r)) != nil,
-        let oneWord = try? DictionarySnapshot.readOffsets(&r)
-      else { return (longer, []) }
-      return (longer, oneWord.compactMap { try? entry(at: $0) })
+      // A group's one-word entries are kept by the group's offset (no other list starts there).
+      let oneWord = decoded.list(at: group) { () -> [AliasEntry] in
+        var r = snapshot.reader(at: group)
+        guard (try? r.int()) != nil, (try? DictionarySnapshot.readOffsets(&r)) != nil,
+          let oneWord = try? DictionarySnapshot.readOffsets(&r)
+        else { return [] }
+        return oneWord.compactMap { try? entry(at: $0) }
+      }
+      return (longer, oneWord)
     }
+
+    /// The candidate lists decoded so far.
+    private let decoded = DecodedLists()
 
     /// A first word's entries, in order.
     func entries(startingWith word: String) -> [AliasEntry] {
@@ -343,6 +354,26 @@ enum DictionarySnapshot {
     }
 
     func hasFoldedFirstWord(_ word: String) -> Bool { foldedFirstWords.value(of: word, in: snapshot) != nil }
+  }
+
+  /// Lists of alias entries decoded from a snapshot, by the offset of their record, shared by
+  /// the threads that extract with one configuration.
+  final class DecodedLists: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [Int: [AliasEntry]] = [:]
+
+    /// The list at `offset`, decoded by `decode` the first time it is asked for.
+    func list(at offset: Int, _ decode: () -> [AliasEntry]) -> [AliasEntry] {
+      lock.lock()
+      let known = lists[offset]
+      lock.unlock()
+      if let known { return known }
+      let list = decode()
+      lock.lock()
+      lists[offset] = list
+      lock.unlock()
+      return list
+    }
   }
 
   // MARK: - Parts
