@@ -4,17 +4,34 @@ import KGModel
 /// "Hayat Tahrir al Sham" finds the entry written "Hay'at Tahrir al-Sham". Folds shorter than
 /// four letters ("IS", "US") and folds shared by two entities are left out.
 struct FoldedAliasIndex: Sendable {
+  /// The entries by key, in an index built by `init(_:)`; empty in one read from a snapshot.
   private(set) var entries: [String: AliasEntry] = [:]
   /// Folded first words of the keys, so most tokens are passed over after one probe.
   private(set) var firstWords: Set<String> = []
   /// The most tokens a key spans.
   private(set) var longest = 0
+  /// The snapshot the keys are probed in, in an index read from one (`DictionarySnapshot`).
+  private var snapshot: DictionarySnapshot.Tables?
 
-  /// An index read back from a snapshot (`DictionarySnapshot`), as `init(_:)` built it.
-  init(entries: [String: AliasEntry], firstWords: Set<String>, longest: Int) {
-    self.entries = entries
-    self.firstWords = firstWords
-    self.longest = longest
+  /// The index kept in a snapshot, as `init(_:)` built it, read in place.
+  init(snapshot: DictionarySnapshot.Tables) {
+    self.snapshot = snapshot
+    longest = snapshot.foldedLongest
+  }
+
+  /// How many keys the index has.
+  var count: Int { snapshot?.foldedCount ?? entries.count }
+
+  /// The entry of a folded key.
+  func entry(forKey key: String) -> AliasEntry? {
+    guard let snapshot else { return entries[key] }
+    return snapshot.foldedEntry(key)
+  }
+
+  /// Whether a folded word opens a key.
+  func opensKey(_ word: String) -> Bool {
+    guard let snapshot else { return firstWords.contains(word) }
+    return snapshot.hasFoldedFirstWord(word)
   }
 
   init<S: Sequence>(_ aliases: S) where S.Element == AliasEntry {
@@ -43,9 +60,9 @@ struct FoldedAliasIndex: Sendable {
   /// The entry whose folded key the tokens from `start` spell, longest first, over tokens not
   /// yet `covered`; the number of tokens it spans.
   func match(_ tokens: [Token], at start: Int, covered: [Bool]) -> (AliasEntry, Int)? {
-    guard !entries.isEmpty else { return nil }
+    guard count > 0 else { return nil }
     let first = NameFolding.fold(tokens[start].text)
-    guard firstWords.contains(first) else { return nil }
+    guard opensKey(first) else { return nil }
     // keys[n - 1] is the first n folded words joined by spaces, built word by word rather than
     // joined again for every length.
     var keys: [String] = []
@@ -63,7 +80,7 @@ struct FoldedAliasIndex: Sendable {
       k += 1
     }
     for n in stride(from: keys.count, through: 1, by: -1) {
-      if let entry = entries[keys[n - 1]] { return (entry, ends[n - 1] - start) }
+      if let entry = entry(forKey: keys[n - 1]) { return (entry, ends[n - 1] - start) }
     }
     return nil
   }
