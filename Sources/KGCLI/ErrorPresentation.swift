@@ -97,3 +97,10 @@ enum OutputError: Error, CustomStringConvertible {
 func printErr(_ s: String) {
   try? FileHandle.standardError.write(contentsOf: Data((TerminalText.escape(s) + "\n").utf8))
 }
+
+/// Keeps `object` until the process exits. A command's extraction configuration is used until
+/// the command ends, and the process then exits: freeing its tables first (with a user's
+/// 50,000-entry dictionary, 260,000 alias entries) cost the exit 0.6 G instructions.
+func keepUntilExit(_ object: AnyObject) {
+  _ = Unmanaged.passRetained(object)
+}

@@ -221,7 +221,7 @@ public struct Extractor: Sendable {
   }
 
   func entity(_ id: String, state: DocumentState) -> Entity? {
-    configuration.dictionary.entities[id] ?? state.discovered[id]
+    configuration.dictionary.entity(id) ?? state.discovered[id]
   }
 }
 

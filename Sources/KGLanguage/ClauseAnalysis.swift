@@ -148,8 +148,8 @@ struct ClauseAnalysis {
 
   /// The antecedent of the relative or participle clause whose verb takes `np` as its object.
   private func antecedentOfClause(taking np: Int) -> Int? {
-    for group in s.verbGroups where group.clause >= 0 && group.objects.contains(np) {
-      let clause = s.clauses[group.clause]
+    for g in s.verbGroups.indices where s.verbGroups[g].clause >= 0 && s.verbGroups[g].objects.contains(np) {
+      let clause = s.clauses[s.verbGroups[g].clause]
       guard clause.kind == .relative || clause.kind == .participle, let antecedent = clause.antecedent,
         s.nounPhrases[antecedent].range.upperBound <= clause.range.lowerBound + 1
       else { return nil }
@@ -407,8 +407,11 @@ struct ClauseAnalysis {
   // MARK: - Objects
 
   private mutating func objects(_ v: Int) {
-    let group = s.verbGroups[v]
-    var i = group.range.upperBound
+    // The two fields read, not a copy of the group: a copy would share its role arrays, and
+    // appending to them below would copy them.
+    let groupEnd = s.verbGroups[v].range.upperBound
+    let voice = s.verbGroups[v].voice
+    var i = groupEnd
     let n = s.count
     var objectCount = 0
     while i < n {
@@ -416,8 +419,8 @@ struct ClauseAnalysis {
         let p = Int(s.ppAt[i])
         let pp = s.prepositionalPhrases[p]
         if pp.word == "according to" { break }
-        if pp.word != "of" || pp.range.lowerBound == group.range.upperBound {
-          if let object = pp.object, pp.word == "by", group.voice == .passive, pp.kind != .time {
+        if pp.word != "of" || pp.range.lowerBound == groupEnd {
+          if let object = pp.object, pp.word == "by", voice == .passive, pp.kind != .time {
             s.verbGroups[v].agents.append(contentsOf: withConjuncts(object))
           }
           s.verbGroups[v].obliques.append(p)
@@ -473,8 +476,10 @@ struct ClauseAnalysis {
   private mutating func reportedSpeech() {
     let n = s.count
     for r in s.verbGroups.indices {
+      // Only a reporting verb is copied out.
+      guard WordClasses.reporting.contains(s.verbGroups[r].lemma) else { continue }
       let group = s.verbGroups[r]
-      guard WordClasses.reporting.contains(group.lemma), group.voice == .active, !group.isNegated,
+      guard group.voice == .active, !group.isNegated,
         group.form == .finite || group.form == .presentParticiple
       else { continue }
       let frame = group.clause

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The data the parser needs: the Brill lexicon and rules and the irregular-verb table, loaded
 /// once and shared (it is a value; copies share storage).
@@ -25,34 +25,71 @@ public struct LanguageResources: Sendable {
   ///
   /// - Throws: `LanguageResourceError.missing` when the bundle lacks a file (a packaging error),
   ///   `.malformed` with the file and line of a record that cannot be read.
-  public static func load() throws -> LanguageResources {
-    func read(_ name: String) throws -> Data {
+  public static func load() throws -> LanguageResources { try LanguageResources(files: bundledFiles()) }
+
+  /// Resources from the bundled files' contents (`bundledFiles()`).
+  package init(files: [(name: String, bytes: Data)]) throws {
+    guard files.count == 4 else { throw LanguageResourceError.missing(name: "lexicon.txt") }
+    try self.init(
+      lexicon: files[0].bytes, context: files[1].bytes, morphology: files[2].bytes, irregularVerbs: files[3].bytes)
+  }
+
+  /// The bundled files' names and contents: the lexicon, the contextual and morphology rules and
+  /// the irregular verbs, in that order.
+  package static func bundledFiles() throws -> [(name: String, bytes: Data)] {
+    try ["lexicon", "context", "morphology", "irregular-verbs"].map { name in
       guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Language")
       else { throw LanguageResourceError.missing(name: "\(name).txt") }
-      return try Data(contentsOf: url)
+      return ("Language/\(name).txt", try Data(contentsOf: url))
     }
-    return try LanguageResources(
-      lexicon: read("lexicon"), context: read("context"), morphology: read("morphology"),
-      irregularVerbs: read("irregular-verbs"))
   }
+
+  /// Resources from the bundled files' contents (`bundledFiles()`), with the lexicon taken from
+  /// `lexiconTable` (what `encodedLexicon()` gave for the same files) instead of read from its
+  /// text: 94,000 words are then one copy of two arrays rather than 94,000 insertions.
+  ///
+  /// - Throws: `LanguageResourceError.malformed` when `lexiconTable` is not an encoded lexicon.
+  package init(files: [(name: String, bytes: Data)], lexiconTable: UnsafeRawBufferPointer) throws {
+    guard files.count == 4, let (table, tags) = WordTable.decode(lexiconTable), tags.count == table.count else {
+      throw LanguageResourceError.malformed(file: "lexicon snapshot", line: 0)
+    }
+    try self.init(
+      lexicon: nil, table: table, tags: tags, context: files[1].bytes, morphology: files[2].bytes,
+      irregularVerbs: files[3].bytes)
+  }
+
+  /// The lexicon's word table and tags in a binary form for `init(files:lexiconTable:)`.
+  package func encodedLexicon() -> [UInt8] { words.encoded(tags: wordTags) }
 
   /// Resources from the four files' contents, in the formats `scripts/convert-textblob-lexicon`
   /// writes.
   init(lexicon: Data, context: Data, morphology: Data, irregularVerbs: Data) throws {
-    words = WordTable(capacity: 100_000)
-    wordTags = []
-    wordTags.reserveCapacity(100_000)
+    try self.init(
+      lexicon: lexicon, table: WordTable(capacity: 100_000), tags: [], context: context, morphology: morphology,
+      irregularVerbs: irregularVerbs)
+  }
+
+  /// Resources from the rule files' contents and the lexicon's text, or (`lexicon` nil) its
+  /// word table and tags as read before.
+  private init(
+    lexicon: Data?, table: WordTable, tags: [UInt8], context: Data, morphology: Data, irregularVerbs: Data
+  ) throws {
+    words = table
+    wordTags = tags
     self.context = []
     self.morphology = []
     irregular = [:]
     var table = words
     var tags = wordTags
-    try LanguageResources.forEachLine(lexicon) { line, number in
-      guard let space = line.lastIndex(of: UInt8(ascii: " ")), space > line.startIndex,
-        let tag = Tag(bytes: UnsafeBufferPointer(rebasing: line[(space + 1)...]))
-      else { throw LanguageResourceError.malformed(file: "lexicon.txt", line: number) }
-      let id = Int(table.insert(UnsafeBufferPointer(rebasing: line[..<space])))
-      if id == tags.count { tags.append(tag.rawValue) } else { tags[id] = tag.rawValue }
+    if let lexicon {
+      tags.reserveCapacity(100_000)
+      try LanguageResources.forEachLine(lexicon) { line, number in
+        guard let space = line.lastIndex(of: UInt8(ascii: " ")), space > line.startIndex,
+          let tag = Tag(bytes: UnsafeBufferPointer(rebasing: line[(space + 1)...]))
+        else { throw LanguageResourceError.malformed(file: "lexicon.txt", line: number) }
+        let id = Int(table.insert(UnsafeBufferPointer(rebasing: line[..<space])))
+        if id == tags.count { tags.append(tag.rawValue) } else { tags[id] = tag.rawValue }
+      }
     }
     func wordID(_ word: Substring) -> Int32 {
       let id = table.insert(String(word))

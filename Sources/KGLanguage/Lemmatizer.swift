@@ -43,21 +43,29 @@ struct Lemmatizer: Sendable {
   ]
 
   static func singular(_ w: String, verb: Bool) -> String {
-    // Byte suffixes: `String.hasSuffix` compares characters, which costs more than the lemma.
-    let u = w.utf8
-    let n = u.count
-    guard n > 3, u.last == UInt8(ascii: "s") else { return w }
-    @inline(__always) func ends(_ suffix: StaticString) -> Bool {
-      let k = suffix.utf8CodeUnitCount
-      guard n >= k else { return false }
-      return suffix.withUTF8Buffer { s in u.suffix(k).elementsEqual(s) }
+    // Byte suffixes: `String.hasSuffix` compares characters, which costs more than the lemma; the
+    // bytes are read from contiguous storage (the UTF-8 view's own `suffix` walks indices).
+    var word = w
+    return word.withUTF8 { u in
+      let n = u.count
+      guard n > 3, u[n - 1] == UInt8(ascii: "s") else { return w }
+      @inline(__always) func ends(_ suffix: StaticString) -> Bool {
+        let k = suffix.utf8CodeUnitCount
+        guard n >= k else { return false }
+        return suffix.withUTF8Buffer { s in
+          for j in 0..<k where u[n - k + j] != s[j] { return false }
+          return true
+        }
+      }
+      @inline(__always) func dropping(_ k: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: u[..<(n - k)]), as: UTF8.self)
+      }
+      if n > 4, ends("ies") { return dropping(3) + "y" }
+      if ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zzes") { return dropping(2) }
+      if verb, ends("oes") { return dropping(2) }
+      if ends("ss") || ends("us") || (!verb && ends("is")) { return w }
+      return dropping(1)
     }
-    @inline(__always) func dropping(_ k: Int) -> String { String(decoding: u.prefix(n - k), as: UTF8.self) }
-    if n > 4, ends("ies") { return dropping(3) + "y" }
-    if ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zzes") { return dropping(2) }
-    if verb, ends("oes") { return dropping(2) }
-    if ends("ss") || ends("us") || (!verb && ends("is")) { return w }
-    return dropping(1)
   }
 
   /// The base of a regular -ed or -ing form: the candidate the lexicon knows as a verb, else as a

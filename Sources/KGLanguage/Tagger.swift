@@ -18,6 +18,10 @@ struct Tagger: Sendable {
   private let ruleStart: [Int32]
   private let idBe: [Int32]
   private let idHave: [Int32]
+  /// The word ids of `onlyPrepositions`, so a token is tested by its id rather than by hashing
+  /// its text; the words the table lacks (none, with the bundled lexicon) are tested by text.
+  private let onlyPrepositionIDs: [Int32]
+  private let unlistedPrepositions: Set<String>
 
   init(resources: LanguageResources) {
     self.resources = resources
@@ -42,6 +46,8 @@ struct Tagger: Sendable {
     idBe = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting"]
       .map { words.id(of: $0) ?? -9 }
     idHave = ["have", "has", "had", "having", "'ve", "'d"].map { words.id(of: $0) ?? -9 }
+    onlyPrepositionIDs = Tagger.onlyPrepositions.compactMap { words.id(of: $0) }
+    unlistedPrepositions = Tagger.onlyPrepositions.filter { words.id(of: $0) == nil }
   }
 
   /// What the tagger needs to know of a token's spelling, read from its first bytes once.
@@ -92,7 +98,10 @@ struct Tagger: Sendable {
       }
       let lower = word.lower.utf8
       if lower.count == 3, word.lower == "n't" || word.lower == "not" { shape.insert(.negation) }
-      if lower.last == UInt8(ascii: "s") { shape.insert(.endsInS) }
+      // The last byte read from contiguous storage: `UTF8View.last` walks an index back.
+      if (lower.withContiguousStorageIfAvailable { $0.last } ?? lower.last) == UInt8(ascii: "s") {
+        shape.insert(.endsInS)
+      }
       self = shape
     }
   }
@@ -156,7 +165,7 @@ struct Tagger: Sendable {
       } else if shape.contains(.negation) {
         tags[i] = Tag.RB.rawValue
         locked[i] = true
-      } else if Tagger.onlyPrepositions.contains(words[i].lower) {
+      } else if isOnlyPreposition(words[i], id: ids[i]) {
         // A contextual rule written for "that" ("IN → WDT before a past verb") must not turn
         // "of" in "swathes of lost territory" into a relative pronoun.
         tags[i] = Tag.IN.rawValue
@@ -181,6 +190,14 @@ struct Tagger: Sendable {
     // 4b. Corrections.
     correct(&tags, words, shapes, ids: ids, locked: locked)
     return tags.map { Tag(rawValue: $0) ?? .NN }
+  }
+
+  /// Whether a word's lowercase form is one of `onlyPrepositions`; `id` is the id of its text
+  /// (-1 when the table lacks it), which is that of its lowercase form when the two are the same.
+  private func isOnlyPreposition(_ word: WordInput, id: Int32) -> Bool {
+    let lowerID = word.text == word.lower ? (id >= 0 ? id : nil) : resources.words.id(of: word.lower)
+    if let lowerID { return onlyPrepositionIDs.contains(lowerID) }
+    return !unlistedPrepositions.isEmpty && unlistedPrepositions.contains(word.lower)
   }
 
   /// Two or more capitals and no lowercase letter ("SANA", "U.S."): a name even first in a sentence.

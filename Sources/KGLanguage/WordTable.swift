@@ -72,6 +72,49 @@ struct WordTable: Sendable {
     return key.withUTF8 { insert($0) }
   }
 
+  /// The table and `tags` (one per id) as bytes: the counts, then the slots, the tags and the
+  /// keys' bytes, little-endian.
+  func encoded(tags: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(24 + slots.count * 8 + tags.count + bytes.count)
+    for value in [UInt64(slots.count), UInt64(count), UInt64(tags.count), UInt64(bytes.count)] {
+      withUnsafeBytes(of: value.littleEndian) { out += $0 }
+    }
+    for slot in slots { withUnsafeBytes(of: slot.littleEndian) { out += $0 } }
+    out += tags
+    out += bytes
+    return out
+  }
+
+  /// The table and tags `encoded(tags:)` wrote, or nil when `data` is not such bytes.
+  static func decode(_ data: UnsafeRawBufferPointer) -> (WordTable, [UInt8])? {
+    guard data.count >= 32 else { return nil }
+    let header = (0..<4).map { Int(UInt64(littleEndian: data.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+    let (slotCount, count, tagCount, byteCount) = (header[0], header[1], header[2], header[3])
+    guard slotCount >= 16, slotCount & (slotCount - 1) == 0, slotCount < 1 << 24, count < slotCount,
+      tagCount <= 1 << 18, byteCount < 1 << 22, data.count == 32 + slotCount * 8 + tagCount + byteCount
+    else { return nil }
+    var table = WordTable(capacity: 0)
+    table.slots = [UInt64](unsafeUninitializedCapacity: slotCount) { slots, initialized in
+      UnsafeMutableRawBufferPointer(slots).copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: data[32..<(32 + slotCount * 8)]))
+      for i in 0..<slotCount { slots[i] = UInt64(littleEndian: slots[i]) }
+      initialized = slotCount
+    }
+    // Every key inside the bytes, every id below the count: lookups then stay in bounds.
+    for slot in table.slots where slot != 0 {
+      let start = Int(slot >> 42)
+      let length = Int((slot >> 34) & 0xFF)
+      let id = Int((slot >> 16) & 0x3FFFF) - 1
+      guard start + length <= byteCount, id < count else { return nil }
+    }
+    table.mask = slotCount - 1
+    table.count = count
+    let tagsStart = 32 + slotCount * 8
+    table.bytes = Array(data[(tagsStart + tagCount)...])
+    return (table, Array(data[tagsStart..<(tagsStart + tagCount)]))
+  }
+
   private mutating func place(_ entry: UInt64, hash: UInt64) {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }

@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "build",
     abstract: "Read articles into the store: body, sentences, actors and relations with provenance.",
     discussion: """
       Folders are read recursively (.txt, .text, .md). A document is its text: the same article \
@@ -55,6 +56,7 @@ struct Build: ParsableCommand {
   func run() throws {
     try ErrorPresentation.run {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
+      keepUntilExit(configuration)
       let workspace = try Workspace(storePath: storeOptions.store)
       CrashSignal.install()
       let line = ProgressLine(enabled: !quiet && !verbose && isatty(2) == 1)

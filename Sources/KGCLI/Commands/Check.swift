@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check the store for damage: every page, index entry and reference, and its counts.",
     discussion: """
       Runs SQLite's full integrity check and foreign-key check, reading the whole file without \

@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Entities: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "entities",
     abstract: "List entities with their type, aliases and edge counts.",
     discussion: """
       Most connected first. --match keeps entities whose id, name or alias contains the text \

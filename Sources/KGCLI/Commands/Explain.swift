@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Show the mentions, entities and rules behind the edges of a sentence.",
     discussion: """
       kg explain "Turkish jets bombed YPG positions near Afrin."
@@ -27,6 +28,7 @@ struct Explain: ParsableCommand {
   func run() throws {
     try ErrorPresentation.run {
       let configuration = try ExtractionConfiguration.load(extraDictionaries: dictionary)
+      keepUntilExit(configuration)
       let trace =
         if let file { try Explainer.explain(file: file, sentence: sentence, configuration: configuration) } else {
           try Explainer.explain(text: text ?? "", configuration: configuration)

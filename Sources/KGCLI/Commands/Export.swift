@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: "Write the graph with provenance as JSON, GraphML, GEXF, Neo4j CSV or an event table.",
     discussion: """
       Every format is written from the same selection as 'kg render': the filters and --focus \

@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Neighbors: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "neighbors",
     abstract: "List the edges at an entity, with the entity at the other end.",
     discussion: """
       Who attacked, accused or backed X:

@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Path: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "path",
     abstract: "Show how two entities are connected: the shortest paths, or every path up to N hops.",
     discussion: """
       Without --all, prints every shortest path (ties included); with --all, every simple path of \

@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "render",
     abstract: "Draw the graph, or the network around one entity, as DOT or SVG.",
     discussion: """
       Nodes: shape and fill by entity type. Edges: colour by relation type; solid asserted, \

@@ -4,6 +4,7 @@ import KGPipeline
 
 struct Serve: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "serve",
     abstract: "Browse the graph in a web page: search, ego networks, paths and every edge's statements.",
     discussion: """
       Serves a page and its JSON API (/api/entities, /api/entities/{id}, /api/neighbors/{id}, \

@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show one entity: its names, what it belongs to, and every edge in and out.",
     discussion: """
       ENTITY is an id, a name or an alias, in any case. An ambiguous name lists the candidates; \

@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Stats: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "stats",
     abstract: "Count the documents, entities and edges in the store, by type.")
 
   @OptionGroup var storeOptions: StoreOptions

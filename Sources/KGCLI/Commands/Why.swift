@@ -3,6 +3,7 @@ import KGPipeline
 
 struct Why: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "why",
     abstract: "Show why the graph says SOURCE TYPE TARGET: the provenance of that edge.",
     discussion: """
       Prints every edge of that type from SOURCE to TARGET (one per modality), as 'kg edge' does. \

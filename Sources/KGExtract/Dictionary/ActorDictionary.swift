@@ -26,9 +26,15 @@ struct AliasEntry: Sendable, Equatable {
 /// international bodies, media and places. Users add entries with their own files in the same
 /// format.
 public struct ActorDictionary: Sendable {
-  public internal(set) var entities: [String: Entity] = [:]
-  /// Alias entries by their first token's lowercased form.
-  var entries = WordMap<[AliasEntry]>()
+  /// Entities by id, in a dictionary built from YAML; empty in one opened from a snapshot, which
+  /// reads them from `snapshot` when asked (`entity(_:)`).
+  var storedEntities: [String: Entity] = [:]
+  /// Alias entries by their first token's lowercased form; empty while `snapshot` holds them.
+  var storedEntries = WordMap<[AliasEntry]>()
+  /// The snapshot the entities and alias entries are read from, on demand, in a dictionary
+  /// opened from one (`DictionarySnapshot`) and not changed since; the other tables are decoded.
+  /// Changing the dictionary decodes it whole first (`materialize()`).
+  var snapshot: DictionarySnapshot.Tables?
   /// State id by lowercased demonym.
   var demonyms: [String: String] = [:]
   var stateAgentNouns: Set<String> = []
@@ -38,6 +44,8 @@ public struct ActorDictionary: Sendable {
   var backedBy: [String: [String]] = [:]
   var defaultBacked: [String: String] = [:]
   var maxAliasLength = 1
+  /// The references to check once every file is loaded (those of a snapshot are read from it
+  /// by `materialize()`).
   var pendingReferences: [PendingReference] = []
   /// Where each form (its lowercased tokens) sits in `entries[first token]`. Empty in a
   /// dictionary read from a snapshot until a form is added (`indexFormSlots()`): only loading
@@ -55,6 +63,42 @@ public struct ActorDictionary: Sendable {
 
   init() {}
 
+  init(snapshot: DictionarySnapshot.Tables) {
+    self.snapshot = snapshot
+    formSlotsIndexed = false
+  }
+
+  /// Every entity, by id. A dictionary opened from a snapshot decodes all of them for this:
+  /// look one up with `entity(_:)`.
+  public var entities: [String: Entity] {
+    guard let snapshot else { return storedEntities }
+    return (try? snapshot.allEntities()) ?? [:]
+  }
+
+  /// The entity `id`.
+  public func entity(_ id: String) -> Entity? {
+    guard let snapshot else { return storedEntities[id] }
+    return snapshot.entity(id)
+  }
+
+  /// Alias entries by their first token's lowercased form, in the order the words were added
+  /// (decoded whole from a snapshot).
+  var entries: WordMap<[AliasEntry]> {
+    guard let snapshot else { return storedEntries }
+    return (try? snapshot.allEntries()) ?? WordMap()
+  }
+
+  /// Decodes the entities and alias entries of a dictionary opened from a snapshot into its own
+  /// tables, so that it can be changed.
+  mutating func materialize() {
+    guard let snapshot else { return }
+    storedEntities = (try? snapshot.allEntities()) ?? [:]
+    storedEntries = (try? snapshot.allEntries()) ?? WordMap()
+    pendingReferences = (try? snapshot.pendingReferences()) ?? []
+    formSlotsIndexed = false
+    self.snapshot = nil
+  }
+
   static let genericNameWords: WordSet = [
     "army", "forces", "force", "air", "aerospace", "navy", "ministry", "defense", "defence", "foreign", "military",
     "police", "intelligence", "services", "special", "guard", "guards", "council", "agency", "command", "division",
@@ -63,6 +107,7 @@ public struct ActorDictionary: Sendable {
 
   /// Registers a surface form.
   mutating func add(alias: String, for id: String, priority: Int, origin: MentionOrigin = .dictionary) {
+    materialize()
     let tokens = Tokenizer.tokenize(alias)
     guard let first = tokens.first else { return }
     let lowers = tokens.map(\.lower)
@@ -82,7 +127,7 @@ public struct ActorDictionary: Sendable {
     if let slot = formSlots[lowers] {
       // Changed in place (found by the form's key, not by a scan of the entries sharing its first
       // word), so that loading stays linear in the number of forms.
-      let keep = entries.modify(first.lower, default: []) { list -> Bool in
+      let keep = storedEntries.modify(first.lower, default: []) { list -> Bool in
         let old = list[slot]
         if old.entityID == id && old.priority == priority {
           // "Syrian Army" and "Syrian army": either case is fine where the spellings differ.
@@ -96,7 +141,7 @@ public struct ActorDictionary: Sendable {
       }
       if keep { return }
     } else {
-      formSlots[lowers] = entries.modify(first.lower, default: []) { list -> Int in
+      formSlots[lowers] = storedEntries.modify(first.lower, default: []) { list -> Int in
         list.append(entry)
         return list.count - 1
       }
@@ -106,12 +151,13 @@ public struct ActorDictionary: Sendable {
 
   /// Adds or merges an entity; aliases of a second definition are added to the first.
   mutating func define(_ entity: Entity, priority: Int = 2) {
-    if var existing = entities[entity.id] {
+    materialize()
+    if var existing = storedEntities[entity.id] {
       for alias in entity.aliases where !existing.aliases.contains(alias) { existing.aliases.append(alias) }
       existing.partOf = existing.partOf ?? entity.partOf
-      entities[entity.id] = existing
+      storedEntities[entity.id] = existing
     } else {
-      entities[entity.id] = entity
+      storedEntities[entity.id] = entity
     }
     add(alias: entity.name, for: entity.id, priority: priority)
     for alias in entity.aliases { add(alias: alias, for: entity.id, priority: priority) }
@@ -120,15 +166,17 @@ public struct ActorDictionary: Sendable {
   /// The alias entry of a form (its lowercased tokens), if any.
   func entry(forTokens lowers: [String]) -> AliasEntry? {
     guard let first = lowers.first else { return nil }
-    if !formSlotsIndexed { return entries[first]?.first { $0.tokens == lowers } }
+    if let snapshot { return snapshot.entries(startingWith: first).first { $0.tokens == lowers } }
+    if !formSlotsIndexed { return storedEntries[first]?.first { $0.tokens == lowers } }
     guard let slot = formSlots[lowers] else { return nil }
-    return entries[first]?[slot]
+    return storedEntries[first]?[slot]
   }
 
   /// Builds `formSlots` from `entries` (each form is in its first word's list once).
   mutating func indexFormSlots() {
-    formSlots.reserveCapacity(entries.values.reduce(0) { $0 + $1.count })
-    for list in entries.values {
+    materialize()
+    formSlots.reserveCapacity(storedEntries.values.reduce(0) { $0 + $1.count })
+    for list in storedEntries.values {
       for (slot, entry) in list.enumerated() { formSlots[entry.tokens] = slot }
     }
     formSlotsIndexed = true
@@ -138,7 +186,10 @@ public struct ActorDictionary: Sendable {
   public func capital(of id: String) -> String? { capitalOf[id] }
 
   /// All alias entries whose first token is `lower`.
-  func candidates(startingWith lower: String) -> [AliasEntry] { entries[lower] ?? [] }
+  func candidates(startingWith lower: String) -> [AliasEntry] {
+    guard let snapshot else { return storedEntries[lower] ?? [] }
+    return snapshot.entries(startingWith: lower)
+  }
 
   func isTerrorist(_ id: String) -> Bool { terrorist.contains(id) }
   func isCoalition(_ id: String) -> Bool { coalitions.contains(id) }

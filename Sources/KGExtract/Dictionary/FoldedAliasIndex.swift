@@ -4,17 +4,34 @@ import KGModel
 /// "Hayat Tahrir al Sham" finds the entry written "Hay'at Tahrir al-Sham". Folds shorter than
 /// four letters ("IS", "US") and folds shared by two entities are left out.
 struct FoldedAliasIndex: Sendable {
+  /// The entries by key, in an index built by `init(_:)`; empty in one read from a snapshot.
   private(set) var entries: [String: AliasEntry] = [:]
   /// Folded first words of the keys, so most tokens are passed over after one probe.
   private(set) var firstWords: Set<String> = []
   /// The most tokens a key spans.
   private(set) var longest = 0
+  /// The snapshot the keys are probed in, in an index read from one (`DictionarySnapshot`).
+  private var snapshot: DictionarySnapshot.Tables?
 
-  /// An index read back from a snapshot (`DictionarySnapshot`), as `init(_:)` built it.
-  init(entries: [String: AliasEntry], firstWords: Set<String>, longest: Int) {
-    self.entries = entries
-    self.firstWords = firstWords
-    self.longest = longest
+  /// The index kept in a snapshot, as `init(_:)` built it, read in place.
+  init(snapshot: DictionarySnapshot.Tables) {
+    self.snapshot = snapshot
+    longest = snapshot.foldedLongest
+  }
+
+  /// How many keys the index has.
+  var count: Int { snapshot?.foldedCount ?? entries.count }
+
+  /// The entry of a folded key.
+  func entry(forKey key: String) -> AliasEntry? {
+    guard let snapshot else { return entries[key] }
+    return snapshot.foldedEntry(key)
+  }
+
+  /// Whether a folded word opens a key.
+  func opensKey(_ word: String) -> Bool {
+    guard let snapshot else { return firstWords.contains(word) }
+    return snapshot.hasFoldedFirstWord(word)
   }
 
   init<S: Sequence>(_ aliases: S) where S.Element == AliasEntry {
@@ -43,23 +60,27 @@ struct FoldedAliasIndex: Sendable {
   /// The entry whose folded key the tokens from `start` spell, longest first, over tokens not
   /// yet `covered`; the number of tokens it spans.
   func match(_ tokens: [Token], at start: Int, covered: [Bool]) -> (AliasEntry, Int)? {
-    guard !entries.isEmpty, firstWords.contains(NameFolding.fold(tokens[start].text)) else { return nil }
-    var folded: [String] = []
+    guard count > 0 else { return nil }
+    let first = NameFolding.fold(tokens[start].text)
+    guard opensKey(first) else { return nil }
+    // keys[n - 1] is the first n folded words joined by spaces, built word by word rather than
+    // joined again for every length.
+    var keys: [String] = []
     var ends: [Int] = []
     var k = start
-    while k < tokens.count, !covered[k], folded.count < longest {
-      let f = NameFolding.fold(tokens[k].text)
+    while k < tokens.count, !covered[k], keys.count < longest {
+      let f = k == start ? first : NameFolding.fold(tokens[k].text)
       if !f.isEmpty {
         guard tokens[k].isWord else { break }
-        folded.append(f)
+        keys.append(keys.last.map { $0 + " " + f } ?? f)
         ends.append(k + 1)
       } else if tokens[k].lower != "-" {
         break
       }
       k += 1
     }
-    for n in stride(from: folded.count, through: 1, by: -1) {
-      if let entry = entries[folded[0..<n].joined(separator: " ")] { return (entry, ends[n - 1] - start) }
+    for n in stride(from: keys.count, through: 1, by: -1) {
+      if let entry = entry(forKey: keys[n - 1]) { return (entry, ends[n - 1] - start) }
     }
     return nil
   }

@@ -133,10 +133,10 @@ public final class ExtractionConfiguration: Sendable {
   let patterns: PatternVocabulary
   /// The dictionary's alias entries by their first two tokens, each first word's entries in
   /// their order in `dictionary.entries`.
-  let aliasIndex: PhraseIndex<AliasEntry>
+  let aliasIndex: AliasIndex
   /// The kind of every dictionary entity, by id: what rules ask of an entity most, answered by a
   /// probe of a word table rather than by copying the entity out of `dictionary.entities`.
-  let entityKinds: WordMap<EntityKind>
+  let entityKinds: EntityKinds
   /// Names spelt another way: capitalised dictionary aliases by their folded form
   /// (`NameFolding`), where the fold names one entity only.
   let foldedAliases: FoldedAliasIndex
@@ -154,18 +154,12 @@ public final class ExtractionConfiguration: Sendable {
     parser = Parser(resources: language)
     self.lexicon = lexicon
     self.patterns = patterns
-    var entityKinds = WordMap<EntityKind>()
-    for (id, entity) in dictionary.entities { entityKinds[id] = entity.kind }
-    self.entityKinds = entityKinds
-    var aliasIndex = PhraseIndex<AliasEntry>()
-    for entries in dictionary.entries.values {
-      for entry in entries { aliasIndex.add(entry.tokens, entry) }
-    }
-    self.aliasIndex = aliasIndex
+    entityKinds = EntityKinds(dictionary)
+    aliasIndex = AliasIndex(dictionary)
     self.foldedAliases = foldedAliases ?? FoldedAliasIndex(dictionary.entries.values.joined())
     var capitals: [String: String] = [:]
     for (city, state) in dictionary.capitalOf {
-      guard let entity = dictionary.entities[city] else { continue }
+      guard let entity = dictionary.entity(city) else { continue }
       for name in [entity.name] + entity.aliases { capitals[Self.capitalKey(state, name)] = city }
     }
     capitalCities = capitals
@@ -204,8 +198,7 @@ public final class ExtractionConfiguration: Sendable {
     if extraDictionaries.isEmpty && reuse {
       return try SharedConfiguration.instance.get { () throws(DictionaryError) in try load(reuse: false) }
     }
-    let language: LanguageResources
-    do { language = try LanguageResources.load() } catch { throw .missingResources }
+    let language = try builtInLanguage()
     let lexicon = try Lexicon.builtIn()
     let patterns = try PatternVocabulary.builtIn()
     if extraDictionaries.isEmpty {
@@ -215,11 +208,52 @@ public final class ExtractionConfiguration: Sendable {
       return ExtractionConfiguration(
         dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language, foldedAliases: folded)
     }
-    var dictionary = try ActorDictionary.builtIn()
+    let sources = try ActorDictionary.builtInSources()
+    var dictionary = try builtInBase(
+      sources: sources, cache: DictionaryCache.standard(sources: sources, name: "dictionaries-base"))
     for file in extraDictionaries { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
     return ExtractionConfiguration(dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language)
+  }
+
+  /// The tagger's resources, with its lexicon's word table from the cache when it holds one
+  /// made from these files (reading the 94,000 words from text costs a start-up 80 M
+  /// instructions), else read from the text and written to the cache.
+  static func builtInLanguage() throws(DictionaryError) -> LanguageResources {
+    do {
+      let files = try LanguageResources.bundledFiles()
+      let cache = DictionaryCache.standard(
+        sources: files.map { ($0.name, [UInt8]($0.bytes)) }, name: "language", format: 1)
+      if let (storage, payload) = cache?.readPayload(),
+        let language = try? LanguageResources(
+          files: files,
+          lexiconTable: UnsafeRawBufferPointer(rebasing: storage.bytes[(storage.bytes.count - payload)...]))
+      {
+        return language
+      }
+      let language = try LanguageResources(files: files)
+      cache?.write(payload: language.encodedLexicon())
+      return language
+    } catch {
+      throw .missingResources
+    }
+  }
+
+  /// The built-in dictionary as the YAML files give it, before the state agent forms (which a
+  /// user's file may add states and agent nouns to), decoded whole to be added to: from `cache`
+  /// when it holds a snapshot of these sources, else from the YAML `sources`, then written to
+  /// `cache`.
+  static func builtInBase(
+    sources: [(name: String, bytes: [UInt8])], cache: DictionaryCache?
+  ) throws(DictionaryError) -> ActorDictionary {
+    if var (dictionary, _) = cache?.read() {
+      dictionary.materialize()
+      return dictionary
+    }
+    let dictionary = try ActorDictionary.builtIn(sources: sources)
+    cache?.write(dictionary, folded: FoldedAliasIndex([AliasEntry]()))
+    return dictionary
   }
 
   /// The built-in dictionary, complete (state agent forms added), and its folded index: from
@@ -235,6 +269,55 @@ public final class ExtractionConfiguration: Sendable {
     let folded = FoldedAliasIndex(dictionary.entries.values.joined())
     cache?.write(dictionary, folded: folded)
     return (dictionary, folded, false)
+  }
+}
+
+/// The dictionary's alias entries by their first two tokens (a `PhraseIndex`), built from a
+/// dictionary's tables, or read in place from the snapshot it was opened from.
+struct AliasIndex: Sendable {
+  private var built = PhraseIndex<AliasEntry>()
+  private var snapshot: DictionarySnapshot.Tables?
+
+  init(_ dictionary: ActorDictionary) {
+    if let snapshot = dictionary.snapshot {
+      self.snapshot = snapshot
+      return
+    }
+    for entries in dictionary.entries.values {
+      for entry in entries { built.add(entry.tokens, entry) }
+    }
+  }
+
+  /// See `PhraseIndex.mayStart(with:)`.
+  @inline(__always) func mayStart(with token: Token) -> Bool {
+    guard let snapshot else { return built.mayStart(with: token) }
+    return snapshot.startsEntries(token)
+  }
+
+  /// See `PhraseIndex.candidates(in:at:)`.
+  func candidates(in tokens: [Token], at i: Int) -> (longer: [AliasEntry], oneWord: [AliasEntry]) {
+    guard let snapshot else { return built.candidates(in: tokens, at: i) }
+    return snapshot.candidates(in: tokens, at: i)
+  }
+}
+
+/// The kind of each dictionary entity by id: a word table built from a dictionary's entities,
+/// or the snapshot it was opened from, read in place.
+struct EntityKinds: Sendable {
+  private var built = WordMap<EntityKind>()
+  private var snapshot: DictionarySnapshot.Tables?
+
+  init(_ dictionary: ActorDictionary) {
+    if let snapshot = dictionary.snapshot {
+      self.snapshot = snapshot
+      return
+    }
+    for (id, entity) in dictionary.entities { built[id] = entity.kind }
+  }
+
+  subscript(id: String) -> EntityKind? {
+    guard let snapshot else { return built[id] }
+    return snapshot.kind(of: id)
   }
 }
 

@@ -121,7 +121,7 @@ extension MentionFinder {
   ) {
     let places = hits.filter { hit in
       hit.origin != .reference
-        && (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .location
+        && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location
     }
     for hit in places {
       claimListedPlaces(tokens, after: hit.range.upperBound, covered: &covered, hits: &hits, state: &state)
@@ -311,7 +311,7 @@ extension MentionFinder {
   }
 
   func isActorOrPlace(_ id: String, state: DocumentState) -> Bool {
-    (dictionary.entities[id] ?? state.discovered[id]) != nil
+    (dictionary.entity(id) ?? state.discovered[id]) != nil
   }
 
   /// "SDF", "YAT", "HTS", "PMU", "U.S.": two to six capitals (dots allowed), or capitals with one

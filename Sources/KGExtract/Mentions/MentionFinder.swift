@@ -39,7 +39,7 @@ struct MentionFinder {
       let start = hit.range.lowerBound
       return start > 0 && dictionary.demonyms[tokens[start].lower] != nil
         && (tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
-        && (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .military
+        && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .military
     }
     // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
     i = 0
@@ -61,7 +61,7 @@ struct MentionFinder {
       let start = hit.range.lowerBound
       guard hit.range.count == 1, start > 0, !covered[start - 1], tokens[start - 1].isCapitalized,
         patterns.names.placePrefixes.contains(tokens[start - 1]),
-        (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .location
+        (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location
       else { return false }
       covered[start] = false
       return true
@@ -71,7 +71,7 @@ struct MentionFinder {
       let start = hits[index].range.lowerBound
       guard tokens[start - 1].lower == "-", !tokens[start - 1].spaceBefore, !tokens[start].spaceBefore,
         NameFolding.articleForms.contains(tokens[start - 2].lower), !covered[start - 2],
-        (dictionary.entities[hits[index].entityID] ?? state.discovered[hits[index].entityID])?.kind == .location
+        (dictionary.entity(hits[index].entityID) ?? state.discovered[hits[index].entityID])?.kind == .location
       else { continue }
       hits[index].range = (start - 2)..<hits[index].range.upperBound
       covered[start - 2] = true
@@ -223,7 +223,7 @@ struct MentionFinder {
       var before = hit.range.lowerBound - 1
       while before >= 0, SentenceAnalysis.articles.contains(tokens[before]) { before -= 1 }
       if before >= 0, SentenceAnalysis.governing.contains(tokens[before]) { continue }
-      guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID] else { continue }
+      guard let entity = dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID] else { continue }
       return Self.collectiveKinds.contains(entity.kind) ? hit.entityID : nil
     }
     return nil
@@ -269,9 +269,10 @@ struct MentionFinder {
     var best: AliasEntry?
     func consider(_ list: [AliasEntry]?) {
       guard let list else { return }
-      for entry in list where matches(entry, tokens, at: i) {
-        if let b = best, (b.tokens.count, b.priority) >= (entry.tokens.count, entry.priority) { continue }
-        best = entry
+      // An entry that could not replace the best one is not compared with the tokens (nor copied).
+      for k in list.indices {
+        if let b = best, (b.tokens.count, b.priority) >= (list[k].tokens.count, list[k].priority) { continue }
+        if matches(list[k], tokens, at: i) { best = list[k] }
       }
     }
     // Only entries whose second token is the next token's can match beyond one token; the longest
@@ -409,7 +410,7 @@ struct MentionFinder {
         let next = run.upperBound
         if run.count == 1, next < tokens.count, tokens[next].isCapitalized,
           let place = hits.firstIndex(where: { $0.range == next..<(next + 1) }),
-          (dictionary.entities[hits[place].entityID] ?? state.discovered[hits[place].entityID])?.kind == .location
+          (dictionary.entity(hits[place].entityID) ?? state.discovered[hits[place].entityID])?.kind == .location
         {
           hits.remove(at: place)
           run = run.lowerBound..<(next + 1)
@@ -478,7 +479,7 @@ struct MentionFinder {
   {
     guard let place = hits.firstIndex(where: { $0.range == start..<(start + 1) }),
       hits[place].origin == .dictionary,
-      (dictionary.entities[hits[place].entityID] ?? state.discovered[hits[place].entityID])?.kind == .location
+      (dictionary.entity(hits[place].entityID) ?? state.discovered[hits[place].entityID])?.kind == .location
     else { return false }
     hits.remove(at: place)
     covered[start] = false
@@ -520,11 +521,11 @@ struct MentionFinder {
   /// The actor a title belongs to: a demonym or body named just before it ("Russian Foreign Ministry Spokeswoman").
   func owner(before i: Int, tokens: [Token], hits: [MentionHit]) -> String? {
     guard let hit = hits.last(where: { $0.range.upperBound <= i && i - $0.range.upperBound <= 2 }) else { return nil }
-    guard let entity = dictionary.entities[hit.entityID] else { return nil }
+    guard let entity = dictionary.entity(hit.entityID) else { return nil }
     if entity.kind == .person || entity.kind == .location { return nil }
     var current = entity
     var seen: Set<String> = []
-    while let parent = current.partOf, let next = dictionary.entities[parent], seen.insert(parent).inserted {
+    while let parent = current.partOf, let next = dictionary.entity(parent), seen.insert(parent).inserted {
       current = next
     }
     return current.id
@@ -713,7 +714,7 @@ struct MentionFinder {
       // "militias", "rebels", "fighters" are armed groups, never a state's army.
       let groupNoun = Self.irregularForces.contains(tokens[k])
       let candidates = Set(dictionary.backedBy[backer] ?? []).filter { id in
-        !groupNoun || dictionary.entities[id]?.kind == .armedGroup
+        !groupNoun || dictionary.entity(id)?.kind == .armedGroup
       }
       let recent = state.history.last { candidates.contains($0) }
       // "pro-Iran militias" names the backer's own militias before any group it backs.
@@ -754,7 +755,7 @@ struct MentionFinder {
       {
         continue
       }
-      guard let entity = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
+      guard let entity = dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID],
         Self.collectiveKinds.contains(entity.kind)
       else { continue }
       var before = hit.range.lowerBound - 1
@@ -844,7 +845,7 @@ struct MentionFinder {
 
   func resolve(_ phrase: ReferencePhrase, state: DocumentState) -> String? {
     for (k, id) in state.history.enumerated().reversed() {
-      guard let entity = dictionary.entities[id] ?? state.discovered[id] else { continue }
+      guard let entity = dictionary.entity(id) ?? state.discovered[id] else { continue }
       guard phrase.kinds.contains(entity.kind) else { continue }
       // "he", "the commander": only a person named in this or the two sentences before.
       if entity.kind == .person && state.sentence - state.historySentence[k] > 2 { return nil }
@@ -886,7 +887,7 @@ struct MentionFinder {
         tokens[k].isCapitalized
       else { continue }
       // The entity is looked up only once the tokens after the hit name a unit.
-      guard let parent = dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID],
+      guard let parent = dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID],
         parent.kind == .armedGroup || parent.kind == .military
       else { continue }
       let range = hit.range.lowerBound..<(k + 1)
@@ -996,8 +997,7 @@ struct MentionFinder {
   func root(of id: String, state: DocumentState) -> String {
     var current = id
     var seen: Set<String> = []
-    while let parent = (dictionary.entities[current] ?? state.discovered[current])?.partOf, seen.insert(parent).inserted
-    {
+    while let parent = (dictionary.entity(current) ?? state.discovered[current])?.partOf, seen.insert(parent).inserted {
       current = parent
     }
     return current

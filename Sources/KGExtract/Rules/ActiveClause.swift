@@ -15,8 +15,12 @@ struct ActiveClause: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups where group.voice == .active && !group.isNegated {
-      guard let hit = a.verbCue(startingAt: group.head) else { continue }
+    for g in a.parse.verbGroups.indices {
+      // The group's fields are read in place; only a group with a cue is copied out.
+      guard a.parse.verbGroups[g].voice == .active, !a.parse.verbGroups[g].isNegated,
+        let hit = a.verbCue(startingAt: a.parse.verbGroups[g].head)
+      else { continue }
+      let group = a.parse.verbGroups[g]
       // "accused B of attacking C", "blamed B for shelling C": the gerund's subject is the object
       // before it (AccusationOf), not the clause's subject.
       if group.form == .presentParticiple, group.range.lowerBound > 0,

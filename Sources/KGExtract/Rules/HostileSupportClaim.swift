@@ -19,8 +19,12 @@ struct HostileSupportClaim: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for group in parse.verbGroups where group.voice == .active && !group.isNegated {
-      guard let hit = a.verbCue(startingAt: group.head), hit.cue.type == .support,
+    for g in parse.verbGroups.indices {
+      guard parse.verbGroups[g].voice == .active, !parse.verbGroups[g].isNegated,
+        let hit = a.verbCue(startingAt: parse.verbGroups[g].head), hit.cue.type == .support
+      else { continue }
+      let group = parse.verbGroups[g]
+      guard
         group.objects.contains(where: { isHostile($0, in: a) })
       else { continue }
       let backers = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }

@@ -13,10 +13,13 @@ struct JointAgreement: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for group in parse.verbGroups where !group.isNegated {
+    for g in parse.verbGroups.indices {
       // "agreed on a ceasefire", or "agreed to create a buffer zone" (the agreeing governs).
-      let governs = group.governorLemma.map { Self.agreeing.contains($0) } ?? false
-      guard Self.agreeing.contains(group.lemma) || governs else { continue }
+      let governs = parse.verbGroups[g].governorLemma.map { Self.agreeing.contains($0) } ?? false
+      guard !parse.verbGroups[g].isNegated, Self.agreeing.contains(parse.verbGroups[g].lemma) || governs else {
+        continue
+      }
+      let group = parse.verbGroups[g]
       let phrases = group.voice == .passive && !governs ? group.agents : group.subjects
       var parties = a.mentions(ofPhrases: phrases).filter { a.isActor($0) }
       var announced = false

@@ -13,7 +13,13 @@ struct JointSubjects: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups where group.voice == .active && !group.isNegated {
+    for g in a.parse.verbGroups.indices {
+      let head = a.parse.verbGroups[g].head
+      // Only a group with a cue or a light verb is copied out.
+      guard a.parse.verbGroups[g].voice == .active, !a.parse.verbGroups[g].isNegated,
+        a.verbCue(startingAt: head) != nil || NominalEvent.lightVerbs.contains(a.tokens[head])
+      else { continue }
+      let group = a.parse.verbGroups[g]
       guard let hit = a.verbCue(startingAt: group.head) ?? lightVerbEvent(group, in: a),
         Self.jointTypes.contains(hit.cue.type)
       else { continue }

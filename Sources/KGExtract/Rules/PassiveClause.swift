@@ -13,8 +13,11 @@ struct PassiveClause: RelationRule {
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups where group.voice == .passive && !group.isNegated {
-      guard let hit = a.verbCue(startingAt: group.head) else { continue }
+    for g in a.parse.verbGroups.indices {
+      guard a.parse.verbGroups[g].voice == .passive, !a.parse.verbGroups[g].isNegated,
+        let hit = a.verbCue(startingAt: a.parse.verbGroups[g].head)
+      else { continue }
+      let group = a.parse.verbGroups[g]
       var sources = a.mentions(ofPhrases: group.agents).filter { a.isActor($0) }
       if sources.isEmpty, hit.cue.type == .kill || hit.cue.type == .attack {
         sources = attackAgents(after: group, in: a)

@@ -85,10 +85,12 @@ enum RuleBook {
   /// rules' findings on the same cue are dropped: they only fill in where the parse gave nothing.
   static let roleRules: [any RelationRule] = [ActiveClause(), PassiveClause(), EventPhrase()]
 
+  /// The ids of `roleRules`, made once rather than once per sentence.
+  static let roleIDs: Set<String> = Set(roleRules.map { $0.id })
+
   static func findings(in analysis: SentenceAnalysis) -> [Finding] {
     // A relation joins two mentions; a sentence with fewer is not parsed, so no rule reads it.
     guard analysis.mentions.count >= 2 else { return [] }
-    let roleIDs = Set(roleRules.map { $0.id })
     var found = all.flatMap { $0.findings(in: analysis) }
     let readCues = found.filter { roleIDs.contains($0.rule) }.map { ($0.cue, $0.type) }
     if !readCues.isEmpty {

@@ -19,8 +19,11 @@ struct SessionCall: RelationRule {
     var result: [Finding] = []
     let parse = a.parse
     // A participle without agent may be the tagger's reading of a past tense ("The Houthis called for").
-    for group in parse.verbGroups where (group.voice == .active || group.agents.isEmpty) && !group.isNegated {
-      guard let needed = Self.asking[group.lemma] else { continue }
+    for g in parse.verbGroups.indices {
+      // Only a verb of asking is copied out.
+      guard let needed = Self.asking[parse.verbGroups[g].lemma] else { continue }
+      let group = parse.verbGroups[g]
+      guard (group.voice == .active || group.agents.isEmpty) && !group.isNegated else { continue }
       let phrases: [Int]
       if let preposition = needed {
         phrases = group.obliques.compactMap { pp in

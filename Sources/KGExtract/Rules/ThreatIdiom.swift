@@ -17,11 +17,16 @@ struct ThreatIdiom: RelationRule {
     ["be", "punished"], ["go", "unpunished"], ["go", "unanswered"], ["be", "met", "with", "force"],
   ]
 
+  /// The first words of `idioms` other than "be", and the forms of "be" before a "be" idiom's verb.
+  static let idiomVerbs = WordSet(idioms.map { $0[0] }.filter { $0 != "be" })
+  static let beForms: WordSet = ["be", "been", "being"]
+
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for group in parse.verbGroups {
-      guard let end = idiom(at: group.head, in: a) else { continue }
+    for g in parse.verbGroups.indices {
+      guard let end = idiom(at: parse.verbGroups[g].head, in: a) else { continue }
+      let group = parse.verbGroups[g]
       // "would not go unpunished" threatens as "would be punished" does; "will not regret" does not.
       let negatedIdiom = a.tokens[group.head].lower == "go"
       guard group.isNegated == negatedIdiom else { continue }
@@ -51,6 +56,11 @@ struct ThreatIdiom: RelationRule {
   /// the auxiliary, which the group holds before its head).
   func idiom(at head: Int, in a: SentenceAnalysis) -> Int? {
     let tokens = a.tokens
+    // Most verbs open no idiom: one probe each for the auxiliary and the verb passes them over.
+    let afterBe = head >= 1 && Self.beForms.contains(tokens[head - 1])
+    guard afterBe || (head < a.parse.lemmas.count && Self.idiomVerbs.contains(a.parse.lemmas[head])) else {
+      return nil
+    }
     for words in Self.idioms {
       // The verb is inflected ("paid", "regretted", "playing"): compare its lemma.
       var start = head

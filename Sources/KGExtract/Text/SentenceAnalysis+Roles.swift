@@ -203,9 +203,13 @@ extension SentenceAnalysis {
 
   /// The light verb group ("launched", "carried out") whose object is phrase `p`, if any.
   func lightVerb(taking p: Int) -> VerbGroup? {
-    parse.verbGroups.first {
-      $0.voice == .active && objects(of: $0).contains(p) && NominalEvent.lightVerbs.contains(tokens[$0.head])
+    // The cheap tests read the group in place; only a light verb is copied out.
+    for g in parse.verbGroups.indices
+    where parse.verbGroups[g].voice == .active && NominalEvent.lightVerbs.contains(tokens[parse.verbGroups[g].head]) {
+      let group = parse.verbGroups[g]
+      if objects(of: group).contains(p) { return group }
     }
+    return nil
   }
 
   /// "targeted Kafr Nubl, the vicinity of Qminas, Binnish and Sarmin": the names listed after a
@@ -331,8 +335,10 @@ extension SentenceAnalysis {
     var open = close - 1
     while open >= 0, tokens[open].lower != ",", close - open <= 15 { open -= 1 }
     guard open >= 1, tokens[open].lower == ",", parse.nounPhraseAt[open - 1] >= 0 else { return [] }
-    for g in parse.verbGroups where g.range.lowerBound > open && g.range.upperBound <= close {
-      if !g.subjects.isEmpty && !g.subjectIsImplicit && g.voice == .active { return [] }
+    for g in parse.verbGroups.indices
+    where parse.verbGroups[g].range.lowerBound > open && parse.verbGroups[g].range.upperBound <= close {
+      let group = parse.verbGroups[g]
+      if !group.subjects.isEmpty && !group.subjectIsImplicit && group.voice == .active { return [] }
     }
     return mentions(ofPhrase: Int(parse.nounPhraseAt[open - 1])).filter { isActor($0) }
   }
@@ -340,6 +346,11 @@ extension SentenceAnalysis {
   /// "…detained members of the brigade, including its leader A and commanders B, C and D": the
   /// mentions listed after ", including" or ", among them" in the same clause, after `start`.
   /// A full stop inside a sentence is an abbreviation's ("Brig. Gen. X"), which the list goes over.
+  static let namingMarks: WordSet = [",", "–", "—", "-", "("]
+  static let namingVerbs: WordSet = ["named", "identified"]
+  static let listEnders: WordSet = [";", "who", "which", "whose"]
+  static let possessiveMarks: WordSet = ["'s", "’s", "'", "’"]
+
   func includedMentions(after start: Int) -> [Int] {
     var k = start
     var listStart = -1
@@ -351,8 +362,8 @@ extension SentenceAnalysis {
         break
       }
       // "killed several ISIS leaders – named as Abu Waddah and Abu Hamza", "(identified as …)"
-      if [",", "–", "—", "-", "("].contains(word), k + 2 < tokens.count,
-        ["named", "identified"].contains(tokens[k + 1].lower), tokens[k + 2].lower == "as"
+      if Self.namingMarks.contains(tokens[k]), k + 2 < tokens.count,
+        Self.namingVerbs.contains(tokens[k + 1]), tokens[k + 2].lower == "as"
       {
         listStart = k + 3
         break
@@ -363,13 +374,13 @@ extension SentenceAnalysis {
     var found: [Int] = []
     var j = listStart
     // The list ends at the sentence's end, a verb cue, or a relative clause about its items.
-    while j < tokens.count, ![";", "who", "which", "whose"].contains(tokens[j].lower), !isVerbCue(j),
+    while j < tokens.count, !Self.listEnders.contains(tokens[j]), !isVerbCue(j),
       !(tokens[j].lower == "." && j == tokens.count - 1)
     {
       // "a commander in Tehran's IRGC": a possessor is not one of the list.
       if let m = mentionOfToken[j], !found.contains(m) {
         let after = mentions[m].range.upperBound
-        if !(after < tokens.count && ["'s", "’s", "'", "’"].contains(tokens[after].lower)) { found.append(m) }
+        if !(after < tokens.count && Self.possessiveMarks.contains(tokens[after])) { found.append(m) }
       }
       j += 1
     }

@@ -123,17 +123,21 @@ struct SentenceAnalysis {
 
   static func fixedNames(tokens: [Token], mentions: [MentionHit]) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
-    var mentionEndingAt: [Int: Int] = [:]
-    for m in mentions { mentionEndingAt[m.range.upperBound] = m.range.lowerBound }
+    // The start of the (last) mention ending at each token boundary, -1 where none does: an array,
+    // not a dictionary, as boundaries are token indices.
+    var mentionEndingAt = [Int](repeating: -1, count: tokens.count + 1)
+    for m in mentions where m.range.upperBound <= tokens.count {
+      mentionEndingAt[m.range.upperBound] = m.range.lowerBound
+    }
     for m in mentions where !m.isBareDemonym && (m.origin != .adjective || m.range.count > 1) {
       // A pronoun stays a pronoun ("they" is no name), whatever it refers to.
       if m.origin == .reference, m.range.count == 1, pronouns.contains(tokens[m.range.lowerBound]) { continue }
       var start = m.range.lowerBound
       // "US - backed SDF": a name, a joining hyphen and a participle right before the mention.
       if start >= 3, tokens[start - 2].lower == "-", !tokens[start - 2].spaceBefore, !tokens[start - 1].spaceBefore,
-        tokens[start - 1].isWord, let before = mentionEndingAt[start - 2]
+        tokens[start - 1].isWord, mentionEndingAt[start - 2] >= 0
       {
-        start = before
+        start = mentionEndingAt[start - 2]
       }
       if let last = ranges.last, last.upperBound > start { ranges.removeLast() }
       ranges.append(start..<m.range.upperBound)

@@ -39,9 +39,12 @@ import Testing
     #expect(snapshot.demonymSurfaces == yaml.demonymSurfaces)
     #expect(snapshot.adjectiveOnlyStates == yaml.adjectiveOnlyStates)
     #expect(snapshot.capitalOf == yaml.capitalOf)
-    #expect(snapshotFolded.entries == folded.entries)
-    #expect(snapshotFolded.firstWords == folded.firstWords)
+    // The folded index, probed in place: every key finds its entry, every first word opens.
+    #expect(snapshotFolded.count == folded.entries.count)
     #expect(snapshotFolded.longest == folded.longest)
+    #expect(folded.entries.filter { snapshotFolded.entry(forKey: $0.key) != $0.value }.map(\.key) == [])
+    #expect(folded.firstWords.filter { !snapshotFolded.opensKey($0) } == [])
+    #expect(snapshotFolded.entry(forKey: "no such key") == nil && !snapshotFolded.opensKey("zzzz"))
     // A few entries by name: aliases, types, part_of.
     #expect(snapshot.entry(forTokens: ["isil"])?.entityID == "isis")
     #expect(snapshot.entry(forTokens: ["damascus"])?.entityID == "syria")
@@ -51,6 +54,44 @@ import Testing
     #expect(snapshot.entities["sudan"]?.kind == .state)
     #expect(snapshot.capital(of: "khartoum") == "sudan")
     #expect(snapshot.entities["isis"]?.aliases.contains("ISIL") == true)
+  }
+
+  /// The alias index and entity kinds read in place from a snapshot answer as those built from
+  /// the YAML's tables: the same candidates, in the same order, at every token of every alias of
+  /// the dictionary, alone and followed by a word.
+  @Test func snapshotIndexesAnswerAsTheBuiltOnes() throws {
+    let (yaml, _, bytes) = try Self.built.get()
+    let (snapshot, _) = try Self.decode(bytes)
+    #expect(snapshot.snapshot != nil && yaml.snapshot == nil)
+    let built = AliasIndex(yaml)
+    let read = AliasIndex(snapshot)
+    var mismatches: [String] = []
+    var phrases = 0
+    for list in yaml.entries.values {
+      for entry in list {
+        for next in ["", " forces"] {
+          let text = entry.tokens.joined(separator: " ") + next
+          let tokens = Tokenizer.tokenize(text)
+          phrases += 1
+          for i in tokens.indices {
+            let a = built.candidates(in: tokens, at: i)
+            let b = read.candidates(in: tokens, at: i)
+            if built.mayStart(with: tokens[i]) != read.mayStart(with: tokens[i]) || a.longer != b.longer
+              || a.oneWord != b.oneWord
+            {
+              mismatches.append("\(text) at \(i)")
+            }
+          }
+        }
+      }
+    }
+    #expect(phrases > 100_000)
+    #expect(mismatches.prefix(10) == [])
+    let builtKinds = EntityKinds(yaml)
+    let readKinds = EntityKinds(snapshot)
+    #expect(
+      yaml.entities.keys.filter { builtKinds[$0] != readKinds[$0] || snapshot.entity($0) != yaml.entity($0) } == [])
+    #expect(readKinds["no-such-entity"] == nil && snapshot.entity("no-such-entity") == nil)
   }
 
   /// The folded index's first words and longest key, found by space bytes, are what splitting
@@ -80,6 +121,27 @@ import Testing
     // The hand-made owner keeps a form a user entry claims again.
     #expect(fromSnapshot.entry(forTokens: ["isil"])?.entityID == "isis")
     #expect(fromSnapshot.entry(forTokens: ["mutasim", "brigade"])?.entityID == "liwa-al-mutasim")
+  }
+
+  /// The dictionary a user's files are added to, before the state agent forms, comes from its own
+  /// snapshot decoded whole: the same tables, references included, as the YAML gives.
+  @Test func baseSnapshotDecodesToTheYAMLDictionary() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sources = try ActorDictionary.builtInSources()
+    let cache = DictionaryCache(file: folder.appendingPathComponent("base.snapshot"), key: 5)
+    let yaml = try ExtractionConfiguration.builtInBase(sources: sources, cache: cache)
+    #expect(cache.read() != nil)
+    let read = try ExtractionConfiguration.builtInBase(sources: sources, cache: cache)
+    #expect(read.snapshot == nil && yaml.snapshot == nil)
+    #expect(read.entities == yaml.entities)
+    #expect(read.entries.words == yaml.entries.words)
+    #expect(read.entries.values == yaml.entries.values)
+    func references(_ d: ActorDictionary) -> [String] {
+      d.pendingReferences.map { "\($0.file):\($0.line) \($0.key) \($0.id)" }
+    }
+    #expect(references(read) == references(yaml) && !references(yaml).isEmpty)
+    #expect(read.demonymSurfaces == yaml.demonymSurfaces && read.stateAgentNouns == yaml.stateAgentNouns)
   }
 
   @Test func cacheIsWrittenOnceAndReadAfter() throws {
@@ -165,8 +227,20 @@ import Testing
       var damaged = bytes
       let at = Int.random(in: 0..<damaged.count, using: &generator)
       damaged[at] ^= UInt8.random(in: 1...255, using: &generator)
-      // A flipped byte may still decode (a string index to another string): only no crash is required.
-      _ = try? Self.decode(damaged)
+      // A flipped byte may still decode (a string index to another string): only no crash is
+      // required, of opening and of every lookup after.
+      guard let (dictionary, folded) = try? Self.decode(damaged) else { continue }
+      let entities = dictionary.entities
+      for id in entities.keys.prefix(2_000) { _ = dictionary.entity(id) }
+      _ = dictionary.entity("isis")
+      _ = dictionary.entries
+      _ = dictionary.entry(forTokens: ["isil"])
+      let index = AliasIndex(dictionary)
+      let tokens = Tokenizer.tokenize("Russian jets struck Idleb as ISIL militants attacked the Syrian Arab Army.")
+      for i in tokens.indices { _ = index.candidates(in: tokens, at: i) }
+      _ = folded.match(tokens, at: 0, covered: Array(repeating: false, count: tokens.count))
+      var copy = dictionary
+      copy.materialize()
     }
   }
 
