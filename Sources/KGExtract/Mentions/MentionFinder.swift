@@ -186,7 +186,7 @@ struct MentionFinder {
     } else if before >= 2, tokens[before - 1].lower == "of", patterns.placeAnaphora.contains(tokens[before - 2]) {
       noun = tokens[before - 2].lower
     }
-    guard let noun, (dictionary.entities[hit.entityID] ?? state.discovered[hit.entityID])?.kind == .location else {
+    guard let noun, (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location else {
       return nil
     }
     return noun
@@ -462,7 +462,7 @@ struct MentionFinder {
     var partOf: String?
     let named = hits.filter { $0.range.lowerBound > titleEnd && $0.range.upperBound <= k }
     for hit in named.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-      guard let entity = dictionary.entities[hit.entityID], entity.kind != .person, entity.kind != .location else {
+      guard let entity = dictionary.entity(hit.entityID), entity.kind != .person, entity.kind != .location else {
         continue
       }
       partOf = entity.id
