@@ -290,8 +290,16 @@ struct MentionFinder {
 
   // MARK: - People
 
-  func titleMatch(_ tokens: [Token], at i: Int) -> Int? {
-    guard let titles = patterns.titlesByFirst[tokens[i]] else { return nil }
+  func titleMatch(_ tokens: [Token], at i: Int) -> Int? { longestTitle(patterns.titlesByFirst, tokens, at: i) }
+
+  /// The length of the phrase title (`phrase_titles`) at `i`, or nil.
+  func phraseTitleMatch(_ tokens: [Token], at i: Int) -> Int? {
+    longestTitle(patterns.phraseTitlesByFirst, tokens, at: i)
+  }
+
+  /// The length of the first title of `table` (by first word, longest first) at `i`, or nil.
+  func longestTitle(_ table: WordMap<[[String]]>, _ tokens: [Token], at i: Int) -> Int? {
+    guard let titles = table[tokens[i]] else { return nil }
     for title in titles where i + title.count <= tokens.count {
       if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
     }
@@ -321,15 +329,6 @@ struct MentionFinder {
     var k = i + length
     while k < tokens.count, tokens[k].isWord, tokens[k].isCapitalized { k += 1 }
     return k > i + length && k < tokens.count && patterns.placeAnaphora.contains(tokens[k])
-  }
-
-  /// The length of the phrase title (`phrase_titles`) at `i`, or nil.
-  func phraseTitleMatch(_ tokens: [Token], at i: Int) -> Int? {
-    guard let titles = patterns.phraseTitlesByFirst[tokens[i]] else { return nil }
-    for title in titles where i + title.count <= tokens.count {
-      if zip(title, tokens[i..<(i + title.count)]).allSatisfy({ $0 == $1.lower }) { return title.count }
-    }
-    return nil
   }
 
   /// A run of name tokens from `start`: capitalised words, joined by hyphens or lower-case particles.

@@ -28,10 +28,7 @@ struct AdjectivalBacking: RelationRule {
       // The actor right after, or the one the whole phrase names ("the Russian-backed
       // Palestinian Liwa al-Quds militia").
       let next = a.object(after: p + 2, limit: 3, allowActorNouns: true)
-      // A sentence with one mention is not parsed: its phrase tables are empty.
-      let phrase =
-        p + 1 < a.parse.nounPhraseAt.count && a.parse.nounPhraseAt[p + 1] >= 0
-        ? a.headMention(ofPhrase: Int(a.parse.nounPhraseAt[p + 1])) : nil
+      let phrase = a.parse.nounPhraseAt[p + 1] >= 0 ? a.headMention(ofPhrase: Int(a.parse.nounPhraseAt[p + 1])) : nil
       guard let target = [next, phrase].compactMap({ $0 }).first(where: { a.isActor($0) && $0 != m }) else {
         continue
       }

@@ -20,8 +20,7 @@ struct CondemningPredicate: RelationRule {
       guard !agents.isEmpty, let reporters = a.reporters(ofClauseHolding: group.head), !reporters.isEmpty else {
         continue
       }
-      let sides = Set(agents.map { a.side(a.mentions[$0].entityID) })
-      let critics = reporters.filter { !sides.contains(a.side(a.mentions[$0].entityID)) }
+      let critics = a.mentions(reporters, apartFrom: agents)
       guard !critics.isEmpty else { continue }
       result.append(
         Finding(

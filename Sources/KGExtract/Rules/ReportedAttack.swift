@@ -24,8 +24,7 @@ struct ReportedAttack: RelationRule {
       guard !agents.isEmpty, let reporters = a.reporters(ofClauseHolding: phrase.head), !reporters.isEmpty else {
         continue
       }
-      let sides = Set(agents.map { a.side(a.mentions[$0].entityID) })
-      let accusers = reporters.filter { !sides.contains(a.side(a.mentions[$0].entityID)) }
+      let accusers = a.mentions(reporters, apartFrom: agents)
       guard !accusers.isEmpty else { continue }
       result.append(
         Finding(sources: accusers, type: .accuse, targets: agents, rule: id, cue: hit.range, forced: (.asserted, nil)))

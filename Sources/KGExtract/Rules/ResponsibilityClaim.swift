@@ -84,8 +84,7 @@ struct ResponsibilityClaim: RelationRule {
   }
 
   func append(_ accusers: [Int], _ accused: [Int], cue: Int, to result: inout [Finding], in a: SentenceAnalysis) {
-    let sides = Set(accusers.map { a.side(a.mentions[$0].entityID) })
-    let blamed = accused.filter { !sides.contains(a.side(a.mentions[$0].entityID)) }
+    let blamed = a.mentions(accused, apartFrom: accusers)
     guard !accusers.isEmpty, !blamed.isEmpty else { return }
     result.append(
       Finding(

@@ -259,10 +259,9 @@ extension SentenceAnalysis {
     while k < tokens.count {
       // "a commander in X", "Kafr Noran in Aleppo countryside" go on past their "in"; an actor's
       // name ends its item ("the PKK in Iraq and Syria": Syria is where, not whom).
-      if parse.prepositionalPhraseAt[k] >= 0,
-        let word = Optional(parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word),
-        word == "of" || (["in", "with"].contains(word) && (places || k == 0 || mentionOfToken[k - 1] == nil))
-      {
+      let word =
+        parse.prepositionalPhraseAt[k] >= 0 ? parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word : nil
+      if word == "of" || (word == "in" || word == "with") && (places || k == 0 || mentionOfToken[k - 1] == nil) {
         k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.upperBound
       } else if tokens[k].lower == "(",
         let close = tokens[k..<min(tokens.count, k + 12)].firstIndex(where: { $0.lower == ")" })
@@ -473,6 +472,13 @@ extension SentenceAnalysis {
 }
 
 extension SentenceAnalysis {
+  /// The mentions of `mentions` on another side than every one of `others` (nobody accuses or
+  /// condemns their own side).
+  func mentions(_ mentions: [Int], apartFrom others: [Int]) -> [Int] {
+    let sides = Set(others.map { side(self.mentions[$0].entityID) })
+    return mentions.filter { !sides.contains(side(self.mentions[$0].entityID)) }
+  }
+
   /// The actors who report the clause holding `token`: the reporters of its reported clause, or
   /// nil when no verb of speaking reports it ("according to X" reports without a verb: a
   /// monitor's or a source's, not a party's claim).
