@@ -302,9 +302,10 @@ struct ClauseAnalysis {
         }
         implicit = true
       } else if WordClasses.reporting.contains(group.lemma), group.form == .finite,
-        let np = phraseAfter(group.range.upperBound)
+        let np = phraseAfter(group.range.upperBound), !startsClause(np)
       {
-        // "..., said the ministry."
+        // "..., said the ministry." ("The army, backed by Russia, said its jets bombed …": a
+        // phrase that opens a clause of its own is not the speaker.)
         clause = newClause(.main, v, parent: nil, marker: nil)
         subjects = withConjuncts(np)
       } else {

@@ -394,6 +394,10 @@ struct Tagger: Sendable {
 
   /// Adverbs the lexicon may tag otherwise ("still" as an adjective) between an auxiliary and
   /// its verb.
+  /// Prepositions that take a gerund with its object ("of shelling the town", "after killing").
+  static let gerundPrepositions: Set<String> = [
+    "of", "for", "by", "after", "before", "from", "without", "since", "upon", "besides",
+  ]
   static let midAdverbs: Set<String> = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
 
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
@@ -401,6 +405,16 @@ struct Tagger: Sendable {
     for i in 0..<n where !locked[i] {
       let tag = Tag(rawValue: tags[i]) ?? .NN
       let lexical = ids[i] >= 0 ? Tag(rawValue: resources.wordTags[Int(ids[i])]) : nil
+      // "accused of shelling El Fasher", "after killing two soldiers": a gerund and its object (a
+      // context rule may have read the -ing noun before a name as part of the name).
+      if tag == .NN || (tag.isProperNoun && lexical == .NN && shapes[i].contains(.lower)),
+        words[i].lower.hasSuffix("ing"), i + 1 < n, i > 0, Self.gerundPrepositions.contains(words[i - 1].lower),
+        let next = Tag(rawValue: tags[i + 1]),
+        next == .DT || next == .PRPS || next == .CD || next == .NNS || next.isProperNoun
+      {
+        tags[i] = Tag.VBG.rawValue
+        continue
+      }
       if tag.isProperNoun, let lexical, !lexical.isProperNoun, shapes[i].contains(.lower) {
         // "southern Lebanon": a lowercase word is not a name, whatever its neighbour is.
         tags[i] = lexical.rawValue

@@ -20,6 +20,18 @@ import Testing
     #expect(s.obliques(v) == ["at the base"])
   }
 
+  /// "The army, backed by Russia, said its jets bombed Idlib": the phrase after the reporting
+  /// verb opens the reported clause; it is not an inverted speaker ("…, said the ministry").
+  @Test func aReportedClauseAfterAParentheticalIsNotTheSpeaker() throws {
+    let s = parse("The army, backed by Russia, said its jets bombed Idlib.")
+    let say = try #require(s.verb("say"))
+    #expect(s.texts(say.subjects).isEmpty)
+    let bomb = try #require(s.verb("bomb"))
+    #expect(s.texts(bomb.subjects) == ["its jets"])
+    let inverted = parse("The town fell on Monday, said the ministry.")
+    #expect(inverted.texts(try #require(inverted.verb("say")).subjects) == ["the ministry"])
+  }
+
   @Test func subjectAcrossALoneAdverbBetweenCommas() throws {
     let s = parse("The ministry, however, condemned the raid.")
     let v = try #require(s.verb("condemn"))

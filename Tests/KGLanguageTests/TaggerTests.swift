@@ -73,10 +73,21 @@ import Testing
     Case(
       id: "an -ing noun with an object after 'be' and an adverb", text: "The US is still training militants.",
       expected: "The/DT US/NNP is/VBZ still/RB training/VBG militants/NNS ./."),
+    Case(
+      id: "a gerund after a preposition, before its object", text: "They were blamed for shelling the town.",
+      expected: "They/PRP were/VBD blamed/VBN for/IN shelling/VBG the/DT town/NN ./."),
   ])
   func tagsShapesAndSuffixes(_ c: Case) {
     let words = WordInput.words(of: c.text)
     #expect(parser.parse(words).taggedText == c.expected)
+  }
+
+  /// "accused of shelling El Fasher": before a name (a fixed range), an -ing noun after a
+  /// preposition is a gerund taking the name as its object; "the shelling of" stays a noun.
+  @Test func gerundBeforeANameAfterAPreposition() {
+    let words = WordInput.words(of: "The RSF was accused of shelling El Fasher.")
+    #expect(parser.tags(words, fixed: [1..<2, 6..<8])[5] == .VBG)
+    #expect(parser.tags(WordInput.words(of: "The shelling of the town killed two."))[1] == .NN)
   }
 
   @Test func sentenceInitialAcronymStaysAName() {

@@ -27,6 +27,12 @@ struct ConstructionWords: Sendable {
     case jointActivityVerbs = "joint_activity_verbs"
     /// "patrol", "exercises", "drills": nouns whose "joint" activity makes its parties cooperate.
     case jointActivityNouns = "joint_activity_nouns"
+    /// "sent", "delivered", "provided": verbs (lemmas) that hand something to a "to" phrase.
+    case transferVerbs = "transfer_verbs"
+    /// "weapons", "military aid", "drones": what handed to an actor supports it.
+    case aidNouns = "aid_nouns"
+    /// "a package of", "a shipment of": nouns that hold what is handed over.
+    case containerNouns = "container_nouns"
     /// Verbs of speaking in every form ("said", "told"): filled from the lexicon's `attribution`
     /// verbs, not from `constructions`.
     case speakingVerbs = "attribution"

@@ -26,6 +26,9 @@ struct NameEvidence: Sendable {
   /// Words that open a place's name ("Umm", "Tell", "Kafr", "Deir"): a one-word place after one
   /// is only the end of the name.
   var placePrefixes = WordSet()
+  /// Participles that make "X-" a modifier of a thing, not a mention of X ("a British-owned
+  /// ship", "Turkish-made drones", "a London-based monitor").
+  var thingCompounds = WordSet()
 
   init() {}
 
@@ -34,6 +37,7 @@ struct NameEvidence: Sendable {
       [
         "person_first_words", "group_words", "speech_verbs", "member_nouns", "locative_prepositions", "not_names",
         "collective_nouns", "collective_modifiers", "collective_tails", "place_prefixes",
+        "thing_compounds",
       ], in: "names")
     personFirstWords = Self.words(try value["person_first_words"]?.strings("person_first_words"))
     groupWords = Self.words(try value["group_words"]?.strings("group_words"))
@@ -45,6 +49,7 @@ struct NameEvidence: Sendable {
     collectiveModifiers = Self.words(try value["collective_modifiers"]?.strings("collective_modifiers"))
     collectiveTails = Self.words(try value["collective_tails"]?.strings("collective_tails"))
     placePrefixes = Self.words(try value["place_prefixes"]?.strings("place_prefixes"))
+    thingCompounds = Self.words(try value["thing_compounds"]?.strings("thing_compounds"))
   }
 
   /// Lowercased, as tokens are probed.

@@ -48,6 +48,9 @@ struct PatternVocabulary: Sendable {
   var referenceBlockers = WordSet()
   /// Evidence that types a capitalised name no dictionary lists (`names` in patterns.yaml).
   var names = NameEvidence()
+  /// Names of forces that name no state, read as the forces of the article's country
+  /// (`host_country` in patterns.yaml).
+  var hostCountry = HostCountryWords()
 
   static func builtIn() throws(DictionaryError) -> PatternVocabulary {
     let url = try BuiltInResources.url("patterns")
@@ -61,7 +64,7 @@ struct PatternVocabulary: Sendable {
     try root.checkKeys(
       [
         "titles", "phrase_titles", "name_particles", "org_heads", "place_heads", "place_anaphora", "references",
-        "reference_blockers", "names",
+        "reference_blockers", "names", "host_country",
       ],
       in: "the patterns file")
     titles = try root["titles"]?.strings("titles").map(Lexicon.phrase).sorted { $0.count > $1.count } ?? []
@@ -108,6 +111,7 @@ struct PatternVocabulary: Sendable {
       references.sort { $0.tokens.count > $1.tokens.count }
     }
     if let names = root["names"] { self.names = try NameEvidence(names) }
+    if let host = root["host_country"] { hostCountry = try HostCountryWords(host) }
     for title in titles { if let first = title.first { titlesByFirst[first, default: []].append(title) } }
     let phraseTitles = try root["phrase_titles"]?.strings("phrase_titles").map(Lexicon.phrase) ?? []
     for title in phraseTitles.sorted(by: { $0.count > $1.count }) {

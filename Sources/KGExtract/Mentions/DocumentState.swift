@@ -28,6 +28,9 @@ struct DocumentState {
   var typeEvidence: [String: String] = [:]
   /// The entity that unnamed parties of a kind ("rebels") stand for in this document.
   var collectives: [String: String] = [:]
+  /// How often each state was named after a locative ("in Sudan"): where the events happen, whose
+  /// are the forces named by no state (`host_country` in patterns.yaml).
+  var hostEvidence: [String: Int] = [:]
 
   mutating func addLocalAlias(_ alias: String, for id: String) {
     let tokens = Tokenizer.tokenize(alias)

@@ -41,6 +41,13 @@ struct MentionFinder {
         && (tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
         && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .military
     }
+    // "a British-owned ship", "Turkish-made drones", "a London-based monitor": the name modifies
+    // a thing and is no mention; its words stay covered.
+    hits.removeAll { hit in
+      let end = hit.range.upperBound
+      return end + 1 < tokens.count && tokens[end].lower == "-" && !tokens[end].spaceBefore
+        && !tokens[end + 1].spaceBefore && patterns.names.thingCompounds.contains(tokens[end + 1])
+    }
     // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
     i = 0
     while i < tokens.count {
@@ -103,6 +110,8 @@ struct MentionFinder {
     }
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
     shareHeadNouns(tokens, hits: &hits, state: state)
+    noteHostEvidence(tokens, hits: hits, state: &state)
+    giveToHost(tokens, hits: &hits, state: state)
     // 6. References, resolved in order so that earlier mentions of this sentence count.
     var result: [MentionHit] = []
     var next = 0
@@ -161,7 +170,7 @@ struct MentionFinder {
         next >= hits.count || hits[next].range.lowerBound >= t + length,
         !(t + length + 1 < tokens.count && tokens[t + length].lower == "of"
           && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
-        let id = resolve(phrase, state: state)
+        let id = resolve(phrase, state: state) ?? hostArmy(for: phrase, state: state)
       {
         let hit = MentionHit(entityID: id, range: t..<(t + length), origin: .reference, isBareDemonym: false)
         result.append(hit)

@@ -131,6 +131,8 @@ struct ModalityJudge {
       var speaker =
         a.subject(before: i, limit: 4) ?? a.mentions(ofPhrases: parsedSubjects).first { a.isActor($0) }
         ?? speakerInPhrase(before: i, in: a)
+        // "The Sudanese army, led by General X, said …": the subject before the parenthetical.
+        ?? (parsedSubjects.isEmpty ? a.subjectAcrossParenthetical(before: i).first : nil)
         ?? (tells || !parsedSubjects.isEmpty ? nil : a.object(after: i + 1, limit: 2))
       if i > f.cue.lowerBound {
         // A reporting clause closing the sentence ("…, a Hezbollah media unit said.").

@@ -150,15 +150,27 @@ extension SentenceAnalysis {
     if depth < 2, let possessor = phrase.possessor, Self.ofHeads.contains(tokens[phrase.head]) {
       return headMention(ofPhrase: possessor, depth: depth + 1)
     }
-    // "their forces", "its fighters": the nearest actor named before, in this sentence.
+    // "their forces", "its fighters": the nearest actor named before, in this sentence; not one
+    // named inside a parenthesis set off by commas ("The army, backed by Russia, said its jets
+    // …"), unless no other is named; and for "its", not a person.
     if let d = phrase.determiner, Self.possessivePronouns.contains(tokens[d]),
       Self.forceHeads.contains(tokens[phrase.head])
     {
+      let notPerson = tokens[d].lower == "its"
+      var commas = 0
+      var parenthetical: Int?
       var k = phrase.range.lowerBound - 1
       while k >= 0 {
-        if let m = mentionOfToken[k], isActor(m), !mentions[m].isBareDemonym { return m }
+        if tokens[k].lower == "," { commas += 1 }
+        if let m = mentionOfToken[k], isActor(m), !mentions[m].isBareDemonym,
+          !(notPerson && mentionKinds[m] == .person)
+        {
+          if commas != 1 { return m }
+          if parenthetical == nil { parenthetical = m }
+        }
         k -= 1
       }
+      return parenthetical
     }
     return nil
   }
