@@ -69,6 +69,9 @@ public struct Parser: Sendable {
     return tagger.tag(words, fixed: fixed, ids: &ids)
   }
 
+  /// The tag the lexicon gives `word` (lowercased) out of context, if it lists the word.
+  public func lexicalTag(of word: String) -> Tag? { tagger.resources.lexiconTag(word) }
+
   /// The base form of `word` read as `tag` ("struck"/VBD → "strike").
   public func lemma(_ word: String, tag: Tag) -> String { lemmatizer.lemma(word.lowercased(), tag) }
 }

@@ -27,6 +27,8 @@ struct ConstructionWords: Sendable {
     case jointActivityVerbs = "joint_activity_verbs"
     /// "patrol", "exercises", "drills": nouns whose "joint" activity makes its parties cooperate.
     case jointActivityNouns = "joint_activity_nouns"
+    /// "claimed", "accepted": verbs (lemmas) by which a party takes responsibility for its own act.
+    case claimingVerbs = "claiming_verbs"
     /// "sent", "delivered", "provided": verbs (lemmas) that hand something to a "to" phrase.
     case transferVerbs = "transfer_verbs"
     /// "weapons", "military aid", "drones": what handed to an actor supports it.

@@ -29,6 +29,9 @@ struct NameEvidence: Sendable {
   /// Participles that make "X-" a modifier of a thing, not a mention of X ("a British-owned
   /// ship", "Turkish-made drones", "a London-based monitor").
   var thingCompounds = WordSet()
+  /// Nouns after a bare demonym that name some of its people, not its state ("Syrian
+  /// civilians", "Armenian separatists", "Iraqi militias").
+  var demonymPeople = WordSet()
 
   init() {}
 
@@ -37,7 +40,7 @@ struct NameEvidence: Sendable {
       [
         "person_first_words", "group_words", "speech_verbs", "member_nouns", "locative_prepositions", "not_names",
         "collective_nouns", "collective_modifiers", "collective_tails", "place_prefixes",
-        "thing_compounds",
+        "thing_compounds", "demonym_people",
       ], in: "names")
     personFirstWords = Self.words(try value["person_first_words"]?.strings("person_first_words"))
     groupWords = Self.words(try value["group_words"]?.strings("group_words"))
@@ -50,6 +53,7 @@ struct NameEvidence: Sendable {
     collectiveTails = Self.words(try value["collective_tails"]?.strings("collective_tails"))
     placePrefixes = Self.words(try value["place_prefixes"]?.strings("place_prefixes"))
     thingCompounds = Self.words(try value["thing_compounds"]?.strings("thing_compounds"))
+    demonymPeople = Self.words(try value["demonym_people"]?.strings("demonym_people"))
   }
 
   /// Lowercased, as tokens are probed.

@@ -175,7 +175,13 @@ extension MentionFinder {
       if tokens[before].lower == "the" && before > 0 { before -= 1 }
       let possessive =
         after < tokens.count && (tokens[after].lower == "'s" || evidence.memberNouns.contains(tokens[after]))
-      if !possessive, isVerbOfAttackOrCapture(tokens[before]) {
+      // "captured the Tigrayan capital Mekelle": an adjective of nationality before a common noun
+      // modifies it; the noun phrase, not the adjective, is what was taken.
+      let modifiesNoun =
+        run.count == 1 && isDemonymLike(tokens[run.lowerBound]) && after < tokens.count
+        && tokens[after].isWord && !tokens[after].isCapitalized
+        && configuration.parser.lexicalTag(of: tokens[after].lower).map { $0 == .NN || $0 == .NNS } == true
+      if !possessive, !modifiesNoun, isVerbOfAttackOrCapture(tokens[before]) {
         return (.location, "object of '\(tokens[before].text)'")
       }
     }

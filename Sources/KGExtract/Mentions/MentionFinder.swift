@@ -48,6 +48,18 @@ struct MentionFinder {
       return end + 1 < tokens.count && tokens[end].lower == "-" && !tokens[end].spaceBefore
         && !tokens[end + 1].spaceBefore && patterns.names.thingCompounds.contains(tokens[end + 1])
     }
+    // "Syrian civilians", "Armenian separatists": a bare demonym before a noun for some of its
+    // people is no mention of its state; its word is left to later passes ("Syrian rebels").
+    hits.removeAll { hit in
+      let end = hit.range.upperBound
+      guard hit.isBareDemonym, end < tokens.count, patterns.names.demonymPeople.contains(tokens[end]),
+        !patterns.names.collectiveNouns.contains(tokens[end])
+      else {
+        return false
+      }
+      for k in hit.range { covered[k] = false }
+      return true
+    }
     // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
     i = 0
     while i < tokens.count {

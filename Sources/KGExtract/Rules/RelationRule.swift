@@ -66,7 +66,7 @@ enum RuleBook {
     AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), HostileSupportClaim(),
     ThreatIdiom(), ResponsibilityClaim(), CondemningPredicate(), JointPatrol(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), PassiveAccusation(),
-    AidTransfer(), ClashReciprocal(),
+    AidTransfer(), ClaimedResponsibility(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
   ]
 

@@ -28,6 +28,13 @@ struct AidAndChargeTests {
     Case(
       sentence: "Viktor Orban met Vladimir Putin in Moscow on Friday.", source: "viktor-orban", type: .cooperate,
       target: "vladimir-putin"),
+    Case(
+      sentence: "The Houthis claimed responsibility for the drone attack on the Saudi oil facility in Abqaiq.",
+      source: "houthis", type: .attack, target: "saudi-arabia", modality: .alleged, rule: "ClaimedResponsibility"),
+    // A demonym, a modifier and a force noun: the state acting; an adjective before a noun is no place.
+    Case(
+      sentence: "Ethiopian federal forces captured the Tigrayan capital Mekelle.", source: "ethiopia", type: .capture,
+      target: "mekele"),
   ]
 
   @Test(arguments: cases) func constructionGivesItsEdge(_ c: Case) throws { try RoleRuleTests.check(c) }
@@ -74,5 +81,27 @@ struct AidAndChargeTests {
     #expect(drones.edge("turkey", .attack, "sdf") == nil, "\(drones.edgeSummary)")
     let backed = try ExtractionFixture.extract("US-backed forces attacked ISIS.")
     #expect(backed.edge("united-states", .support, "sdf") != nil, "\(backed.edgeSummary)")
+  }
+
+  /// A claim of one's own attack is alleged by the claimant; denying responsibility claims nothing.
+  @Test func aClaimedAttackIsTheClaimantsOwnAndADenialIsNone() throws {
+    let claimed = try ExtractionFixture.extract("The Houthis claimed responsibility for the drone attack on Abqaiq.")
+    let edge = try #require(claimed.edge("houthis", .attack, "abqaiq"), "\(claimed.edgeSummary)")
+    #expect(edge.provenance.first?.claimant == "houthis")
+    let denied = try ExtractionFixture.extract("Israel denied responsibility for the attack on the Iranian consulate.")
+    #expect(!denied.edges.contains { $0.type == .attack }, "\(denied.edgeSummary)")
+  }
+
+  /// "Syrian civilians", "Armenian separatists", "Iraqi militias" are some of a nation's people,
+  /// not its state; "Syrian rebels" stays the party the article calls rebels.
+  @Test func aDemonymBeforeItsPeopleIsNotTheState() throws {
+    let separatists = try ExtractionFixture.extract("Azerbaijan launched an offensive against Armenian separatists.")
+    #expect(separatists.edge("azerbaijan", .attack, "armenia") == nil, "\(separatists.edgeSummary)")
+    let militias = try ExtractionFixture.extract("Iraqi militias attacked US troops.")
+    #expect(militias.edge("iraq", .attack, "united-states") == nil, "\(militias.edgeSummary)")
+    let civilians = try ExtractionFixture.extract("Russian jets bombed Syrian civilians.")
+    #expect(civilians.edge("russia", .attack, "syria") == nil, "\(civilians.edgeSummary)")
+    let rebels = try ExtractionFixture.extract("Turkey attacked Syrian rebels near Azaz.")
+    #expect(rebels.edge("turkey", .attack, "syrian-rebels") != nil, "\(rebels.edgeSummary)")
   }
 }
