@@ -29,6 +29,9 @@ struct ConstructionWords: Sendable {
     case jointActivityNouns = "joint_activity_nouns"
     /// "claimed", "accepted": verbs (lemmas) by which a party takes responsibility for its own act.
     case claimingVerbs = "claiming_verbs"
+    /// "launched", "led": participles whose "by" phrase owns the forces or aircraft before them
+    /// ("drones launched by the Houthis", "forces led by Haftar"); "backed by" is no ownership.
+    case owningParticiples = "owning_participles"
     /// "sent", "delivered", "provided": verbs (lemmas) that hand something to a "to" phrase.
     case transferVerbs = "transfer_verbs"
     /// "weapons", "military aid", "drones": what handed to an actor supports it.

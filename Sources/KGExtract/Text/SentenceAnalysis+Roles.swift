@@ -140,6 +140,14 @@ extension SentenceAnalysis {
         return m
       }
     }
+    // "drones launched by the Houthis", "forces led by Khalifa Haftar": whose they are.
+    if depth == 0, Self.forceHeads.contains(tokens[phrase.head]), end + 1 < tokens.count,
+      words.contains(tokens[end].lower, in: .owningParticiples), tokens[end + 1].lower == "by"
+    {
+      var k = end + 2
+      if k < tokens.count, tokens[k].lower == "the" { k += 1 }
+      if k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) { return m }
+    }
     // "Turkish troops", "SDF positions", "regime warplanes": a name before the head.
     var k = phrase.head - 1
     while k >= phrase.range.lowerBound {

@@ -104,4 +104,11 @@ struct AidAndChargeTests {
     let rebels = try ExtractionFixture.extract("Turkey attacked Syrian rebels near Azaz.")
     #expect(rebels.edge("turkey", .attack, "syrian-rebels") != nil, "\(rebels.edgeSummary)")
   }
+
+  /// "fighters led by the RSF" are the RSF's: the role rule reads the subject's owner.
+  @Test func forcesLedByAnActorAreItsOwn() throws {
+    let led = try ExtractionFixture.extract("Fighters led by the RSF attacked El Fasher.")
+    let edge = try #require(led.edge("rapid-support-forces", .attack, "el-fasher"), "\(led.edgeSummary)")
+    #expect(edge.provenance.contains { $0.rule == "ActiveClause" }, "rules: \(edge.provenance.map(\.rule))")
+  }
 }
