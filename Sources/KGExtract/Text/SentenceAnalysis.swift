@@ -243,6 +243,12 @@ struct SentenceAnalysis {
         }
         // "colluding with the takfiri group to take …": the object of a preposition is not a subject.
         if preposition && tokens[before].lower != "by" { return nil }
+        // "Troops backed by Russia attacked …": the backer is not the one who acts; look past it.
+        if preposition, before > 0, cues.contains(where: { $0.cue.type == .support && $0.range.contains(before - 1) }) {
+          i = before - 2
+          skipped += 1
+          continue
+        }
         return accept(m)
       }
       let lower = tokens[i].lower

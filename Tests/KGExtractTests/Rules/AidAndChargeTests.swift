@@ -110,5 +110,8 @@ struct AidAndChargeTests {
     let led = try ExtractionFixture.extract("Fighters led by the RSF attacked El Fasher.")
     let edge = try #require(led.edge("rapid-support-forces", .attack, "el-fasher"), "\(led.edgeSummary)")
     #expect(edge.provenance.contains { $0.rule == "ActiveClause" }, "rules: \(edge.provenance.map(\.rule))")
+    // Backing is not owning: unnamed fighters backed by the RSF give no attack by the RSF.
+    let backed = try ExtractionFixture.extract("Fighters backed by the RSF attacked El Fasher.")
+    #expect(backed.edge("rapid-support-forces", .attack, "el-fasher") == nil, "\(backed.edgeSummary)")
   }
 }
