@@ -64,6 +64,10 @@ extension ActorDictionary {
       for item in try states.list("states") { try loadState(item) }
     }
     var idsInFile: Set<String> = []
+    // Room for every entry at once: growing a table of 80,000 entities rehashes it again and again.
+    let entryCount = (root["actors"]?.count ?? 0) + (root["places"]?.count ?? 0)
+    storedEntities.reserveCapacity(storedEntities.count + entryCount)
+    idsInFile.reserveCapacity(entryCount)
     if let actors = root["actors"] {
       for item in try actors.list("actors") { try loadActor(item, defaultKind: nil, seen: &idsInFile) }
     }

@@ -47,10 +47,10 @@ public struct ActorDictionary: Sendable {
   /// The references to check once every file is loaded (those of a snapshot are read from it
   /// by `materialize()`).
   var pendingReferences: [PendingReference] = []
-  /// Where each form (its lowercased tokens) sits in `entries[first token]`. Empty in a
-  /// dictionary read from a snapshot until a form is added (`indexFormSlots()`): only loading
-  /// needs it, and indexing 110,000 forms would cost a start-up most of its time.
-  var formSlots: [[String]: Int] = [:]
+  /// Where each form (its lowercased tokens) sits in `entries[first token]`, by the form's hash.
+  /// Empty in a dictionary read from a snapshot until a form is added (`indexFormSlots()`): only
+  /// loading needs it, and indexing 110,000 forms would cost a start-up most of its time.
+  var formSlots = FormSlots()
   /// False while `formSlots` has not been built for the forms in `entries`.
   var formSlotsIndexed = true
   /// Each state's demonyms as written, in file order (see `demonymForms(of:)`).
@@ -108,7 +108,7 @@ public struct ActorDictionary: Sendable {
   /// Registers a surface form.
   mutating func add(alias: String, for id: String, priority: Int, origin: MentionOrigin = .dictionary) {
     materialize()
-    let tokens = Tokenizer.tokenize(alias)
+    let tokens = Tokenizer.tokenizePhrase(alias)
     guard let first = tokens.first else { return }
     let lowers = tokens.map(\.lower)
     let rules: [CaseRule] = tokens.enumerated().map { index, token in
@@ -124,28 +124,33 @@ public struct ActorDictionary: Sendable {
     }
     let entry = AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
     if !formSlotsIndexed { indexFormSlots() }
-    if let slot = formSlots[lowers] {
-      // Changed in place (found by the form's key, not by a scan of the entries sharing its first
-      // word), so that loading stays linear in the number of forms.
-      let keep = storedEntries.modify(first.lower, default: []) { list -> Bool in
-        let old = list[slot]
-        if old.entityID == id && old.priority == priority {
-          // "Syrian Army" and "Syrian army": either case is fine where the spellings differ.
-          list[slot].rules = zip(old.rules, rules).map { $0 == $1 ? $0 : .any }
-          return true
-        }
-        // The same form for two owners: the higher priority keeps it; an equal one keeps the first owner.
-        if old.priority >= priority { return true }
-        list[slot] = entry
-        return false
+    let hash = FormSlots.hash(lowers)
+    let known = formSlots[hash]
+    // Changed in place (found by the form's hash, not by a scan of the entries sharing its first
+    // word), so that loading stays linear in the number of forms.
+    let (keep, added) = storedEntries.modify(first.lower, default: []) { list -> (Bool, Int?) in
+      var slot = known
+      if let s = slot, s >= list.count || list[s].tokens != lowers {
+        // Another form with the same hash (or none): only then are the entries scanned.
+        slot = list.firstIndex { $0.tokens == lowers }
       }
-      if keep { return }
-    } else {
-      formSlots[lowers] = storedEntries.modify(first.lower, default: []) { list -> Int in
+      guard let slot else {
         list.append(entry)
-        return list.count - 1
+        return (false, list.count - 1)
       }
+      let old = list[slot]
+      if old.entityID == id && old.priority == priority {
+        // "Syrian Army" and "Syrian army": either case is fine where the spellings differ.
+        list[slot].rules = zip(old.rules, rules).map { $0 == $1 ? $0 : .any }
+        return (true, nil)
+      }
+      // The same form for two owners: the higher priority keeps it; an equal one keeps the first owner.
+      if old.priority >= priority { return (true, nil) }
+      list[slot] = entry
+      return (false, nil)
     }
+    if let added, known == nil { formSlots[hash] = added }
+    if keep { return }
     maxAliasLength = max(maxAliasLength, tokens.count)
   }
 
@@ -167,17 +172,24 @@ public struct ActorDictionary: Sendable {
   func entry(forTokens lowers: [String]) -> AliasEntry? {
     guard let first = lowers.first else { return nil }
     if let snapshot { return snapshot.entries(startingWith: first).first { $0.tokens == lowers } }
-    if !formSlotsIndexed { return storedEntries[first]?.first { $0.tokens == lowers } }
-    guard let slot = formSlots[lowers] else { return nil }
-    return storedEntries[first]?[slot]
+    guard let list = storedEntries[first] else { return nil }
+    if formSlotsIndexed {
+      // Every form's hash is in `formSlots`: a hash that is not is a form that is not.
+      guard let slot = formSlots[FormSlots.hash(lowers)] else { return nil }
+      if slot < list.count && list[slot].tokens == lowers { return list[slot] }
+    }
+    return list.first { $0.tokens == lowers }
   }
 
   /// Builds `formSlots` from `entries` (each form is in its first word's list once).
   mutating func indexFormSlots() {
     materialize()
-    formSlots.reserveCapacity(storedEntries.values.reduce(0) { $0 + $1.count })
+    formSlots = FormSlots(capacity: storedEntries.values.reduce(0) { $0 + $1.count })
     for list in storedEntries.values {
-      for (slot, entry) in list.enumerated() { formSlots[entry.tokens] = slot }
+      for (slot, entry) in list.enumerated() {
+        let hash = FormSlots.hash(entry.tokens)
+        if formSlots[hash] == nil { formSlots[hash] = slot }
+      }
     }
     formSlotsIndexed = true
   }
@@ -202,4 +214,77 @@ struct PendingReference: Sendable {
   var id: String
   /// The key that names it: `part_of` or `capital_of`.
   var key: String = "part_of"
+}
+
+/// Slots of forms in their first word's entry list, by a 64-bit hash of the form (FNV-1a of its
+/// tokens' bytes, a space between them): open addressing over plain integers, where a
+/// `[[String]: Int]` hashed every token of every form with SipHash and kept an array per form.
+///
+/// A slot found this way is only a guess: the caller checks that the entry there is the form,
+/// and scans the list when it is not (two forms with one hash; the first keeps the slot).
+struct FormSlots: Sendable {
+  private var hashes: [UInt64] = []
+  /// Slot + 1 per table position, 0 where empty.
+  private var slots: [Int32] = []
+  private var count = 0
+
+  init() {}
+
+  init(capacity: Int) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    hashes = [UInt64](repeating: 0, count: size)
+    slots = [Int32](repeating: 0, count: size)
+  }
+
+  static func hash(_ tokens: [String]) -> UInt64 {
+    var hash = WordHash.offset
+    for (index, token) in tokens.enumerated() {
+      if index > 0 { hash = WordHash.combine(hash, UInt8(ascii: " ")) }
+      for byte in token.utf8 { hash = WordHash.combine(hash, byte) }
+    }
+    return hash
+  }
+
+  @inline(__always) private static func start(_ hash: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+
+  /// The slot stored for `hash`; setting one replaces it (setting `nil` is not supported).
+  subscript(hash: UInt64) -> Int? {
+    get {
+      guard !slots.isEmpty else { return nil }
+      let mask = slots.count - 1
+      var i = Self.start(hash, mask: mask)
+      while slots[i] != 0 {
+        if hashes[i] == hash { return Int(slots[i]) - 1 }
+        i = (i + 1) & mask
+      }
+      return nil
+    }
+    set {
+      guard let newValue else { preconditionFailure("form slots are never removed") }
+      if (count + 1) * 2 > slots.count { grow() }
+      let mask = slots.count - 1
+      var i = Self.start(hash, mask: mask)
+      while slots[i] != 0 && hashes[i] != hash { i = (i + 1) & mask }
+      if slots[i] == 0 { count += 1 }
+      hashes[i] = hash
+      slots[i] = Int32(newValue + 1)
+    }
+  }
+
+  private mutating func grow() {
+    let (oldHashes, oldSlots) = (hashes, slots)
+    let size = max(16, slots.count * 2)
+    hashes = [UInt64](repeating: 0, count: size)
+    slots = [Int32](repeating: 0, count: size)
+    let mask = size - 1
+    for (hash, slot) in zip(oldHashes, oldSlots) where slot != 0 {
+      var i = Self.start(hash, mask: mask)
+      while slots[i] != 0 { i = (i + 1) & mask }
+      hashes[i] = hash
+      slots[i] = slot
+    }
+  }
 }

@@ -248,7 +248,7 @@ enum FlowYAMLParser {
     func flowMapping(_ pos: inout Int, line: Line) -> DictNode? {
       pos += 1
       var pairs: [DictNodePair] = []
-      var keys: Set<String> = []
+      pairs.reserveCapacity(8)
       while true {
         skipSpaces(&pos, line.end)
         guard pos < line.end else { return nil }
@@ -265,7 +265,8 @@ enum FlowYAMLParser {
         }
         guard pos < line.end else { return nil }
         let key = trimmed(start, pos)
-        guard !key.isEmpty, keys.insert(key).inserted else { return nil }
+        // A flow mapping has a few keys: compared with each other rather than hashed into a set.
+        guard !key.isEmpty, !pairs.contains(where: { $0.key.isScalar(key) }) else { return nil }
         pos += 1
         skipSpaces(&pos, line.end)
         guard pos < line.end else { return nil }

@@ -4,10 +4,16 @@ import KGModel
 /// "Hayat Tahrir al Sham" finds the entry written "Hay'at Tahrir al-Sham". Folds shorter than
 /// four letters ("IS", "US") and folds shared by two entities are left out.
 struct FoldedAliasIndex: Sendable {
-  /// The entries by key, in an index built by `init(_:)`; empty in one read from a snapshot.
-  private(set) var entries: [String: AliasEntry] = [:]
+  /// Each key's position in `keyed`, in an index built by `init(_:)`; empty in one read from a
+  /// snapshot. Probed by `WordHash`, like the snapshot's table: a `[String: AliasEntry]` hashed
+  /// every key with SipHash, a third of building the index.
+  private var positions = WordMap<Int>()
+  /// The entries by position, nil for a key two entities share.
+  private var keyed: [AliasEntry?] = []
+  /// How many keys have an entry.
+  private var live = 0
   /// Folded first words of the keys, so most tokens are passed over after one probe.
-  private(set) var firstWords: Set<String> = []
+  private var firstWordTable = WordMap<Bool>()
   /// The most tokens a key spans.
   private(set) var longest = 0
   /// The snapshot the keys are probed in, in an index read from one (`DictionarySnapshot`).
@@ -20,40 +26,66 @@ struct FoldedAliasIndex: Sendable {
   }
 
   /// How many keys the index has.
-  var count: Int { snapshot?.foldedCount ?? entries.count }
+  var count: Int { snapshot?.foldedCount ?? live }
+
+  /// The entries by key, in an index built by `init(_:)` (what a snapshot is written from).
+  var entries: [String: AliasEntry] {
+    var all: [String: AliasEntry] = [:]
+    all.reserveCapacity(live)
+    for (key, position) in zip(positions.words, positions.values) {
+      if let entry = keyed[position] { all[key] = entry }
+    }
+    return all
+  }
+
+  /// Folded first words of the keys, in an index built by `init(_:)`.
+  var firstWords: Set<String> { Set(firstWordTable.words) }
 
   /// The entry of a folded key.
   func entry(forKey key: String) -> AliasEntry? {
-    guard let snapshot else { return entries[key] }
+    guard let snapshot else { return positions[key].flatMap { keyed[$0] } }
     return snapshot.foldedEntry(key)
   }
 
   /// Whether a folded word opens a key.
   func opensKey(_ word: String) -> Bool {
-    guard let snapshot else { return firstWords.contains(word) }
+    guard let snapshot else { return firstWordTable[word] != nil }
     return snapshot.hasFoldedFirstWord(word)
   }
 
   init<S: Sequence>(_ aliases: S) where S.Element == AliasEntry {
-    var ambiguous: Set<String> = []
+    var ambiguous: [Bool] = []
+    var shapes: [(firstWordLength: Int, words: Int)] = []
+    // One buffer for every key: a key is made a `String` only when it is long enough to keep.
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(256)
     for entry in aliases where entry.priority >= 1 {
       guard let rule = entry.rules.first, rule != .any else { continue }
-      let key = NameFolding.key(entry.tokens)
-      guard key.utf8.count >= 4 else { continue }
-      if let other = entries[key] {
-        if other.entityID != entry.entityID { ambiguous.insert(key) }
-        if other.priority >= entry.priority { continue }
+      buffer.removeAll(keepingCapacity: true)
+      NameFolding.appendKey(entry.tokens, to: &buffer)
+      guard buffer.count >= 4 else { continue }
+      let key = String(decoding: buffer, as: UTF8.self)
+      let inserted = positions.modify(key, default: keyed.count) { $0 }
+      if inserted == keyed.count {
+        keyed.append(entry)
+        ambiguous.append(false)
+        // The first word's length and the words' count, read off the bytes while they are at hand.
+        let firstSpace = buffer.firstIndex(of: UInt8(ascii: " ")) ?? buffer.count
+        shapes.append((firstSpace, buffer.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }))
+        continue
       }
-      entries[key] = entry
+      let other = keyed[inserted]!
+      if other.entityID != entry.entityID { ambiguous[inserted] = true }
+      if other.priority >= entry.priority { continue }
+      keyed[inserted] = entry
     }
-    for key in ambiguous { entries[key] = nil }
-    // Words found by their space bytes: splitting the String walked its grapheme clusters, which
-    // cost a third of building the index.
-    for key in entries.keys {
-      let utf8 = key.utf8
-      let firstSpace = utf8.firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex
-      firstWords.insert(String(key[..<firstSpace]))
-      longest = max(longest, utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
+    for (position, shared) in ambiguous.enumerated() where shared { keyed[position] = nil }
+    for (key, position) in zip(positions.words, positions.values) where keyed[position] != nil {
+      live += 1
+      let shape = shapes[position]
+      firstWordTable[shape.firstWordLength == key.utf8.count ? key : String(key.utf8.prefix(shape.firstWordLength))!] =
+        true
+      longest = max(longest, shape.words)
     }
   }
 

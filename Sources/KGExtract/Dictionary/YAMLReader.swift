@@ -7,6 +7,12 @@ indirect enum DictNode: Equatable {
   /// Keys with their values in file order; keys are nodes so that a non-scalar key can be reported.
   case mapping([DictNodePair], line: Int)
 
+  /// Whether the node is the scalar `value`.
+  func isScalar(_ value: String) -> Bool {
+    if case .scalar(let s, _) = self { return s == value }
+    return false
+  }
+
   var line: Int {
     switch self {
     case .scalar(_, let line), .sequence(_, let line), .mapping(_, let line): line
@@ -111,6 +117,12 @@ struct YAMLValue {
       if case .scalar(let k, _) = pair.key, k == key { return YAMLValue(node: pair.value, file: file) }
     }
     return nil
+  }
+
+  /// How many items a sequence has (0 for any other node).
+  var count: Int {
+    if case .sequence(let items, _) = node { return items.count }
+    return 0
   }
 
   var isNull: Bool {

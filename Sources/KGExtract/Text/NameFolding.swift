@@ -30,6 +30,13 @@ enum NameFolding {
   /// The folded key of a phrase: its tokens' folded forms joined by spaces, hyphens left out.
   static func key<S: Sequence>(_ words: S) -> String where S.Element == String {
     var out: [UInt8] = []
+    appendKey(words, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the folded key of a phrase (see `key(_:)`) to `out`, which a caller folding many
+  /// phrases empties and reuses rather than growing a new array for each.
+  static func appendKey<S: Sequence>(_ words: S, to out: inout [UInt8]) where S.Element == String {
     for word in words {
       let mark = out.count
       if mark > 0 { out.append(UInt8(ascii: " ")) }
@@ -37,12 +44,15 @@ enum NameFolding {
       append(word, to: &out)
       if out.count == start { out.removeSubrange(mark..<out.count) }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends the folded bytes of `word` to `out`.
   static func append(_ word: String, to out: inout [UInt8]) {
     let start = out.count
+    if appendASCII(word, to: &out) {
+      foldArticle(&out, from: start)
+      return
+    }
     for byte in word.utf8 {
       if byte < 0x80 {
         add(byte, to: &out, from: start)
@@ -61,8 +71,40 @@ enum NameFolding {
         break
       }
     }
-    // The article: "al", "el" (folded "il"), "ul", and its sun-letter forms ("az-Zour",
-    // "ez-Zor", "ash-Sham", "ad-Dawla", "ar-Raqqa", "as-Suwayda", "at-Tanf", "an-Nusra").
+    foldArticle(&out, from: start)
+  }
+
+  /// `append` for an all-ASCII word (nearly every one), read from its bytes in place. False, with
+  /// `out` unchanged, for any other word.
+  static func appendASCII(_ word: String, to out: inout [UInt8]) -> Bool {
+    let start = out.count
+    let folded: Bool? = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes where byte >= 0x80 { return false }
+      var last: UInt8 = 0  // no folded byte is 0
+      for raw in bytes {
+        var b = raw
+        if b >= 65 && b <= 90 { b += 32 }
+        guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) else { continue }
+        switch b {
+        case UInt8(ascii: "e"), UInt8(ascii: "y"): b = UInt8(ascii: "i")
+        case UInt8(ascii: "o"): b = UInt8(ascii: "u")
+        default: break
+        }
+        if b == last { continue }
+        out.append(b)
+        last = b
+      }
+      return true
+    }
+    if folded == true { return true }
+    if out.count > start { out.removeSubrange(start..<out.count) }
+    return false
+  }
+
+  /// The article: "al", "el" (folded "il"), "ul", and its sun-letter forms ("az-Zour",
+  /// "ez-Zor", "ash-Sham", "ad-Dawla", "ar-Raqqa", "as-Suwayda", "at-Tanf", "an-Nusra"),
+  /// folded to "al" in the word that starts at `start`.
+  static func foldArticle(_ out: inout [UInt8], from start: Int) {
     let length = out.count - start
     if length == 2 || length == 3, [UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u")].contains(out[start]) {
       let rest = Array(out[(start + 1)...])

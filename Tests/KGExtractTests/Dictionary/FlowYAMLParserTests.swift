@@ -36,6 +36,10 @@ import Testing
     Case(id: "sequence at the key's indentation", yaml: "a:\n- x\n- y\nb: z\n"),
     Case(id: "empty values", yaml: "a:\nb: {c: , d: [ ]}\n"),
     Case(id: "unicode", yaml: "a: [Türkiye, Öcalan, \"Force – Operation\"]\n"),
+    Case(id: "keys that share a prefix", yaml: "a: {id: x, ids: y, i: z, name: 'N', names: [\"M\"]}\n"),
+    Case(
+      id: "unicode keys and values in a flow entry",
+      yaml: "a:\n  - {ad: Şam, 名: 東京, aliases: ['Ṣanʿāʾ', \"Ḥimṣ\"]}\n"),
     Case(id: "hyphen and colon inside words", yaml: "a: [-x, http://x, a:b]\n"),
   ]
 
@@ -53,6 +57,10 @@ import Testing
     Case(id: "multi-line flow mapping", yaml: "actors:\n  - {id: x,\n     name: X}\n"),
     Case(id: "duplicate key", yaml: "a: 1\na: 2\n"),
     Case(id: "duplicate key in a flow mapping", yaml: "a: {b: 1, b: 2}\n"),
+    Case(
+      id: "duplicate key after others in a flow entry",
+      yaml: "actors:\n  - {id: x, name: X, type: state, aliases: [A], name: Y}\n"),
+    Case(id: "duplicate key in a nested flow mapping", yaml: "a: [{b: 1, c: 2, c: 3}]\n"),
     Case(id: "anchor", yaml: "a: &x 1\nb: *x\n"),
     Case(id: "block scalar", yaml: "a: |\n  text\n"),
     Case(id: "tab indentation", yaml: "a:\n\t- x\n"),
@@ -68,5 +76,21 @@ import Testing
   func leavesToYams(_ c: Case) {
     if case .unsupported = FlowYAMLParser.parse(c.yaml) { return }
     Issue.record("the fast reader accepted a construct outside its subset")
+  }
+
+  /// A key written twice in one flow entry is left to Yams, which names the file and the line.
+  @Test func aKeyTwiceInAFlowEntryIsReportedByLine() {
+    var dictionary = ActorDictionary()
+    let yaml = "actors:\n  - {id: x, name: X, type: state}\n  - {id: y, name: Y, type: state, name: Z}\n"
+    #expect(throws: DictionaryError.self) { try dictionary.load(yaml: yaml, file: "u.yaml") }
+    do {
+      try dictionary.load(yaml: yaml, file: "u.yaml")
+    } catch {
+      #expect(
+        error
+          == .malformedEntry(
+            file: "u.yaml", line: 3, reason: "'name' appears twice in the same mapping; merge the two into one"),
+        "\(error)")
+    }
   }
 }

@@ -30,4 +30,25 @@ struct NameFoldingTests {
     let extraction = try ExtractionFixture.extract("Is the ceasefire holding?")
     #expect(extraction.mentions.isEmpty)
   }
+
+  /// Each word's fold, ASCII (folded in place) and not (through its scalars): case, vowels,
+  /// doubled letters, apostrophes and the article.
+  @Test(arguments: [
+    ("Jaysh", "jaish"), ("Ma'arrat", "marat"), ("Deir", "dir"), ("az", "al"), ("ASH", "al"), ("el", "al"),
+    ("ul", "al"), ("als", "als"), ("Öcalan", "ucalan"), ("Erdoğan", "irdugan"), ("-", ""), ("'", ""),
+    ("B52", "b52"), ("Idleb", "idlib"), ("Al", "al"), ("Aššad", "asad"),
+  ])
+  func aWordFoldsTo(_ word: String, _ folded: String) {
+    #expect(NameFolding.fold(word) == folded)
+  }
+
+  /// A phrase's key with a reused buffer is the key made afresh.
+  @Test func aKeyAppendedToABufferIsTheKey() {
+    var buffer: [UInt8] = Array("left over".utf8)
+    let words = ["Hay'at", "Tahrir", "-", "al", "Sham"]
+    buffer.removeAll(keepingCapacity: true)
+    NameFolding.appendKey(words, to: &buffer)
+    #expect(String(decoding: buffer, as: UTF8.self) == NameFolding.key(words))
+    #expect(NameFolding.key(words) == "haiat tahrir al sham")
+  }
 }
