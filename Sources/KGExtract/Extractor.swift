@@ -47,20 +47,28 @@ public struct Extractor: Sendable {
       let tokens = Tokenizer.tokenize(scalars, in: sentence.span)
       let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
       let kind: (String) -> EntityKind? = { id in entityKinds[id] ?? state.discovered[id]?.kind }
-      var analysis = SentenceAnalysis(
-        sentence: sentence, tokens: tokens, mentions: hits, cues: cues,
-        cueModifiers: lexicon.cueModifiers, words: lexicon.constructions, entityKind: kind, parser: parser,
-        alwaysParse: tracing)
-      analysis.previousEndsWithColon = previousColon
       let closing = quotations.closing[sentence.index]
-      analysis.inOpenQuotation = closing != nil
-      analysis.side = { root(of: $0, state: state) }
-      previousColon = scalars[sentence.span.end - 1] == ":"
       let quote = document.text[sentence.span]
       var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])
-      if tracing {
-        traced.grammar = analysis.parse.description.split(separator: "\n").map(String.init)
+      // A relation joins two mentions: no rule reads a sentence with fewer (`RuleBook.findings`),
+      // so outside `kg explain` its analysis (cues, owners, kinds) is not made at all.
+      var findings: [Finding] = []
+      var analysis: SentenceAnalysis?
+      if hits.count >= 2 || tracing {
+        var made = SentenceAnalysis(
+          sentence: sentence, tokens: tokens, mentions: hits, cues: cues,
+          cueModifiers: lexicon.cueModifiers, words: lexicon.constructions, entityKind: kind, parser: parser,
+          alwaysParse: tracing)
+        made.previousEndsWithColon = previousColon
+        made.inOpenQuotation = closing != nil
+        made.side = { root(of: $0, state: state) }
+        if tracing {
+          traced.grammar = made.parse.description.split(separator: "\n").map(String.init)
+        }
+        findings = RuleBook.findings(in: made)
+        analysis = made
       }
+      previousColon = scalars[sentence.span.end - 1] == ":"
       for hit in hits {
         let span = TextSpan(
           start: tokens[hit.range.lowerBound].span.start, end: tokens[hit.range.upperBound - 1].span.end)
@@ -70,8 +78,8 @@ public struct Extractor: Sendable {
       }
       var seen = Set<StatementKey>()
       do {
-        for finding in RuleBook.findings(in: analysis) {
-          guard let (modality, claimantMention) = judge.judge(finding, in: analysis) else { continue }
+        for finding in findings {
+          guard let (modality, claimantMention) = judge.judge(finding, in: analysis!) else { continue }
           let claimant = claimantMention.map { hits[$0].entityID }
           for s in finding.sources {
             for t in finding.targets {
