@@ -398,6 +398,8 @@ struct Tagger: Sendable {
   static let gerundPrepositions: Set<String> = [
     "of", "for", "by", "after", "before", "from", "without", "since", "upon", "besides",
   ]
+  /// Particles of phrasal verbs ("shot down", "set up").
+  static let particles: Set<String> = ["down", "up", "off", "out", "back"]
   static let midAdverbs: Set<String> = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
 
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
@@ -413,6 +415,23 @@ struct Tagger: Sendable {
         next == .DT || next == .PRPS || next == .CD || next == .NNS || next.isProperNoun
       {
         tags[i] = Tag.VBG.rawValue
+        continue
+      }
+      // "Ukraine shot down two drones": an irregular past form after its subject and before a
+      // particle is the verb, not the noun ("a shot").
+      if tag == .NN, i > 0, i + 1 < n, Self.particles.contains(words[i + 1].lower),
+        let previous = Tag(rawValue: tags[i - 1]), previous.isNoun || previous == .PRP,
+        resources.irregular[words[i].lower] != nil
+      {
+        tags[i] = Tag.VBD.rawValue
+        continue
+      }
+      // "shot down several drones": a particle right after its verb and before the object.
+      if tag == .RB, i > 0, i + 1 < n, Self.particles.contains(words[i].lower),
+        Tag(rawValue: tags[i - 1])?.isVerb == true, let next = Tag(rawValue: tags[i + 1]),
+        next == .DT || next == .CD || next == .JJ || next == .PRPS || next.isNoun
+      {
+        tags[i] = Tag.RP.rawValue
         continue
       }
       if tag.isProperNoun, let lexical, !lexical.isProperNoun, shapes[i].contains(.lower) {

@@ -114,4 +114,13 @@ struct AidAndChargeTests {
     let backed = try ExtractionFixture.extract("Fighters backed by the RSF attacked El Fasher.")
     #expect(backed.edge("rapid-support-forces", .attack, "el-fasher") == nil, "\(backed.edgeSummary)")
   }
+
+  /// GUIDELINES "Air defence": shooting down a drone attacks the party it belongs to, here the
+  /// one that launched it; shooting down missiles gives no edge.
+  @Test func shootingDownDronesAttacksWhoeverLaunchedThem() throws {
+    let drones = try ExtractionFixture.extract("Ukraine shot down several drones launched by Russia.")
+    #expect(drones.edge("ukraine", .attack, "russia") != nil, "\(drones.edgeSummary)")
+    let missiles = try ExtractionFixture.extract("Ukraine shot down several missiles launched by Russia.")
+    #expect(missiles.edge("ukraine", .attack, "russia") == nil, "\(missiles.edgeSummary)")
+  }
 }
