@@ -426,8 +426,9 @@ struct Tagger: Sendable {
         tags[i] = Tag.VBD.rawValue
         continue
       }
-      // "shot down several drones": a particle right after its verb and before the object.
-      if tag == .RB, i > 0, i + 1 < n, Self.particles.contains(words[i].lower),
+      // "shot down several drones", "shot down drones": a particle right after its verb and before
+      // the object (a context rule may have read it as an adjective of the noun).
+      if tag == .RB || tag == .JJ, i > 0, i + 1 < n, Self.particles.contains(words[i].lower),
         Tag(rawValue: tags[i - 1])?.isVerb == true, let next = Tag(rawValue: tags[i + 1]),
         next == .DT || next == .CD || next == .JJ || next == .PRPS || next.isNoun
       {

@@ -99,6 +99,13 @@ import Testing
     #expect(tags[2] == .RP)
   }
 
+  /// "US warships shot down drones": the particle right before a bare plural object is RP, not
+  /// the adjective a context rule makes of it.
+  @Test func particleBeforeABarePluralObject() {
+    let tags = parser.tags(WordInput.words(of: "US warships shot down drones over the sea."), fixed: [0..<1])
+    #expect(tags[3] == .RP)
+  }
+
   @Test func sentenceInitialAcronymStaysAName() {
     #expect(parser.tags(WordInput.words(of: "SANA reported the attack."))[0] == .NNP)
   }

@@ -38,6 +38,12 @@ struct ConstructionWords: Sendable {
     case aidNouns = "aid_nouns"
     /// "a package of", "a shipment of": nouns that hold what is handed over.
     case containerNouns = "container_nouns"
+    /// "vowed", "planned", "prepared": verbs (lemmas) whose object event is intended, not done
+    /// ("vowed more attacks on X", "is preparing an offensive against Y").
+    case intentVerbs = "intent_verbs"
+    /// "vowed", "threatened": verbs (lemmas) by which the subject commits to the event it names, a
+    /// threat to its target ("vowed a new wave of strikes on X").
+    case vowingVerbs = "vowing_verbs"
     /// Verbs of speaking in every form ("said", "told"): filled from the lexicon's `attribution`
     /// verbs, not from `constructions`.
     case speakingVerbs = "attribution"

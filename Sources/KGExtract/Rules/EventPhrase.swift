@@ -88,6 +88,11 @@ struct EventPhrase: RelationRule {
         }
         if targets.isEmpty { targets = a.mentions(ofObliques: group, Self.targetPrepositions) }
       }
+      // "Iran threatened strikes on Israel", "the RSF is planning an offensive against the army":
+      // who intends the event carries it out (the judge makes it hypothetical).
+      if agents.isEmpty, let g = a.governingGroup(ofObjectToken: phrase.head), a.isIntent(parse.verbGroups[g]) {
+        agents = a.mentions(ofPhrases: parse.verbGroups[g].subjects)
+      }
       agents = agents.filter { a.isActor($0) }
       // "strikes against areas along the border, including the villages of A, B and C"
       if !agents.isEmpty {

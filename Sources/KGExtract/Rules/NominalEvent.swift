@@ -16,7 +16,7 @@ struct NominalEvent: RelationRule {
     "launched", "launch", "launches", "launching", "carried", "carry", "carries", "carrying", "conducted", "conduct",
     "conducts", "conducting", "staged", "stage", "mounted", "mount", "renewed", "renew", "intensified", "continued",
     "continue", "continues", "waged", "wage", "waging", "made", "make", "makes", "unleashed", "initiated", "began",
-    "begin", "started", "start", "led", "lead", "leads", "escalated", "stepped", "resumed", "executed", "perpetrated",
+    "begin", "started", "start", "led", "lead", "leads", "escalated", "escalate", "stepped", "step", "resumed", "resume", "executed", "perpetrated",
     "out", "up", "announced", "claimed", "provided", "provide", "provides", "providing", "gave", "give", "lent",
     "offered",
     "preparing", "prepare", "prepares", "prepared", "planning", "plan", "plans", "planned", "threatening", "vowed",

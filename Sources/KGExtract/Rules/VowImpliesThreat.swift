@@ -25,7 +25,7 @@ struct VowImpliesThreat: DerivationRule {
       // "vowed to crush": the vow stands right before "to" + the cue.
       let s = f.cue.lowerBound
       guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2]) else {
-        return reportedCommitment(f, in: a)
+        return vowedEvent(f, in: a) ?? reportedCommitment(f, in: a)
       }
       var threat = f
       threat.targets = f.targets.filter { a.isActor($0) }
@@ -35,6 +35,20 @@ struct VowImpliesThreat: DerivationRule {
       threat.forced = (.asserted, nil)
       return threat
     }
+  }
+
+  /// "The militia vowed a new phase of attacks against Turkish troops", "Hamas promised further
+  /// strikes on Israel", "vowed to step up attacks on X": an attack the subject vows, named as the
+  /// vow's object, threatens its target.
+  func vowedEvent(_ f: Finding, in a: SentenceAnalysis) -> Finding? {
+    guard let g = a.governingGroup(ofObjectToken: f.cue.lowerBound) else { return nil }
+    let group = a.parse.verbGroups[g]
+    guard a.isVow(group), !group.isNegated else { return nil }
+    let vowers = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+    let sides = Set(vowers.map { a.side(a.mentions[$0].entityID) })
+    let targets = f.targets.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
+    guard !vowers.isEmpty, !targets.isEmpty else { return nil }
+    return Finding(sources: vowers, type: .threaten, targets: targets, rule: id, cue: f.cue, forced: (.asserted, nil))
   }
 
   /// "Netanyahu vowed that the IDF will continue to strike Iranian targets", "Netanyahu said

@@ -221,6 +221,36 @@ extension SentenceAnalysis {
     return result
   }
 
+  /// The verb group whose object holds token `i`, directly ("vowed more attacks on X") or as the
+  /// "of" phrase of its object ("vowed a new phase of attacks against X"), if any.
+  func governingGroup(ofObjectToken i: Int) -> Int? {
+    guard i < parse.nounPhraseAt.count, parse.nounPhraseAt[i] >= 0 else { return nil }
+    let p = Int(parse.nounPhraseAt[i])
+    for g in parse.verbGroups.indices where parse.verbGroups[g].voice == .active {
+      for object in objects(of: parse.verbGroups[g]) {
+        if object == p { return g }
+        for pp in parse.nounPhrases[object].attachments
+        where parse.prepositionalPhrases[pp].word == "of" && parse.prepositionalPhrases[pp].object == p {
+          return g
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Whether `group` names an intended act: its verb is one of intent ("vowed", "plans"), or such a
+  /// verb governs it ("vowed to step up").
+  func isIntent(_ group: VerbGroup) -> Bool {
+    words.contains(group.lemma, in: .intentVerbs)
+      || group.governorLemma.map { words.contains($0, in: .intentVerbs) } == true
+  }
+
+  /// Whether `group` commits its subject to what it names ("vowed", "threatened", "vowed to step up").
+  func isVow(_ group: VerbGroup) -> Bool {
+    words.contains(group.lemma, in: .vowingVerbs)
+      || group.governorLemma.map { words.contains($0, in: .vowingVerbs) } == true
+  }
+
   /// The light verb group ("launched", "carried out") whose object is phrase `p`, if any.
   func lightVerb(taking p: Int) -> VerbGroup? {
     // The cheap tests read the group in place; only a light verb is copied out.
