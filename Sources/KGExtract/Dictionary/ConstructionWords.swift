@@ -44,6 +44,11 @@ struct ConstructionWords: Sendable {
     /// "vowed", "threatened": verbs (lemmas) by which the subject commits to the event it names, a
     /// threat to its target ("vowed a new wave of strikes on X").
     case vowingVerbs = "vowing_verbs"
+    /// "shoot (down)", "intercept": verbs (lemmas) of air defence, which attack the owner of an
+    /// aircraft or drone they bring down and nobody by bringing down a missile.
+    case interceptionVerbs = "interception_verbs"
+    /// "missiles", "rockets", "shells": what air defence brings down that is nobody's.
+    case munitionNouns = "munition_nouns"
     /// Verbs of speaking in every form ("said", "told"): filled from the lexicon's `attribution`
     /// verbs, not from `constructions`.
     case speakingVerbs = "attribution"

@@ -59,11 +59,9 @@ struct ModalityJudge {
     // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
     if f.cue.count >= 1, a.cues.contains(where: { $0.range == f.cue && $0.cue.form == .noun }) {
       // "vowed more attacks on X", "is planning an offensive against Y": the event is intended.
-      // "vowed to step up attacks on X": the verb taking the event is itself intended. A pledge of
-      // cooperation or support is itself the act (CAMEO 03), so only force is made hypothetical.
-      if VowImpliesThreat.forceTypes.contains(f.type), let g = a.governingGroup(ofObjectToken: cueStart),
-        a.isIntent(a.parse.verbGroups[g])
-      {
+      // "vowed to step up attacks on X", "vowed to uphold coordination with Y": the verb taking
+      // the event is itself intended.
+      if let g = a.governingGroup(ofObjectToken: cueStart), a.isIntent(a.parse.verbGroups[g]) {
         return a.parse.verbGroups[g].isNegated ? nil : (.hypothetical, nil)
       }
       var kept: [Token] = []

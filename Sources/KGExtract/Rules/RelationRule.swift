@@ -100,6 +100,14 @@ enum RuleBook {
           && readCues.contains { $0.1 == f.type && $0.0.overlaps(f.cue) }
       }
     }
+    // "shot down three Russian missiles": air defence against munitions attacks no one, whichever
+    // rule read it (GUIDELINES.md, "Air defence").
+    for i in found.indices where found[i].type == .attack {
+      guard let hit = analysis.cues.first(where: { $0.range == found[i].cue }), analysis.isInterception(hit)
+      else { continue }
+      found[i].targets.removeAll { analysis.isMunition($0) }
+    }
+    found.removeAll { $0.targets.isEmpty }
     for derivation in derivations { found += derivation.derive(from: found, in: analysis) }
     return found
   }

@@ -33,7 +33,7 @@ extension SentenceAnalysis {
   /// Heads that "its" or "their" give to an actor ("their forces"), not to a place ("its suburbs").
   static let forceHeads: WordSet = [
     "forces", "fighters", "troops", "units", "members", "soldiers", "militants", "commanders", "positions", "jets",
-    "warplanes", "aircraft", "drones", "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
+    "warplanes", "aircraft", "drones", "drone", "jet", "warplane", "helicopter", "helicopters", "plane", "planes", "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
     "battalions", "factions",
   ]
 
@@ -249,6 +249,23 @@ extension SentenceAnalysis {
   func isVow(_ group: VerbGroup) -> Bool {
     words.contains(group.lemma, in: .vowingVerbs)
       || group.governorLemma.map { words.contains($0, in: .vowingVerbs) } == true
+  }
+
+  /// Whether a cue is one of air defence: "shot down", "intercepted", "downed".
+  func isInterception(_ cue: CueHit) -> Bool {
+    guard cue.cue.type == .attack, cue.cue.form != .noun,
+      let verb = cue.cue.lemma.split(separator: " ", maxSplits: 1).first
+    else { return false }
+    return words.contains(String(verb), in: .interceptionVerbs)
+  }
+
+  /// Whether mention `m` only qualifies a munition ("a Russian missile"), which air defence
+  /// brings down without hitting its owner (GUIDELINES.md, "Air defence").
+  func isMunition(_ m: Int) -> Bool {
+    let start = mentions[m].range.lowerBound
+    guard start < parse.nounPhraseAt.count, parse.nounPhraseAt[start] >= 0 else { return false }
+    let head = parse.nounPhrases[Int(parse.nounPhraseAt[start])].head
+    return head >= 0 && head < tokens.count && words.contains(tokens[head].lower, in: .munitionNouns)
   }
 
   /// The light verb group ("launched", "carried out") whose object is phrase `p`, if any.

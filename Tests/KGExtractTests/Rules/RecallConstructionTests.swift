@@ -42,10 +42,12 @@ struct RecallConstructionTests {
     Case(
       sentence: "Secretary of State Antony Blinken threatened Tuesday to impose sanctions on Sudan.",
       source: "antony-blinken", type: .threaten, target: "sudan", rule: "ThreatenedMeasure"),
-    // A lone adverb between commas keeps the subject; cooperation with someone is cooperation.
+    // A lone adverb between commas keeps the subject; cooperation with someone is cooperation,
+    // and vowed cooperation is not yet done (hypothetical, as the dev gold reads "vowed to uphold
+    // coordination with Russia").
     Case(
       sentence: "Ukraine, meanwhile, vowed to keep up coordination with Poland.", source: "ukraine", type: .cooperate,
-      target: "poland", rule: "AgreementWith"),
+      target: "poland", modality: .hypothetical, rule: "AgreementWith"),
     // A hashtag's words name an operation.
     Case(
       sentence: "Turkey launched #OperationClawLock against the PKK.", source: "turkey", type: .attack, target: "pkk",
