@@ -33,7 +33,8 @@ extension SentenceAnalysis {
   /// Heads that "its" or "their" give to an actor ("their forces"), not to a place ("its suburbs").
   static let forceHeads: WordSet = [
     "forces", "fighters", "troops", "units", "members", "soldiers", "militants", "commanders", "positions", "jets",
-    "warplanes", "aircraft", "drones", "drone", "jet", "warplane", "helicopter", "helicopters", "plane", "planes", "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
+    "warplanes", "aircraft", "drones", "drone", "jet", "warplane", "helicopter", "helicopters", "plane", "planes",
+    "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
     "battalions", "factions",
   ]
 
