@@ -76,6 +76,12 @@ struct ClauseAnalysis {
         i -= 1
         continue
       }
+      // "Fighters loyal to the RSF shelled …": an adjective with its prepositional phrase after a
+      // noun phrase modifies it; the phrase before is the subject.
+      if t.isAdjective, i > 0, i + 1 < s.tags.count, s.ppAt[i + 1] >= 0, s.npAt[i - 1] >= 0 {
+        i -= 1
+        continue
+      }
       let lower = s.words[i].lower
       if t == .comma, let antecedent = closedClauseAntecedent(endingAt: i) {
         // "The rebels, who seized the airport, refused".

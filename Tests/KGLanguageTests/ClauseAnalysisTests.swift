@@ -32,6 +32,14 @@ import Testing
     #expect(inverted.texts(try #require(inverted.verb("say")).subjects) == ["the ministry"])
   }
 
+  /// An adjective with its complement after the subject ("loyal to X", "close to Y") modifies it.
+  @Test func subjectAcrossAPostnominalAdjective() throws {
+    let s = parse("Fighters loyal to the general shelled the airport on Monday.")
+    let v = try #require(s.verb("shell"))
+    #expect(s.texts(v.subjects) == ["Fighters"])
+    #expect(s.texts(v.objects) == ["the airport"])
+  }
+
   @Test func subjectAcrossALoneAdverbBetweenCommas() throws {
     let s = parse("The ministry, however, condemned the raid.")
     let v = try #require(s.verb("condemn"))

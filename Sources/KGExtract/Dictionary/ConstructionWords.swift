@@ -32,6 +32,9 @@ struct ConstructionWords: Sendable {
     /// "launched", "led": participles whose "by" phrase owns the forces or aircraft before them
     /// ("drones launched by the Houthis", "forces led by Haftar"); "backed by" is no ownership.
     case owningParticiples = "owning_participles"
+    /// "loyal to", "affiliated with": phrases after forces that name whose they are ("fighters
+    /// loyal to Haftar").
+    case owningPhrases = "owning_phrases"
     /// "sent", "delivered", "provided": verbs (lemmas) that hand something to a "to" phrase.
     case transferVerbs = "transfer_verbs"
     /// "weapons", "military aid", "drones": what handed to an actor supports it.

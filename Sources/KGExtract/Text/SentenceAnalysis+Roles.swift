@@ -33,7 +33,8 @@ extension SentenceAnalysis {
   /// Heads that "its" or "their" give to an actor ("their forces"), not to a place ("its suburbs").
   static let forceHeads: WordSet = [
     "forces", "fighters", "troops", "units", "members", "soldiers", "militants", "commanders", "positions", "jets",
-    "warplanes", "aircraft", "drones", "drone", "jet", "warplane", "helicopter", "helicopters", "plane", "planes",
+    "warplanes", "aircraft", "drones", "drone", "gunmen", "insurgents", "jet", "warplane", "helicopter", "helicopters",
+    "plane", "planes",
     "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
     "battalions", "factions",
   ]
@@ -146,6 +147,14 @@ extension SentenceAnalysis {
       words.contains(tokens[end].lower, in: .owningParticiples), tokens[end + 1].lower == "by"
     {
       var k = end + 2
+      if k < tokens.count, tokens[k].lower == "the" { k += 1 }
+      if k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) { return m }
+    }
+    // "forces loyal to Khalifa Haftar", "gunmen affiliated with ISIS": whose they are.
+    if depth == 0, Self.forceHeads.contains(tokens[phrase.head]), end < tokens.count,
+      let length = words.match(tokens, at: end, in: .owningPhrases)
+    {
+      var k = end + length
       if k < tokens.count, tokens[k].lower == "the" { k += 1 }
       if k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) { return m }
     }

@@ -31,6 +31,16 @@ struct AidAndChargeTests {
     Case(
       sentence: "The Houthis claimed responsibility for the drone attack on the Saudi oil facility in Abqaiq.",
       source: "houthis", type: .attack, target: "saudi-arabia", modality: .alleged, rule: "ClaimedResponsibility"),
+    // Forces "loyal to", "affiliated with", "linked to" a party are that party's.
+    Case(
+      sentence: "Fighters loyal to the RSF shelled El Fasher on Monday.", source: "rapid-support-forces",
+      type: .attack, target: "el-fasher"),
+    Case(
+      sentence: "Gunmen affiliated with ISIS killed five Syrian soldiers.", source: "isis", type: .kill,
+      target: "syrian-arab-army"),
+    Case(
+      sentence: "Militants linked to al-Qaeda attacked a Malian army post.", source: "al-qaeda", type: .attack,
+      target: "malian-army"),
     // A demonym, a modifier and a force noun: the state acting; an adjective before a noun is no place.
     Case(
       sentence: "Ethiopian federal forces captured the Tigrayan capital Mekelle.", source: "ethiopia", type: .capture,
