@@ -74,6 +74,18 @@ struct Chunker {
         let end = Int(s.fixedEnd[i])
         if head >= 0 { modifiers.append(head) }
         for k in i..<(end - 1) where s.tags[k] != .HYPH { modifiers.append(k) }
+        // "the Iran-backed Lebanese group", "Turkish-led forces": a name compounded with a
+        // participle or adjective modifies the noun that follows.
+        if end + 2 < n, s.tags[end] == .HYPH, s.tags[end + 1].isAdjective || s.tags[end + 1] == .VBN,
+          s.tags[end + 2].isNoun || s.tags[end + 2].isAdjective, s.fixedEnd[end + 2] < 0
+        {
+          modifiers.append(end - 1)
+          modifiers.append(end + 1)
+          head = -1
+          last = end + 1
+          i = end + 2
+          continue
+        }
         head = end - 1
         last = head
         isName = true

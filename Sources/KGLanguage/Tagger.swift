@@ -426,6 +426,15 @@ struct Tagger: Sendable {
         tags[i] = Tag.VBD.rawValue
         continue
       }
+      // "the rebels who control Sanaa": after "who" a common noun is the clause's verb.
+      // (A context rule may have read it as part of the name after it.)
+      if tag == .NN || tag == .NNS || tag.isProperNoun, i > 0, i + 1 < n, words[i - 1].lower == "who",
+        shapes[i].contains(.lower), let next = Tag(rawValue: tags[i + 1]),
+        next == .DT || next == .CD || next == .PRPS || next == .JJ || next.isProperNoun || next == .NNS
+      {
+        tags[i] = (shapes[i].contains(.endsInS) ? Tag.VBZ : Tag.VBP).rawValue
+        continue
+      }
       // "shot down several drones", "shot down drones": a particle right after its verb and before
       // the object (a context rule may have read it as an adjective of the noun).
       if tag == .RB || tag == .JJ, i > 0, i + 1 < n, Self.particles.contains(words[i].lower),

@@ -13,6 +13,15 @@ import Testing
     #expect(s.text(of: np) == "The militia's mortar attack")
   }
 
+  /// A name the caller fixed, compounded with a participle, modifies the common noun after it.
+  @Test func fixedNameCompoundedWithAParticiple() throws {
+    let s = parse("the Iran-backed Lebanese militant group", names: ["Iran"])
+    #expect(s.nounPhrases.count == 1, "\(s.nounPhrases.map { s.text(of: $0) })")
+    let np = try #require(s.nounPhrases.first)
+    #expect(s.words[np.head].text == "group")
+    #expect(!np.isName)
+  }
+
   @Test func nounPhraseDeterminerAndCompoundModifiers() throws {
     let s = parse("the US-backed Syrian Democratic Forces", names: ["Syrian Democratic Forces"])
     #expect(s.nounPhrases.count == 1)

@@ -106,6 +106,14 @@ import Testing
     #expect(tags[3] == .RP)
   }
 
+  /// "rebels who control the city": after "who" the common noun's reading is the verb's.
+  @Test func verbAfterWho() {
+    let tags = parser.tags(WordInput.words(of: "Rebels who control Idlib attacked the army."), fixed: [3..<4])
+    #expect(tags[2] == .VBP, "\(tags)")
+    let third = parser.tags(WordInput.words(of: "The militia, who controls the town, refused."))
+    #expect(third[4] == .VBZ, "\(third)")
+  }
+
   @Test func sentenceInitialAcronymStaysAName() {
     #expect(parser.tags(WordInput.words(of: "SANA reported the attack."))[0] == .NNP)
   }

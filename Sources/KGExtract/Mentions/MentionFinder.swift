@@ -50,8 +50,14 @@ struct MentionFinder {
     }
     // "Syrian civilians", "Armenian separatists": a bare demonym before a noun for some of its
     // people is no mention of its state; its word is left to later passes ("Syrian rebels").
+    // "the Iran-backed Lebanese militant group": one modifier may come between.
     hits.removeAll { hit in
-      let end = hit.range.upperBound
+      var end = hit.range.upperBound
+      if end + 1 < tokens.count, tokens[end].isWord, !tokens[end].isCapitalized,
+        !patterns.names.demonymPeople.contains(tokens[end]), patterns.names.demonymPeople.contains(tokens[end + 1])
+      {
+        end += 1
+      }
       guard hit.isBareDemonym, end < tokens.count, patterns.names.demonymPeople.contains(tokens[end]),
         !patterns.names.collectiveNouns.contains(tokens[end])
       else {

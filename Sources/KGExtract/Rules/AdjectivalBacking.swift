@@ -28,8 +28,13 @@ struct AdjectivalBacking: RelationRule {
       // The actor right after, or the one the whole phrase names ("the Russian-backed
       // Palestinian Liwa al-Quds militia").
       let next = a.object(after: p + 2, limit: 3, allowActorNouns: true)
-      let phrase = a.parse.nounPhraseAt[p + 1] >= 0 ? a.headMention(ofPhrase: Int(a.parse.nounPhraseAt[p + 1])) : nil
-      guard let target = [next, phrase].compactMap({ $0 }).first(where: { a.isActor($0) && $0 != m }) else {
+      let p0 = a.parse.nounPhraseAt[p + 1] >= 0 ? Int(a.parse.nounPhraseAt[p + 1]) : nil
+      let phrase = p0.flatMap { a.headMention(ofPhrase: $0) }
+      // "Hezbollah, the Iran-backed Lebanese group,": the phrase in apposition names its host.
+      let host = p0.flatMap { p0 in a.parse.nounPhrases.firstIndex { $0.apposition == p0 } }.flatMap {
+        a.headMention(ofPhrase: $0)
+      }
+      guard let target = [next, phrase, host].compactMap({ $0 }).first(where: { a.isActor($0) && $0 != m }) else {
         continue
       }
       let type: RelationType = Self.cooperative.contains(participle) ? .cooperate : .support

@@ -158,10 +158,21 @@ extension SentenceAnalysis {
       if k < tokens.count, tokens[k].lower == "the" { k += 1 }
       if k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) { return m }
     }
-    // "Turkish troops", "SDF positions", "regime warplanes": a name before the head.
+    // "Turkish troops", "SDF positions", "regime warplanes": a name before the head. A backer
+    // compounded with a participle is not it ("the Iran-backed Lebanese group"), nor the holder
+    // of land ("ISIS-held land"); the holder of positions is ("ISIS-held positions"), and so is
+    // an owner ("Iranian-linked targets", "Kurdish-led forces").
     var k = phrase.head - 1
     while k >= phrase.range.lowerBound {
-      if let m = mentionOfToken[k] { return m }
+      if let m = mentionOfToken[k] {
+        let after = mentions[m].range.upperBound
+        let compounded =
+          after + 1 < tokens.count && tokens[after].lower == "-" && !tokens[after + 1].spaceBefore
+          && (AdjectivalBacking.participles.contains(tokens[after + 1])
+            || (Self.holdingParticiples.contains(tokens[after + 1]) && !Self.forceHeads.contains(tokens[phrase.head])))
+        if !compounded { return m }
+        k = mentions[m].range.lowerBound
+      }
       k -= 1
     }
     // "ISIS's positions"
@@ -284,10 +295,32 @@ extension SentenceAnalysis {
     for g in parse.verbGroups.indices
     where parse.verbGroups[g].voice == .active && NominalEvent.lightVerbs.contains(tokens[parse.verbGroups[g].head]) {
       let group = parse.verbGroups[g]
-      if objects(of: group).contains(p) { return group }
+      let objects = objects(of: group)
+      if objects.contains(p) { return group }
+      // "fired dozens of rockets at X", "launched a wave of strikes on Y": the event is the "of"
+      // phrase of a quantity.
+      for object in objects where Self.quantityHeads.contains(tokens[parse.nounPhrases[object].head]) {
+        for pp in parse.nounPhrases[object].attachments
+        where parse.prepositionalPhrases[pp].word == "of" && parse.prepositionalPhrases[pp].object == p {
+          return group
+        }
+      }
     }
     return nil
   }
+
+  /// Participles after a name and a hyphen that make the name the holder of a place ("ISIS-held
+  /// land", "Houthi-controlled areas"), not the place's owner as an actor.
+  static let holdingParticiples: WordSet = [
+    "held", "controlled", "occupied", "besieged", "run", "dominated", "administered", "populated", "inhabited",
+  ]
+
+  /// Heads that count or group the events of their "of" phrase ("dozens of rockets", "a wave of
+  /// strikes").
+  static let quantityHeads: WordSet = [
+    "dozens", "hundreds", "thousands", "scores", "tens", "number", "series", "wave", "waves", "barrage", "barrages",
+    "salvo", "salvos", "volley", "volleys", "round", "rounds", "string", "spate", "flurry", "hail", "succession",
+  ]
 
   /// "targeted Kafr Nubl, the vicinity of Qminas, Binnish and Sarmin": the names listed after a
   /// phrase, comma by comma, where the parser closed the list early; "the vicinity of X" counts
