@@ -285,7 +285,9 @@ struct FormSlots: Sendable {
     var hash = WordHash.offset
     for (index, token) in tokens.enumerated() {
       if index > 0 { hash = WordHash.combine(hash, UInt8(ascii: " ")) }
-      for byte in token.utf8 { hash = WordHash.combine(hash, byte) }
+      // From the bytes in place: iterating `utf8` cost ten times as much.
+      var token = token
+      token.withUTF8 { for byte in $0 { hash = WordHash.combine(hash, byte) } }
     }
     return hash
   }
