@@ -45,6 +45,12 @@ extension ActorDictionary {
   ///
   /// - Throws: `DictionaryError` naming the file and line of the first bad entry.
   public mutating func load(file path: String, displayName: String? = nil) throws(DictionaryError) {
+    guard let root = try Self.parse(file: path, displayName: displayName) else { return }
+    try load(root: root)
+  }
+
+  /// The parsed file at `path` (nil when it holds nothing), for `load(root:)` or `addToLayer(root:)`.
+  static func parse(file path: String, displayName: String? = nil) throws(DictionaryError) -> YAMLValue? {
     let name = displayName ?? path
     let text: String
     do {
@@ -53,13 +59,21 @@ extension ActorDictionary {
       throw .unreadable(
         file: name, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
     }
-    try load(yaml: text, file: name)
+    return try YAMLValue.parse(text, file: name)
   }
+
+  static let fileKeys: Set<String> = ["states", "actors", "places", "provinces", "bodies", "state_agents"]
 
   mutating func load(yaml text: String, file: String) throws(DictionaryError) {
     materialize()
     guard let root = try YAMLValue.parse(text, file: file) else { return }
-    try root.checkKeys(["states", "actors", "places", "provinces", "bodies", "state_agents"], in: "the file")
+    try load(root: root)
+  }
+
+  /// Adds a parsed file's entries.
+  mutating func load(root: YAMLValue) throws(DictionaryError) {
+    materialize()
+    try root.checkKeys(Self.fileKeys, in: "the file")
     if let states = root["states"] {
       for item in try states.list("states") { try loadState(item) }
     }
@@ -84,6 +98,39 @@ extension ActorDictionary {
       for item in try bodies.list("bodies") { try loadBody(item) }
     }
     try collectReferences(root: root)
+  }
+
+  /// Adds a parsed user's file to this dictionary's user layer (`UserLayer`), as `load(root:)`
+  /// adds it to the merged dictionary; false, with the layer part-filled, when the file must be
+  /// merged instead (it has states, agent nouns or bodies, or a form of it takes a built-in
+  /// form over).
+  mutating func addToLayer(root: YAMLValue) throws(DictionaryError) -> Bool {
+    try root.checkKeys(Self.fileKeys, in: "the file")
+    if root["states"] != nil || root["state_agents"] != nil || root["bodies"] != nil { return false }
+    var idsInFile: Set<String> = []
+    let entryCount = (root["actors"]?.count ?? 0) + (root["places"]?.count ?? 0)
+    layer!.own.storedEntities.reserveCapacity(layer!.own.storedEntities.count + entryCount)
+    idsInFile.reserveCapacity(entryCount)
+    if let actors = root["actors"] {
+      for item in try actors.list("actors") {
+        try loadActor(item, defaultKind: nil, seen: &idsInFile)
+        if layer!.needsMerge { return false }
+      }
+    }
+    if let places = root["places"] {
+      for item in try places.list("places") {
+        try loadActor(item, defaultKind: .location, seen: &idsInFile)
+        if layer!.needsMerge { return false }
+      }
+    }
+    if let provinces = root["provinces"] {
+      for item in try provinces.list("provinces") {
+        try loadProvince(item)
+        if layer!.needsMerge { return false }
+      }
+    }
+    try collectReferences(root: root)
+    return true
   }
 
   /// The keys each kind of item may have, made once: a set built per item cost a 50,000-entry
@@ -279,6 +326,7 @@ extension ActorDictionary {
 
   /// Every `part_of` names a known entity, once all files are loaded.
   func checkReferences() throws(DictionaryError) {
+    let pendingReferences = referencesToCheck
     for ref in pendingReferences where entity(ref.id) == nil {
       if ref.key != "part_of" {
         throw .malformedEntry(

@@ -60,6 +60,9 @@ public struct ActorDictionary: Sendable {
   /// The state whose capital each place is (`capital_of`): the place is the city; whether a
   /// mention of it stands for its state ("Khartoum said") is decided from its role in the sentence.
   var capitalOf: [String: String] = [:]
+  /// A user's files over the built-in dictionary read in place from `snapshot`, kept apart from
+  /// it (`UserLayer`); nil in any other dictionary.
+  var layer: UserLayer?
 
   init() {}
 
@@ -72,31 +75,42 @@ public struct ActorDictionary: Sendable {
   /// look one up with `entity(_:)`.
   public var entities: [String: Entity] {
     guard let snapshot else { return storedEntities }
-    return (try? snapshot.allEntities()) ?? [:]
+    var all = (try? snapshot.allEntities()) ?? [:]
+    if let layer { all.merge(layer.own.storedEntities) { $1 } }
+    return all
   }
 
   /// The entity `id`.
   public func entity(_ id: String) -> Entity? {
     guard let snapshot else { return storedEntities[id] }
+    if let entity = layer?.own.storedEntities[id] { return entity }
     return snapshot.entity(id)
   }
 
   /// Alias entries by their first token's lowercased form, in the order the words were added
-  /// (decoded whole from a snapshot).
+  /// (decoded whole from a snapshot; a user's layer's entries after the built-in ones).
   var entries: WordMap<[AliasEntry]> {
     guard let snapshot else { return storedEntries }
-    return (try? snapshot.allEntries()) ?? WordMap()
+    var all = (try? snapshot.allEntries()) ?? WordMap()
+    if let layer {
+      for (word, list) in zip(layer.own.storedEntries.words, layer.own.storedEntries.values) {
+        all.modify(word, default: []) { $0 += list }
+      }
+    }
+    return all
   }
 
   /// Decodes the entities and alias entries of a dictionary opened from a snapshot into its own
   /// tables, so that it can be changed.
   mutating func materialize() {
     guard let snapshot else { return }
-    storedEntities = (try? snapshot.allEntities()) ?? [:]
-    storedEntries = (try? snapshot.allEntries()) ?? WordMap()
-    pendingReferences = (try? snapshot.pendingReferences()) ?? []
+    storedEntities = entities
+    storedEntries = entries
+    // A user's layer's references (the only ones kept apart from the snapshot) come after.
+    pendingReferences = ((try? snapshot.pendingReferences()) ?? []) + pendingReferences
     formSlotsIndexed = false
     self.snapshot = nil
+    layer = nil
   }
 
   static let genericNameWords: WordSet = [
@@ -107,14 +121,30 @@ public struct ActorDictionary: Sendable {
 
   /// Registers a surface form.
   mutating func add(alias: String, for id: String, priority: Int, origin: MentionOrigin = .dictionary) {
+    if snapshot != nil && layer != nil {
+      if let entry = Self.aliasEntry(alias, for: id, priority: priority, origin: origin) { addToLayer(entry) }
+      return
+    }
     materialize()
+    guard let entry = Self.aliasEntry(alias, for: id, priority: priority, origin: origin) else { return }
+    add(entry)
+  }
+
+  /// The entry of a surface form: its lowercased tokens and how each must be written; nil for a
+  /// form with no tokens.
+  static func aliasEntry(_ alias: String, for id: String, priority: Int, origin: MentionOrigin) -> AliasEntry? {
     let tokens = Tokenizer.tokenizePhrase(alias)
-    guard let first = tokens.first else { return }
+    guard !tokens.isEmpty else { return nil }
     let lowers = tokens.map(\.lower)
     let rules: [CaseRule] = tokens.enumerated().map { index, token in
       // Letters are counted only for an all-caps token (an acronym), the rare case.
       if token.isAllCaps {
-        let letters = token.text.unicodeScalars.lazy.filter { $0.properties.isAlphabetic }.count
+        // An ASCII token's letters are its bytes A-Z and a-z (no other ASCII scalar is alphabetic).
+        let utf8 = token.text.utf8
+        let letters =
+          utf8.allSatisfy { $0 < 0x80 }
+          ? utf8.count(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+          : token.text.unicodeScalars.lazy.filter { $0.properties.isAlphabetic }.count
         if letters <= 5 && letters >= 1 { return .exact(token.text) }
       }
       // Reports write the generic words of a name either way: "Russian aerospace forces".
@@ -122,13 +152,19 @@ public struct ActorDictionary: Sendable {
       if token.isCapitalized { return .capitalized }
       return .any
     }
-    let entry = AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
+    return AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
+  }
+
+  /// Registers the entry of a surface form in this dictionary's own tables.
+  mutating func add(_ entry: AliasEntry) {
+    let lowers = entry.tokens
+    let (id, priority, rules) = (entry.entityID, entry.priority, entry.rules)
     if !formSlotsIndexed { indexFormSlots() }
     let hash = FormSlots.hash(lowers)
     let known = formSlots[hash]
     // Changed in place (found by the form's hash, not by a scan of the entries sharing its first
     // word), so that loading stays linear in the number of forms.
-    let (keep, added) = storedEntries.modify(first.lower, default: []) { list -> (Bool, Int?) in
+    let (keep, added) = storedEntries.modify(lowers[0], default: []) { list -> (Bool, Int?) in
       var slot = known
       if let s = slot, s >= list.count || list[s].tokens != lowers {
         // Another form with the same hash (or none): only then are the entries scanned.
@@ -151,11 +187,15 @@ public struct ActorDictionary: Sendable {
     }
     if let added, known == nil { formSlots[hash] = added }
     if keep { return }
-    maxAliasLength = max(maxAliasLength, tokens.count)
+    maxAliasLength = max(maxAliasLength, lowers.count)
   }
 
   /// Adds or merges an entity; aliases of a second definition are added to the first.
   mutating func define(_ entity: Entity, priority: Int = 2) {
+    if let snapshot, layer != nil {
+      defineInLayer(entity, priority: priority, builtIn: snapshot)
+      return
+    }
     materialize()
     if var existing = storedEntities[entity.id] {
       for alias in entity.aliases where !existing.aliases.contains(alias) { existing.aliases.append(alias) }
@@ -171,7 +211,10 @@ public struct ActorDictionary: Sendable {
   /// The alias entry of a form (its lowercased tokens), if any.
   func entry(forTokens lowers: [String]) -> AliasEntry? {
     guard let first = lowers.first else { return nil }
-    if let snapshot { return snapshot.entries(startingWith: first).first { $0.tokens == lowers } }
+    if let snapshot {
+      if let entry = layer?.own.entry(forTokens: lowers) { return entry }
+      return snapshot.entries(startingWith: first).first { $0.tokens == lowers }
+    }
     guard let list = storedEntries[first] else { return nil }
     if formSlotsIndexed {
       // Every form's hash is in `formSlots`: a hash that is not is a form that is not.
@@ -200,7 +243,8 @@ public struct ActorDictionary: Sendable {
   /// All alias entries whose first token is `lower`.
   func candidates(startingWith lower: String) -> [AliasEntry] {
     guard let snapshot else { return storedEntries[lower] ?? [] }
-    return snapshot.entries(startingWith: lower)
+    guard let mine = layer?.own.storedEntries[lower] else { return snapshot.entries(startingWith: lower) }
+    return snapshot.entries(startingWith: lower) + mine
   }
 
   func isTerrorist(_ id: String) -> Bool { terrorist.contains(id) }
@@ -241,7 +285,9 @@ struct FormSlots: Sendable {
     var hash = WordHash.offset
     for (index, token) in tokens.enumerated() {
       if index > 0 { hash = WordHash.combine(hash, UInt8(ascii: " ")) }
-      for byte in token.utf8 { hash = WordHash.combine(hash, byte) }
+      // From the bytes in place: iterating `utf8` cost ten times as much.
+      var token = token
+      token.withUTF8 { for byte in $0 { hash = WordHash.combine(hash, byte) } }
     }
     return hash
   }

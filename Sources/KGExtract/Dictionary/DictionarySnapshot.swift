@@ -17,7 +17,7 @@ import KGModel
 /// (`DictionarySnapshotTests` compares the two).
 enum DictionarySnapshot {
   /// Bump when the layout below changes (the cache key includes it).
-  static let formatVersion = 3
+  static let formatVersion = 4
 
   /// The tables after the string pool and the body, in this order.
   enum TableIndex: Int, CaseIterable {
@@ -31,6 +31,9 @@ enum DictionarySnapshot {
     case folded
     /// Folded first words of the folded keys (values unused).
     case foldedFirstWords
+    /// Folded keys two entities share, left out of `folded` (values unused): a user's layer
+    /// leaves them out too (`FoldedAliasIndex.init(snapshot:user:)`).
+    case foldedShared
   }
 
   static func encode(_ dictionary: ActorDictionary, folded: FoldedAliasIndex) -> [UInt8] {
@@ -120,7 +123,7 @@ enum DictionarySnapshot {
     }
     let tables = [
       w.table(entityOffsets), w.table(groups), w.table(pairs), w.table(foldedEntries),
-      w.table(folded.firstWords.sorted().map { ($0, 0) }),
+      w.table(folded.firstWords.sorted().map { ($0, 0) }), w.table(folded.sharedKeys.sorted().map { ($0, 0) }),
     ]
     return w.finish(facts: [entities.count, folded.entries.count, folded.longest, eager, references], tables: tables)
   }
@@ -167,6 +170,7 @@ enum DictionarySnapshot {
     let pairs: SnapshotTable
     let folded: SnapshotTable
     let foldedFirstWords: SnapshotTable
+    let foldedShared: SnapshotTable
     let entityCount: Int
     let foldedCount: Int
     let foldedLongest: Int
@@ -183,6 +187,7 @@ enum DictionarySnapshot {
       pairs = try snapshot.table(TableIndex.pairs.rawValue)
       folded = try snapshot.table(TableIndex.folded.rawValue)
       foldedFirstWords = try snapshot.table(TableIndex.foldedFirstWords.rawValue)
+      foldedShared = try snapshot.table(TableIndex.foldedShared.rawValue)
       let facts = snapshot.facts
       // Counts of records that each take more than a byte: never more than the body's bytes.
       guard facts.count == 5, facts[3] < snapshot.body.count, facts[4] < snapshot.body.count,
@@ -360,6 +365,12 @@ enum DictionarySnapshot {
     }
 
     func hasFoldedFirstWord(_ word: String) -> Bool { foldedFirstWords.value(of: word, in: snapshot) != nil }
+
+    /// Whether two entities share the folded key (so it is left out).
+    func isFoldedShared(_ key: String) -> Bool { foldedShared.value(of: key, in: snapshot) != nil }
+
+    /// Whether some alias entry starts with `word`.
+    func startsEntries(_ word: String) -> Bool { groups.value(of: word, in: snapshot) != nil }
   }
 
   /// Lists of alias entries decoded from a snapshot, by the offset of their record, shared by

@@ -16,8 +16,14 @@ struct FoldedAliasIndex: Sendable {
   private var firstWordTable = WordMap<Bool>()
   /// The most tokens a key spans.
   private(set) var longest = 0
+  /// Keys two entities share (left out), in an index built by `init(_:)`: what a user's layer
+  /// must know to leave out a key it shares with a built-in one.
+  private(set) var sharedKeys: [String] = []
   /// The snapshot the keys are probed in, in an index read from one (`DictionarySnapshot`).
   private var snapshot: DictionarySnapshot.Tables?
+  /// The index of a user's layer (`ActorDictionary.layer`), probed with this one (at most one
+  /// element: an array, as a struct cannot hold itself).
+  private var user: [FoldedAliasIndex] = []
 
   /// The index kept in a snapshot, as `init(_:)` built it, read in place.
   init(snapshot: DictionarySnapshot.Tables) {
@@ -25,8 +31,23 @@ struct FoldedAliasIndex: Sendable {
     longest = snapshot.foldedLongest
   }
 
-  /// How many keys the index has.
-  var count: Int { snapshot?.foldedCount ?? live }
+  /// The index read from `snapshot` with a user's layer over it: a key the layer has names its
+  /// entity unless the built-in index shares it with another entity (the index built from the two
+  /// dictionaries merged gives the same entities).
+  init(snapshot: DictionarySnapshot.Tables, user: FoldedAliasIndex) {
+    self.init(snapshot: snapshot)
+    self.user = [user]
+    longest = max(longest, user.longest)
+  }
+
+  /// How many keys the index has (with a user's layer, at most).
+  var count: Int { (snapshot?.foldedCount ?? live) + (user.first?.count ?? 0) }
+
+  /// Whether two entities share `key` (such a key is left out).
+  func isShared(_ key: String) -> Bool {
+    guard let snapshot else { return sharedKeys.contains(key) }
+    return snapshot.isFoldedShared(key)
+  }
 
   /// The entries by key, in an index built by `init(_:)` (what a snapshot is written from).
   var entries: [String: AliasEntry] {
@@ -44,13 +65,37 @@ struct FoldedAliasIndex: Sendable {
   /// The entry of a folded key.
   func entry(forKey key: String) -> AliasEntry? {
     guard let snapshot else { return positions[key].flatMap { keyed[$0] } }
-    return snapshot.foldedEntry(key)
+    let builtIn = snapshot.foldedEntry(key)
+    guard let layer = user.first else { return builtIn }
+    if let mine = layer.positions[key] {
+      // The user's entries share the key between two entities: left out, as merged.
+      guard let entry = layer.keyed[mine] else { return nil }
+      guard let builtIn else { return snapshot.isFoldedShared(key) ? nil : entry }
+      if builtIn.entityID != entry.entityID { return nil }
+      // The higher priority keeps the key; of equals, the built-in entry, added first.
+      return builtIn.priority >= entry.priority ? builtIn : entry
+    }
+    return builtIn
   }
 
   /// Whether a folded word opens a key.
   func opensKey(_ word: String) -> Bool {
     guard let snapshot else { return firstWordTable[word] != nil }
-    return snapshot.hasFoldedFirstWord(word)
+    return snapshot.hasFoldedFirstWord(word) || user.first?.opensKey(word) == true
+  }
+
+  /// The index of `dictionary`'s entries: read in place from its snapshot, with its user's
+  /// layer's entries over it, or built.
+  init(of dictionary: ActorDictionary) {
+    guard let snapshot = dictionary.snapshot else {
+      self.init(dictionary.entries.values.joined())
+      return
+    }
+    guard let layer = dictionary.layer else {
+      self.init(snapshot: snapshot)
+      return
+    }
+    self.init(snapshot: snapshot, user: FoldedAliasIndex(layer.own.storedEntries.values.joined()))
   }
 
   init<S: Sequence>(_ aliases: S) where S.Element == AliasEntry {
@@ -80,6 +125,9 @@ struct FoldedAliasIndex: Sendable {
       keyed[inserted] = entry
     }
     for (position, shared) in ambiguous.enumerated() where shared { keyed[position] = nil }
+    for (key, position) in zip(positions.words, positions.values) where keyed[position] == nil {
+      sharedKeys.append(key)
+    }
     for (key, position) in zip(positions.words, positions.values) where keyed[position] != nil {
       live += 1
       let shape = shapes[position]

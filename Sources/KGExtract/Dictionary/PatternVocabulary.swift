@@ -160,7 +160,7 @@ public final class ExtractionConfiguration: Sendable {
     self.patterns = patterns
     entityKinds = EntityKinds(dictionary)
     aliasIndex = AliasIndex(dictionary)
-    self.foldedAliases = foldedAliases ?? FoldedAliasIndex(dictionary.entries.values.joined())
+    self.foldedAliases = foldedAliases ?? FoldedAliasIndex(of: dictionary)
     var capitals: [String: String] = [:]
     for (city, state) in dictionary.capitalOf {
       guard let entity = dictionary.entity(city) else { continue }
@@ -213,9 +213,30 @@ public final class ExtractionConfiguration: Sendable {
         dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language, foldedAliases: folded)
     }
     let sources = try ActorDictionary.builtInSources()
+    // The user's files over the built-in snapshot, apart (`UserLayer`), where that answers as
+    // merging does; the files read so far are kept for merging otherwise.
+    var parsed: [YAMLValue?] = []
+    if let cache = DictionaryCache.standard(sources: sources), var dictionary = try builtInSnapshot(sources, cache) {
+      dictionary.layer = UserLayer()
+      var layered = true
+      for file in extraDictionaries {
+        let root = try ActorDictionary.parse(file: file)
+        parsed.append(root)
+        if let root, try !dictionary.addToLayer(root: root) {
+          layered = false
+          break
+        }
+      }
+      if layered {
+        try dictionary.checkReferences()
+        return ExtractionConfiguration(
+          dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language)
+      }
+    }
     var dictionary = try builtInBase(
       sources: sources, cache: DictionaryCache.standard(sources: sources, name: "dictionaries-base"))
-    for file in extraDictionaries { try dictionary.load(file: file) }
+    for root in parsed { if let root { try dictionary.load(root: root) } }
+    for file in extraDictionaries.dropFirst(parsed.count) { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
     return ExtractionConfiguration(dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language)
@@ -242,6 +263,16 @@ public final class ExtractionConfiguration: Sendable {
     } catch {
       throw .missingResources
     }
+  }
+
+  /// The complete built-in dictionary read in place from `cache`, writing the snapshot first
+  /// when it holds none of these sources; nil when the snapshot cannot be written.
+  static func builtInSnapshot(
+    _ sources: [(name: String, bytes: [UInt8])], _ cache: DictionaryCache
+  ) throws(DictionaryError) -> ActorDictionary? {
+    if let (dictionary, _) = cache.read() { return dictionary }
+    _ = try builtInDictionary(sources: sources, cache: cache)
+    return cache.read()?.0
   }
 
   /// The built-in dictionary as the YAML files give it, before the state agent forms (which a
@@ -281,10 +312,15 @@ public final class ExtractionConfiguration: Sendable {
 struct AliasIndex: Sendable {
   private var built = PhraseIndex<AliasEntry>()
   private var snapshot: DictionarySnapshot.Tables?
+  /// A user's layer's entries by first word (`UserLayer`), probed after the snapshot's: its
+  /// lists are read as they are, rather than grouped again by second word (most of the user's
+  /// first words open one or two forms).
+  private var user = WordMap<[AliasEntry]>()
 
   init(_ dictionary: ActorDictionary) {
     if let snapshot = dictionary.snapshot {
       self.snapshot = snapshot
+      if let layer = dictionary.layer { user = layer.own.storedEntries }
       return
     }
     for entries in dictionary.entries.values {
@@ -295,13 +331,28 @@ struct AliasIndex: Sendable {
   /// See `PhraseIndex.mayStart(with:)`.
   @inline(__always) func mayStart(with token: Token) -> Bool {
     guard let snapshot else { return built.mayStart(with: token) }
-    return snapshot.startsEntries(token)
+    return snapshot.startsEntries(token) || (!user.isEmpty && user.contains(token))
   }
 
-  /// See `PhraseIndex.candidates(in:at:)`.
+  /// See `PhraseIndex.candidates(in:at:)`. With a user's layer, its entries follow the
+  /// snapshot's: no form is in both (`UserLayer`), so no two entries that match the same tokens
+  /// are ordered differently than in the merged dictionary.
   func candidates(in tokens: [Token], at i: Int) -> (longer: [AliasEntry], oneWord: [AliasEntry]) {
     guard let snapshot else { return built.candidates(in: tokens, at: i) }
-    return snapshot.candidates(in: tokens, at: i)
+    let builtIn = snapshot.candidates(in: tokens, at: i)
+    guard !user.isEmpty, let list = user[tokens[i]] else { return builtIn }
+    // What `PhraseIndex` gives: the entries whose second word is the next token's, then the
+    // one-word entries, each in the order added.
+    var (longer, oneWord) = builtIn
+    let next = i + 1 < tokens.count ? tokens[i + 1].lower : nil
+    for entry in list {
+      if entry.tokens.count == 1 {
+        oneWord.append(entry)
+      } else if entry.tokens[1] == next {
+        longer.append(entry)
+      }
+    }
+    return (longer, oneWord)
   }
 }
 
@@ -314,6 +365,9 @@ struct EntityKinds: Sendable {
   init(_ dictionary: ActorDictionary) {
     if let snapshot = dictionary.snapshot {
       self.snapshot = snapshot
+      // A user's layer's entities, looked up first (one that extends a built-in entity keeps
+      // its kind).
+      for (id, entity) in dictionary.layer?.own.storedEntities ?? [:] { built[id] = entity.kind }
       return
     }
     for (id, entity) in dictionary.entities { built[id] = entity.kind }
@@ -321,6 +375,7 @@ struct EntityKinds: Sendable {
 
   subscript(id: String) -> EntityKind? {
     guard let snapshot else { return built[id] }
+    if !built.isEmpty, let kind = built[id] { return kind }
     return snapshot.kind(of: id)
   }
 }

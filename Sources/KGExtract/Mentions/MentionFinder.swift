@@ -1031,6 +1031,20 @@ struct MentionFinder {
 
   /// Whether `name`, lowercased, contains the lowercase ASCII `word` (a byte search, no Foundation).
   static func contains(_ name: String, _ word: String) -> Bool {
+    // An ASCII name is lowercased byte by byte as it is searched, without a lowercased copy
+    // (every entry of a user's file is asked whether its name says "coalition").
+    if let found = name.utf8.withContiguousStorageIfAvailable({ haystack -> Bool? in
+      guard haystack.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let needle = Array(word.utf8)
+      guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+      @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+      for start in 0...(haystack.count - needle.count) where lower(haystack[start]) == needle[0] {
+        if needle.indices.allSatisfy({ lower(haystack[start + $0]) == needle[$0] }) { return true }
+      }
+      return false
+    }), let found {
+      return found
+    }
     let haystack = Array(name.lowercased().utf8)
     let needle = Array(word.utf8)
     guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
