@@ -58,25 +58,66 @@ struct ConstructionWords: Sendable {
 
     /// The lists that the `constructions` section gives.
     static var loaded: [List] { allCases.filter { $0 != .speakingVerbs } }
+
+    /// The list's place among `allCases`: the tables are arrays indexed by it, as hashing a
+    /// list hashes its raw value, a string, and rules probe a list for every verb group.
+    var ordinal: Int {
+      switch self {
+      case .blamePredicates: 0
+      case .bearingVerbs: 1
+      case .responsibilityNouns: 2
+      case .restingVerbs: 3
+      case .holdingVerbs: 4
+      case .condemningWords: 5
+      case .predicatingVerbs: 6
+      case .airPower: 7
+      case .jointActivityVerbs: 8
+      case .jointActivityNouns: 9
+      case .claimingVerbs: 10
+      case .owningParticiples: 11
+      case .transferVerbs: 12
+      case .aidNouns: 13
+      case .containerNouns: 14
+      case .speakingVerbs: 15
+      }
+    }
   }
 
-  private var phrases: [List: PhraseSet] = [:]
-  private var singleWords: [List: WordSet] = [:]
+  /// By `List.ordinal`.
+  private var phrases = [PhraseSet?](repeating: nil, count: List.allCases.count)
+  private var singleWords = [WordSet?](repeating: nil, count: List.allCases.count)
 
   /// Adds `phrase` (lowercased tokens) to `list`.
   mutating func insert(_ phrase: [String], into list: List) {
     guard !phrase.isEmpty else { return }
-    phrases[list, default: PhraseSet([])].append(phrase)
-    if phrase.count == 1 { singleWords[list, default: []].insert(phrase[0]) }
+    let i = list.ordinal
+    if phrases[i] == nil { phrases[i] = PhraseSet([]) }
+    phrases[i]!.append(phrase)
+    if phrase.count == 1 {
+      if singleWords[i] == nil { singleWords[i] = [] }
+      singleWords[i]!.insert(phrase[0])
+    }
   }
+
+  /// The single words of `list` (its phrases of one word).
+  func singleWords(in list: List) -> [String] { singleWords[list.ordinal]?.words ?? [] }
 
   /// Whether `word` (a lowercased word or a lemma) is a one-word entry of `list`.
   func contains(_ word: String, in list: List) -> Bool {
-    singleWords[list]?.contains(word) ?? false
+    singleWords[list.ordinal]?.contains(word) ?? false
   }
+
+  /// Whether some token is a one-word entry of `list`, probed by the tokens' hashes.
+  func containsWord(of list: List, in tokens: [Token]) -> Bool {
+    guard let set = singleWords[list.ordinal] else { return false }
+    return tokens.contains { set.contains($0) }
+  }
+
+  /// Whether an entry of `list` occurs in the tokens.
+  func occurs(_ list: List, in tokens: [Token]) -> Bool { phrases[list.ordinal]?.occurs(in: tokens) ?? false }
 
   /// How many tokens from `start` an entry of `list` covers (the longest), or nil.
   func match(_ tokens: [Token], at start: Int, in list: List) -> Int? {
-    phrases[list]?.longestMatch(tokens, at: start)
+    phrases[list.ordinal]?.longestMatch(tokens, at: start)
   }
 }
