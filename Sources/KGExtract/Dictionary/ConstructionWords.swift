@@ -78,7 +78,12 @@ struct ConstructionWords: Sendable {
       case .transferVerbs: 12
       case .aidNouns: 13
       case .containerNouns: 14
-      case .speakingVerbs: 15
+      case .intentVerbs: 15
+      case .vowingVerbs: 16
+      case .interceptionVerbs: 17
+      case .munitionNouns: 18
+      case .owningPhrases: 19
+      case .speakingVerbs: 20
       }
     }
   }
@@ -99,22 +104,10 @@ struct ConstructionWords: Sendable {
     }
   }
 
-  /// The single words of `list` (its phrases of one word).
-  func singleWords(in list: List) -> [String] { singleWords[list.ordinal]?.words ?? [] }
-
   /// Whether `word` (a lowercased word or a lemma) is a one-word entry of `list`.
   func contains(_ word: String, in list: List) -> Bool {
     singleWords[list.ordinal]?.contains(word) ?? false
   }
-
-  /// Whether some token is a one-word entry of `list`, probed by the tokens' hashes.
-  func containsWord(of list: List, in tokens: [Token]) -> Bool {
-    guard let set = singleWords[list.ordinal] else { return false }
-    return tokens.contains { set.contains($0) }
-  }
-
-  /// Whether an entry of `list` occurs in the tokens.
-  func occurs(_ list: List, in tokens: [Token]) -> Bool { phrases[list.ordinal]?.occurs(in: tokens) ?? false }
 
   /// How many tokens from `start` an entry of `list` covers (the longest), or nil.
   func match(_ tokens: [Token], at start: Int, in list: List) -> Int? {

@@ -166,9 +166,6 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
 
   mutating func insert(_ word: String) { map[word] = true }
 
-  /// The words, in the order they were inserted.
-  var words: [String] { map.words }
-
   /// - Complexity: O(1) expected, plus hashing `word`.
   func contains(_ word: String) -> Bool { map[word] != nil }
 
