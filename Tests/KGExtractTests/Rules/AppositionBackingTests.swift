@@ -35,9 +35,9 @@ struct AppositionBackingTests {
     #expect(alone.edge("iran", .attack, "israel") == nil, "\(alone.edgeSummary)")
   }
 
-  /// Gaza (Phoenix's territory code PSEGZA) is a place that is hit, not an organisation.
+  /// Gaza City is a place that is hit, not Phoenix's organisation "Gaza".
   @Test func gazaIsAPlace() throws {
     let extraction = try ExtractionFixture.extract("Israeli jets struck a school in Gaza City on Saturday.")
-    #expect(extraction.edges.contains { $0.type == .attack && $0.target == "gaza" }, "\(extraction.edgeSummary)")
+    #expect(extraction.edges.contains { $0.type == .attack && $0.target == "gaza-city" }, "\(extraction.edgeSummary)")
   }
 }
