@@ -40,7 +40,7 @@ struct AidAndChargeTests {
       target: "syrian-arab-army"),
     Case(
       sentence: "Militants linked to al-Qaeda attacked a Malian army post.", source: "al-qaeda", type: .attack,
-      target: "malian-army"),
+      target: "malian-armed-forces"),
     // A demonym, a modifier and a force noun: the state acting; an adjective before a noun is no place.
     Case(
       sentence: "Ethiopian federal forces captured the Tigrayan capital Mekelle.", source: "ethiopia", type: .capture,
