@@ -42,6 +42,12 @@ struct RecallConstructionTests {
     Case(
       sentence: "Secretary of State Antony Blinken threatened Tuesday to impose sanctions on Sudan.",
       source: "antony-blinken", type: .threaten, target: "sudan", rule: "ThreatenedMeasure"),
+    // Who orders strikes carries them out (a light verb); "ordered X to halt" stays a demand.
+    Case(
+      sentence: "Netanyahu ordered strikes on Hezbollah targets in Lebanon.", source: "benjamin-netanyahu",
+      type: .attack, target: "hezbollah", rule: "EventPhrase"),
+    Case(
+      sentence: "Russia ordered Ukraine to halt its offensive.", source: "russia", type: .demand, target: "ukraine"),
     // A lone adverb between commas keeps the subject; cooperation with someone is cooperation,
     // and vowed cooperation is not yet done (hypothetical, as the dev gold reads "vowed to uphold
     // coordination with Russia").
