@@ -146,17 +146,13 @@ extension SentenceAnalysis {
     if depth == 0, Self.forceHeads.contains(tokens[phrase.head]), end + 1 < tokens.count,
       words.contains(tokens[end].lower, in: .owningParticiples), tokens[end + 1].lower == "by"
     {
-      var k = end + 2
-      if k < tokens.count, tokens[k].lower == "the" { k += 1 }
-      if k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) { return m }
+      if let m = actorStarting(at: end + 2) { return m }
     }
     // "forces loyal to Khalifa Haftar", "gunmen affiliated with ISIS": whose they are.
     if depth == 0, Self.forceHeads.contains(tokens[phrase.head]), end < tokens.count,
-      let length = words.match(tokens, at: end, in: .owningPhrases)
+      let length = words.match(tokens, at: end, in: .owningPhrases), let m = actorStarting(at: end + length)
     {
-      var k = end + length
-      if k < tokens.count, tokens[k].lower == "the" { k += 1 }
-      if k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) { return m }
+      return m
     }
     // "Turkish troops", "SDF positions", "regime warplanes": a name before the head. A backer
     // compounded with a participle is not it ("the Iran-backed Lebanese group"), nor the holder
@@ -242,34 +238,44 @@ extension SentenceAnalysis {
     return result
   }
 
+  /// The actor mention that starts at `k`, after an optional "the" ("led by (the) X").
+  func actorStarting(at k: Int) -> Int? {
+    let k = k < tokens.count && tokens[k].lower == "the" ? k + 1 : k
+    guard k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) else {
+      return nil
+    }
+    return m
+  }
+
+  /// Whether phrase `p` is the object of an "of" phrase attached to phrase `host` ("a wave *of
+  /// strikes*").
+  func isOfObject(_ p: Int, of host: Int) -> Bool {
+    parse.nounPhrases[host].attachments.contains {
+      parse.prepositionalPhrases[$0].word == "of" && parse.prepositionalPhrases[$0].object == p
+    }
+  }
+
   /// The verb group whose object holds token `i`, directly ("vowed more attacks on X") or as the
   /// "of" phrase of its object ("vowed a new phase of attacks against X"), if any.
   func governingGroup(ofObjectToken i: Int) -> Int? {
     guard i < parse.nounPhraseAt.count, parse.nounPhraseAt[i] >= 0 else { return nil }
     let p = Int(parse.nounPhraseAt[i])
     for g in parse.verbGroups.indices where parse.verbGroups[g].voice == .active {
-      for object in objects(of: parse.verbGroups[g]) {
-        if object == p { return g }
-        for pp in parse.nounPhrases[object].attachments
-        where parse.prepositionalPhrases[pp].word == "of" && parse.prepositionalPhrases[pp].object == p {
-          return g
-        }
-      }
+      for object in objects(of: parse.verbGroups[g]) where object == p || isOfObject(p, of: object) { return g }
     }
     return nil
   }
 
   /// Whether `group` names an intended act: its verb is one of intent ("vowed", "plans"), or such a
   /// verb governs it ("vowed to step up").
-  func isIntent(_ group: VerbGroup) -> Bool {
-    words.contains(group.lemma, in: .intentVerbs)
-      || group.governorLemma.map { words.contains($0, in: .intentVerbs) } == true
-  }
+  func isIntent(_ group: VerbGroup) -> Bool { isVerb(group, in: .intentVerbs) }
 
   /// Whether `group` commits its subject to what it names ("vowed", "threatened", "vowed to step up").
-  func isVow(_ group: VerbGroup) -> Bool {
-    words.contains(group.lemma, in: .vowingVerbs)
-      || group.governorLemma.map { words.contains($0, in: .vowingVerbs) } == true
+  func isVow(_ group: VerbGroup) -> Bool { isVerb(group, in: .vowingVerbs) }
+
+  /// Whether the group's verb, or the verb governing it, is a lemma of `list`.
+  private func isVerb(_ group: VerbGroup, in list: ConstructionWords.List) -> Bool {
+    words.contains(group.lemma, in: list) || group.governorLemma.map { words.contains($0, in: list) } == true
   }
 
   /// Whether a cue is one of air defence: "shot down", "intercepted", "downed".
@@ -299,11 +305,10 @@ extension SentenceAnalysis {
       if objects.contains(p) { return group }
       // "fired dozens of rockets at X", "launched a wave of strikes on Y": the event is the "of"
       // phrase of a quantity.
-      for object in objects where Self.quantityHeads.contains(tokens[parse.nounPhrases[object].head]) {
-        for pp in parse.nounPhrases[object].attachments
-        where parse.prepositionalPhrases[pp].word == "of" && parse.prepositionalPhrases[pp].object == p {
-          return group
-        }
+      if objects.contains(where: {
+        Self.quantityHeads.contains(tokens[parse.nounPhrases[$0].head]) && isOfObject(p, of: $0)
+      }) {
+        return group
       }
     }
     return nil
