@@ -110,6 +110,11 @@ struct ClauseAnalysis {
       {
         return .complementizer(i)  // "told reporters that ..."
       }
+      if lower == "that", i > 0, s.npAt[i - 1] >= 0, s.nounPhrases[Int(s.npAt[i - 1])].isTime,
+        s.nounPhrases[Int(s.npAt[i - 1])].determiner == nil
+      {
+        return .complementizer(i)  // "promised on Wednesday that ...": no clause on a day
+      }
       if t == .WDT || t == .WP || (lower == "that" && i > 0 && s.npAt[i - 1] >= 0) {
         var a = i - 1
         if a >= 0, s.tags[a] == .comma { a -= 1 }

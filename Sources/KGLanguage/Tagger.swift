@@ -487,6 +487,10 @@ struct Tagger: Sendable {
         tags[i] = Tag.NNS.rawValue  // "told reporters the ..."
         continue
       }
+      if tag == .VB, let lexical, lexical == .VBD || lexical == .VBN, words[i].lower.hasSuffix("ed") {
+        tags[i] = lexical.rawValue  // "would stay and warned the regime": a past form is no base form
+        continue
+      }
       if tag == .JJ, words[i].lower.hasSuffix("ed"), i + 1 < n, words[i + 1].lower == "by" {
         tags[i] = Tag.VBN.rawValue  // "a truce brokered by": an unknown participle with its agent
         continue

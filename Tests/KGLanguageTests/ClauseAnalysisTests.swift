@@ -32,6 +32,19 @@ import Testing
     #expect(inverted.texts(try #require(inverted.verb("say")).subjects) == ["the ministry"])
   }
 
+  /// "promised on Wednesday that it would …": a "that" after a day opens what was promised, not
+  /// a relative clause on the day; "the week that followed" is still a relative clause.
+  @Test func thatAfterADayIsAComplementizer() throws {
+    let s = parse("Ankara promised on Wednesday that it would not abandon its posts.")
+    let abandon = try #require(s.verb("abandon"))
+    #expect(s.clauses[abandon.clause].kind != .relative)
+    #expect(s.clauses[abandon.clause].antecedent == nil)
+    #expect(s.texts(abandon.subjects) == ["it"])
+    let relative = parse("The fighting in the week that followed killed dozens.")
+    let follow = try #require(relative.verb("follow"))
+    #expect(relative.clauses[follow.clause].kind == .relative)
+  }
+
   /// An adjective with its complement after the subject ("loyal to X", "close to Y") modifies it.
   @Test func subjectAcrossAPostnominalAdjective() throws {
     let s = parse("Fighters loyal to the general shelled the airport on Monday.")

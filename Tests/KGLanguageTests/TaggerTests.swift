@@ -114,6 +114,13 @@ import Testing
     #expect(third[4] == .VBZ, "\(third)")
   }
 
+  /// "said it would stay and warned the regime": a past form after "and" keeps its own tense
+  /// (a context rule read it as the base form that the modal before it governs).
+  @Test func pastFormAfterAModalAndItsConjunction() {
+    let tags = parser.tags(WordInput.words(of: "Ankara said it would stay and warned the regime."), fixed: [0..<1])
+    #expect(tags[6] == .VBD, "\(tags)")
+  }
+
   @Test func sentenceInitialAcronymStaysAName() {
     #expect(parser.tags(WordInput.words(of: "SANA reported the attack."))[0] == .NNP)
   }

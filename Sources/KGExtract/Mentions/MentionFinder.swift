@@ -764,9 +764,24 @@ struct MentionFinder {
   func isSpeakersPronoun(at t: Int, tokens: [Token]) -> Bool {
     guard t >= 1, t + 1 < tokens.count, tokens[t + 1].isWord, !tokens[t + 1].isCapitalized else { return false }
     var before = t - 1
-    if tokens[before].lower == "that", before >= 1 { before -= 1 }
+    if tokens[before].lower == "that", before >= 1 {
+      before -= 1
+      // "said on Wednesday that it", "announced last week that it": a time phrase after the verb.
+      var skipped = 0
+      while before >= 1, skipped < 3, Self.timePhraseWords.contains(tokens[before]) {
+        before -= 1
+        skipped += 1
+      }
+    }
     return patterns.names.speechVerbs.contains(tokens[before])
   }
+
+  /// Words of a short time phrase between a verb of speaking and its "that".
+  static let timePhraseWords: WordSet = [
+    "on", "last", "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "week", "month", "weekend", "night", "morning",
+    "evening",
+  ]
 
   func resolveThey(
     at t: Int, tokens: [Token], found: [MentionHit], state: DocumentState, sameSentenceOnly: Bool = false

@@ -22,6 +22,8 @@ struct ModalityJudge {
   static let denials: WordSet = ["denied", "denies", "deny", "denying"]
   /// Verbs that govern an infinitive as a claim, not an intent ("claimed to have killed").
   static let claimGovernors: Set<String> = ["claim", "allege", "say", "report", "believe", "purport"]
+  /// Conjunctions that join a verb to the one before it ("stayed and has warned").
+  static let verbCoordinators: WordSet = ["and", "but"]
   /// "to be", "to have" before the cue mark intent as a bare "to" does.
   static let infinitiveAuxiliaries: WordSet = ["be", "have"]
 
@@ -35,7 +37,16 @@ struct ModalityJudge {
     // ("X should then be able to make short work of cleaning Y").
     let sourceEnd = f.sources.map { a.mentions[$0].range.upperBound }.filter { $0 <= cueStart }.max()
     let reach = sourceEnd.map { max(7, min(14, cueStart - $0)) } ?? 7
-    let windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - reach)
+    var windowStart = max(a.clauseStart(of: cueStart), min(firstMention, cueStart) - 2, cueStart - reach)
+    // "it would stay, and has warned the regime": a verb with its own tense after "and" does not
+    // take the modal of the verb it is coordinated with (a bare "and attack" does).
+    if cueStart < a.parse.verbGroupAt.count, a.parse.verbGroupAt[cueStart] >= 0 {
+      let group = a.parse.verbGroups[Int(a.parse.verbGroupAt[cueStart])]
+      let before = group.range.lowerBound - 1
+      if group.tense != .none, group.modal == nil, before >= 0, Self.verbCoordinators.contains(a.tokens[before]) {
+        windowStart = max(windowStart, group.range.lowerBound)
+      }
+    }
     // The window's tokens (their hashes make the phrase probes below cheap).
     var window = Array(a.tokens[max(0, windowStart)..<cueStart])
     // "not only defeating X" affirms.
@@ -156,6 +167,9 @@ struct ModalityJudge {
         guard speakerPart.count <= 10,
           !speakerPart.contains(where: { ["that", "which", "who", "whom", "whose"].contains($0) })
         else { continue }
+        // "Hamas slammed Israel, saying it had …": a participle after the comma goes on with the
+        // subject's words; it reports nothing about the clause before it.
+        if speakerPart.isEmpty, lowers[i].hasSuffix("ing") { continue }
         // "…, a commander in the Houthis, the ministry said": a speaker that names no one is
         // unnamed, not the last actor before its comma.
         if let s = speaker, opener > 0, a.mentions[s].range.lowerBound <= opener { speaker = nil }

@@ -88,6 +88,13 @@ struct ActiveClause: RelationRule {
         if targets.isEmpty, hit.cue.type == .attack {
           targets = a.mentions(ofObliques: group, Self.attackPrepositions)
         }
+        // "condemned the killing of aid workers by the RSF": the one an act is held against is
+        // its agent.
+        if targets.isEmpty, hit.cue.type == .condemn || hit.cue.type == .accuse {
+          targets = a.parse.nominalEvents.filter {
+            group.objects.contains($0.phrase) && a.nounCue(at: a.parse.nounPhrases[$0.phrase].head) != nil
+          }.flatMap { a.mentions(ofPhrases: $0.agents).filter { a.isActor($0) } }
+        }
         // "bombed a hospital in Ariha", "targeted a market in the town of Maaret al-Numan": what
         // was hit stands in the place named after it (GUIDELINES.md: the place was hit).
         if targets.isEmpty, hit.cue.type == .attack {

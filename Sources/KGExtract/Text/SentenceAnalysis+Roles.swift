@@ -143,13 +143,15 @@ extension SentenceAnalysis {
       }
     }
     // "drones launched by the Houthis", "forces led by Khalifa Haftar": whose they are.
-    if depth == 0, Self.forceHeads.contains(tokens[phrase.head]), end + 1 < tokens.count,
+    // "positions used by Hezbollah", "a base held by the rebels": whose the installation is.
+    let owned = Self.forceHeads.contains(tokens[phrase.head]) || Self.installationHeads.contains(tokens[phrase.head])
+    if depth == 0, owned, end + 1 < tokens.count,
       words.contains(tokens[end].lower, in: .owningParticiples), tokens[end + 1].lower == "by"
     {
       if let m = actorStarting(at: end + 2) { return m }
     }
     // "forces loyal to Khalifa Haftar", "gunmen affiliated with ISIS": whose they are.
-    if depth == 0, Self.forceHeads.contains(tokens[phrase.head]), end < tokens.count,
+    if depth == 0, owned, end < tokens.count,
       let length = words.match(tokens, at: end, in: .owningPhrases), let m = actorStarting(at: end + length)
     {
       return m
@@ -316,6 +318,14 @@ extension SentenceAnalysis {
 
   /// Participles after a name and a hyphen that make the name the holder of a place ("ISIS-held
   /// land", "Houthi-controlled areas"), not the place's owner as an actor.
+  /// Military installations, which belong to whoever uses or holds them ("positions used by
+  /// Hezbollah", "a base held by the rebels"); a town held by a group is still the town.
+  static let installationHeads: WordSet = [
+    "base", "bases", "airbase", "airbases", "position", "positions", "post", "posts", "outpost", "outposts",
+    "headquarters", "depot", "depots", "warehouse", "warehouses", "site", "sites", "facility", "facilities",
+    "hideout", "hideouts", "caves", "checkpoint", "checkpoints", "compound", "compounds", "targets", "bunkers",
+    "tunnels", "launchpads", "barracks",
+  ]
   static let holdingParticiples: WordSet = [
     "held", "controlled", "occupied", "besieged", "run", "dominated", "administered", "populated", "inhabited",
   ]
