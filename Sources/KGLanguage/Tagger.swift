@@ -487,6 +487,12 @@ struct Tagger: Sendable {
         tags[i] = Tag.NNS.rawValue  // "told reporters the ..."
         continue
       }
+      if tag == .NNS, lexical == .VBZ, i > 0, Tag(rawValue: tags[i - 1])?.isProperNoun == true, i + 1 < n,
+        let next = Tag(rawValue: tags[i + 1]), next.isVerb || next == .MD || next == .DT || next == .PRP || next == .IN
+      {
+        tags[i] = Tag.VBZ.rawValue  // "whom the UN says are backed by": a verb's form after a name, before a verb
+        continue
+      }
       if tag == .VB, let lexical, lexical == .VBD || lexical == .VBN, words[i].lower.hasSuffix("ed") {
         tags[i] = lexical.rawValue  // "would stay and warned the regime": a past form is no base form
         continue

@@ -121,6 +121,12 @@ import Testing
     #expect(tags[6] == .VBD, "\(tags)")
   }
 
+  /// "whom the UN says are backed": a verb's -s form after a name and before a verb is the verb.
+  @Test func verbFormAfterANameBeforeAVerb() {
+    let tags = parser.tags(WordInput.words(of: "Rebels whom the UN says are backed by Rwanda."), fixed: [2..<4])
+    #expect(tags[4] == .VBZ, "\(tags)")
+  }
+
   @Test func sentenceInitialAcronymStaysAName() {
     #expect(parser.tags(WordInput.words(of: "SANA reported the attack."))[0] == .NNP)
   }

@@ -10,6 +10,9 @@ struct ClashReciprocal: RelationRule {
     "exchange", "exchanging", "traded", "trade", "trading",
   ]
 
+  /// Words after the verb that put its coordinated subjects on one side ("fought alongside").
+  static let oneSide: WordSet = ["against", "alongside", "together", "side", "jointly", "on"]
+
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     // Read once rather than through its lazy global at every token.
@@ -46,7 +49,14 @@ struct ClashReciprocal: RelationRule {
         }
         continue
       }
-      // "A and B clashed"
+      // "A and B clashed" — not "A and B fought C" nor "fought against C" or "alongside C": there
+      // the two fight on one side.
+      if i < a.parse.verbGroupAt.count, a.parse.verbGroupAt[i] >= 0,
+        !a.parse.verbGroups[Int(a.parse.verbGroupAt[i])].objects.isEmpty
+      {
+        continue
+      }
+      if i + 1 < a.tokens.count, Self.oneSide.contains(a.tokens[i + 1]) { continue }
       if let subject = a.subject(before: i) {
         let group = a.coordinatedLeft(from: subject)
         if group.count >= 2 {

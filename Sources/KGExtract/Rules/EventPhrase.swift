@@ -29,8 +29,14 @@ struct EventPhrase: RelationRule {
         }
       }
       // "airstrikes carried out by the Russian warplanes on al-Atareb, …": a light verb's
-      // participle right after the event gives its agent and target.
-      let next = phrase.range.upperBound
+      // participle right after the event gives its agent and target; so does a passive one after
+      // the event's own phrases ("the attack on the base was carried out by X").
+      var next = phrase.range.upperBound
+      while next < a.tokens.count, parse.prepositionalPhraseAt[next] >= 0,
+        phrase.attachments.contains(Int(parse.prepositionalPhraseAt[next]))
+      {
+        next = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[next])].range.upperBound
+      }
       if next < a.tokens.count, parse.verbGroupAt[next] >= 0 {
         let group = parse.verbGroups[Int(parse.verbGroupAt[next])]
         if group.range.lowerBound == next, NominalEvent.lightVerbs.contains(a.tokens[group.head]) {

@@ -36,6 +36,18 @@ import Testing
       extraction.edge("abdul-hamid-dbeibah", .condemn, "libyan-national-army") != nil, "\(extraction.edgeSummary)")
   }
 
+  /// The Pakistani Taliban are their own group, not the Afghan Taliban.
+  @Test func pakistan() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Pakistan's army said it killed five militants from the Pakistani Taliban near the Afghan border.",
+      "The TTP and the Balochistan Liberation Army attacked a convoy of the Pakistani army.")
+    try Self.expectActor(extraction, "tehrik-i-taliban-pakistan", .armedGroup)
+    try Self.expectActor(extraction, "pakistan-army", .military, partOf: "pakistan")
+    try Self.expectActor(extraction, "balochistan-liberation-army", .armedGroup)
+    #expect(extraction.mentions(of: "taliban").isEmpty, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("pakistan-army", .kill, "tehrik-i-taliban-pakistan") != nil, "\(extraction.edgeSummary)")
+  }
+
   @Test func drCongo() throws {
     let extraction = try ExtractionFixture.extract(
       "The M23 captured Goma on Monday.",

@@ -93,6 +93,45 @@ struct TakenFromAndCensuredActsTests {
     #expect(extraction.edge("hamas", .condemn, "israel")?.modality == .asserted, "\(extraction.edgeSummary)")
   }
 
+  /// "The drone attack on Moscow was carried out by Ukraine": the agent of a passive light verb
+  /// after the event and its own phrases is the event's.
+  @Test func anEventCarriedOutByItsAgent() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The Kremlin said the drone attack on Moscow was carried out by Ukraine.")
+    #expect(extraction.edge("ukraine", .attack, "moscow")?.modality == .alleged, "\(extraction.edgeSummary)")
+  }
+
+  /// "A and B fought C": the two fight on one side; "A and B clashed" fight each other.
+  @Test func coordinatedSubjectsWithAnObjectFightOnOneSide() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Ethiopian federal troops and Eritrean soldiers fought Tigrayan forces for two years.")
+    #expect(extraction.edge("ethiopia", .attack, "eritrea") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("eritrea", .attack, "ethiopia") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("eritrea", .attack, "tigray-defense-forces") != nil, "\(extraction.edgeSummary)")
+    let alongside = try ExtractionFixture.extract("The Wagner Group and Malian troops fought alongside each other.")
+    #expect(!alongside.edges.contains { $0.type == .attack }, "\(alongside.edgeSummary)")
+    let clashed = try ExtractionFixture.extract("Hamas and Fatah clashed in Gaza City.")
+    #expect(clashed.edge("hamas", .attack, "fatah") != nil, "\(clashed.edgeSummary)")
+  }
+
+  /// "militants from the Pakistani Taliban", "soldiers from the Sudanese army": a member's
+  /// group after "from"; a place after "from" is where they come from.
+  @Test func membersFromAGroup() throws {
+    let extraction = try ExtractionFixture.extract("Ukrainian drones killed soldiers from the Wagner Group.")
+    #expect(extraction.edge("ukraine", .kill, "wagner-group") != nil, "\(extraction.edgeSummary)")
+    let place = try ExtractionFixture.extract("Houthi fighters attacked soldiers from Marib.")
+    #expect(!place.edges.contains { $0.target == "marib" }, "\(place.edgeSummary)")
+  }
+
+  /// "whom the UN says are backed by Rwanda": the backed are the relative's antecedent, and the
+  /// one who says it claims it.
+  @Test func aReportingVerbInsideARelativeClause() throws {
+    let extraction = try ExtractionFixture.extract("M23 rebels, whom the UN says are backed by Rwanda, captured Goma.")
+    let support = try #require(extraction.edge("rwanda", .support, "m23"), "\(extraction.edgeSummary)")
+    #expect(support.modality == .alleged)
+    #expect(extraction.edge("rwanda", .support, "united-nations") == nil, "\(extraction.edgeSummary)")
+  }
+
   /// A number word that opens a sentence is no name ("Five members of …").
   @Test func aNumberWordIsNoName() throws {
     let extraction = try ExtractionFixture.extract(
