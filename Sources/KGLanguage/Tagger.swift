@@ -400,6 +400,7 @@ struct Tagger: Sendable {
   ]
   /// Particles of phrasal verbs ("shot down", "set up").
   static let particles: Set<String> = ["down", "up", "off", "out", "back"]
+  static let haveForms: Set<String> = ["had", "has", "have", "having"]
   static let midAdverbs: Set<String> = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
 
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
@@ -424,6 +425,13 @@ struct Tagger: Sendable {
         resources.irregular[words[i].lower] != nil
       {
         tags[i] = Tag.VBD.rawValue
+        continue
+      }
+      // "had shot down two drones": the same form after a form of "have" is its participle.
+      if tag == .NN, i > 0, i + 1 < n, Self.particles.contains(words[i + 1].lower),
+        Self.haveForms.contains(words[i - 1].lower), resources.irregular[words[i].lower] != nil
+      {
+        tags[i] = Tag.VBN.rawValue
         continue
       }
       // "the rebels who control Sanaa": after "who" a common noun is the clause's verb.

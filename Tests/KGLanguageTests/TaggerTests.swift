@@ -106,6 +106,14 @@ import Testing
     #expect(tags[3] == .RP)
   }
 
+  /// "had shot down two drones": an irregular form after "had" and before its particle is the
+  /// participle, not the noun ("a shot").
+  @Test func irregularParticipleAfterHaveBeforeItsParticle() {
+    let tags = parser.tags(
+      WordInput.words(of: "Russia said its air defences had shot down two drones."), fixed: [0..<1])
+    #expect(tags[6] == .VBN, "\(tags)")
+  }
+
   /// "rebels who control the city": after "who" the common noun's reading is the verb's.
   @Test func verbAfterWho() {
     let tags = parser.tags(WordInput.words(of: "Rebels who control Idlib attacked the army."), fixed: [3..<4])

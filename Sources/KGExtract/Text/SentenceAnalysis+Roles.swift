@@ -22,7 +22,7 @@ extension SentenceAnalysis {
   /// Heads naming a member of a group, which "in" and "with" give to the group as "of" does.
   static let memberHeads: WordSet = [
     "member", "members", "fighter", "fighters", "commander", "commanders", "leader", "leaders", "officer", "officers",
-    "official", "officials",
+    "official", "officials", "militant", "militants", "soldier", "soldiers", "troops", "operatives",
   ]
 
   static let possessivePronouns: WordSet = ["its", "their", "whose"]
@@ -36,7 +36,7 @@ extension SentenceAnalysis {
     "warplanes", "aircraft", "drones", "drone", "gunmen", "insurgents", "jet", "warplane", "helicopter", "helicopters",
     "plane", "planes",
     "militiamen", "men", "officers", "allies", "proxies", "militias", "brigades",
-    "battalions", "factions",
+    "battalions", "factions", "defences", "defenses", "batteries", "warships", "artillery", "navy",
   ]
 
   /// The mentions a noun phrase names: one per conjunct ("Russia and Iran"), each the mention of
@@ -115,12 +115,13 @@ extension SentenceAnalysis {
       return m
     }
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
-    // "a commander in the YPJ", "a fighter with the Houthis": a member's group after "in" or "with".
+    // "a commander in the YPJ", "a fighter with the Houthis", "militants from the Pakistani
+    // Taliban": a member's group after "in", "with" or "from".
     if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
       let member = Self.memberHeads.contains(tokens[phrase.head])
       for pp in prepositionalPhrases(of: p) {
         let word = parse.prepositionalPhrases[pp].word
-        guard word == "of" || (member && (word == "in" || word == "with")) else { continue }
+        guard word == "of" || (member && (word == "in" || word == "with" || word == "from")) else { continue }
         if let object = parse.prepositionalPhrases[pp].object,
           let m = headMention(ofPhrase: owned(object), depth: depth + 1), word == "of" || isActor(m)
         {

@@ -132,6 +132,13 @@ struct TakenFromAndCensuredActsTests {
     #expect(extraction.edge("rwanda", .support, "united-nations") == nil, "\(extraction.edgeSummary)")
   }
 
+  /// "its air defences had shot down 30 Ukrainian drones": the speaker's air defences are the
+  /// speaker's, and bringing down a party's drones attacks it (GUIDELINES.md, "Air defence").
+  @Test func theSpeakersAirDefences() throws {
+    let extraction = try ExtractionFixture.extract("Russia said its air defences had shot down 30 Ukrainian drones.")
+    #expect(extraction.edge("russia", .attack, "ukraine")?.modality == .alleged, "\(extraction.edgeSummary)")
+  }
+
   /// A number word that opens a sentence is no name ("Five members of …").
   @Test func aNumberWordIsNoName() throws {
     let extraction = try ExtractionFixture.extract(
