@@ -51,15 +51,8 @@ extension ActorDictionary {
 
   /// The parsed file at `path` (nil when it holds nothing), for `load(root:)` or `addToLayer(root:)`.
   static func parse(file path: String, displayName: String? = nil) throws(DictionaryError) -> YAMLValue? {
-    let name = displayName ?? path
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw .unreadable(
-        file: name, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
-    }
-    return try YAMLValue.parse(text, file: name)
+    let text = try readText(file: path, displayName: displayName)
+    return try YAMLValue.parse(text, file: displayName ?? path)
   }
 
   static let fileKeys: Set<String> = ["states", "actors", "places", "provinces", "bodies", "state_agents"]
@@ -299,15 +292,24 @@ extension ActorDictionary {
     guard case .mapping = item.node else { throw item.fail("each entry should be a mapping with 'id' and 'name'") }
     guard let name = try item["name"]?.string("name"), !name.isEmpty else { throw item.fail("entry has no 'name'") }
     let id = try item["id"]?.string("id") ?? Entity.slug(name)
-    // Most ids are ASCII: checked byte by byte rather than by making a lowercased copy.
-    let wellFormed =
-      id.utf8.allSatisfy { $0 < 0x80 }
-      ? id.utf8.allSatisfy { !(0x41...0x5A).contains($0) && $0 != 0x20 }
-      : id == id.lowercased() && !id.contains(" ")
-    guard !id.isEmpty, wellFormed else {
+    guard Self.isWellFormedID(id) else {
       throw item.fail("id '\(id)' should be lowercase and hyphenated, like '\(Entity.slug(name))'")
     }
     return (id, name)
+  }
+
+  /// Whether an id is lowercase, without spaces, and not empty.
+  static func isWellFormedID(_ id: String) -> Bool {
+    // Most ids are ASCII: checked byte by byte in place rather than by making a lowercased copy.
+    var id = id
+    let ascii: Bool? = id.withUTF8 { bytes in
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if (0x41...0x5A).contains(byte) || byte == 0x20 { return false }
+      }
+      return true
+    }
+    return !id.isEmpty && (ascii ?? (id == id.lowercased() && !id.contains(" ")))
   }
 
   mutating func collectReferences(root: YAMLValue) throws(DictionaryError) {

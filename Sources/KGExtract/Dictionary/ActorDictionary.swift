@@ -83,7 +83,7 @@ public struct ActorDictionary: Sendable {
   /// The entity `id`.
   public func entity(_ id: String) -> Entity? {
     guard let snapshot else { return storedEntities[id] }
-    if let entity = layer?.own.storedEntities[id] { return entity }
+    if let entity = layer?.entity(id) { return entity }
     return snapshot.entity(id)
   }
 
@@ -133,6 +133,15 @@ public struct ActorDictionary: Sendable {
   /// The entry of a surface form: its lowercased tokens and how each must be written; nil for a
   /// form with no tokens.
   static func aliasEntry(_ alias: String, for id: String, priority: Int, origin: MentionOrigin) -> AliasEntry? {
+    var alias = alias
+    if let simple = alias.withUTF8({ asciiAliasEntry($0, for: id, priority: priority, origin: origin) }) {
+      return simple
+    }
+    return tokenAliasEntry(alias, for: id, priority: priority, origin: origin)
+  }
+
+  /// `aliasEntry` through the form's tokens (`Tokenizer.tokenizePhrase`): any form.
+  static func tokenAliasEntry(_ alias: String, for id: String, priority: Int, origin: MentionOrigin) -> AliasEntry? {
     let tokens = Tokenizer.tokenizePhrase(alias)
     guard !tokens.isEmpty else { return nil }
     let lowers = tokens.map(\.lower)
@@ -151,6 +160,72 @@ public struct ActorDictionary: Sendable {
       if index > 0 && Self.genericNameWords.contains(token) { return .any }
       if token.isCapitalized { return .capitalized }
       return .any
+    }
+    return AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
+  }
+
+  /// `aliasEntry` for a form of ASCII letters, digits and spaces (nearly every form of a user's
+  /// file), read from its bytes: the words, case rules and hashes `Tokenizer.tokenizePhrase`'s
+  /// tokens give, without making the tokens. Nil for any other form (`.some(nil)` for one with no
+  /// words).
+  static func asciiAliasEntry(
+    _ bytes: UnsafeBufferPointer<UInt8>, for id: String, priority: Int, origin: MentionOrigin
+  ) -> AliasEntry?? {
+    var words = 0
+    var previous: UInt8 = 0x20
+    for byte in bytes {
+      guard byte == 0x20 || ASCII.isAlphanumeric(UInt32(byte)) else { return nil }
+      if byte != 0x20 && previous == 0x20 { words += 1 }
+      previous = byte
+    }
+    guard words > 0 else { return .some(nil) }
+    var lowers: [String] = []
+    var rules: [CaseRule] = []
+    lowers.reserveCapacity(words)
+    rules.reserveCapacity(words)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0x20 {
+        i += 1
+        continue
+      }
+      var j = i
+      var letters = 0
+      var upper = 0
+      var hash = WordHash.offset
+      while j < bytes.count && bytes[j] != 0x20 {
+        let v = UInt32(bytes[j])
+        if ASCII.isUpper(v) {
+          upper += 1
+          letters += 1
+          hash = WordHash.combine(hash, UInt8(v + 32))
+        } else {
+          if ASCII.isLower(v) { letters += 1 }
+          hash = WordHash.combine(hash, UInt8(v))
+        }
+        j += 1
+      }
+      let word = UnsafeBufferPointer(rebasing: bytes[i..<j])
+      let lower =
+        upper == 0
+        ? String(decoding: word, as: UTF8.self)
+        : String(unsafeUninitializedCapacity: word.count) { buffer in
+          for k in 0..<word.count { buffer[k] = ASCII.isUpper(UInt32(word[k])) ? word[k] + 32 : word[k] }
+          return word.count
+        }
+      // The rules of `aliasEntry`: an acronym of one to five letters exactly as written; a
+      // generic word after the first either way; else a capitalised word capitalised.
+      let rule: CaseRule
+      if letters > 0 && upper == letters && letters <= 5 {
+        rule = .exact(String(decoding: word, as: UTF8.self))
+      } else if !lowers.isEmpty && Self.genericNameWords.contains(lower, hash: hash) {
+        rule = .any
+      } else {
+        rule = ASCII.isUpper(UInt32(word[0])) ? .capitalized : .any
+      }
+      lowers.append(lower)
+      rules.append(rule)
+      i = j
     }
     return AliasEntry(tokens: lowers, rules: rules, entityID: id, priority: priority, origin: origin)
   }
@@ -296,6 +371,14 @@ struct FormSlots: Sendable {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 
+  /// Room for `capacity` hashes without growing (the table doubles, rehashing, as it fills).
+  mutating func reserveCapacity(_ capacity: Int) {
+    guard capacity * 2 > slots.count else { return }
+    var size = max(16, slots.count)
+    while capacity * 2 > size { size <<= 1 }
+    rehash(size: size)
+  }
+
   /// The slot stored for `hash`; setting one replaces it (setting `nil` is not supported).
   subscript(hash: UInt64) -> Int? {
     get {
@@ -320,9 +403,10 @@ struct FormSlots: Sendable {
     }
   }
 
-  private mutating func grow() {
+  private mutating func grow() { rehash(size: max(16, slots.count * 2)) }
+
+  private mutating func rehash(size: Int) {
     let (oldHashes, oldSlots) = (hashes, slots)
-    let size = max(16, slots.count * 2)
     hashes = [UInt64](repeating: 0, count: size)
     slots = [Int32](repeating: 0, count: size)
     let mask = size - 1

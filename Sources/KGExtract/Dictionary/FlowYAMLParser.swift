@@ -58,10 +58,16 @@ enum FlowYAMLParser {
       while i < bytes.count {
         number += 1
         var end = i
-        while end < bytes.count && bytes[end] != 0x0A {
+        while end < bytes.count {
+          let b = bytes[end]
+          // Printable ASCII, nearly every byte, passed with one test.
+          if b >= 0x20 && b < 0x7F {
+            end += 1
+            continue
+          }
+          if b == 0x0A { break }
           // Control characters other than tab and CR (C0, DEL, and C1 as UTF-8 0xC2 0x80-0x9F):
           // Yams rejects them, and says where.
-          let b = bytes[end]
           if b < 0x20 && b != 0x09 && b != 0x0D || b == 0x7F { return false }
           if b == 0xC2 && end + 1 < bytes.count && bytes[end + 1] >= 0x80 && bytes[end + 1] <= 0x9F { return false }
           end += 1
@@ -200,9 +206,14 @@ enum FlowYAMLParser {
       switch bytes[pos] {
       case 0x7B: return flowMapping(&pos, line: line)
       case 0x5B: return flowSequence(&pos, line: line)
-      case 0x22, 0x27: return quoted(&pos, end).map { .scalar($0, line: line.number) }
-      default: break
+      default: return scalar(&pos, end, inBlock: inBlock).map { .scalar($0, line: line.number) }
       }
+    }
+
+    /// A quoted or plain scalar at `pos` (not a flow collection, which the caller has ruled out).
+    func scalar(_ pos: inout Int, _ end: Int, inBlock: Bool) -> String? {
+      guard pos < end, bytes[pos] != 0x09 else { return nil }
+      if bytes[pos] == 0x22 || bytes[pos] == 0x27 { return quoted(&pos, end) }
       let start = pos
       if bytes[pos] == 0x2D {
         guard pos + 1 < end, bytes[pos + 1] != 0x20 else { return nil }
@@ -218,7 +229,7 @@ enum FlowYAMLParser {
         if !inBlock && isFlowEnd(b) { break }
         pos += 1
       }
-      return .scalar(trimmed(start, pos), line: line.number)
+      return trimmed(start, pos)
     }
 
     func isFlowEnd(_ b: UInt8) -> Bool { b == 0x2C || b == 0x5D || b == 0x7D }

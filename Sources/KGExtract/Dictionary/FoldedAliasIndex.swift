@@ -125,14 +125,19 @@ struct FoldedAliasIndex: Sendable {
       keyed[inserted] = entry
     }
     for (position, shared) in ambiguous.enumerated() where shared { keyed[position] = nil }
-    for (key, position) in zip(positions.words, positions.values) where keyed[position] == nil {
+    // `ambiguous[position]` is `keyed[position] == nil`, without copying the entry out to ask.
+    for (key, position) in zip(positions.words, positions.values) where ambiguous[position] {
       sharedKeys.append(key)
     }
-    for (key, position) in zip(positions.words, positions.values) where keyed[position] != nil {
+    for (key, position) in zip(positions.words, positions.values) where !ambiguous[position] {
       live += 1
       let shape = shapes[position]
-      firstWordTable[shape.firstWordLength == key.utf8.count ? key : String(key.utf8.prefix(shape.firstWordLength))!] =
-        true
+      var key = key
+      let firstWord =
+        shape.firstWordLength == key.utf8.count
+        ? key
+        : key.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<shape.firstWordLength]), as: UTF8.self) }
+      firstWordTable[firstWord] = true
       longest = max(longest, shape.words)
     }
   }

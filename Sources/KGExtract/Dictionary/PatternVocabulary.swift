@@ -214,15 +214,16 @@ public final class ExtractionConfiguration: Sendable {
     }
     let sources = try ActorDictionary.builtInSources()
     // The user's files over the built-in snapshot, apart (`UserLayer`), where that answers as
-    // merging does; the files read so far are kept for merging otherwise.
-    var parsed: [YAMLValue?] = []
+    // merging does; the files read so far are kept for merging otherwise (their text: a file
+    // whose entries were read straight from its bytes has no parsed tree).
+    var read: [String] = []
     if let cache = DictionaryCache.standard(sources: sources), var dictionary = try builtInSnapshot(sources, cache) {
       dictionary.layer = UserLayer()
       var layered = true
       for file in extraDictionaries {
-        let root = try ActorDictionary.parse(file: file)
-        parsed.append(root)
-        if let root, try !dictionary.addToLayer(root: root) {
+        let text = try ActorDictionary.readText(file: file)
+        read.append(text)
+        if try !dictionary.addToLayer(text: text, file: file) {
           layered = false
           break
         }
@@ -235,8 +236,10 @@ public final class ExtractionConfiguration: Sendable {
     }
     var dictionary = try builtInBase(
       sources: sources, cache: DictionaryCache.standard(sources: sources, name: "dictionaries-base"))
-    for root in parsed { if let root { try dictionary.load(root: root) } }
-    for file in extraDictionaries.dropFirst(parsed.count) { try dictionary.load(file: file) }
+    for (text, file) in zip(read, extraDictionaries) {
+      if let root = try YAMLValue.parse(text, file: file) { try dictionary.load(root: root) }
+    }
+    for file in extraDictionaries.dropFirst(read.count) { try dictionary.load(file: file) }
     try dictionary.checkReferences()
     dictionary.addStateAgentForms()
     return ExtractionConfiguration(dictionary: dictionary, lexicon: lexicon, patterns: patterns, language: language)

@@ -40,11 +40,17 @@ struct UserLayer: Sendable {
     _modify { yield &storage[0] }
   }
 
+  /// The user's entity `id` (a built-in one a user's entry extends, merged), if any: read in
+  /// place (`layer!.own.storedEntities[id]` copied the whole dictionary out of the optional).
+  func entity(_ id: String) -> Entity? { storage[0].storedEntities[id] }
+
   /// The built-in entry of a form, if any.
   mutating func builtInEntry(_ lowers: [String], in snapshot: DictionarySnapshot.Tables) -> AliasEntry? {
     let first = lowers[0]
-    if let list = builtInLists[first] { return list.first { $0.tokens == lowers } }
+    // Most of a user's first words start no built-in form: the snapshot's table (probed by
+    // `WordHash`) says so before the decoded lists are looked up (hashed with SipHash).
     guard snapshot.startsEntries(first) else { return nil }
+    if let list = builtInLists[first] { return list.first { $0.tokens == lowers } }
     let list = snapshot.entries(startingWith: first)
     builtInLists[first] = list
     return list.first { $0.tokens == lowers }
@@ -72,7 +78,7 @@ extension ActorDictionary {
 
   /// `define` in a dictionary with a user's layer.
   mutating func defineInLayer(_ entity: Entity, priority: Int, builtIn snapshot: DictionarySnapshot.Tables) {
-    var existing = layer!.own.storedEntities[entity.id]
+    var existing = layer!.entity(entity.id)
     if existing == nil, let known = snapshot.entity(entity.id) {
       existing = known
       layer!.extendsBuiltIn = true

@@ -1048,16 +1048,21 @@ struct MentionFinder {
   static func contains(_ name: String, _ word: String) -> Bool {
     // An ASCII name is lowercased byte by byte as it is searched, without a lowercased copy
     // (every entry of a user's file is asked whether its name says "coalition").
-    if let found = name.utf8.withContiguousStorageIfAvailable({ haystack -> Bool? in
-      guard haystack.allSatisfy({ $0 < 0x80 }) else { return nil }
-      let needle = Array(word.utf8)
-      guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-      @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-      for start in 0...(haystack.count - needle.count) where lower(haystack[start]) == needle[0] {
-        if needle.indices.allSatisfy({ lower(haystack[start + $0]) == needle[$0] }) { return true }
+    // Both read in place (the word too: an array of its bytes per call cost as much as the search).
+    var (name, word) = (name, word)
+    if let found = name.withUTF8({ haystack -> Bool? in
+      for byte in haystack where byte >= 0x80 { return nil }
+      return word.withUTF8 { needle -> Bool in
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        for start in 0...(haystack.count - needle.count) where lower(haystack[start]) == needle[0] {
+          var k = 1
+          while k < needle.count && lower(haystack[start + k]) == needle[k] { k += 1 }
+          if k == needle.count { return true }
+        }
+        return false
       }
-      return false
-    }), let found {
+    }) {
       return found
     }
     let haystack = Array(name.lowercased().utf8)

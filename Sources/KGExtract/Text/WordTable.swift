@@ -148,6 +148,19 @@ struct WordMap<Value> {
     slots = [Int32](repeating: -1, count: max(16, slots.count * 2))
     for entry in keys.indices { place(entry) }
   }
+
+  /// Room for `capacity` words without growing (the slots double, placing every word again,
+  /// as they fill); the words keep their order.
+  mutating func reserveCapacity(_ capacity: Int) {
+    guard capacity * 2 > slots.count else { return }
+    var size = max(16, slots.count)
+    while capacity * 2 > size { size *= 2 }
+    slots = [Int32](repeating: -1, count: size)
+    for entry in keys.indices { place(entry) }
+    keys.reserveCapacity(capacity)
+    hashes.reserveCapacity(capacity)
+    storedValues.reserveCapacity(capacity)
+  }
 }
 
 extension WordMap: Sendable where Value: Sendable {}
@@ -168,6 +181,9 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
 
   /// - Complexity: O(1) expected, plus hashing `word`.
   func contains(_ word: String) -> Bool { map[word] != nil }
+
+  /// Whether a lowercased word whose `WordHash` is `hash` is in the set.
+  @inline(__always) func contains(_ word: String, hash: UInt64) -> Bool { map.value(of: word, hash: hash) != nil }
 
   /// Whether the token's lowercased form is in the set, by the token's precomputed hash.
   @inline(__always) func contains(_ token: Token) -> Bool { map.value(of: token.lower, hash: token.hash) != nil }
