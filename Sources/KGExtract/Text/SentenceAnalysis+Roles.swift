@@ -319,13 +319,15 @@ extension SentenceAnalysis {
 
   /// Participles after a name and a hyphen that make the name the holder of a place ("ISIS-held
   /// land", "Houthi-controlled areas"), not the place's owner as an actor.
-  /// Military installations, which belong to whoever uses or holds them ("positions used by
-  /// Hezbollah", "a base held by the rebels"); a town held by a group is still the town.
+  /// Military installations and vehicles, which belong to whoever uses or holds them ("positions
+  /// used by Hezbollah", "a base held by the rebels", "ships linked to Israel"); a town held by a
+  /// group is still the town.
   static let installationHeads: WordSet = [
     "base", "bases", "airbase", "airbases", "position", "positions", "post", "posts", "outpost", "outposts",
     "headquarters", "depot", "depots", "warehouse", "warehouses", "site", "sites", "facility", "facilities",
     "hideout", "hideouts", "caves", "checkpoint", "checkpoints", "compound", "compounds", "targets", "bunkers",
-    "tunnels", "launchpads", "barracks",
+    "tunnels", "launchpads", "barracks", "ship", "ships", "vessel", "vessels", "tanker", "tankers", "convoy",
+    "convoys", "vehicles", "tanks",
   ]
   static let holdingParticiples: WordSet = [
     "held", "controlled", "occupied", "besieged", "run", "dominated", "administered", "populated", "inhabited",

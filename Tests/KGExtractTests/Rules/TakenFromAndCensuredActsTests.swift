@@ -58,6 +58,7 @@ struct TakenFromAndCensuredActsTests {
     ("Israel struck positions used by Hezbollah near the border.", "israel", "hezbollah"),
     ("Al-Shabaab fighters stormed a base held by Kenyan troops.", "al-shabaab", "kenya"),
     ("Russian jets bombed caves used by ISIS cells as hideouts.", "russia", "isis"),
+    ("The Houthis attacked ships linked to Israel in the Red Sea.", "houthis", "israel"),
   ])
   func installationsBelongToWhoeverUsesThem(_ sentence: String, _ source: String, _ target: String) throws {
     let extraction = try ExtractionFixture.extract(sentence)
