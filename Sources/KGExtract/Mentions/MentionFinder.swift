@@ -66,6 +66,7 @@ struct MentionFinder {
       for k in hit.range { covered[k] = false }
       return true
     }
+    splitSharedHeads(tokens, covered: &covered, hits: &hits, state: state)
     // 1b. Dictionary names spelt another way ("Hayat Tahrir al Sham", "Jaysh al-Islam").
     i = 0
     while i < tokens.count {
@@ -1032,6 +1033,43 @@ struct MentionFinder {
         k += 1
       }
     }
+  }
+
+  /// "the Russian Foreign and Defense Ministries", "the Syrian Air and Naval Forces": two bodies of
+  /// one state that share the demonym and a plural head. Each gets its own mention (the first
+  /// spans "Russian Foreign", the second "Defense Ministries") when both singular names are in the
+  /// dictionary.
+  func splitSharedHeads(
+    _ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: DocumentState
+  ) {
+    for index in hits.indices where hits[index].isBareDemonym {
+      let end = hits[index].range.upperBound
+      guard end + 3 < tokens.count, tokens[end + 1].lower == "and",
+        [end, end + 2, end + 3].allSatisfy({ !covered[$0] && tokens[$0].isWord && tokens[$0].isCapitalized }),
+        let head = Self.singular(tokens[end + 3].text)
+      else { continue }
+      let demonym = text(tokens, hits[index].range)
+      var found: [String] = []
+      for word in [tokens[end].text, tokens[end + 2].text] {
+        let phrase = Tokenizer.tokenize("\(demonym) \(word) \(head)")
+        guard let entry = dictionaryMatch(phrase, at: 0, state: state), entry.range.count == phrase.count else { break }
+        found.append(entry.entityID)
+      }
+      guard found.count == 2, found[0] != found[1] else { continue }
+      hits[index] = MentionHit(
+        entityID: found[0], range: hits[index].range.lowerBound..<(end + 1), origin: .dictionary, isBareDemonym: false)
+      covered[end] = true
+      hits.append(
+        MentionHit(entityID: found[1], range: (end + 2)..<(end + 4), origin: .dictionary, isBareDemonym: false))
+      for k in (end + 2)..<(end + 4) { covered[k] = true }
+    }
+  }
+
+  /// The singular of a plural head ("Ministries" → "Ministry", "Forces" → "Force"), or nil.
+  static func singular(_ word: String) -> String? {
+    if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+    if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+    return nil
   }
 
   /// The outermost actor `id` belongs to (Syrian Arab Air Force → Syria).

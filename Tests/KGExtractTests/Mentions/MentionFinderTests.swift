@@ -49,6 +49,19 @@ struct MentionFinderTests {
     #expect(extraction.entities.filter { $0.id == c.entityID }.count == 1)
   }
 
+  /// "the Russian Foreign and Defense Ministries": two bodies sharing the demonym and a plural
+  /// head are two mentions, each acting; a pair the dictionary does not know stays as it was.
+  @Test func bodiesSharingADemonymAndAHead() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The Russian Foreign and Defense Ministries condemned the US strikes.")
+    #expect(extraction.mentions(of: "russian-foreign-ministry").count == 1)
+    #expect(extraction.mentions(of: "russian-defense-ministry").count == 1)
+    #expect(extraction.edge("russian-foreign-ministry", .condemn, "united-states") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("russian-defense-ministry", .condemn, "united-states") != nil, "\(extraction.edgeSummary)")
+    let unknown = try ExtractionFixture.extract("The Russian Orange and Lemon Committees condemned the US strikes.")
+    #expect(unknown.mentions.allSatisfy { !$0.entityID.hasSuffix("-committee") }, "\(unknown.mentions.map(\.entityID))")
+  }
+
   @Test func allIsisAliasesAreOneEntity() throws {
     let extraction = try ExtractionFixture.extract(
       "ISIS attacked Kobani.", "Islamic State fighters then retreated.", "Daesh lost the town.",
