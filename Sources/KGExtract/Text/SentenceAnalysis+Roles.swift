@@ -117,13 +117,17 @@ extension SentenceAnalysis {
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
     // "a commander in the YPJ", "a fighter with the Houthis", "militants from the Pakistani
     // Taliban": a member's group after "in", "with" or "from".
+    // ("a Hamas leader in Beirut": a name before the head is the group, the place after "in" is
+    // where; "a commander in Syria" names no group.)
     if depth < 2, Self.ofHeads.contains(tokens[phrase.head]) {
-      let member = Self.memberHeads.contains(tokens[phrase.head])
+      let named = (phrase.range.lowerBound..<phrase.head).contains { mentionOfToken[$0] != nil }
+      let member = Self.memberHeads.contains(tokens[phrase.head]) && !named
       for pp in prepositionalPhrases(of: p) {
         let word = parse.prepositionalPhrases[pp].word
         guard word == "of" || (member && (word == "in" || word == "with" || word == "from")) else { continue }
         if let object = parse.prepositionalPhrases[pp].object,
-          let m = headMention(ofPhrase: owned(object), depth: depth + 1), word == "of" || isActor(m)
+          let m = headMention(ofPhrase: owned(object), depth: depth + 1),
+          word == "of" || (isActor(m) && (word != "in" || mentionKinds[m] != .state))
         {
           return m
         }

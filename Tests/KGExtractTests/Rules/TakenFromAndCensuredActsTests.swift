@@ -124,6 +124,18 @@ struct TakenFromAndCensuredActsTests {
     #expect(!place.edges.contains { $0.target == "marib" }, "\(place.edgeSummary)")
   }
 
+  /// "a Hamas leader in Beirut": the name before the head is the member's group; the place
+  /// after "in" is where, and a state after "in" is no group ("a commander in Syria").
+  @Test func aMembersGroupBeforeTheHeadWinsOverAPlaceAfterIt() throws {
+    let extraction = try ExtractionFixture.extract("Israel killed a Hamas leader in Beirut.")
+    #expect(extraction.edge("israel", .kill, "hamas") != nil, "\(extraction.edgeSummary)")
+    #expect(!extraction.edges.contains { $0.target == "lebanon" || $0.target == "beirut" }, "\(extraction.edgeSummary)")
+    let state = try ExtractionFixture.extract("Israel killed a commander in Syria.")
+    #expect(state.edge("israel", .kill, "syria") == nil, "\(state.edgeSummary)")
+    let group = try ExtractionFixture.extract("A senior commander in the IRGC was killed by Israel.")
+    #expect(group.edge("israel", .kill, "irgc") != nil, "\(group.edgeSummary)")
+  }
+
   /// "whom the UN says are backed by Rwanda": the backed are the relative's antecedent, and the
   /// one who says it claims it.
   @Test func aReportingVerbInsideARelativeClause() throws {
