@@ -49,6 +49,18 @@ struct MentionFinderTests {
     #expect(extraction.entities.filter { $0.id == c.entityID }.count == 1)
   }
 
+  /// GUIDELINES.md, "Unnamed actors": a bare demonym plus a force noun names the state
+  /// ("Turkish soldiers", "Israeli jets" are Turkey and Israel); a named force is its own entity.
+  @Test func demonymAndForceNounNameTheState() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Israeli jets struck Hamas positions.", "Turkish soldiers shelled the YPG.",
+      "The Israeli Air Force and the Turkish army said so.")
+    #expect(extraction.edge("israel", .attack, "hamas") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("turkey", .attack, "ypg") != nil, "\(extraction.edgeSummary)")
+    #expect(!extraction.mentions(of: "israeli-air-force").isEmpty)
+    #expect(!extraction.mentions(of: "turkish-armed-forces").isEmpty)
+  }
+
   /// "the Russian Foreign and Defense Ministries": two bodies sharing the demonym and a plural
   /// head are two mentions, each acting; a pair the dictionary does not know stays as it was.
   @Test func bodiesSharingADemonymAndAHead() throws {

@@ -13,7 +13,7 @@ struct IntendedEventTests {
   static let cases: [Case] = [
     Case(
       sentence: "The Kurdish YPG vowed a new phase of guerrilla attacks against Turkish troops.", source: "ypg",
-      type: .threaten, target: "turkish-armed-forces", rule: "VowImpliesThreat"),
+      type: .threaten, target: "turkey", rule: "VowImpliesThreat"),
     Case(
       sentence: "Hamas promised further rocket strikes against Israel.", source: "hamas", type: .threaten,
       target: "israel", rule: "VowImpliesThreat"),

@@ -31,7 +31,7 @@ struct RoleRuleTests {
 
   static let cases: [Case] = [
     Case(
-      sentence: "Turkish troops on Saturday shelled YPG positions near Manbij.", source: "turkish-armed-forces",
+      sentence: "Turkish troops on Saturday shelled YPG positions near Manbij.", source: "turkey",
       type: .attack, target: "ypg", rule: "ActiveClause"),
     Case(
       sentence: "Iraqi and Kurdish forces attacked the Islamic State in the desert.", source: "iraq", type: .attack,
@@ -105,8 +105,8 @@ struct RoleRuleTests {
     let extraction = try ExtractionFixture.extract(
       "The Free Syrian Army shelled Afrin. The YPG also fought in the town. "
         + "The Kurdish militia attacked Turkish troops near Jinderis.")
-    #expect(extraction.edge("ypg", .attack, "turkish-armed-forces") != nil, "\(extraction.edgeSummary)")
-    #expect(extraction.edge("fsa", .attack, "turkish-armed-forces") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("ypg", .attack, "turkey") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("fsa", .attack, "turkey") == nil, "\(extraction.edgeSummary)")
   }
 
   @Test func theClaimantInsideAccordingToIsTheOneWhoAnnounced() throws {
