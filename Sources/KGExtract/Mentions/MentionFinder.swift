@@ -792,6 +792,12 @@ struct MentionFinder {
       // "SDF spokesperson X said they …": a group before a title is the person's.
       let end = hit.range.upperBound
       if end < tokens.count, titleMatch(tokens, at: end) != nil { continue }
+      // "Yemen's Houthi rebels said that they …": a possessor is not the speaker its phrase names.
+      if end + 1 < tokens.count, ["'s", "’s"].contains(tokens[end].lower),
+        found.contains(where: { $0.range.lowerBound == end + 1 })
+      {
+        continue
+      }
       if end + 1 < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore,
         configuration.lexicon.participles.contains(tokens[end + 1])
       {

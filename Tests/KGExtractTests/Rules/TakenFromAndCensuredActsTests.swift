@@ -152,6 +152,15 @@ struct TakenFromAndCensuredActsTests {
     #expect(extraction.edge("russia", .attack, "ukraine")?.modality == .alleged, "\(extraction.edgeSummary)")
   }
 
+  /// "Yemen's Houthi rebels said that they had fired …": "they" is the phrase's group, not the
+  /// state that possesses it.
+  @Test func aPossessorIsNotTheSpeakersThey() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Yemen's Houthi rebels said on Tuesday that they had fired missiles at a US Navy destroyer.")
+    #expect(extraction.edge("houthis", .attack, "united-states")?.modality == .alleged, "\(extraction.edgeSummary)")
+    #expect(!extraction.edges.contains { $0.source == "yemen" }, "\(extraction.edgeSummary)")
+  }
+
   /// A number word that opens a sentence is no name ("Five members of …").
   @Test func aNumberWordIsNoName() throws {
     let extraction = try ExtractionFixture.extract(
