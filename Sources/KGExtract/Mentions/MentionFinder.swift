@@ -661,15 +661,24 @@ struct MentionFinder {
   func findOrganisations(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState)
   {
     var demonymAt: [Int: MentionHit] = [:]
-    for hit in hits where hit.isBareDemonym { demonymAt[hit.range.lowerBound] = hit }
+    var placeAt: [Int: MentionHit] = [:]
+    for hit in hits {
+      if hit.isBareDemonym {
+        demonymAt[hit.range.lowerBound] = hit
+      } else if (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location {
+        placeAt[hit.range.lowerBound] = hit
+      }
+    }
     var i = 0
     while i < tokens.count {
-      // Start at a capitalised word, or at a bare demonym mention ("Syrian Air Defense Command").
+      // Start at a capitalised word, at a bare demonym mention ("Syrian Air Defense Command"), or
+      // at a place's name ("Darfur Bar Association", "Aleppo Media Center").
       let demonymHit = demonymAt[i]
+      let placeHit = demonymHit == nil ? placeAt[i] : nil
       let start = i
-      var j = demonymHit?.range.upperBound ?? i
+      var j = demonymHit?.range.upperBound ?? placeHit?.range.upperBound ?? i
       guard
-        demonymHit != nil
+        demonymHit != nil || placeHit != nil
           || (!covered[i] && tokens[i].isCapitalized && tokens[i].isWord && !Self.stopCapitals.contains(tokens[i]))
       else {
         i += 1
@@ -689,8 +698,13 @@ struct MentionFinder {
           break
         }
       }
-      guard lastHead > start, lastHead - start >= 1, var kind = patterns.orgHeads[tokens[lastHead]] else {
-        i = max(i + 1, demonymHit == nil ? j : i + 1)
+      // A place opens a name only when a capitalised word follows it ("Darfur Bar Association",
+      // not "Darfur Association" alone: "Idlib Council" is still a council of Idlib's).
+      let afterPlace = placeHit.map { $0.range.upperBound } ?? start
+      guard lastHead > start, lastHead - start >= 1, placeHit == nil || lastHead > afterPlace,
+        var kind = patterns.orgHeads[tokens[lastHead]]
+      else {
+        i = max(i + 1, demonymHit == nil && placeHit == nil ? j : i + 1)
         continue
       }
       let range = start..<(lastHead + 1)
@@ -699,7 +713,7 @@ struct MentionFinder {
       if partOf != nil && kind == .armedGroup { kind = .military }
       let id = state.discover(Entity(id: Entity.slug(name), name: name, kind: kind, partOf: partOf))
       state.addLocalAlias(name, for: id)
-      if let d = demonymHit { hits.removeAll { $0.range == d.range } }
+      if let d = demonymHit ?? placeHit { hits.removeAll { $0.range == d.range } }
       hits.append(MentionHit(entityID: id, range: range, origin: .pattern, isBareDemonym: false))
       for k in range { covered[k] = true }
       i = range.upperBound

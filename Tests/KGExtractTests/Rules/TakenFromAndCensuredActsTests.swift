@@ -161,6 +161,18 @@ struct TakenFromAndCensuredActsTests {
     #expect(!extraction.edges.contains { $0.source == "yemen" }, "\(extraction.edgeSummary)")
   }
 
+  /// "The Darfur Bar Association said the paramilitary force stormed …": an organisation named
+  /// after a place is one name, and "the paramilitary force" refers to the group named before.
+  @Test func anOrganisationNamedAfterAPlaceAndAParamilitaryReference() throws {
+    let extraction = try ExtractionFixture.extract(
+      "The Rapid Support Forces were accused of killing civilians in North Darfur.",
+      "The Darfur Bar Association said the paramilitary force stormed the village of Abu Shouk on Sunday.")
+    #expect(!extraction.mentions(of: "darfur-bar-association").isEmpty, "\(extraction.mentions.map(\.entityID))")
+    let attack = try #require(
+      extraction.edge("rapid-support-forces", .attack, "abu-shouk"), "\(extraction.edgeSummary)")
+    #expect(attack.modality == .alleged)
+  }
+
   /// A number word that opens a sentence is no name ("Five members of …").
   @Test func aNumberWordIsNoName() throws {
     let extraction = try ExtractionFixture.extract(
