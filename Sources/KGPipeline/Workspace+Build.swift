@@ -63,6 +63,11 @@ public struct NoInputError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Workspace {
+  /// The most documents a build commits in one transaction.
+  static let batchDocuments = 2048
+  /// The longest a build keeps a batch open, in seconds: progress is reported after each commit.
+  static let batchSeconds: TimeInterval = 5
+
   /// Reads every article under `paths`, extracts its graph and stores it. A file that fails is
   /// reported and skipped; the others are still stored.
   ///
@@ -70,9 +75,10 @@ extension Workspace {
   /// `extractors`), while the calling thread writes the documents in file order: whole
   /// documents in batches, one transaction per batch and one savepoint per document, so a
   /// document the store refuses rolls back alone and a killed build leaves whole documents
-  /// only. Batches grow from one document to 256, and one is committed after two seconds at
-  /// the latest (the next document not being ready by then), so a stalled extraction keeps
-  /// nothing waiting. A page that many documents change is written to the WAL once per batch.
+  /// only. Batches grow from one document to `batchDocuments`, and one is committed after
+  /// `batchSeconds` at the latest (the next document not being ready by then), so a stalled
+  /// extraction keeps nothing waiting. A page that many documents change is written to the WAL
+  /// once per batch, and to the database once per checkpoint (`GraphStore.duringBuild(_:)`).
   ///
   /// - Parameters:
   ///   - paths: files and folders (walked recursively for `.txt`, `.text`, `.md`).
@@ -150,73 +156,75 @@ extension Workspace {
     var next = 0
     var batchLimit = 1
     var bytesDone = 0
-    while next < files.count {
-      work.waitFor(next)
-      var announced: [(String, String)] = []
-      let deadline = Date().addingTimeInterval(2)
-      try store.inBatch(remembering: memo) { batch in
-        var taken = 0
-        while next < files.count && taken < batchLimit {
-          guard let item = work.take(next, before: taken == 0 ? nil : deadline) else { break }
-          taken += 1
-          let path = files[next]
-          next += 1
-          report.files += 1
-          bytesDone += sizes[next - 1]
-          guard case .read(let document, let warnings, let extraction, let crashed) = item else {
-            if case .unreadable(let message) = item { fail(path, message) }
-            announced.append((path, "failed"))
-            continue
-          }
-          report.warnings += warnings
-          // `--reextract` extracts each text once, however many paths name it.
-          if !reextract || written.contains(document.contentHash),
-            try batch.adoptIfStored(document, extractedWith: stamp)
-          {
-            report.unchanged += 1
-            announced.append((path, "unchanged"))
-            continue
-          }
-          if crashed {
-            fail(path, BuildError.extractorCrashed(path: path).description)
-            announced.append((path, "failed"))
-            continue
-          }
-          let outcome: WriteOutcome
-          do {
-            let extraction = extraction ?? work.extract(document, slot: threads)
-            outcome = try batch.write(extraction, extractedWith: stamp, force: reextract)
-            written.insert(document.contentHash)
-          } catch let error as StoreError {
-            // A document the store refused is rolled back whole; the store itself is fine, so
-            // the batch goes on. Any other store error stops the build.
-            guard case .writeFailed(_, let reason) = error else { throw error }
-            fail(path, "\(path): not stored (\(reason)); nothing of it was kept.")
-            announced.append((path, "failed"))
-            continue
-          }
-          switch outcome {
-          case .added(let n):
-            report.added += 1
-            report.edges += n
-            announced.append((path, "added, \(n) edges"))
-          case .replaced(let n):
-            report.replaced += 1
-            report.edges += n
-            announced.append((path, "replaced, \(n) edges"))
-          case .unchanged:
-            report.unchanged += 1
-            announced.append((path, "unchanged"))
+    try store.duringBuild {
+      while next < files.count {
+        work.waitFor(next)
+        var announced: [(String, String)] = []
+        let deadline = Date().addingTimeInterval(Self.batchSeconds)
+        try store.inBatch(remembering: memo) { batch in
+          var taken = 0
+          while next < files.count && taken < batchLimit {
+            guard let item = work.take(next, before: taken == 0 ? nil : deadline) else { break }
+            taken += 1
+            let path = files[next]
+            next += 1
+            report.files += 1
+            bytesDone += sizes[next - 1]
+            guard case .read(let document, let warnings, let extraction, let crashed) = item else {
+              if case .unreadable(let message) = item { fail(path, message) }
+              announced.append((path, "failed"))
+              continue
+            }
+            report.warnings += warnings
+            // `--reextract` extracts each text once, however many paths name it.
+            if !reextract || written.contains(document.contentHash),
+              try batch.adoptIfStored(document, extractedWith: stamp)
+            {
+              report.unchanged += 1
+              announced.append((path, "unchanged"))
+              continue
+            }
+            if crashed {
+              fail(path, BuildError.extractorCrashed(path: path).description)
+              announced.append((path, "failed"))
+              continue
+            }
+            let outcome: WriteOutcome
+            do {
+              let extraction = extraction ?? work.extract(document, slot: threads)
+              outcome = try batch.write(extraction, extractedWith: stamp, force: reextract)
+              written.insert(document.contentHash)
+            } catch let error as StoreError {
+              // A document the store refused is rolled back whole; the store itself is fine, so
+              // the batch goes on. Any other store error stops the build.
+              guard case .writeFailed(_, let reason) = error else { throw error }
+              fail(path, "\(path): not stored (\(reason)); nothing of it was kept.")
+              announced.append((path, "failed"))
+              continue
+            }
+            switch outcome {
+            case .added(let n):
+              report.added += 1
+              report.edges += n
+              announced.append((path, "added, \(n) edges"))
+            case .replaced(let n):
+              report.replaced += 1
+              report.edges += n
+              announced.append((path, "replaced, \(n) edges"))
+            case .unchanged:
+              report.unchanged += 1
+              announced.append((path, "unchanged"))
+            }
           }
         }
+        work.consumed(upTo: next)
+        for (path, outcome) in announced { progress(path, outcome) }
+        status(
+          BuildStatus(
+            filesDone: next, filesTotal: files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
+            elapsed: Date().timeIntervalSince(started)))
+        batchLimit = min(batchLimit * 2, Self.batchDocuments)
       }
-      work.consumed(upTo: next)
-      for (path, outcome) in announced { progress(path, outcome) }
-      status(
-        BuildStatus(
-          filesDone: next, filesTotal: files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
-          elapsed: Date().timeIntervalSince(started)))
-      batchLimit = min(batchLimit * 2, 256)
     }
     report.bytes = bytesDone
     report.seconds = Date().timeIntervalSince(started)
@@ -340,6 +348,10 @@ final class PreparedDocuments: @unchecked Sendable {
         condition.wait()
       }
     }
+    // The writer holds no prepared document once it has taken it: the readers may go on while
+    // the batch is open (a batch longer than the window waited for its deadline).
+    consumedUpTo = max(consumedUpTo, i + 1)
+    condition.broadcast()
     return ready.removeValue(forKey: i)
   }
 

@@ -92,3 +92,44 @@ extension GraphStore {
     }
   }
 }
+
+// MARK: - Builds
+
+extension GraphStore {
+  /// Pages the write-ahead log may hold during `duringBuild(_:)` before a commit copies them into
+  /// the database: 65,536 pages of 4 KB, 256 MB (SQLite's default is 1,000 pages, 4 MB).
+  static let buildCheckpointPages = 65_536
+  /// How long the checkpoint at the end of a build waits for readers to leave the log, in ms.
+  static let buildCheckpointWait = 2_000
+
+  /// Runs the batches of one build (`inBatch(remembering:_:)`) with the write-ahead log copied
+  /// into the database rarely, then once at the end, truncating the log.
+  ///
+  /// A page that many batches change (an index page, the counters) goes into the log once per
+  /// batch. With SQLite's default, every commit that leaves more than 1,000 pages in the log
+  /// (every large batch) copies them into the database too; during a build the log may grow to
+  /// `buildCheckpointPages` first, so on a corpus of that size each page reaches the database
+  /// once. The per-document savepoints keep their statement journals in memory
+  /// (`temp_store = MEMORY`) instead of in temporary files. Readers are never blocked: they read
+  /// the log; the final checkpoint waits `buildCheckpointWait` ms at most for readers of older
+  /// snapshots, and leaves the log to the next commit's checkpoint if they stay.
+  ///
+  /// - Throws: what `body` throws. The settings are restored however it ends.
+  public func duringBuild<T>(_ body: () throws -> T) throws -> T {
+    guard dbWriter is DatabasePool else { return try body() }
+    try? dbWriter.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.buildCheckpointPages)")
+      try db.execute(sql: "PRAGMA temp_store = MEMORY")
+    }
+    defer {
+      try? dbWriter.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA temp_store = DEFAULT")
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+        try db.execute(sql: "PRAGMA busy_timeout = \(Self.buildCheckpointWait)")
+        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+        try db.checkpoint(.truncate)
+      }
+    }
+    return try body()
+  }
+}

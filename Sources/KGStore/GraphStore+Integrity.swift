@@ -21,6 +21,11 @@ extension GraphStore {
 }
 
 extension GraphStore {
+  /// Test hook: the writer connection's `PRAGMA wal_autocheckpoint` (pages).
+  package func _walAutocheckpoint() throws -> Int {
+    try dbWriter.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0 }
+  }
+
   /// Test hook: runs raw SQL on the SQLite file at `path` with no kg checks at all, to make
   /// foreign databases, stores from a "newer" kg, and the like.
   package static func _executeRaw(sql: String, atPath path: String) throws {

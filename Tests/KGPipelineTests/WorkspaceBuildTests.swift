@@ -62,6 +62,10 @@ struct WorkspaceBuildTests {
     #expect(first.failures.isEmpty, "\(first.failures)")
     #expect(first.edges > 0)
 
+    // The build ends with its write-ahead log copied into the store and truncated.
+    let wal = folder.appendingPathComponent("store/kg.sqlite-wal").path
+    #expect(((try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0) == 0)
+
     let data = try workspace.exportJSON()
     let export = try JSONDecoder().decode(Export.self, from: data)
     #expect(export.schemaVersion == 2)

@@ -41,6 +41,42 @@ struct GraphStoreBatchTests {
     }
   }
 
+  /// A build's batches (`duringBuild`) leave the write-ahead log uncopied until the end, where one
+  /// checkpoint copies and truncates it; meanwhile another connection reads whole documents:
+  /// those of the committed batches, nothing of the open one.
+  @Test func aBuildCheckpointsAtItsEndAndReadersSeeWholeDocuments() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kg-build-wal-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("kg.sqlite").path
+    let store = try GraphStore(path: path)
+    let reader = try GraphStore.openForReading(path: path)
+    let first = try GraphStore(inMemoryNamed: "batch-first-\(UUID().uuidString)")
+    try first.write(ExtractionFixture.article, extractedWith: "x")
+    let both = try GraphStore(inMemoryNamed: "batch-both-\(UUID().uuidString)")
+    try both.write(ExtractionFixture.article, extractedWith: "x")
+    try both.write(ExtractionFixture.otherArticle, extractedWith: "x")
+    func walSize() -> Int { GraphStore.size(of: path + "-wal") ?? 0 }
+
+    let memo = EntityMemo()
+    try store.duringBuild {
+      #expect(try store._walAutocheckpoint() == GraphStore.buildCheckpointPages)
+      try store.inBatch(remembering: memo) { batch in try batch.write(ExtractionFixture.article, extractedWith: "x") }
+      #expect(try Self.rows(reader) == Self.rows(first))
+      try store.inBatch(remembering: memo) { batch in
+        try batch.write(ExtractionFixture.otherArticle, extractedWith: "x")
+        #expect(try Self.rows(reader) == Self.rows(first), "a reader saw part of an open batch")
+      }
+      #expect(try Self.rows(reader) == Self.rows(both))
+      #expect(walSize() > 0)
+    }
+    #expect(walSize() == 0, "the log was not checkpointed and truncated at the end of the build")
+    #expect(try store._walAutocheckpoint() == 1000)
+    #expect(try Self.rows(reader) == Self.rows(both))
+    #expect(try store._checkInvariants() == [])
+    #expect(try store._integrityCheck() == ["ok"])
+  }
+
   /// A document the store refuses (its edge names an entity it does not give) rolls back alone;
   /// the documents before and after it in the batch are kept, and their rows go in whole.
   @Test(arguments: StoreKind.allCases)
