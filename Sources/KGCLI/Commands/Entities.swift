@@ -27,9 +27,14 @@ struct Entities: ParsableCommand {
 
   func run() throws {
     try ErrorPresentation.run {
-      let entities = try Workspace(queryingStoreAt: storeOptions.store).entities(
-        types: Set(types.joined()), match: match)
-      try QueryOutput.emit(entities, json: output.json, text: QueryTextFormatter.entities)
+      let workspace = try Workspace(queryingStoreAt: storeOptions.store)
+      if output.json {
+        let entities = try workspace.entities(types: Set(types.joined()), match: match)
+        try OutputWriter.write(try QueryJSONFormatter.json(entities), to: nil)
+      } else {
+        let listing = try workspace.entityListing(types: Set(types.joined()), match: match)
+        try OutputWriter.writeStandardOutput(QueryTextFormatter.entities(listing))
+      }
     }
   }
 }

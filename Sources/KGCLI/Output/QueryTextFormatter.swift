@@ -1,55 +1,158 @@
+import Foundation
 import KGPipeline
 
 /// Text for people: what `kg entities`, `show`, `neighbors`, `path`, `edge`, `why` and `stats` print.
 enum QueryTextFormatter {
   // MARK: - Entities
 
-  /// One line per entity, appended to one string: `kg entities` prints 100,000 of them on the
-  /// benchmark store, where a string per line and key-path widths took most of its time.
-  static func entities(_ list: [EntitySummary]) -> String {
-    if list.isEmpty { return "no entities match; try a shorter --match or another --type.\n" }
-    var idWidth = 0
-    var typeWidth = 0
-    for e in list {
-      idWidth = max(idWidth, characters(e.id))
-      typeWidth = max(typeWidth, characters(e.type.rawValue))
-    }
-    idWidth = min(40, idWidth)
-    var out = ""
-    out.reserveCapacity(list.count * (idWidth + typeWidth + 40))
-    for e in list {
-      append(e.id, idWidth, to: &out)
-      out += "  "
-      append(e.type.rawValue, typeWidth, to: &out)
-      out += "  out "
-      append(String(e.outgoing), 3, right: true, to: &out)
-      out += "  in "
-      append(String(e.incoming), 3, right: true, to: &out)
-      out += "  "
-      out += e.name
-      if e.aliases.contains(where: { $0 != e.name }) {
-        let others = e.aliases.filter { $0 != e.name }
-        out += " (aka " + others.prefix(6).joined(separator: ", ") + (others.count > 6 ? ", …" : "") + ")"
+  /// One line per entity, written as UTF-8 bytes straight from the listing's text into one
+  /// buffer: `kg entities` prints 100,000 of them on the benchmark store, where a string per
+  /// line, key-path widths and then a value per entity took most of its time. Control characters
+  /// are escaped as `TerminalText` escapes them (the bytes of a field that holds none are copied
+  /// as they are).
+  static func entities(_ listing: EntityListing) -> Data {
+    if listing.order.isEmpty { return Data("no entities match; try a shorter --match or another --type.\n".utf8) }
+    let table = listing.table
+    let entries = table.entries
+    return table.text.withUnsafeBytes { text in
+      func field(_ start: Int32, _ end: Int32) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: text[Int(start)..<Int(end)])
       }
-      out += "\n"
+      var idWidth = 0
+      var kinds: [EntityKind] = []
+      for i in listing.order {
+        let e = entries[Int(i)]
+        idWidth = max(idWidth, characters(field(e.idStart, e.nameStart)))
+        if !kinds.contains(e.kind) { kinds.append(e.kind) }
+      }
+      idWidth = min(40, idWidth)
+      let typeWidth = kinds.map(\.rawValue.utf8.count).max() ?? 0
+      // "  <type, padded>  out " for each kind listed.
+      let middles = kinds.map { kind in
+        Array(
+          ("  " + kind.rawValue + String(repeating: " ", count: typeWidth - kind.rawValue.utf8.count) + "  out ").utf8)
+      }
+      var out = ByteBuffer(capacity: table.text.count + listing.order.count * (idWidth + typeWidth + 32) + 64)
+      for i in listing.order {
+        let e = entries[Int(i)]
+        let id = field(e.idStart, e.nameStart)
+        out.appendEscaped(id)
+        out.appendSpaces(idWidth - characters(id))
+        middles[kinds.firstIndex(of: e.kind)!].withUnsafeBytes { out.append($0) }
+        out.appendNumber(Int(e.outgoing))
+        out.append(staticBytes: "  in ")
+        out.appendNumber(Int(e.incoming))
+        out.appendSpaces(2)
+        let name = field(e.nameStart, e.aliasStart)
+        out.appendEscaped(name)
+        var others = 0
+        var start = e.aliasStart
+        for k in Int(e.firstAlias)..<table.aliasLimit(Int(i)) {
+          let alias = field(start, table.aliasEnds[k])
+          start = table.aliasEnds[k]
+          guard !sameText(alias, name) else { continue }
+          others += 1
+          if others <= 6 {
+            out.append(staticBytes: others == 1 ? " (aka " : ", ")
+            out.appendEscaped(alias)
+          }
+        }
+        if others > 6 { out.append(staticBytes: ", …") }
+        if others > 0 { out.append(staticBytes: ")") }
+        out.append(staticBytes: "\n")
+      }
+      let n = listing.order.count
+      out.append(staticBytes: n == 1 ? "1 entity\n" : "\(n) entities\n")
+      return out.data()
     }
-    out += "\(list.count) entit\(list.count == 1 ? "y" : "ies")\n"
-    return out
   }
 
-  /// `s.count` (characters), counted from the UTF-8 bytes when they are ASCII without a
-  /// carriage return (then each byte is one character).
-  static func characters(_ s: String) -> Int {
-    let ascii = s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-    return ascii ? s.utf8.count : s.count
+  /// A growing buffer of bytes, handed over as `Data` without a copy.
+  struct ByteBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+      self.capacity = max(capacity, 64)
+      base = UnsafeMutablePointer<UInt8>(OpaquePointer(malloc(self.capacity)!))
+    }
+
+    mutating func reserve(_ n: Int) {
+      guard count + n > capacity else { return }
+      capacity = max(capacity * 2, count + n)
+      base = UnsafeMutablePointer<UInt8>(OpaquePointer(realloc(base, capacity)!))
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+      guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+      reserve(bytes.count)
+      memcpy(base + count, source, bytes.count)
+      count += bytes.count
+    }
+
+    mutating func append(staticBytes text: String) {
+      var text = text
+      text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func appendSpaces(_ n: Int) {
+      guard n > 0 else { return }
+      reserve(n)
+      memset(base + count, 0x20, n)
+      count += n
+    }
+
+    /// `n` right-aligned in 3 columns (wider when it needs more).
+    mutating func appendNumber(_ n: Int) {
+      guard n >= 0 else {
+        let s = String(n)
+        appendSpaces(3 - s.utf8.count)
+        append(staticBytes: s)
+        return
+      }
+      var digits = 1
+      var rest = n / 10
+      while rest > 0 {
+        digits += 1
+        rest /= 10
+      }
+      appendSpaces(3 - digits)
+      reserve(digits)
+      var value = n
+      for k in stride(from: count + digits - 1, through: count, by: -1) {
+        base[k] = 0x30 + UInt8(value % 10)
+        value /= 10
+      }
+      count += digits
+    }
+
+    /// `bytes` as `TerminalText.escape` writes them: copied when they are printable ASCII, tabs
+    /// and line feeds; otherwise decoded (invalid UTF-8 replaced, as `String(decoding:)` does)
+    /// and escaped.
+    mutating func appendEscaped(_ bytes: UnsafeRawBufferPointer) {
+      if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 >= 0x7F }) {
+        append(bytes)
+      } else {
+        append(staticBytes: TerminalText.escape(String(decoding: bytes, as: UTF8.self)))
+      }
+    }
+
+    /// The bytes written, which the `Data` now owns (and frees).
+    func data() -> Data { Data(bytesNoCopy: base, count: count, deallocator: .free) }
   }
 
-  /// `pad(s, width, right:)` appended to `out`.
-  static func append(_ s: String, _ width: Int, right: Bool = false, to out: inout String) {
-    let fill = max(0, width - characters(s))
-    if right { out += String(repeating: " ", count: fill) }
-    out += s
-    if !right { out += String(repeating: " ", count: fill) }
+  /// The number of characters in UTF-8 `bytes` (`String.count`): the byte count when they are
+  /// ASCII without a carriage return (then each byte is one character).
+  static func characters(_ bytes: UnsafeRawBufferPointer) -> Int {
+    bytes.contains { $0 >= 0x80 || $0 == 0x0D } ? String(decoding: bytes, as: UTF8.self).count : bytes.count
+  }
+
+  /// Whether two UTF-8 texts are equal as `String`s (canonically equivalent).
+  static func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    if a.elementsEqual(b) { return true }
+    if !a.contains(where: { $0 >= 0x80 }) && !b.contains(where: { $0 >= 0x80 }) { return false }
+    return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
   }
 
   // MARK: - Show
