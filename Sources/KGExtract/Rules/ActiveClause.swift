@@ -51,6 +51,18 @@ struct ActiveClause: RelationRule {
         sources = [subject]
       }
       if !sources.isEmpty { for p in partners.mentions where !sources.contains(p) { sources.append(p) } }
+      // "Overnight, US, British and French forces launched …": names before the commas of a list
+      // whose last members are the subject's are members too.
+      if sources.count >= 2, var k = sources.map({ a.mentions[$0].range.lowerBound }).min() {
+        while k >= 2, a.tokens[k - 1].lower == ",", let m = a.mentionOfToken[k - 2], a.isActor(m),
+          a.mentions[m].range.upperBound == k - 1, !sources.contains(m)
+        {
+          let before = a.mentions[m].range.lowerBound - 1
+          guard before < 0 || [",", "the"].contains(a.tokens[before].lower) else { break }
+          sources.insert(m, at: 0)
+          k = a.mentions[m].range.lowerBound
+        }
+      }
       // A finite verb the parser left without a subject ("The SDF, backed by the US, attacked"):
       // the subject search over tokens, which steps over appositions and participle clauses.
       if sources.isEmpty, group.subjects.isEmpty, group.form == .finite {

@@ -114,6 +114,14 @@ extension SentenceAnalysis {
     {
       return m
     }
+    // "35 of the 48 drones launched by Russia", "two of its fighters": a partitive is what its
+    // "of" phrase names, read as that phrase is.
+    if parse.tags[phrase.head] == .CD || Self.partitiveHeads.contains(tokens[phrase.head]),
+      next < tokens.count, parse.prepositionalPhraseAt[next] >= 0
+    {
+      let of = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[next])]
+      if of.word == "of", let object = of.object, object != p { return headMention(ofPhrase: object, depth: depth) }
+    }
     // "the town of Morek", "positions of the SDF": the "of" phrase names it.
     // "a commander in the YPJ", "a fighter with the Houthis", "militants from the Pakistani
     // Taliban": a member's group after "in", "with" or "from".
@@ -323,6 +331,11 @@ extension SentenceAnalysis {
 
   /// Participles after a name and a hyphen that make the name the holder of a place ("ISIS-held
   /// land", "Houthi-controlled areas"), not the place's owner as an actor.
+  /// Words for a part of what their "of" phrase names ("some of the fighters", "most of its drones").
+  static let partitiveHeads: WordSet = [
+    "some", "most", "many", "several", "all", "dozens", "hundreds", "scores", "none",
+  ]
+
   /// Military installations and vehicles, which belong to whoever uses or holds them ("positions
   /// used by Hezbollah", "a base held by the rebels", "ships linked to Israel"); a town held by a
   /// group is still the town.

@@ -173,6 +173,30 @@ struct TakenFromAndCensuredActsTests {
     #expect(attack.modality == .alleged)
   }
 
+  /// "intercepted 35 of the 48 drones launched by Russia": a partitive is what its "of" phrase
+  /// names; bringing down another party's drones attacks it.
+  @Test func aPartitiveIsWhatItsOfPhraseNames() throws {
+    let drones = try ExtractionFixture.extract("Ukraine intercepted 35 of the 48 drones launched by Russia.")
+    #expect(drones.edge("ukraine", .attack, "russia") != nil, "\(drones.edgeSummary)")
+    let fighters = try ExtractionFixture.extract("Israeli strikes killed two of the Hezbollah commanders.")
+    #expect(fighters.edge("israel", .kill, "hezbollah") != nil, "\(fighters.edgeSummary)")
+    let missiles = try ExtractionFixture.extract("Russia shot down 20 of the 30 missiles.")
+    #expect(!missiles.edges.contains { $0.type == .attack }, "\(missiles.edgeSummary)")
+  }
+
+  /// "US, British and French forces launched …": a name before the commas of the subject's list
+  /// is a member too; a monitor after "according to" is not.
+  @Test func aListsFirstMemberBeforeItsComma() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Overnight, US, British and French forces launched missiles, targeting three of Syria's chemical weapons facilities."
+    )
+    for source in ["united-states", "united-kingdom", "france"] {
+      #expect(extraction.edge(source, .attack, "syria") != nil, "\(source): \(extraction.edgeSummary)")
+    }
+    let monitor = try ExtractionFixture.extract("According to SOHR, Russian and Syrian jets struck Idlib.")
+    #expect(!monitor.edges.contains { $0.source == "syrian-observatory-for-human-rights" }, "\(monitor.edgeSummary)")
+  }
+
   /// A number word that opens a sentence is no name ("Five members of …").
   @Test func aNumberWordIsNoName() throws {
     let extraction = try ExtractionFixture.extract(
