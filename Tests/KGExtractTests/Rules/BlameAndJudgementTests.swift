@@ -38,6 +38,12 @@ struct BlameAndJudgementTests {
     Case(
       sentence: "The head of the UN mission in Yemen, Hans Grundberg, condemned the Houthi attack.",
       source: "hans-grundberg", type: .condemn, target: "houthis"),
+    Case(
+      sentence: "Iran said Israel was behind the assassination of the nuclear scientist.", source: "iran",
+      type: .accuse, target: "israel", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "The Houthis took responsibility for the attack on Eilat.", source: "houthis", type: .attack,
+      target: "eilat", modality: .alleged, rule: "ClaimedResponsibility"),
   ]
 
   @Test(arguments: cases) func constructionGivesItsEdge(_ c: Case) throws { try RoleRuleTests.check(c) }
@@ -45,6 +51,8 @@ struct BlameAndJudgementTests {
   @Test func denyingResponsibilityBlamesNoOne() throws {
     let extraction = try ExtractionFixture.extract("Russia said Ukraine was not responsible for the strike.")
     #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
+    let behind = try ExtractionFixture.extract("Russia said Ukraine was not behind the blast.")
+    #expect(!behind.edges.contains { $0.type == .accuse }, "\(behind.edgeSummary)")
   }
 
   @Test func aCondemnedActIsNotAlsoAnAccusation() throws {
