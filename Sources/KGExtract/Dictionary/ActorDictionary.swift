@@ -190,29 +190,10 @@ public struct ActorDictionary: Sendable {
         continue
       }
       var j = i
-      var letters = 0
-      var upper = 0
-      var hash = WordHash.offset
-      while j < bytes.count && bytes[j] != 0x20 {
-        let v = UInt32(bytes[j])
-        if ASCII.isUpper(v) {
-          upper += 1
-          letters += 1
-          hash = WordHash.combine(hash, UInt8(v + 32))
-        } else {
-          if ASCII.isLower(v) { letters += 1 }
-          hash = WordHash.combine(hash, UInt8(v))
-        }
-        j += 1
-      }
+      while j < bytes.count && bytes[j] != 0x20 { j += 1 }
+      let (letters, upper, hash) = ASCII.scanWord(bytes, i, j)
       let word = UnsafeBufferPointer(rebasing: bytes[i..<j])
-      let lower =
-        upper == 0
-        ? String(decoding: word, as: UTF8.self)
-        : String(unsafeUninitializedCapacity: word.count) { buffer in
-          for k in 0..<word.count { buffer[k] = ASCII.isUpper(UInt32(word[k])) ? word[k] + 32 : word[k] }
-          return word.count
-        }
+      let lower = ASCII.lowercased(bytes, i, j, upper: upper)
       // The rules of `aliasEntry`: an acronym of one to five letters exactly as written; a
       // generic word after the first either way; else a capitalised word capitalised.
       let rule: CaseRule

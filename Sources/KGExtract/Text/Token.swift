@@ -251,4 +251,38 @@ enum ASCII {
   @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 48 && v <= 57 }
   @inline(__always) static func isAlphanumeric(_ v: UInt32) -> Bool { isUpper(v) || isLower(v) || isDigit(v) }
   @inline(__always) static func isSpace(_ v: UInt32) -> Bool { v == 32 || (v >= 9 && v <= 13) }
+
+  /// The letters, the capitals and the `WordHash` of the lowercased word of the ASCII bytes
+  /// `bytes[lo..<hi]`.
+  @inline(__always)
+  static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (
+    letters: Int, upper: Int, hash: UInt64
+  ) {
+    var letters = 0
+    var upper = 0
+    var hash = WordHash.offset
+    for k in lo..<hi {
+      let v = UInt32(bytes[k])
+      if isUpper(v) {
+        upper += 1
+        letters += 1
+        hash = WordHash.combine(hash, UInt8(v + 32))
+      } else {
+        if isLower(v) { letters += 1 }
+        hash = WordHash.combine(hash, UInt8(v))
+      }
+    }
+    return (letters, upper, hash)
+  }
+
+  /// The ASCII bytes `bytes[lo..<hi]` lowercased; `upper` is their number of capitals (the text
+  /// as it is when there are none).
+  static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, upper: Int) -> String {
+    let word = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+    guard upper > 0 else { return String(decoding: word, as: UTF8.self) }
+    return String(unsafeUninitializedCapacity: word.count) { buffer in
+      for k in 0..<word.count { buffer[k] = isUpper(UInt32(word[k])) ? word[k] + 32 : word[k] }
+      return word.count
+    }
+  }
 }

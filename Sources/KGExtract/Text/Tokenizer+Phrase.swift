@@ -30,20 +30,7 @@ extension Tokenizer {
   /// What `make` gives for the ASCII letters and digits `bytes[lo..<hi]` after white space (or at
   /// the start).
   private static func simpleToken(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Token {
-    var letters = 0
-    var upper = 0
-    var hash = WordHash.offset
-    for k in lo..<hi {
-      let v = UInt32(bytes[k])
-      if ASCII.isUpper(v) {
-        upper += 1
-        letters += 1
-        hash = WordHash.combine(hash, UInt8(v + 32))
-      } else {
-        if ASCII.isLower(v) { letters += 1 }
-        hash = WordHash.combine(hash, UInt8(v))
-      }
-    }
+    let (letters, upper, hash) = ASCII.scanWord(bytes, lo, hi)
     let first = UInt32(bytes[lo])
     let count = hi - lo
     if count == 1 {
@@ -53,16 +40,7 @@ extension Tokenizer {
         hash: hash, isWord: true, isCapitalized: upper == 1, isAllCaps: upper == 1, spaceBefore: true)
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-    let lower =
-      upper == 0
-      ? text
-      : String(unsafeUninitializedCapacity: count) { buffer in
-        for k in 0..<count {
-          let v = bytes[lo + k]
-          buffer[k] = ASCII.isUpper(UInt32(v)) ? v + 32 : v
-        }
-        return count
-      }
+    let lower = upper == 0 ? text : ASCII.lowercased(bytes, lo, hi, upper: upper)
     return Token(
       span: TextSpan(start: lo, end: hi), text: text, lower: lower, hash: hash, isWord: true,
       isCapitalized: ASCII.isUpper(first), isAllCaps: letters > 0 && upper == letters, spaceBefore: true)
