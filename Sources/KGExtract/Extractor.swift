@@ -48,8 +48,16 @@ public struct Extractor: Sendable {
       let hits = finder.find(in: tokens, headline: sentence.isHeadline, state: &state)
       let kind: (String) -> EntityKind? = { id in entityKinds[id] ?? state.discovered[id]?.kind }
       let closing = quotations.closing[sentence.index]
-      let quote = document.text[sentence.span]
-      var traced = TracedSentence(index: sentence.index, text: quote, mentions: [], statements: [])
+      // The sentence's text, made once and only for a statement or a trace (most sentences give
+      // neither).
+      var madeQuote: String?
+      func quote() -> String {
+        if let madeQuote { return madeQuote }
+        let text = document.text[sentence.span]
+        madeQuote = text
+        return text
+      }
+      var traced = TracedSentence(index: sentence.index, text: tracing ? quote() : "", mentions: [], statements: [])
       // A relation joins two mentions: no rule reads a sentence with fewer (`RuleBook.findings`),
       // so outside `kg explain` its analysis (cues, owners, kinds) is not made at all.
       var findings: [Finding] = []
@@ -99,7 +107,7 @@ public struct Extractor: Sendable {
                   .inserted
               else { continue }
               let provenance = Provenance(
-                document: document.path, sentence: sentence.index, span: sentence.span, quote: quote,
+                document: document.path, sentence: sentence.index, span: sentence.span, quote: quote(),
                 rule: finding.rule, modality: modality, claimant: claimant)
               let statement = RelationStatement(
                 source: source, type: finding.type, target: target, provenance: provenance)
@@ -174,16 +182,26 @@ public struct Extractor: Sendable {
   /// One edge per (source, type, target) in the document, with the strongest modality of its
   /// statements (asserted over alleged over hypothetical) and every statement as provenance.
   func merge(_ statements: [RelationStatement]) -> [Edge] {
-    var order: [String] = []
-    var groups: [String: [RelationStatement]] = [:]
+    // The statements of each unordered (symmetric types) or ordered pair and type, in order of
+    // first statement.
+    struct PairKey: Hashable {
+      var a: String
+      var type: RelationType
+      var b: String
+    }
+    var index: [PairKey: Int] = [:]
+    var groups: [[RelationStatement]] = []
     for s in statements {
       let (a, b) = s.type.isSymmetric && s.target < s.source ? (s.target, s.source) : (s.source, s.target)
-      let key = "\(a)|\(s.type.rawValue)|\(b)"
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(s)
+      let key = PairKey(a: a, type: s.type, b: b)
+      if let g = index[key] {
+        groups[g].append(s)
+      } else {
+        index[key] = groups.count
+        groups.append([s])
+      }
     }
-    return order.map { key in
-      let group = groups[key]!
+    return groups.map { group in
       let strongest = group.map(\.provenance.modality).max()!
       let claimant =
         strongest == .alleged
@@ -196,21 +214,15 @@ public struct Extractor: Sendable {
   }
 
   func documentEntities(mentions: [Mention], edges: [Edge], state: DocumentState) -> [Entity] {
-    var ids: [String] = []
-    // A word table rather than a Set: ids are hashed with the cheap FNV of `WordHash`.
-    var seen = WordSet()
-    func include(_ id: String) {
-      guard !seen.contains(id) else { return }
-      seen.insert(id)
-      ids.append(id)
-      if let parent = entity(id, state: state)?.partOf { include(parent) }
-    }
-    for m in mentions { include(m.entityID) }
+    var collected = EntityCollector()
+    let parent = { (id: String) in entity(id, state: state)?.partOf }
+    for m in mentions { collected.include(m.entityID, parent: parent) }
     for e in edges {
-      include(e.source)
-      include(e.target)
-      if let c = e.assertedBy { include(c) }
+      collected.include(e.source, parent: parent)
+      collected.include(e.target, parent: parent)
+      if let c = e.assertedBy { collected.include(c, parent: parent) }
     }
+    let ids = collected.ids
     return ids.compactMap { id in
       guard var entity = entity(id, state: state) else { return nil }
       for surface in state.surfaces[id] ?? [] where surface != entity.name && !entity.aliases.contains(surface) {
@@ -230,6 +242,28 @@ public struct Extractor: Sendable {
 
   func entity(_ id: String, state: DocumentState) -> Entity? {
     configuration.dictionary.entity(id) ?? state.discovered[id]
+  }
+}
+
+/// The entities a document names, each once in order of first mention, followed by those it
+/// belongs to. (A value with a mutating method: a set that a nested function captured was
+/// copied, its tables retained and released, at every call.)
+struct EntityCollector {
+  private(set) var ids: [String] = []
+  /// A word table rather than a Set: ids are hashed with the cheap FNV of `WordHash`.
+  private var seen = WordSet()
+  private var previous = ""
+
+  mutating func include(_ id: String, parent: (String) -> String?) {
+    // The same actor named twice running (most mentions) is known without hashing.
+    if id == previous { return }
+    previous = id
+    var next: String? = id
+    while let current = next, !seen.contains(current) {
+      seen.insert(current)
+      ids.append(current)
+      next = parent(current)
+    }
   }
 }
 

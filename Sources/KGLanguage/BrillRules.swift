@@ -9,6 +9,20 @@ struct ContextRule: Sendable {
     case prevwdtag, nextwdtag, wdprevtag, wdnexttag, wdand2aft, wdand2tagbfr, wdand2tagaft
     case lbigram, rbigram, prevbigram, nextbigram
 
+    /// Whether the rule names the current word, as `x` or as `y`.
+    var currentWordIsX: Bool {
+      switch self {
+      case .curwd, .wdnexttag, .wdand2aft, .wdand2tagaft, .rbigram: true
+      default: false
+      }
+    }
+    var currentWordIsY: Bool {
+      switch self {
+      case .wdprevtag, .wdand2tagbfr, .lbigram: true
+      default: false
+      }
+    }
+
     var xIsWord: Bool {
       switch self {
       case .curwd, .prevwd, .nextwd, .prev1or2wd, .next1or2wd, .next1or2or3wd, .prev1or2or3wd, .prevwdtag,
@@ -41,6 +55,9 @@ struct ContextRule: Sendable {
   var command: Command
   var x: Int32
   var y: Int32
+
+  /// The word id the rule requires of the current token, if it names one.
+  var currentWord: Int32? { command.currentWordIsX ? x : command.currentWordIsY ? y : nil }
 }
 
 /// A lexical rule of Brill's tagger, guessing the tag of a word the lexicon lacks from its form.

@@ -38,7 +38,7 @@ struct Chunker {
     return k
   }
 
-  static let quantifiers: Set<String> = [
+  static let quantifiers: WordClass = [
     "at least", "more than", "less than", "fewer than", "up to", "at most", "as many", "nearly all",
   ]
 

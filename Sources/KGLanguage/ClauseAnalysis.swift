@@ -592,8 +592,11 @@ struct ClauseAnalysis {
 
   private mutating func nominalEvents() {
     for p in s.nounPhrases.indices {
+      // Tested in place, copied only when it may name an event.
+      guard s.tags[s.nounPhrases[p].head].isNoun, !s.nounPhrases[p].isName, !s.nounPhrases[p].isTime,
+        s.nounPhrases[p].possessor != nil || !s.nounPhrases[p].attachments.isEmpty
+      else { continue }
       let phrase = s.nounPhrases[p]
-      guard s.tags[phrase.head].isNoun, !phrase.isName, !phrase.isTime else { continue }
       var agents: [Int] = []
       var targets: [Int] = []
       if let possessor = phrase.possessor { agents.append(contentsOf: withConjuncts(possessor)) }

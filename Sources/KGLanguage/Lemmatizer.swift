@@ -14,7 +14,10 @@ struct Lemmatizer: Sendable {
     case .VBP:
       return lower.utf8.count <= 3 ? Lemmatizer.auxiliaryForms[lower] ?? lower : lower
     case .VBD, .VBN, .VBG, .VBZ:
-      if let base = resources.irregular[lower] ?? Lemmatizer.auxiliaryForms[lower] { return base }
+      // (No auxiliary form is longer than four bytes: longer words are not hashed for them.)
+      if let base = resources.irregular[lower] ?? (lower.utf8.count <= 4 ? Lemmatizer.auxiliaryForms[lower] : nil) {
+        return base
+      }
       switch tag {
       case .VBZ: return Lemmatizer.singular(lower, verb: true)
       case .VBD, .VBN: return verbStem(lower, suffix: "ed") ?? lower
@@ -71,10 +74,67 @@ struct Lemmatizer: Sendable {
   /// The base of a regular -ed or -ing form: the candidate the lexicon knows as a verb, else as a
   /// noun, preferring "+e" after consonant-vowel-consonant ("firing" → "fire", not "fir").
   private func verbStem(_ w: String, suffix: String) -> String? {
-    guard w.hasSuffix(suffix), w.utf8.count > suffix.utf8.count + 1 else {
-      if suffix == "ed", w.hasSuffix("d") { return nil }
-      return nil
+    // ASCII words (nearly all) are read from their bytes, making one string, the answer.
+    if let contiguous = w.utf8.withContiguousStorageIfAvailable({ asciiVerbStem($0, suffix: suffix) }),
+      let ascii = contiguous
+    {
+      return ascii
     }
+    return generalVerbStem(w, suffix: suffix)
+  }
+
+  /// `verbStem` of an ASCII word's bytes `w` (`.some(nil)` when it has no such stem); nil when
+  /// `w` is not ASCII.
+  func asciiVerbStem(_ w: UnsafeBufferPointer<UInt8>, suffix: String) -> String?? {
+    guard !w.contains(where: { $0 >= 0x80 }) else { return nil }
+    let ed = suffix == "ed"
+    let k = ed ? 2 : 3
+    let n = w.count
+    guard n > k + 1,
+      ed
+        ? w[n - 2] == UInt8(ascii: "e") && w[n - 1] == UInt8(ascii: "d")
+        : w[n - 3] == UInt8(ascii: "i") && w[n - 2] == UInt8(ascii: "n") && w[n - 1] == UInt8(ascii: "g")
+    else { return .some(nil) }
+    let m = n - k
+    let last = w[m - 1]
+    let cvc =
+      m >= 3 && !Lemmatizer.isVowel(last) && Lemmatizer.isVowel(w[m - 2]) && !Lemmatizer.isVowel(w[m - 3])
+      && last != UInt8(ascii: "w") && last != UInt8(ascii: "x")
+    let doubled = m >= 2 && last == w[m - 2]
+    // The candidates in order, as (bytes of the stem kept, byte added or 0).
+    var candidates: [(keep: Int, add: UInt8)] = []
+    if doubled, !Lemmatizer.isVowel(last), last != UInt8(ascii: "l"), last != UInt8(ascii: "s") {
+      candidates.append((m - 1, 0))  // "stopped" → "stop"
+    }
+    if cvc { candidates.append((m, UInt8(ascii: "e"))) }
+    candidates.append((m, 0))
+    if !cvc { candidates.append((m, UInt8(ascii: "e"))) }
+    if ed, last == UInt8(ascii: "i") { candidates.append((m - 1, UInt8(ascii: "y"))) }  // "carried"
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: m + 1) { buffer -> String? in
+      func spelt(_ c: (keep: Int, add: UInt8)) -> UnsafeBufferPointer<UInt8> {
+        for j in 0..<c.keep { buffer[j] = w[j] }
+        if c.add != 0 { buffer[c.keep] = c.add }
+        return UnsafeBufferPointer(rebasing: buffer[..<(c.keep + (c.add != 0 ? 1 : 0))])
+      }
+      for c in candidates {
+        if let tag = resources.lexiconTag(spelt(c)), tag == .VB || tag == .VBP {
+          return String(decoding: spelt(c), as: UTF8.self)
+        }
+      }
+      for c in candidates {
+        if let tag = resources.lexiconTag(spelt(c)), tag.isNoun || tag.isAdjective {
+          return String(decoding: spelt(c), as: UTF8.self)
+        }
+      }
+      // Unknown to the lexicon: undo doubling, else keep the bare stem.
+      let fallback: (keep: Int, add: UInt8) =
+        candidates[0] == (m, UInt8(ascii: "e")) && cvc ? (m, UInt8(ascii: "e")) : (doubled ? (m - 1, 0) : (m, 0))
+      return String(decoding: spelt(fallback), as: UTF8.self)
+    }
+  }
+
+  func generalVerbStem(_ w: String, suffix: String) -> String? {
+    guard w.hasSuffix(suffix), w.utf8.count > suffix.utf8.count + 1 else { return nil }
     let stem = String(w.dropLast(suffix.utf8.count))
     let s = Array(stem.utf8)
     var candidates: [String] = []

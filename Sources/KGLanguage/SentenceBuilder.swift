@@ -44,10 +44,11 @@ struct SentenceBuilder {
     for i in range { npAt[i] = index }
   }
 
-  mutating func addVerbGroup(_ group: VerbGroup) {
+  mutating func addVerbGroup(_ group: consuming VerbGroup) {
     let index = Int32(verbGroups.count)
+    let range = group.range
     verbGroups.append(group)
-    for i in group.range { vgAt[i] = index }
+    for i in range { vgAt[i] = index }
   }
 
   mutating func addPrepositionalPhrase(_ phrase: PrepositionalPhrase) {

@@ -16,6 +16,12 @@ struct Tagger: Sendable {
   /// can change it (its own and `*`), in order.
   private let ruleIndices: [Int32]
   private let ruleStart: [Int32]
+  /// The same without the rules that name the current word (`curwd`, `wdnexttag`, `rbigram` …),
+  /// for a token whose word no rule names so: those rules cannot fire on it.
+  private let plainRuleIndices: [Int32]
+  private let plainRuleStart: [Int32]
+  /// For each word id, whether some rule names it as the current word.
+  private let namedCurrent: [Bool]
   private let idBe: [Int32]
   private let idHave: [Int32]
   /// The word ids of `onlyPrepositions`, so a token is tested by its id rather than by hashing
@@ -25,8 +31,27 @@ struct Tagger: Sendable {
 
   init(resources: LanguageResources) {
     self.resources = resources
+    var named = [Bool](repeating: false, count: resources.words.count)
+    for rule in resources.context {
+      if let word = rule.currentWord, word >= 0, Int(word) < named.count { named[Int(word)] = true }
+    }
+    namedCurrent = named
+    (ruleIndices, ruleStart) = Tagger.rulesByTag(resources.context) { _ in true }
+    (plainRuleIndices, plainRuleStart) = Tagger.rulesByTag(resources.context) { $0.currentWord == nil }
+    let words = resources.words
+    idBe = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting"]
+      .map { words.id(of: $0) ?? -9 }
+    onlyPrepositionIDs = Tagger.onlyPrepositions.words.compactMap { words.id(of: $0) }
+    unlistedPrepositions = Set(Tagger.onlyPrepositions.words.filter { words.id(of: $0) == nil })
+    idHave = ["have", "has", "had", "having", "'ve", "'d"].map { words.id(of: $0) ?? -9 }
+  }
+
+  /// The indices of the rules `included` keeps, flattened by the tag they change (their own and
+  /// `*`), in order, and where each tag's run starts (one past the last tag: the end).
+  static func rulesByTag(_ rules: [ContextRule], included: (ContextRule) -> Bool) -> (indices: [Int32], starts: [Int32])
+  {
     var byTag = Array(repeating: [Int32](), count: 256)
-    for (index, rule) in resources.context.enumerated() {
+    for (index, rule) in rules.enumerated() where included(rule) {
       if rule.from == LanguageResources.noTag {
         for t in 0..<256 { byTag[t].append(Int32(index)) }
       } else {
@@ -40,14 +65,7 @@ struct Tagger: Sendable {
       flat += list
     }
     starts.append(Int32(flat.count))
-    ruleIndices = flat
-    ruleStart = starts
-    let words = resources.words
-    idBe = ["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting"]
-      .map { words.id(of: $0) ?? -9 }
-    idHave = ["have", "has", "had", "having", "'ve", "'d"].map { words.id(of: $0) ?? -9 }
-    onlyPrepositionIDs = Tagger.onlyPrepositions.compactMap { words.id(of: $0) }
-    unlistedPrepositions = Tagger.onlyPrepositions.filter { words.id(of: $0) == nil }
+    return (flat, starts)
   }
 
   /// What the tagger needs to know of a token's spelling, read from its first bytes once.
@@ -65,25 +83,55 @@ struct Tagger: Sendable {
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
     init(_ word: WordInput) {
-      var shape: Shape = []
-      let utf8 = word.text.utf8
-      guard let first = utf8.first else {
-        self = shape
-        return
+      // ASCII words (nearly all) are read from their bytes in place.
+      let ascii = word.text.utf8.withContiguousStorageIfAvailable { bytes -> Shape? in
+        guard let first = bytes.first else { return [] }
+        guard first < 0x80 else { return nil }
+        return Shape(asciiFirst: first, count: bytes.count)
       }
-      if first < 0x80 {
-        switch first {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): shape.formUnion([.lower, .wordLike])
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): shape.formUnion([.upper, .wordLike])
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): shape.formUnion([.digit, .wordLike])
-        case UInt8(ascii: "-"): shape.formUnion(utf8.count == 1 ? [.dash, .opener] : [])
-        case UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ":"), UInt8(ascii: "'"):
-          if utf8.count == 1 { shape.insert(.opener) }
-        default: break
+      var shape = (ascii ?? nil) ?? Shape(unicode: word.text)
+      let tail = word.lower.utf8.withContiguousStorageIfAvailable { lower -> Shape in
+        var tail: Shape = []
+        // "n't", "not"
+        if lower.count == 3, lower[1] == UInt8(ascii: "'") || lower[1] == UInt8(ascii: "o"),
+          lower[0] == UInt8(ascii: "n"), lower[2] == UInt8(ascii: "t")
+        {
+          tail.insert(.negation)
         }
-      } else if let scalar = word.text.unicodeScalars.first {
+        if lower.last == UInt8(ascii: "s") { tail.insert(.endsInS) }
+        return tail
+      }
+      if let tail {
+        shape.formUnion(tail)
+      } else {
+        let lower = word.lower
+        if lower == "n't" || lower == "not" { shape.insert(.negation) }
+        if lower.utf8.last == UInt8(ascii: "s") { shape.insert(.endsInS) }
+      }
+      self = shape
+    }
+
+    /// The shape of a token whose first byte, `first`, is ASCII.
+    private init(asciiFirst first: UInt8, count: Int) {
+      var shape: Shape = []
+      switch first {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"): shape.formUnion([.lower, .wordLike])
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): shape.formUnion([.upper, .wordLike])
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): shape.formUnion([.digit, .wordLike])
+      case UInt8(ascii: "-"): shape.formUnion(count == 1 ? [.dash, .opener] : [])
+      case UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ":"), UInt8(ascii: "'"):
+        if count == 1 { shape.insert(.opener) }
+      default: break
+      }
+      self = shape
+    }
+
+    /// The shape of a token that opens with a non-ASCII character.
+    private init(unicode text: String) {
+      var shape: Shape = []
+      if let scalar = text.unicodeScalars.first {
         if scalar == "—" || scalar == "–" || scalar == "‐" {
-          if word.text.unicodeScalars.count == 1 { shape.formUnion([.dash, .opener]) }
+          if text.unicodeScalars.count == 1 { shape.formUnion([.dash, .opener]) }
         } else if scalar == "“" || scalar == "‘" {
           shape.insert(.opener)
         } else if scalar.properties.isUppercase {
@@ -96,12 +144,6 @@ struct Tagger: Sendable {
           shape.insert(.wordLike)
         }
       }
-      let lower = word.lower.utf8
-      if lower.count == 3, word.lower == "n't" || word.lower == "not" { shape.insert(.negation) }
-      // The last byte read from contiguous storage: `UTF8View.last` walks an index back.
-      if (lower.withContiguousStorageIfAvailable { $0.last } ?? lower.last) == UInt8(ascii: "s") {
-        shape.insert(.endsInS)
-      }
       self = shape
     }
   }
@@ -109,7 +151,7 @@ struct Tagger: Sendable {
   static let verbPrefixes: [[UInt8]] = ["re", "out", "over", "under", "counter"].map { Array($0.utf8) }
 
   /// Words that are prepositions wherever they stand.
-  static let onlyPrepositions: Set<String> = [
+  static let onlyPrepositions: WordClass = [
     "of", "from", "into", "onto", "against", "during", "among", "amid", "amidst", "despite", "via", "upon", "toward",
     "towards", "throughout", "unlike", "alongside",
   ]
@@ -236,14 +278,22 @@ struct Tagger: Sendable {
     let w = Array(lower.utf8)
     // "retook", "outgunned", "overran": a verb prefix on a known verb form keeps its tag.
     for prefix in Tagger.verbPrefixes where w.count > prefix.count + 2 && w.starts(with: prefix) {
-      let rest = Array(w.dropFirst(prefix.count))
-      if let verb = rest.withUnsafeBufferPointer({ resources.lexiconTag($0) }), verb.isVerb, verb != .VB {
-        return verb
-      }
+      let verb = w.withUnsafeBufferPointer { resources.lexiconTag(UnsafeBufferPointer(rebasing: $0[prefix.count...])) }
+      if let verb, verb.isVerb, verb != .VB { return verb }
     }
     let prev: Int32 = i > 0 ? ids[i - 1] : -2
     let next: Int32 = i + 1 < words.count ? ids[i + 1] : -2
     _ = lower.withUTF8 { _ in 0 }
+    // Words made by adding an affix are spelt here, one buffer for all rules; words made by
+    // removing one are read in place.
+    var scratch: [UInt8] = []
+    scratch.reserveCapacity(w.count + 16)
+    func knownWith(_ before: [UInt8], _ after: [UInt8]) -> Bool {
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(contentsOf: before)
+      scratch.append(contentsOf: after)
+      return known(scratch[...])
+    }
     for rule in resources.morphology {
       if let required = rule.required, required != tag.rawValue { continue }
       let a = rule.affix
@@ -252,11 +302,11 @@ struct Tagger: Sendable {
       case .char: fires = contains(w, a)
       case .haspref: fires = w.starts(with: a)
       case .hassuf: fires = w.count >= a.count && w.suffix(a.count).elementsEqual(a)
-      case .addpref: fires = known(a + w)
-      case .addsuf: fires = known(w + a)
-      case .deletepref: fires = w.count > a.count && w.starts(with: a) && known(Array(w.dropFirst(a.count)))
+      case .addpref: fires = knownWith(a, w)
+      case .addsuf: fires = knownWith(w, a)
+      case .deletepref: fires = w.count > a.count && w.starts(with: a) && known(w[a.count...])
       case .deletesuf:
-        fires = w.count > a.count && w.suffix(a.count).elementsEqual(a) && known(Array(w.dropLast(a.count)))
+        fires = w.count > a.count && w.suffix(a.count).elementsEqual(a) && known(w[..<(w.count - a.count)])
       case .goodleft: fires = rule.affixWord == next
       case .goodright: fires = rule.affixWord == prev
       }
@@ -265,7 +315,7 @@ struct Tagger: Sendable {
     return tag
   }
 
-  private func known(_ word: [UInt8]) -> Bool {
+  private func known(_ word: ArraySlice<UInt8>) -> Bool {
     word.withUnsafeBufferPointer { resources.lexiconTag($0) != nil }
   }
 
@@ -281,91 +331,99 @@ struct Tagger: Sendable {
     let n = tags.count
     let boundary = Int32(LanguageResources.boundary)
     resources.context.withUnsafeBufferPointer { context in
-      ruleIndices.withUnsafeBufferPointer { indices in
-        ruleStart.withUnsafeBufferPointer { ruleStart in
-          ids.withUnsafeBufferPointer { ids in
-            tags.withUnsafeMutableBufferPointer { tags in
-              for i in 0..<n where !locked[i] {
-                // The neighbourhood, read once: a rule changes only the current tag.
-                let tm3 = i >= 3 ? Int32(tags[i - 3]) : boundary
-                let tm2 = i >= 2 ? Int32(tags[i - 2]) : boundary
-                let tm1 = i >= 1 ? Int32(tags[i - 1]) : boundary
-                let tp1 = i + 1 < n ? Int32(tags[i + 1]) : boundary
-                let tp2 = i + 2 < n ? Int32(tags[i + 2]) : boundary
-                let tp3 = i + 3 < n ? Int32(tags[i + 3]) : boundary
-                let wm3 = i >= 3 ? ids[i - 3] : -2
-                let wm2 = i >= 2 ? ids[i - 2] : -2
-                let wm1 = i >= 1 ? ids[i - 1] : -2
-                let w0 = ids[i]
-                let wp1 = i + 1 < n ? ids[i + 1] : -2
-                let wp2 = i + 2 < n ? ids[i + 2] : -2
-                let wp3 = i + 3 < n ? ids[i + 3] : -2
-                @inline(__always) func t(_ k: Int) -> Int32 {
-                  switch k {
-                  case -3: tm3
-                  case -2: tm2
-                  case -1: tm1
-                  case 1: tp1
-                  case 2: tp2
-                  default: tp3
-                  }
-                }
-                @inline(__always) func w(_ k: Int) -> Int32 {
-                  switch k {
-                  case -3: wm3
-                  case -2: wm2
-                  case -1: wm1
-                  case 0: w0
-                  case 1: wp1
-                  case 2: wp2
-                  default: wp3
-                  }
-                }
-                var after: Int32 = -1
-                var cursor = Int(ruleStart[Int(tags[i])])
-                var end = Int(ruleStart[Int(tags[i]) + 1])
-                while cursor < end {
-                  let index = indices[cursor]
-                  cursor += 1
-                  if index <= after { continue }
-                  let r = context[Int(index)]
-                  let x = r.x
-                  let y = r.y
-                  let fires: Bool
-                  switch r.command {
-                  case .prevtag: fires = x == t(-1)
-                  case .nexttag: fires = x == t(1)
-                  case .prev2tag: fires = x == t(-2)
-                  case .next2tag: fires = x == t(2)
-                  case .prev1or2tag: fires = x == t(-1) || x == t(-2)
-                  case .next1or2tag: fires = x == t(1) || x == t(2)
-                  case .prev1or2or3tag: fires = x == t(-1) || x == t(-2) || x == t(-3)
-                  case .next1or2or3tag: fires = x == t(1) || x == t(2) || x == t(3)
-                  case .surroundtag: fires = x == t(-1) && y == t(1)
-                  case .curwd: fires = x == w(0)
-                  case .prevwd: fires = x == w(-1)
-                  case .nextwd: fires = x == w(1)
-                  case .prev1or2wd: fires = x == w(-1) || x == w(-2)
-                  case .next1or2wd: fires = x == w(1) || x == w(2)
-                  case .next1or2or3wd: fires = x == w(1) || x == w(2) || x == w(3)
-                  case .prev1or2or3wd: fires = x == w(-1) || x == w(-2) || x == w(-3)
-                  case .prevwdtag: fires = x == w(-1) && y == t(-1)
-                  case .nextwdtag: fires = x == w(1) && y == t(1)
-                  case .wdprevtag: fires = x == t(-1) && y == w(0)
-                  case .wdnexttag: fires = x == w(0) && y == t(1)
-                  case .wdand2aft: fires = x == w(0) && y == w(2)
-                  case .wdand2tagbfr: fires = x == t(-2) && y == w(0)
-                  case .wdand2tagaft: fires = x == w(0) && y == t(2)
-                  case .lbigram: fires = x == w(-1) && y == w(0)
-                  case .rbigram: fires = x == w(0) && y == w(1)
-                  case .prevbigram: fires = x == t(-2) && y == t(-1)
-                  case .nextbigram: fires = x == t(1) && y == t(2)
-                  }
-                  if fires, r.to != tags[i] {
-                    tags[i] = r.to
-                    after = index
-                    cursor = Int(ruleStart[Int(r.to)])
-                    end = Int(ruleStart[Int(r.to) + 1])
+      ruleIndices.withUnsafeBufferPointer { allIndices in
+        ruleStart.withUnsafeBufferPointer { allStart in
+          plainRuleIndices.withUnsafeBufferPointer { plainIndices in
+            plainRuleStart.withUnsafeBufferPointer { plainStart in
+              ids.withUnsafeBufferPointer { ids in
+                tags.withUnsafeMutableBufferPointer { tags in
+                  for i in 0..<n where !locked[i] {
+                    // The neighbourhood, read once: a rule changes only the current tag.
+                    let tm3 = i >= 3 ? Int32(tags[i - 3]) : boundary
+                    let tm2 = i >= 2 ? Int32(tags[i - 2]) : boundary
+                    let tm1 = i >= 1 ? Int32(tags[i - 1]) : boundary
+                    let tp1 = i + 1 < n ? Int32(tags[i + 1]) : boundary
+                    let tp2 = i + 2 < n ? Int32(tags[i + 2]) : boundary
+                    let tp3 = i + 3 < n ? Int32(tags[i + 3]) : boundary
+                    let wm3 = i >= 3 ? ids[i - 3] : -2
+                    let wm2 = i >= 2 ? ids[i - 2] : -2
+                    let wm1 = i >= 1 ? ids[i - 1] : -2
+                    let w0 = ids[i]
+                    let wp1 = i + 1 < n ? ids[i + 1] : -2
+                    let wp2 = i + 2 < n ? ids[i + 2] : -2
+                    let wp3 = i + 3 < n ? ids[i + 3] : -2
+                    @inline(__always) func t(_ k: Int) -> Int32 {
+                      switch k {
+                      case -3: tm3
+                      case -2: tm2
+                      case -1: tm1
+                      case 1: tp1
+                      case 2: tp2
+                      default: tp3
+                      }
+                    }
+                    @inline(__always) func w(_ k: Int) -> Int32 {
+                      switch k {
+                      case -3: wm3
+                      case -2: wm2
+                      case -1: wm1
+                      case 0: w0
+                      case 1: wp1
+                      case 2: wp2
+                      default: wp3
+                      }
+                    }
+                    // A word no rule names as the current word skips those rules.
+                    let plain = w0 < 0 || Int(w0) >= namedCurrent.count || !namedCurrent[Int(w0)]
+                    let indices = plain ? plainIndices : allIndices
+                    let ruleStart = plain ? plainStart : allStart
+                    var after: Int32 = -1
+                    var cursor = Int(ruleStart[Int(tags[i])])
+                    var end = Int(ruleStart[Int(tags[i]) + 1])
+                    while cursor < end {
+                      let index = indices[cursor]
+                      cursor += 1
+                      if index <= after { continue }
+                      let r = context[Int(index)]
+                      let x = r.x
+                      let y = r.y
+                      let fires: Bool
+                      switch r.command {
+                      case .prevtag: fires = x == t(-1)
+                      case .nexttag: fires = x == t(1)
+                      case .prev2tag: fires = x == t(-2)
+                      case .next2tag: fires = x == t(2)
+                      case .prev1or2tag: fires = x == t(-1) || x == t(-2)
+                      case .next1or2tag: fires = x == t(1) || x == t(2)
+                      case .prev1or2or3tag: fires = x == t(-1) || x == t(-2) || x == t(-3)
+                      case .next1or2or3tag: fires = x == t(1) || x == t(2) || x == t(3)
+                      case .surroundtag: fires = x == t(-1) && y == t(1)
+                      case .curwd: fires = x == w(0)
+                      case .prevwd: fires = x == w(-1)
+                      case .nextwd: fires = x == w(1)
+                      case .prev1or2wd: fires = x == w(-1) || x == w(-2)
+                      case .next1or2wd: fires = x == w(1) || x == w(2)
+                      case .next1or2or3wd: fires = x == w(1) || x == w(2) || x == w(3)
+                      case .prev1or2or3wd: fires = x == w(-1) || x == w(-2) || x == w(-3)
+                      case .prevwdtag: fires = x == w(-1) && y == t(-1)
+                      case .nextwdtag: fires = x == w(1) && y == t(1)
+                      case .wdprevtag: fires = x == t(-1) && y == w(0)
+                      case .wdnexttag: fires = x == w(0) && y == t(1)
+                      case .wdand2aft: fires = x == w(0) && y == w(2)
+                      case .wdand2tagbfr: fires = x == t(-2) && y == w(0)
+                      case .wdand2tagaft: fires = x == w(0) && y == t(2)
+                      case .lbigram: fires = x == w(-1) && y == w(0)
+                      case .rbigram: fires = x == w(0) && y == w(1)
+                      case .prevbigram: fires = x == t(-2) && y == t(-1)
+                      case .nextbigram: fires = x == t(1) && y == t(2)
+                      }
+                      if fires, r.to != tags[i] {
+                        tags[i] = r.to
+                        after = index
+                        cursor = Int(ruleStart[Int(r.to)])
+                        end = Int(ruleStart[Int(r.to) + 1])
+                      }
+                    }
                   }
                 }
               }
@@ -395,13 +453,16 @@ struct Tagger: Sendable {
   /// Adverbs the lexicon may tag otherwise ("still" as an adjective) between an auxiliary and
   /// its verb.
   /// Prepositions that take a gerund with its object ("of shelling the town", "after killing").
-  static let gerundPrepositions: Set<String> = [
+  static let gerundPrepositions: WordClass = [
     "of", "for", "by", "after", "before", "from", "without", "since", "upon", "besides",
   ]
   /// Particles of phrasal verbs ("shot down", "set up").
-  static let particles: Set<String> = ["down", "up", "off", "out", "back"]
-  static let haveForms: Set<String> = ["had", "has", "have", "having"]
-  static let midAdverbs: Set<String> = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
+  static let particles: WordClass = ["down", "up", "off", "out", "back"]
+  /// Whether `lower` is one of `particles` (none is longer than four letters: most words are
+  /// not hashed).
+  static func isParticle(_ lower: String) -> Bool { lower.utf8.count <= 4 && particles.contains(lower) }
+  static let haveForms: WordClass = ["had", "has", "have", "having"]
+  static let midAdverbs: WordClass = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
 
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
     let n = tags.count
@@ -410,29 +471,29 @@ struct Tagger: Sendable {
       let lexical = ids[i] >= 0 ? Tag(rawValue: resources.wordTags[Int(ids[i])]) : nil
       // "accused of shelling El Fasher", "after killing two soldiers": a gerund and its object (a
       // context rule may have read the -ing noun before a name as part of the name).
-      if tag == .NN || (tag.isProperNoun && lexical == .NN && shapes[i].contains(.lower)),
-        words[i].lower.hasSuffix("ing"), i + 1 < n, i > 0, Self.gerundPrepositions.contains(words[i - 1].lower),
+      // (Tags are compared before words are hashed: most tokens fail on their tags.)
+      if tag == .NN || (tag.isProperNoun && lexical == .NN && shapes[i].contains(.lower)), i + 1 < n, i > 0,
         let next = Tag(rawValue: tags[i + 1]),
-        next == .DT || next == .PRPS || next == .CD || next == .NNS || next.isProperNoun
+        next == .DT || next == .PRPS || next == .CD || next == .NNS || next.isProperNoun,
+        words[i].lower.hasSuffix("ing"), Self.gerundPrepositions.contains(words[i - 1].lower)
       {
         tags[i] = Tag.VBG.rawValue
         continue
       }
-      // "Ukraine shot down two drones": an irregular past form after its subject and before a
-      // particle is the verb, not the noun ("a shot").
-      if tag == .NN, i > 0, i + 1 < n, Self.particles.contains(words[i + 1].lower),
-        let previous = Tag(rawValue: tags[i - 1]), previous.isNoun || previous == .PRP,
-        resources.irregular[words[i].lower] != nil
-      {
-        tags[i] = Tag.VBD.rawValue
-        continue
-      }
-      // "had shot down two drones": the same form after a form of "have" is its participle.
-      if tag == .NN, i > 0, i + 1 < n, Self.particles.contains(words[i + 1].lower),
-        Self.haveForms.contains(words[i - 1].lower), resources.irregular[words[i].lower] != nil
-      {
-        tags[i] = Tag.VBN.rawValue
-        continue
+      if tag == .NN, i > 0, i + 1 < n, Self.isParticle(words[i + 1].lower) {
+        // "Ukraine shot down two drones": an irregular past form after its subject and before a
+        // particle is the verb, not the noun ("a shot").
+        if let previous = Tag(rawValue: tags[i - 1]), previous.isNoun || previous == .PRP,
+          resources.irregular[words[i].lower] != nil
+        {
+          tags[i] = Tag.VBD.rawValue
+          continue
+        }
+        // "had shot down two drones": the same form after a form of "have" is its participle.
+        if Self.haveForms.contains(words[i - 1].lower), resources.irregular[words[i].lower] != nil {
+          tags[i] = Tag.VBN.rawValue
+          continue
+        }
       }
       // "the rebels who control Sanaa": after "who" a common noun is the clause's verb.
       // (A context rule may have read it as part of the name after it.)
@@ -445,9 +506,10 @@ struct Tagger: Sendable {
       }
       // "shot down several drones", "shot down drones": a particle right after its verb and before
       // the object (a context rule may have read it as an adjective of the noun).
-      if tag == .RB || tag == .JJ, i > 0, i + 1 < n, Self.particles.contains(words[i].lower),
-        Tag(rawValue: tags[i - 1])?.isVerb == true, let next = Tag(rawValue: tags[i + 1]),
-        next == .DT || next == .CD || next == .JJ || next == .PRPS || next.isNoun
+      if tag == .RB || tag == .JJ, i > 0, i + 1 < n, Tag(rawValue: tags[i - 1])?.isVerb == true,
+        let next = Tag(rawValue: tags[i + 1]),
+        next == .DT || next == .CD || next == .JJ || next == .PRPS || next.isNoun,
+        Self.isParticle(words[i].lower)
       {
         tags[i] = Tag.RP.rawValue
         continue

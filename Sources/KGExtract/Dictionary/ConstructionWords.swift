@@ -90,7 +90,10 @@ struct ConstructionWords: Sendable {
 
   /// By `List.ordinal`.
   private var phrases = [PhraseSet?](repeating: nil, count: List.allCases.count)
-  private var singleWords = [WordSet?](repeating: nil, count: List.allCases.count)
+  /// For each one-word entry, the lists that hold it, one bit per `List.ordinal`: one table probed
+  /// in place (a set read out of an array of sets was copied, its four tables retained and
+  /// released, at every probe).
+  private var singleWords = WordMap<UInt32>()
 
   /// Adds `phrase` (lowercased tokens) to `list`.
   mutating func insert(_ phrase: [String], into list: List) {
@@ -98,15 +101,17 @@ struct ConstructionWords: Sendable {
     let i = list.ordinal
     if phrases[i] == nil { phrases[i] = PhraseSet([]) }
     phrases[i]!.append(phrase)
-    if phrase.count == 1 {
-      if singleWords[i] == nil { singleWords[i] = [] }
-      singleWords[i]!.insert(phrase[0])
-    }
+    if phrase.count == 1 { singleWords[phrase[0]] = (singleWords[phrase[0]] ?? 0) | 1 << i }
   }
 
   /// Whether `word` (a lowercased word or a lemma) is a one-word entry of `list`.
   func contains(_ word: String, in list: List) -> Bool {
-    singleWords[list.ordinal]?.contains(word) ?? false
+    (singleWords[word] ?? 0) & 1 << list.ordinal != 0
+  }
+
+  /// Whether the token's lowercased form is a one-word entry of `list` (by its precomputed hash).
+  func contains(_ token: Token, in list: List) -> Bool {
+    (singleWords[token] ?? 0) & 1 << list.ordinal != 0
   }
 
   /// How many tokens from `start` an entry of `list` covers (the longest), or nil.

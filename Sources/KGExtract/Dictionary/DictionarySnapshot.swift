@@ -296,13 +296,17 @@ enum DictionarySnapshot {
       return offsets.compactMap { try? entry(at: $0) }
     }
 
-    /// Whether some alias entry starts with the token's word.
-    func startsEntries(_ token: Token) -> Bool { groupOffset(token) != nil }
-
-    private func groupOffset(_ token: Token) -> Int? {
-      var lower = token.lower
+    /// The group of the alias entries that start with `tokens[i]`'s word. (Tokens are read in
+    /// place: a `Token` passed by value is copied, its two strings retained and released.)
+    private func groupOffset(_ tokens: [Token], _ i: Int) -> Int? {
+      let hash = tokens[i].hash
+      let found = tokens[i].lower.utf8.withContiguousStorageIfAvailable { utf8 in
+        groups.value(hash: hash, in: snapshot) { $0.elementsEqual(UnsafeRawBufferPointer(utf8)) }
+      }
+      if let found { return found }
+      var lower = tokens[i].lower
       return lower.withUTF8 { utf8 in
-        groups.value(hash: token.hash, in: snapshot) { $0.elementsEqual(UnsafeRawBufferPointer(utf8)) }
+        groups.value(hash: hash, in: snapshot) { $0.elementsEqual(UnsafeRawBufferPointer(utf8)) }
       }
     }
 
@@ -311,9 +315,9 @@ enum DictionarySnapshot {
     /// Each list is decoded once and kept (`decoded`): a text names the same actors again and
     /// again, and decoding a list at every token made extraction 2.6 times slower.
     func candidates(in tokens: [Token], at i: Int) -> (longer: [AliasEntry], oneWord: [AliasEntry]) {
-      guard let group = groupOffset(tokens[i]) else { return ([], []) }
+      guard let group = groupOffset(tokens, i) else { return ([], []) }
       var longer: [AliasEntry] = []
-      if i + 1 < tokens.count, let pair = pairs.value(of: tokens[i], then: tokens[i + 1], in: snapshot) {
+      if i + 1 < tokens.count, let pair = pairs.value(of: tokens, i, in: snapshot) {
         longer = decoded.list(at: pair) { entries(at: pair) }
       }
       // A group's one-word entries are kept by the group's offset (no other list starts there).

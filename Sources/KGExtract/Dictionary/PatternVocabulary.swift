@@ -149,6 +149,9 @@ public final class ExtractionConfiguration: Sendable {
   /// Capitals by their state and folded name ("syria" + "damascus" → the city), from the places
   /// marked `capital_of`: a capital that is hit or taken is the city (GUIDELINES.md, "Capitals").
   let capitalCities: [String: String]
+  /// The army of each state asked for so far (`MentionFinder.army(of:)`): finding one reads
+  /// every demonym, and a sentence of a document with a host country asks at every nameless force.
+  let armies = ArmyMemo()
 
   init(
     dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources,
@@ -329,12 +332,6 @@ struct AliasIndex: Sendable {
     for entries in dictionary.entries.values {
       for entry in entries { built.add(entry.tokens, entry) }
     }
-  }
-
-  /// See `PhraseIndex.mayStart(with:)`.
-  @inline(__always) func mayStart(with token: Token) -> Bool {
-    guard let snapshot else { return built.mayStart(with: token) }
-    return snapshot.startsEntries(token) || (!user.isEmpty && user.contains(token))
   }
 
   /// See `PhraseIndex.candidates(in:at:)`. With a user's layer, its entries follow the

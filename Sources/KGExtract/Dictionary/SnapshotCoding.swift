@@ -264,14 +264,14 @@ struct SnapshotTable: @unchecked Sendable {
     }
   }
 
-  /// The value of the key `first` + " " + `second` (two tokens' lowercased forms), whose hash
-  /// goes on from `first`'s.
-  func value(of first: Token, then second: Token, in snapshot: SnapshotBytes) -> Int? {
-    var hash = WordHash.combine(first.hash, UInt8(ascii: " "))
-    for byte in second.lower.utf8 { hash = WordHash.combine(hash, byte) }
+  /// The value of the key `tokens[i]` + " " + `tokens[i + 1]` (the two tokens' lowercased forms),
+  /// whose hash goes on from the first token's. The tokens are read in place, not copied.
+  func value(of tokens: [Token], _ i: Int, in snapshot: SnapshotBytes) -> Int? {
+    var hash = WordHash.combine(tokens[i].hash, UInt8(ascii: " "))
+    for byte in tokens[i + 1].lower.utf8 { hash = WordHash.combine(hash, byte) }
     return value(hash: hash, in: snapshot) { bytes in
-      let a = first.lower.utf8
-      let b = second.lower.utf8
+      let a = tokens[i].lower.utf8
+      let b = tokens[i + 1].lower.utf8
       guard bytes.count == a.count + 1 + b.count, bytes[a.count] == UInt8(ascii: " ") else { return false }
       return bytes[..<a.count].elementsEqual(a) && bytes[(a.count + 1)...].elementsEqual(b)
     }

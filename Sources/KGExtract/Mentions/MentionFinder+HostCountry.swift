@@ -1,3 +1,4 @@
+import Foundation
 import KGModel
 
 /// "Government forces", "the regime", "the army": forces and governments named by no state are
@@ -30,6 +31,10 @@ extension MentionFinder {
   /// The army of a state: what its demonym + "army" names in the dictionaries ("Sudanese army"
   /// is the Sudanese Armed Forces), if that is a military.
   func army(of stateID: String) -> String? {
+    configuration.armies.army(of: stateID) { findArmy(of: stateID) }
+  }
+
+  private func findArmy(of stateID: String) -> String? {
     for demonym in dictionary.demonyms.filter({ $0.value == stateID }).keys.sorted() {
       guard let entry = dictionary.entry(forTokens: [demonym, "army"]),
         configuration.entityKinds[entry.entityID] == .military
@@ -62,5 +67,24 @@ extension MentionFinder {
   func hostArmy(for phrase: ReferencePhrase, state: DocumentState) -> String? {
     guard phrase.kinds == [.military], !phrase.coalition, let host = hostState(state) else { return nil }
     return army(of: host)
+  }
+}
+
+/// Each state's army once found, shared by the threads that extract with one configuration.
+final class ArmyMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var known: [String: String?] = [:]
+
+  /// The army of `state`, found by `find` the first time it is asked for.
+  func army(of state: String, _ find: () -> String?) -> String? {
+    lock.lock()
+    let memo = known[state]
+    lock.unlock()
+    if let memo { return memo }
+    let army = find()
+    lock.lock()
+    known[state] = army
+    lock.unlock()
+    return army
   }
 }

@@ -37,8 +37,9 @@ struct MentionFinder {
     // words stay covered, so no later pass reads them as the state.
     hits.removeAll { hit in
       let start = hit.range.lowerBound
-      return start > 0 && dictionary.demonyms[tokens[start].lower] != nil
+      return start > 0
         && (tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
+        && dictionary.demonyms[tokens[start].lower] != nil
         && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .military
     }
     // "a British-owned ship", "Turkish-made drones", "a London-based monitor": the name modifies
@@ -290,26 +291,34 @@ struct MentionFinder {
   }
 
   func dictionaryMatch(_ tokens: [Token], at i: Int, state: DocumentState) -> MentionHit? {
-    // Most tokens open no alias: they are passed over with two probes.
-    guard configuration.aliasIndex.mayStart(with: tokens[i]) || state.localAliases.contains(tokens[i]) else {
-      return nil
-    }
-    var best: AliasEntry?
-    func consider(_ list: [AliasEntry]?) {
-      guard let list else { return }
-      // An entry that could not replace the best one is not compared with the tokens (nor copied).
+    // Only entries whose second token is the next token's can match beyond one token; the longest
+    // match wins, so considering those before the one-word entries keeps the first of equals.
+    // Most tokens open no alias: both lists are empty after one probe.
+    let (longer, oneWord) = configuration.aliasIndex.candidates(in: tokens, at: i)
+    let local = state.localAliases.isEmpty ? nil : state.localAliases[tokens[i]]
+    if longer.isEmpty, oneWord.isEmpty, local == nil { return nil }
+    // The best entry so far, by list (0 longer, 1 one-word, 2 local) and index: an entry that
+    // could not replace it is not compared with the tokens, and none is copied until the end.
+    var bestList = -1
+    var bestIndex = 0
+    var bestLength = 0
+    var bestPriority = 0
+    func consider(_ list: [AliasEntry], _ tag: Int) {
       for k in list.indices {
-        if let b = best, (b.tokens.count, b.priority) >= (list[k].tokens.count, list[k].priority) { continue }
-        if matches(list[k], tokens, at: i) { best = list[k] }
+        let length = list[k].tokens.count
+        let priority = list[k].priority
+        if bestList >= 0, (bestLength, bestPriority) >= (length, priority) { continue }
+        if matches(list[k], tokens, at: i) {
+          (bestList, bestIndex, bestLength, bestPriority) = (tag, k, length, priority)
+        }
       }
     }
-    // Only entries whose second token is the next token's can match beyond one token; the longest
-    // match wins, so considering those before the one-token entries keeps the first of equals.
-    let (longer, oneWord) = configuration.aliasIndex.candidates(in: tokens, at: i)
-    consider(longer)
-    consider(oneWord)
-    consider(state.localAliases[tokens[i]])
-    guard let entry = best else { return nil }
+    consider(longer, 0)
+    // One-word entries cannot replace a longer match (nor are their entries read for it).
+    if bestLength < 2 { consider(oneWord, 1) }
+    if let local { consider(local, 2) }
+    guard bestList >= 0 else { return nil }
+    let entry = bestList == 0 ? longer[bestIndex] : bestList == 1 ? oneWord[bestIndex] : local![bestIndex]
     let end = i + entry.tokens.count
     // A bare demonym glued into a larger capitalised name is not a mention ("Syrian-American").
     let bare = entry.origin == .adjective && entry.priority == 0
@@ -673,8 +682,9 @@ struct MentionFinder {
     while i < tokens.count {
       // Start at a capitalised word, at a bare demonym mention ("Syrian Air Defense Command"), or
       // at a place's name ("Darfur Bar Association", "Aleppo Media Center").
-      let demonymHit = demonymAt[i]
-      let placeHit = demonymHit == nil ? placeAt[i] : nil
+      // (Most sentences have neither: an empty dictionary is not probed.)
+      let demonymHit = demonymAt.isEmpty ? nil : demonymAt[i]
+      let placeHit = demonymHit == nil && !placeAt.isEmpty ? placeAt[i] : nil
       let start = i
       var j = demonymHit?.range.upperBound ?? placeHit?.range.upperBound ?? i
       guard

@@ -25,7 +25,8 @@ struct AgreementWith: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for (p, phrase) in parse.nounPhrases.enumerated() where Self.agreementNouns.contains(a.tokens[phrase.head]) {
+    for p in parse.nounPhrases.indices where Self.agreementNouns.contains(a.tokens[parse.nounPhrases[p].head]) {
+      let phrase = parse.nounPhrases[p]
       let partners = partners(of: p, in: a)
       guard !partners.isEmpty else { continue }
       var parties: [Int] = []

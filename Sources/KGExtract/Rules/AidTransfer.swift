@@ -11,8 +11,11 @@ import KGModel
 struct AidTransfer: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups
-    where group.voice == .active && !group.isNegated && a.words.contains(group.lemma, in: .transferVerbs) {
+    for g in a.parse.verbGroups.indices
+    where a.parse.verbGroups[g].voice == .active && !a.parse.verbGroups[g].isNegated
+      && a.words.contains(a.parse.verbGroups[g].lemma, in: .transferVerbs)
+    {
+      let group = a.parse.verbGroups[g]
       // "accused of supplying X with arms": the accusation's rules give the charge.
       if group.form == .presentParticiple, group.range.lowerBound > 0,
         ActiveClause.gerundPrepositions.contains(a.tokens[group.range.lowerBound - 1])
@@ -50,7 +53,7 @@ struct AidTransfer: RelationRule {
     for start in np.range.lowerBound...np.head {
       if let length = a.words.match(a.tokens, at: start, in: .aidNouns), start + length == np.head + 1 { return true }
     }
-    guard a.words.contains(a.tokens[np.head].lower, in: .containerNouns) else { return false }
+    guard a.words.contains(a.tokens[np.head], in: .containerNouns) else { return false }
     for pp in a.prepositionalPhrases(of: phrase) where a.parse.prepositionalPhrases[pp].word == "of" {
       if let object = a.parse.prepositionalPhrases[pp].object, object != phrase, namesAid(object, in: a) {
         return true

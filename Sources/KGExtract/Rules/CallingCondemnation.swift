@@ -29,7 +29,7 @@ struct CallingCondemnation: RelationRule {
       var k = i + 1
       var found = false
       while k < a.tokens.count, k - i <= 9, ![".", ";", "?", "!"].contains(a.tokens[k].lower) {
-        if a.words.contains(a.tokens[k].lower, in: .condemningWords) {
+        if a.words.contains(a.tokens[k], in: .condemningWords) {
           found = true
           break
         }

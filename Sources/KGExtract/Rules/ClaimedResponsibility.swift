@@ -11,11 +11,14 @@ import KGModel
 struct ClaimedResponsibility: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for group in a.parse.verbGroups
-    where group.voice == .active && !group.isNegated && a.words.contains(group.lemma, in: .claimingVerbs) {
+    for g in a.parse.verbGroups.indices
+    where a.parse.verbGroups[g].voice == .active && !a.parse.verbGroups[g].isNegated
+      && a.words.contains(a.parse.verbGroups[g].lemma, in: .claimingVerbs)
+    {
+      let group = a.parse.verbGroups[g]
       guard
         group.objects.contains(where: {
-          a.words.contains(a.tokens[a.parse.nounPhrases[$0].head].lower, in: .responsibilityNouns)
+          a.words.contains(a.tokens[a.parse.nounPhrases[$0].head], in: .responsibilityNouns)
         })
       else { continue }
       var claimants = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }

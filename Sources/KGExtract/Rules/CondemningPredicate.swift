@@ -12,8 +12,8 @@ import KGModel
 struct CondemningPredicate: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
-    for (p, phrase) in a.parse.nounPhrases.enumerated() {
-      guard let hit = a.nounCue(at: phrase.head), hit.cue.type == .attack || hit.cue.type == .kill,
+    for p in a.parse.nounPhrases.indices {
+      guard let hit = a.nounCue(at: a.parse.nounPhrases[p].head), hit.cue.type == .attack || hit.cue.type == .kill,
         let group = a.condemningPredicate(ofSubject: p)
       else { continue }
       let agents = a.eventAgents(ofPhrase: p)

@@ -12,8 +12,9 @@ struct EventPhrase: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for (p, phrase) in parse.nounPhrases.enumerated() {
+    for p in parse.nounPhrases.indices {
       guard let hit = a.eventCue(ofPhrase: p), hit.cue.type != .cooperate else { continue }
+      let phrase = parse.nounPhrases[p]
       var agents: [Int] = []
       var targets: [Int] = []
       for pp in phrase.attachments {

@@ -13,7 +13,11 @@ struct JointPatrol: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for group in parse.verbGroups where !group.isNegated && a.words.contains(group.lemma, in: .jointActivityVerbs) {
+    // Groups and phrases are tested in place and copied only when they qualify (a copy retains
+    // and releases each of their arrays).
+    for g in parse.verbGroups.indices
+    where !parse.verbGroups[g].isNegated && a.words.contains(parse.verbGroups[g].lemma, in: .jointActivityVerbs) {
+      let group = parse.verbGroups[g]
       // "Turkish and Russian soldiers patrolling": every actor the subject phrases name.
       var parties = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       for p in group.subjects {
@@ -24,11 +28,12 @@ struct JointPatrol: RelationRule {
       }
       pair(parties, cue: group.head, into: &result, in: a)
     }
-    for (p, phrase) in parse.nounPhrases.enumerated() {
-      let head = phrase.head
-      guard a.words.contains(a.tokens[head].lower, in: .jointActivityNouns),
-        phrase.range.contains(where: { $0 < head && a.tokens[$0].lower == "joint" })
+    for p in parse.nounPhrases.indices {
+      let head = parse.nounPhrases[p].head
+      guard a.words.contains(a.tokens[head], in: .jointActivityNouns),
+        parse.nounPhrases[p].range.contains(where: { $0 < head && a.tokens[$0].lower == "joint" })
       else { continue }
+      let phrase = parse.nounPhrases[p]
       var parties: [Int] = []
       // "a joint patrol of US troops and the SDF", "joint exercises between Russia and Iran"
       for pp in a.prepositionalPhrases(of: p)

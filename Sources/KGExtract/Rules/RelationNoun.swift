@@ -18,16 +18,18 @@ struct RelationNoun: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for (p, phrase) in parse.nounPhrases.enumerated() {
-      let head = a.tokens[phrase.head]
+    for p in parse.nounPhrases.indices {
+      let h = parse.nounPhrases[p].head
       let type: RelationType
-      if Self.allies.contains(head) {
+      if Self.allies.contains(a.tokens[h]) {
         type = .cooperate
-      } else if Self.backers.contains(head) || Self.proxies.contains(head) {
+      } else if Self.backers.contains(a.tokens[h]) || Self.proxies.contains(a.tokens[h]) {
         type = .support
       } else {
         continue
       }
+      let phrase = parse.nounPhrases[p]
+      let head = a.tokens[h]
       guard let owner = owner(of: p, in: a) else { continue }
       let others = otherParties(of: p, in: a).filter {
         $0 != owner && a.mentions[$0].entityID != a.mentions[owner].entityID

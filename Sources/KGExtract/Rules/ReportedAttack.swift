@@ -12,8 +12,10 @@ struct ReportedAttack: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for (p, phrase) in parse.nounPhrases.enumerated() {
-      guard let hit = a.nounCue(at: phrase.head), hit.cue.type == .attack || hit.cue.type == .kill else { continue }
+    for p in parse.nounPhrases.indices {
+      guard let hit = a.nounCue(at: parse.nounPhrases[p].head), hit.cue.type == .attack || hit.cue.type == .kill
+      else { continue }
+      let phrase = parse.nounPhrases[p]
       // "said the US strikes were a violation of international law" condemns an act it does not
       // dispute (CondemningPredicate).
       if a.condemningPredicate(ofSubject: p) != nil { continue }

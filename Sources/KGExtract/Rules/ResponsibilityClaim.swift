@@ -17,8 +17,14 @@ struct ResponsibilityClaim: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for group in parse.verbGroups where !group.isNegated && group.voice == .active {
-      let lemma = group.lemma
+    for g in parse.verbGroups.indices where !parse.verbGroups[g].isNegated && parse.verbGroups[g].voice == .active {
+      let lemma = parse.verbGroups[g].lemma
+      // Most verbs are none of those read below: the group is copied only for the others.
+      guard
+        lemma == "be" || parse.verbGroups[g].governorLemma == "be" || a.words.contains(lemma, in: .holdingVerbs)
+          || a.words.contains(lemma, in: .bearingVerbs) || a.words.contains(lemma, in: .restingVerbs)
+      else { continue }
+      let group = parse.verbGroups[g]
       if a.words.contains(lemma, in: .holdingVerbs) {
         // "held Israel (fully) responsible": the object, then the predicate.
         for object in group.objects {
@@ -36,7 +42,7 @@ struct ResponsibilityClaim: RelationRule {
         append(a.reporters(ofClauseHolding: group.head) ?? [], accused, cue: group.head, to: &result, in: a)
       } else if a.words.contains(lemma, in: .bearingVerbs),
         group.objects.contains(where: {
-          a.words.contains(a.tokens[parse.nounPhrases[$0].head].lower, in: .responsibilityNouns)
+          a.words.contains(a.tokens[parse.nounPhrases[$0].head], in: .responsibilityNouns)
         })
       {
         // "Ankara bears full responsibility for the shelling."
@@ -44,7 +50,7 @@ struct ResponsibilityClaim: RelationRule {
         append(a.reporters(ofClauseHolding: group.head) ?? [], accused, cue: group.head, to: &result, in: a)
       } else if a.words.contains(lemma, in: .restingVerbs),
         let subject = group.subjects.first,
-        a.words.contains(a.tokens[parse.nounPhrases[subject].head].lower, in: .responsibilityNouns)
+        a.words.contains(a.tokens[parse.nounPhrases[subject].head], in: .responsibilityNouns)
       {
         // "all responsibility for them rests with Washington, London and Paris"
         let named = a.mentions(ofObliques: group, ["with", "on", "upon"]).filter { a.isActor($0) }
@@ -77,7 +83,7 @@ struct ResponsibilityClaim: RelationRule {
     if let reporters = a.reporters(ofClauseHolding: token), !reporters.isEmpty { return reporters }
     guard
       let saying = a.parse.verbGroups.first(where: {
-        $0.objects.contains(subject) && a.words.contains(a.tokens[$0.head].lower, in: .speakingVerbs)
+        $0.objects.contains(subject) && a.words.contains(a.tokens[$0.head], in: .speakingVerbs)
       })
     else { return [] }
     return a.mentions(ofPhrases: saying.subjects).filter { a.isActor($0) }

@@ -159,7 +159,7 @@ extension SentenceAnalysis {
     // "positions used by Hezbollah", "a base held by the rebels": whose the installation is.
     let owned = Self.forceHeads.contains(tokens[phrase.head]) || Self.installationHeads.contains(tokens[phrase.head])
     if depth == 0, owned, end + 1 < tokens.count,
-      words.contains(tokens[end].lower, in: .owningParticiples), tokens[end + 1].lower == "by"
+      words.contains(tokens[end], in: .owningParticiples), tokens[end + 1].lower == "by"
     {
       if let m = actorStarting(at: end + 2) { return m }
     }
@@ -307,7 +307,7 @@ extension SentenceAnalysis {
     let start = mentions[m].range.lowerBound
     guard start < parse.nounPhraseAt.count, parse.nounPhraseAt[start] >= 0 else { return false }
     let head = parse.nounPhrases[Int(parse.nounPhraseAt[start])].head
-    return head >= 0 && head < tokens.count && words.contains(tokens[head].lower, in: .munitionNouns)
+    return head >= 0 && head < tokens.count && words.contains(tokens[head], in: .munitionNouns)
   }
 
   /// The light verb group ("launched", "carried out") whose object is phrase `p`, if any.
@@ -651,7 +651,7 @@ extension SentenceAnalysis {
       guard words.contains(group.lemma, in: .predicatingVerbs) else { continue }
       var k = group.range.upperBound
       while k < tokens.count, k - group.range.upperBound < 6 {
-        if words.contains(tokens[k].lower, in: .condemningWords) { return group }
+        if words.contains(tokens[k], in: .condemningWords) { return group }
         if k < parse.tags.count, parse.tags[k].isVerb || [",", ".", ";", ":"].contains(tokens[k].lower) { break }
         k += 1
       }

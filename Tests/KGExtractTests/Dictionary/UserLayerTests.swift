@@ -96,7 +96,7 @@ import Testing
     let layered = try #require(try Self.layered(["actors: []\n"]))
     #expect(layered.layer?.own.storedEntities.isEmpty == true && layered.layer?.own.storedEntries.isEmpty == true)
     #expect(layered.layer?.extendsBuiltIn == false)
-    #expect(AliasIndex(layered).mayStart(with: Tokenizer.tokenize("Liwa")[0]))
+    #expect(AliasIndex(layered).candidates(in: Tokenizer.tokenize("Hezbollah"), at: 0).oneWord.count == 1)
   }
 
   /// Files the layer cannot stand for are merged: states, agent nouns and bodies change forms
@@ -226,8 +226,7 @@ import Testing
         for i in tokens.indices {
           let a = mergedIndex.candidates(in: tokens, at: i)
           let b = layeredIndex.candidates(in: tokens, at: i)
-          if mergedIndex.mayStart(with: tokens[i]) != layeredIndex.mayStart(with: tokens[i])
-            || Set(a.longer.map(\.tokens)) != Set(b.longer.map(\.tokens)) || a.longer.count != b.longer.count
+          if Set(a.longer.map(\.tokens)) != Set(b.longer.map(\.tokens)) || a.longer.count != b.longer.count
             || Set(a.oneWord.map(\.tokens)) != Set(b.oneWord.map(\.tokens)) || a.oneWord.count != b.oneWord.count
           {
             mismatches.append("\(phrase + next) at \(i)")
