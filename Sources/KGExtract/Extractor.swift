@@ -58,11 +58,13 @@ public struct Extractor: Sendable {
         return text
       }
       var traced = TracedSentence(index: sentence.index, text: tracing ? quote() : "", mentions: [], statements: [])
-      // A relation joins two mentions: no rule reads a sentence with fewer (`RuleBook.findings`),
-      // so outside `kg explain` its analysis (cues, owners, kinds) is not made at all.
+      // A relation joins two mentions, the first an actor (`admissible`): no rule reads a sentence
+      // with fewer mentions (`RuleBook.findings`), and no statement comes of one that names no
+      // actor ("between Idlib and Hama"), so outside `kg explain` their analysis (parse, cues,
+      // owners, kinds) is not made at all.
       var findings: [Finding] = []
       var analysis: SentenceAnalysis?
-      if hits.count >= 2 || tracing {
+      if tracing || hits.count >= 2 && hits.contains(where: { kind($0.entityID)?.isActor == true }) {
         var made = SentenceAnalysis(
           sentence: sentence, tokens: tokens, mentions: hits, cues: cues,
           cueModifiers: lexicon.cueModifiers, words: lexicon.constructions, entityKind: kind, parser: parser,

@@ -12,7 +12,7 @@ struct Chunker {
     var i = 0
     let n = s.count
     while i < n {
-      if s.words[i].lower == "according", i + 1 < n, s.words[i + 1].lower == "to" {
+      if s.words[i].is("according"), i + 1 < n, s.words[i + 1].is("to") {
         i += 1  // a preposition, read in prepositions()
       } else if let end = nounPhrase(at: i) {
         i = end
@@ -222,7 +222,7 @@ struct Chunker {
       let t = s.tags[i]
       if t == .MD, verbs.isEmpty, modal == nil {
         modal = s.lemmas[i]
-      } else if t.isAdverb || s.words[i].lower == "not" {
+      } else if t.isAdverb || s.words[i].is("not") {
         // Inside a group only: "would not allow", "has already struck".
         var k = i + 1
         while k < n, s.tags[k].isAdverb { k += 1 }
@@ -324,10 +324,10 @@ struct Chunker {
       let t = s.tags[i]
       var word = s.words[i].lower
       var objectStart = i + 1
-      if t == .VBG, word == "according", i + 1 < n, s.words[i + 1].lower == "to" {
+      if t == .VBG, word == "according", i + 1 < n, s.words[i + 1].is("to") {
         word = "according to"
         objectStart = i + 2
-      } else if i + 1 < n, s.words[i + 1].lower == "with", WordClasses.comitativeParticles.contains(word) {
+      } else if i + 1 < n, s.words[i + 1].is("with"), WordClasses.comitativeParticles.contains(word) {
         // "together with", "along with": one comitative preposition.
         word += " with"
         objectStart = i + 2
@@ -361,7 +361,7 @@ struct Chunker {
         kind = .place
       }
       var start = i
-      if i > 0, s.words[i - 1].lower == "early" || s.words[i - 1].lower == "late", kind == .time,
+      if i > 0, s.words[i - 1].is("early") || s.words[i - 1].is("late"), kind == .time,
         s.npAt[i - 1] < 0, s.vgAt[i - 1] < 0
       {
         start = i - 1
@@ -404,7 +404,7 @@ struct Chunker {
       while end + 1 < n {
         var k = end
         // "the Syrian Democratic Forces (SDF) and the coalition": an acronym in brackets.
-        if k + 2 < n, s.words[k].lower == "(", s.npAt[k + 1] >= 0,
+        if k + 2 < n, s.words[k].is("("), s.npAt[k + 1] >= 0,
           s.nounPhrases[Int(s.npAt[k + 1])].range.upperBound < n,
           s.words[s.nounPhrases[Int(s.npAt[k + 1])].range.upperBound].lower == ")"
         {
@@ -414,14 +414,14 @@ struct Chunker {
         let afterBracket = k
         if s.tags[k] == .comma { k += 1 }
         var conjunction = false
-        if k < n, s.tags[k] == .CC, s.words[k].lower == "and" || s.words[k].lower == "or" {
+        if k < n, s.tags[k] == .CC, s.words[k].is("and") || s.words[k].is("or") {
           conjunction = true
           k += 1
-        } else if k == end, k < n, s.words[k].lower == "/", s.nounPhrases[p].isName {
+        } else if k == end, k < n, s.words[k].is("/"), s.nounPhrases[p].isName {
           k += 1  // "PKK/YPG": names joined by a slash, a list without commas
         }
         guard k > end, k < n, s.npAt[k] >= 0, s.nounPhrases[Int(s.npAt[k])].range.lowerBound == k else { break }
-        if !conjunction, s.tags[afterBracket] != .comma, s.words[end].lower != "/" { break }
+        if !conjunction, s.tags[afterBracket] != .comma, !s.words[end].is("/") { break }
         let next = Int(s.npAt[k])
         if s.nounPhrases[next].isTime != s.nounPhrases[p].isTime { break }
         // "Jets bombed the bridge and the rebels retreated": an object, then a new clause's subject.

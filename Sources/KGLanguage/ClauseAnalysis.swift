@@ -361,7 +361,7 @@ struct ClauseAnalysis {
     // after a preposition's object describes that object.
     if group.form == .presentParticiple, s.words[group.head].lower.hasSuffix("ing") { return Int(s.npAt[before]) }
     guard group.form == .pastParticiple, group.range.upperBound < s.count,
-      s.words[group.range.upperBound].lower == "by"
+      s.words[group.range.upperBound].is("by")
     else { return nil }
     var np = Int(s.npAt[before])
     var pp = s.prepositionalPhrases[Int(s.ppAt[before])]
@@ -503,8 +503,8 @@ struct ClauseAnalysis {
       // "X said (that) ...": the next clause after the frame's objects.
       var after = roleEnd(r)
       // "pointed out that …": the verb's particle.
-      if after + 1 < n, s.words[after].lower == "out", s.words[after + 1].lower == "that" { after += 1 }
-      if after < n, s.words[after].lower == "that" || s.tags[after] == .comma { after += 1 }
+      if after + 1 < n, s.words[after].is("out"), s.words[after + 1].is("that") { after += 1 }
+      if after < n, s.words[after].is("that") || s.tags[after] == .comma { after += 1 }
       // "SANA said, adding the attack …": what follows the comma is the participle's content,
       // not this verb's; the frame may close the sentence before it.
       let participleFollows =
@@ -539,7 +539,7 @@ struct ClauseAnalysis {
       // "…,” SANA said, adding the attack caused damage": a participle may go on after it.
       let closes =
         end >= n || s.tags[end] == .period
-        || (s.words[end].lower == "according" && end + 1 < n && s.words[end + 1].lower == "to")
+        || (s.words[end].is("according") && end + 1 < n && s.words[end + 1].is("to"))
         || (end > 0 && s.tags[end - 1] == .comma && s.vgAt[end] >= 0
           && s.verbGroups[Int(s.vgAt[end])].form == .presentParticiple)
       if closes, frameStart > 0, s.tags[frameStart - 1] == .comma || s.tags[frameStart - 1] == .closeQuote {
@@ -570,7 +570,7 @@ struct ClauseAnalysis {
         if between >= 0, between != c, s.clauses[between].kind == .main { return nil }
       }
       var k = s.clauses[next].range.lowerBound - 1
-      while k >= 0, s.tags[k] == .openQuote || s.tags[k] == .closeQuote || s.words[k].lower == "that" { k -= 1 }
+      while k >= 0, s.tags[k] == .openQuote || s.tags[k] == .closeQuote || s.words[k].is("that") { k -= 1 }
       // ", and the US rejected it" opens a clause of the writer's own.
       guard k >= 1, ["and", "but"].contains(s.words[k].lower), s.tags[k - 1] != .comma else { return nil }
       return next

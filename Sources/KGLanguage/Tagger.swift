@@ -497,7 +497,7 @@ struct Tagger: Sendable {
       }
       // "the rebels who control Sanaa": after "who" a common noun is the clause's verb.
       // (A context rule may have read it as part of the name after it.)
-      if tag == .NN || tag == .NNS || tag.isProperNoun, i > 0, i + 1 < n, words[i - 1].lower == "who",
+      if tag == .NN || tag == .NNS || tag.isProperNoun, i > 0, i + 1 < n, words[i - 1].is("who"),
         shapes[i].contains(.lower), let next = Tag(rawValue: tags[i + 1]),
         next == .DT || next == .CD || next == .PRPS || next == .JJ || next.isProperNoun || next == .NNS
       {
@@ -567,7 +567,7 @@ struct Tagger: Sendable {
         tags[i] = lexical.rawValue  // "would stay and warned the regime": a past form is no base form
         continue
       }
-      if tag == .JJ, words[i].lower.hasSuffix("ed"), i + 1 < n, words[i + 1].lower == "by" {
+      if tag == .JJ, words[i].lower.hasSuffix("ed"), i + 1 < n, words[i + 1].is("by") {
         tags[i] = Tag.VBN.rawValue  // "a truce brokered by": an unknown participle with its agent
         continue
       }
@@ -602,10 +602,10 @@ struct Tagger: Sendable {
           tags[i] = Tag.JJ.rawValue
         } else if tag == .VBN, j == i - 1, let prev, prev.isNoun || prev == .PRP, let next,
           next == .DT || next == .PRPS || next.isProperNoun || next == .CD || next == .PRP || next == .NNS,
-          i + 1 < n, words[i + 1].lower != "by"
+          i + 1 < n, !words[i + 1].is("by")
         {
           tags[i] = Tag.VBD.rawValue
-        } else if tag == .VBD, i + 1 < n, words[i + 1].lower == "by", let prev, prev.isNoun {
+        } else if tag == .VBD, i + 1 < n, words[i + 1].is("by"), let prev, prev.isNoun {
           // "forces backed by Iran": a reduced relative, not a finite verb.
           tags[i] = Tag.VBN.rawValue
         }

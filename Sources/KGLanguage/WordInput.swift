@@ -17,6 +17,14 @@ public struct WordInput: Sendable, Hashable {
     self.spaceBefore = spaceBefore
   }
 
+  /// Whether `lower` is `word`, its length compared first: most words are told from a given word
+  /// without calling the string comparison (an unequal `==` always calls it). The same as
+  /// `lower == word` for any word with no canonical equivalent of another length (every word but
+  /// ";", "`" and "K"): compare those with `==`.
+  @inline(__always) public func `is`(_ word: String) -> Bool {
+    lower.utf8.count == word.utf8.count && lower == word
+  }
+
   /// A token whose `lower` is derived from `text`.
   public init(_ text: String, spaceBefore: Bool = true) {
     self.init(text: text, lower: String(text.lowercased().map { $0 == "’" ? "'" : $0 }), spaceBefore: spaceBefore)

@@ -159,7 +159,7 @@ struct FoldedAliasIndex: Sendable {
         guard tokens[k].isWord else { break }
         keys.append(keys.last.map { $0 + " " + f } ?? f)
         ends.append(k + 1)
-      } else if tokens[k].lower != "-" {
+      } else if !tokens[k].is("-") {
         break
       }
       k += 1

@@ -256,11 +256,18 @@ struct SnapshotTable: @unchecked Sendable {
     return nil
   }
 
+  /// Whether two byte strings are equal (`memcmp`: `elementsEqual` walks generic iterators).
+  @inline(__always) static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
+  }
+
   /// The value of `key`.
   func value(of key: String, in snapshot: SnapshotBytes) -> Int? {
     var key = key
     return key.withUTF8 { utf8 in
-      value(hash: WordHash.of(utf8), in: snapshot) { $0.elementsEqual(UnsafeRawBufferPointer(utf8)) }
+      value(hash: WordHash.of(utf8), in: snapshot) { SnapshotTable.same($0, UnsafeRawBufferPointer(utf8)) }
     }
   }
 

@@ -29,7 +29,7 @@ extension MentionFinder {
         continue
       }
       // "rebel-held", "rebels'" are not the party acting.
-      if end < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore { continue }
+      if end < tokens.count, tokens[end].is("-"), !tokens[end].spaceBefore { continue }
       let key = "rebels"
       var start = i
       let demonym = hits.firstIndex { $0.range.upperBound == i && $0.isBareDemonym }

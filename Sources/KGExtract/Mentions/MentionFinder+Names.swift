@@ -13,8 +13,8 @@ extension MentionFinder {
     var k = 0
     while k + 2 < tokens.count {
       defer { k += 1 }
-      guard tokens[k].lower == "(" || tokens[k].lower == "[", !covered[k + 1], Self.isAcronym(tokens[k + 1]),
-        tokens[k + 2].lower == ")" || tokens[k + 2].lower == "]", k > 0
+      guard tokens[k].is("(") || tokens[k].is("["), !covered[k + 1], Self.isAcronym(tokens[k + 1]),
+        tokens[k + 2].is(")") || tokens[k + 2].is("]"), k > 0
       else { continue }
       let acronym = tokens[k + 1].text
       // The name before the bracket: a mention ending there, or a capitalised run no one claimed.
@@ -63,7 +63,7 @@ extension MentionFinder {
         continue
       }
       // "al-Sheikh Damis": a lower-case particle and hyphen before the run belong to it.
-      if i >= 2, tokens[i - 1].lower == "-", !tokens[i - 1].spaceBefore, !covered[i - 2],
+      if i >= 2, tokens[i - 1].is("-"), !tokens[i - 1].spaceBefore, !covered[i - 2],
         patterns.nameParticles.contains(tokens[i - 2]), !tokens[i - 2].isCapitalized
       {
         run = (i - 2)..<run.upperBound
@@ -95,7 +95,7 @@ extension MentionFinder {
         typed = longer
       }
       if after < tokens.count, !tokens[after].isCapitalized, patterns.orgHeads[tokens[after]] == .armedGroup,
-        run.lowerBound > 0, tokens[run.lowerBound - 1].lower == "the", typed?.kind != .location
+        run.lowerBound > 0, tokens[run.lowerBound - 1].is("the"), typed?.kind != .location
       {
         run = run.lowerBound..<(after + 1)
         typed = (.armedGroup, "followed by '\(tokens[after].text)'")
@@ -146,12 +146,12 @@ extension MentionFinder {
     // "X, a commander in …", "X, secretary of …": a title in apposition, also after a bracket
     // ("Salwa Youssef (also called Salwa Yusuk), a commander in …").
     var comma = after
-    if comma < tokens.count, tokens[comma].lower == "(",
-      let close = tokens[comma..<min(tokens.count, comma + 12)].firstIndex(where: { $0.lower == ")" })
+    if comma < tokens.count, tokens[comma].is("("),
+      let close = tokens[comma..<min(tokens.count, comma + 12)].firstIndex(where: { $0.is(")") })
     {
       comma = close + 1
     }
-    if words >= 2, comma + 1 < tokens.count, tokens[comma].lower == "," {
+    if words >= 2, comma + 1 < tokens.count, tokens[comma].is(",") {
       var t = comma + 1
       if ["a", "an", "the"].contains(tokens[t].lower) { t += 1 }
       if t < tokens.count, let length = titleMatch(tokens, at: t),
@@ -172,9 +172,9 @@ extension MentionFinder {
     // "shelled Kafr Nubl", "captured the Tabqa": the object of a verb of attack or capture is hit or taken.
     if run.lowerBound > 0 {
       var before = run.lowerBound - 1
-      if tokens[before].lower == "the" && before > 0 { before -= 1 }
+      if tokens[before].is("the") && before > 0 { before -= 1 }
       let possessive =
-        after < tokens.count && (tokens[after].lower == "'s" || evidence.memberNouns.contains(tokens[after]))
+        after < tokens.count && (tokens[after].is("'s") || evidence.memberNouns.contains(tokens[after]))
       // "captured the Tigrayan capital Mekelle": an adjective of nationality before a common noun
       // modifies it; the noun phrase, not the adjective, is what was taken.
       let modifiesNoun =
@@ -195,9 +195,9 @@ extension MentionFinder {
     // "near Kafr Nubl", "in Tasil": a preposition of place, not at the start of the sentence.
     if !opensSentence, run.lowerBound > 0 {
       var before = run.lowerBound - 1
-      if tokens[before].lower == "the" && before > 0 { before -= 1 }
+      if tokens[before].is("the") && before > 0 { before -= 1 }
       if evidence.locativePrepositions.contains(tokens[before]),
-        !(after < tokens.count && (tokens[after].lower == "'s" || evidence.memberNouns.contains(tokens[after])))
+        !(after < tokens.count && (tokens[after].is("'s") || evidence.memberNouns.contains(tokens[after])))
       {
         return (.location, "after '\(tokens[before].text)'")
       }
@@ -229,18 +229,18 @@ extension MentionFinder {
     _ tokens: [Token], after start: Int, covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
   ) {
     var k = start
-    while k + 1 < tokens.count, tokens[k].lower == "," || tokens[k].lower == "and" || tokens[k].lower == "or" {
+    while k + 1 < tokens.count, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or") {
       var j = k + 1
-      if tokens[j].lower == "and" || tokens[j].lower == "or", j + 1 < tokens.count { j += 1 }
+      if tokens[j].is("and") || tokens[j].is("or"), j + 1 < tokens.count { j += 1 }
       // "…, the vicinity of Qminas, …", "…, the outskirts of Binnish"
-      if j + 3 < tokens.count, tokens[j].lower == "the", Self.placeNounsOf.contains(tokens[j + 1]),
-        tokens[j + 2].lower == "of"
+      if j + 3 < tokens.count, tokens[j].is("the"), Self.placeNounsOf.contains(tokens[j + 1]),
+        tokens[j + 2].is("of")
       {
         j += 3
       }
       // "al-Rashidi": a lower-case particle and a hyphen open the name.
       let particle =
-        j + 2 < tokens.count && patterns.nameParticles.contains(tokens[j]) && tokens[j + 1].lower == "-"
+        j + 2 < tokens.count && patterns.nameParticles.contains(tokens[j]) && tokens[j + 1].is("-")
         && !tokens[j + 1].spaceBefore && tokens[j + 2].isCapitalized
       guard !covered[j], tokens[j].isCapitalized || particle, !patterns.names.notNames.contains(tokens[j]),
         let run = particle
@@ -278,15 +278,15 @@ extension MentionFinder {
   func listedNames(_ tokens: [Token], after start: Int) -> Int {
     var count = 0
     var k = start
-    while k + 1 < tokens.count, tokens[k].lower == "," || tokens[k].lower == "and" {
+    while k + 1 < tokens.count, tokens[k].is(",") || tokens[k].is("and") {
       var j = k + 1
-      if tokens[j].lower == "and", j + 1 < tokens.count { j += 1 }
-      if j + 2 < tokens.count, patterns.nameParticles.contains(tokens[j]), tokens[j + 1].lower == "-" { j += 2 }
+      if tokens[j].is("and"), j + 1 < tokens.count { j += 1 }
+      if j + 2 < tokens.count, patterns.nameParticles.contains(tokens[j]), tokens[j + 1].is("-") { j += 2 }
       guard tokens[j].isWord, tokens[j].isCapitalized, !patterns.names.notNames.contains(tokens[j]) else { break }
       count += 1
       k = j + 1
       while k < tokens.count,
-        tokens[k].isCapitalized || tokens[k].lower == "-" || patterns.nameParticles.contains(tokens[k])
+        tokens[k].isCapitalized || tokens[k].is("-") || patterns.nameParticles.contains(tokens[k])
       {
         k += 1
       }
@@ -307,7 +307,7 @@ extension MentionFinder {
       !patterns.names.personFirstWords.contains(nameTokens[0]) || nameTokens.count >= 3
     else { return }
     var k = run.upperBound - 1
-    while k > run.lowerBound && !(tokens[k - 1].lower == "-" || tokens[k].spaceBefore) { k -= 1 }
+    while k > run.lowerBound && !(tokens[k - 1].is("-") || tokens[k].spaceBefore) { k -= 1 }
     state.addLocalAlias(text(tokens, k..<run.upperBound), for: id)
   }
 

@@ -21,7 +21,7 @@ struct MentionFinder {
       if var hit = dictionaryMatch(tokens, at: i, state: state) {
         // "the regime forces": an alias opening with "the" ("the regime") gives way to a longer
         // one that starts after it ("regime forces").
-        if tokens[i].lower == "the", i + 1 < tokens.count, let next = dictionaryMatch(tokens, at: i + 1, state: state),
+        if tokens[i].is("the"), i + 1 < tokens.count, let next = dictionaryMatch(tokens, at: i + 1, state: state),
           next.range.upperBound > hit.range.upperBound
         {
           hit = next
@@ -38,7 +38,7 @@ struct MentionFinder {
     hits.removeAll { hit in
       let start = hit.range.lowerBound
       return start > 0
-        && (tokens[start - 1].lower == "allied" || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
+        && (tokens[start - 1].is("allied") || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
         && dictionary.demonyms[tokens[start].lower] != nil
         && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .military
     }
@@ -46,7 +46,7 @@ struct MentionFinder {
     // a thing and is no mention; its words stay covered.
     hits.removeAll { hit in
       let end = hit.range.upperBound
-      return end + 1 < tokens.count && tokens[end].lower == "-" && !tokens[end].spaceBefore
+      return end + 1 < tokens.count && tokens[end].is("-") && !tokens[end].spaceBefore
         && !tokens[end + 1].spaceBefore && patterns.names.thingCompounds.contains(tokens[end + 1])
     }
     // "Syrian civilians", "Armenian separatists": a bare demonym before a noun for some of its
@@ -96,7 +96,7 @@ struct MentionFinder {
     // "al-Mansoura": an article glued to a place's name belongs to the mention (and its surface).
     for index in hits.indices where hits[index].range.lowerBound >= 2 {
       let start = hits[index].range.lowerBound
-      guard tokens[start - 1].lower == "-", !tokens[start - 1].spaceBefore, !tokens[start].spaceBefore,
+      guard tokens[start - 1].is("-"), !tokens[start - 1].spaceBefore, !tokens[start].spaceBefore,
         NameFolding.articleForms.contains(tokens[start - 2].lower), !covered[start - 2],
         (dictionary.entity(hits[index].entityID) ?? state.discovered[hits[index].entityID])?.kind == .location
       else { continue }
@@ -158,7 +158,7 @@ struct MentionFinder {
         continue
       }
       // "they" as a subject: the group that opens this sentence, or else the previous one.
-      if !covered[t], tokens[t].lower == "they",
+      if !covered[t], tokens[t].is("they"),
         let id = resolveThey(at: t, tokens: tokens, found: result, state: state)
       {
         result.append(MentionHit(entityID: id, range: t..<(t + 1), origin: .reference, isBareDemonym: false))
@@ -169,7 +169,7 @@ struct MentionFinder {
       }
       // "The SDF said it had captured Raqqa": "it" as the subject of what an actor says is that
       // actor (GUIDELINES.md: a party's claim about its own success), within this sentence only.
-      if !covered[t], tokens[t].lower == "it", isSpeakersPronoun(at: t, tokens: tokens),
+      if !covered[t], tokens[t].is("it"), isSpeakersPronoun(at: t, tokens: tokens),
         let id = resolveThey(at: t, tokens: tokens, found: result, state: state, sameSentenceOnly: true)
       {
         result.append(MentionHit(entityID: id, range: t..<(t + 1), origin: .reference, isBareDemonym: false))
@@ -188,7 +188,7 @@ struct MentionFinder {
       }
       if !covered[t], let (phrase, length) = referenceMatch(tokens, at: t),
         next >= hits.count || hits[next].range.lowerBound >= t + length,
-        !(t + length + 1 < tokens.count && tokens[t + length].lower == "of"
+        !(t + length + 1 < tokens.count && tokens[t + length].is("of")
           && hits.contains { $0.range.lowerBound == t + length + 1 || $0.range.lowerBound == t + length + 2 }),
         let id = resolve(phrase, state: state) ?? hostArmy(for: phrase, state: state)
       {
@@ -212,7 +212,7 @@ struct MentionFinder {
     var noun: String?
     if after < tokens.count, patterns.placeAnaphora.contains(tokens[after]) {
       noun = tokens[after].lower
-    } else if before >= 2, tokens[before - 1].lower == "of", patterns.placeAnaphora.contains(tokens[before - 2]) {
+    } else if before >= 2, tokens[before - 1].is("of"), patterns.placeAnaphora.contains(tokens[before - 2]) {
       noun = tokens[before - 2].lower
     }
     guard let noun, (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location else {
@@ -224,13 +224,13 @@ struct MentionFinder {
   /// The place that "the village" at `t` stands for: the latest place named with that noun in this
   /// or the five sentences before; not "the village of X", "the town Afrin" or "the town council".
   func placeAnaphor(at t: Int, tokens: [Token], state: DocumentState) -> String? {
-    guard tokens[t].lower == "the", t + 1 < tokens.count, patterns.placeAnaphora.contains(tokens[t + 1]) else {
+    guard tokens[t].is("the"), t + 1 < tokens.count, patterns.placeAnaphora.contains(tokens[t + 1]) else {
       return nil
     }
     if t + 2 < tokens.count {
       let next = tokens[t + 2]
       // "the village this morning", "the town on Friday" end the phrase; "the town council" does not.
-      if next.lower == "of" || next.isCapitalized || (next.isWord && !Self.stopCapitals.contains(next)) { return nil }
+      if next.is("of") || next.isCapitalized || (next.isWord && !Self.stopCapitals.contains(next)) { return nil }
     }
     let noun = tokens[t + 1].lower
     for (k, id) in state.history.enumerated().reversed() {
@@ -358,7 +358,7 @@ struct MentionFinder {
   /// "al-Sheikh Damis village", "Sheikh Maqsoud neighbourhood": a title word glued to an article,
   /// or whose name is followed by a place noun, opens a place's name, not a person's.
   func opensPlaceName(_ tokens: [Token], titleAt i: Int, length: Int) -> Bool {
-    if i >= 2, tokens[i - 1].lower == "-", !tokens[i - 1].spaceBefore, !tokens[i].spaceBefore,
+    if i >= 2, tokens[i - 1].is("-"), !tokens[i - 1].spaceBefore, !tokens[i].spaceBefore,
       NameFolding.articleForms.contains(tokens[i - 2].lower)
     {
       return true
@@ -375,13 +375,13 @@ struct MentionFinder {
     while j < tokens.count, !covered[j] {
       let t = tokens[j]
       // A title glued to a particle ("al-Sheikh") is a word of the name.
-      let gluedTitle = j > 0 && tokens[j - 1].lower == "-" && !t.spaceBefore
+      let gluedTitle = j > 0 && tokens[j - 1].is("-") && !t.spaceBefore
       if t.isWord && t.isCapitalized && !Self.stopCapitals.contains(t)
         && (gluedTitle || !patterns.titleWords.contains(t))
       {
         lastName = j
         j += 1
-      } else if t.lower == "-" && !t.spaceBefore && j > start
+      } else if t.is("-") && !t.spaceBefore && j > start
         && (lastName == j - 1 || patterns.nameParticles.contains(tokens[j - 1]))
       {
         j += 1
@@ -419,11 +419,11 @@ struct MentionFinder {
       // "spokesman, Major General Igor Konashenkov": titles in a row.
       while true {
         var k = titleEnd
-        if k < tokens.count, tokens[k].lower == "," { k += 1 }
+        if k < tokens.count, tokens[k].is(",") { k += 1 }
         guard k < tokens.count, let more = titleMatch(tokens, at: k) else { break }
         titleEnd = k + more
       }
-      let plural = tokens[titleEnd - 1].lower.hasSuffix("s") && tokens[titleEnd - 1].lower != "boss"
+      let plural = tokens[titleEnd - 1].lower.hasSuffix("s") && !tokens[titleEnd - 1].is("boss")
       // "The head of the UN mission in Yemen, Hans Grundberg, said": a title with its phrase, then
       // the name set off by commas.
       if let (run, partOf) = nameAfterTitlePhrase(tokens, from: titleEnd, covered: covered, hits: hits) {
@@ -432,7 +432,7 @@ struct MentionFinder {
         continue
       }
       var j = titleEnd
-      if j < tokens.count, tokens[j].lower == "," { j += 1 }
+      if j < tokens.count, tokens[j].is(",") { j += 1 }
       var found = false
       // "Col. Ivan Petrov": a one-word place's name right after the title opens the person's name
       // when another name word follows it.
@@ -458,7 +458,7 @@ struct MentionFinder {
         let nameTokens = tokens[run].filter { $0.isWord && $0.isCapitalized }
         if nameTokens.count >= 2, let surname = nameTokens.last, !patterns.nameParticles.contains(surname) {
           var k = run.upperBound - 1
-          while k > run.lowerBound && !(tokens[k - 1].lower == "-" || tokens[k].spaceBefore) { k -= 1 }
+          while k > run.lowerBound && !(tokens[k - 1].is("-") || tokens[k].spaceBefore) { k -= 1 }
           state.addLocalAlias(text(tokens, k..<run.upperBound), for: id)
         }
         hits.append(MentionHit(entityID: id, range: run, origin: .pattern, isBareDemonym: false))
@@ -467,8 +467,8 @@ struct MentionFinder {
         j = run.upperBound
         guard plural else { break }
         // "commanders Abu Mahjub, Muru and Abu Fu'ad al-Habashi"
-        if j < tokens.count, tokens[j].lower == "," || tokens[j].lower == "and" { j += 1 } else { break }
-        if j < tokens.count, tokens[j].lower == "and" { j += 1 }
+        if j < tokens.count, tokens[j].is(",") || tokens[j].is("and") { j += 1 } else { break }
+        if j < tokens.count, tokens[j].is("and") { j += 1 }
       }
       i = found ? j : i + 1
     }
@@ -485,15 +485,15 @@ struct MentionFinder {
   {
     guard titleEnd < tokens.count, Self.titlePhrasePrepositions.contains(tokens[titleEnd]) else { return nil }
     var k = titleEnd + 1
-    while k < tokens.count, k - titleEnd <= 16, tokens[k].lower != "," {
-      guard tokens[k].isWord || tokens[k].lower == "'s" || tokens[k].lower == "-",
+    while k < tokens.count, k - titleEnd <= 16, !tokens[k].is(",") {
+      guard tokens[k].isWord || tokens[k].is("'s") || tokens[k].is("-"),
         !configuration.lexicon.attributionVerbs.contains(tokens[k])
       else { return nil }
       k += 1
     }
-    guard k + 1 < tokens.count, tokens[k].lower == ",", k > titleEnd + 1,
+    guard k + 1 < tokens.count, tokens[k].is(","), k > titleEnd + 1,
       let run = nameRun(tokens, from: k + 1, covered: covered), (2...5).contains(run.count),
-      run.upperBound < tokens.count, tokens[run.upperBound].lower == ","
+      run.upperBound < tokens.count, tokens[run.upperBound].is(",")
     else { return nil }
     var partOf: String?
     let named = hits.filter { $0.range.lowerBound > titleEnd && $0.range.upperBound <= k }
@@ -531,8 +531,8 @@ struct MentionFinder {
     while i < tokens.count {
       guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, i == 0 || !tokens[i - 1].isCapitalized,
         let run = nameRun(tokens, from: i, covered: covered), run.count >= 2, run.count <= 5,
-        run.upperBound + 2 < tokens.count, tokens[run.upperBound].lower == ",",
-        tokens[run.upperBound + 1].lower == "the",
+        run.upperBound + 2 < tokens.count, tokens[run.upperBound].is(","),
+        tokens[run.upperBound + 1].is("the"),
         let titleLength = titleMatch(tokens, at: run.upperBound + 2)
       else {
         i += 1
@@ -540,7 +540,7 @@ struct MentionFinder {
       }
       var partOf: String?
       let after = run.upperBound + 2 + titleLength
-      if after + 1 < tokens.count, tokens[after].lower == "of",
+      if after + 1 < tokens.count, tokens[after].is("of"),
         let hit = hits.first(where: { $0.range.lowerBound == after + 1 || $0.range.lowerBound == after + 2 })
       {
         partOf = hit.entityID
@@ -575,7 +575,7 @@ struct MentionFinder {
     // "the town of X"
     var i = 0
     while i + 2 < tokens.count {
-      if !titleCase, patterns.placeBefore.contains(tokens[i]), tokens[i + 1].lower == "of", !covered[i + 2],
+      if !titleCase, patterns.placeBefore.contains(tokens[i]), tokens[i + 1].is("of"), !covered[i + 2],
         let run = nameRun(tokens, from: i + 2, covered: covered)
       {
         let name = text(tokens, run)
@@ -594,7 +594,7 @@ struct MentionFinder {
     i = 0
     while i < tokens.count {
       guard !covered[i], tokens[i].isCapitalized, tokens[i].isWord, !Self.stopCapitals.contains(tokens[i]),
-        i == 0 || !tokens[i - 1].isCapitalized || tokens[i - 1].lower == "the" || !tokens[i - 1].isWord
+        i == 0 || !tokens[i - 1].isCapitalized || tokens[i - 1].is("the") || !tokens[i - 1].isWord
       else {
         i += 1
         continue
@@ -653,7 +653,7 @@ struct MentionFinder {
         !Self.stopCapitals.contains(tokens[next]), !isDemonymLike(tokens[next]),
         let run = nameRun(tokens, from: next, covered: covered),
         run.upperBound >= tokens.count
-          || (tokens[run.upperBound].lower != "-" && !Self.equipmentNouns.contains(tokens[run.upperBound]))
+          || (!tokens[run.upperBound].is("-") && !Self.equipmentNouns.contains(tokens[run.upperBound]))
       else { continue }
       let range = hit.range.lowerBound..<run.upperBound
       let name = text(tokens, range)
@@ -669,22 +669,24 @@ struct MentionFinder {
 
   func findOrganisations(_ tokens: [Token], covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState)
   {
-    var demonymAt: [Int: MentionHit] = [:]
-    var placeAt: [Int: MentionHit] = [:]
-    for hit in hits {
+    // The bare demonym and the place that start at each token (indices into `initial`, the hits
+    // as they were, -1 for none): probed at every token, where a dictionary hashed every position.
+    let initial = hits
+    var demonymAt = [Int32](repeating: -1, count: tokens.count)
+    var placeAt = [Int32](repeating: -1, count: tokens.count)
+    for (h, hit) in initial.enumerated() {
       if hit.isBareDemonym {
-        demonymAt[hit.range.lowerBound] = hit
+        demonymAt[hit.range.lowerBound] = Int32(h)
       } else if (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location {
-        placeAt[hit.range.lowerBound] = hit
+        placeAt[hit.range.lowerBound] = Int32(h)
       }
     }
     var i = 0
     while i < tokens.count {
       // Start at a capitalised word, at a bare demonym mention ("Syrian Air Defense Command"), or
       // at a place's name ("Darfur Bar Association", "Aleppo Media Center").
-      // (Most sentences have neither: an empty dictionary is not probed.)
-      let demonymHit = demonymAt.isEmpty ? nil : demonymAt[i]
-      let placeHit = demonymHit == nil && !placeAt.isEmpty ? placeAt[i] : nil
+      let demonymHit = demonymAt[i] >= 0 ? initial[Int(demonymAt[i])] : nil
+      let placeHit = demonymHit == nil && placeAt[i] >= 0 ? initial[Int(placeAt[i])] : nil
       let start = i
       var j = demonymHit?.range.upperBound ?? placeHit?.range.upperBound ?? i
       guard
@@ -746,11 +748,11 @@ struct MentionFinder {
       let p = hit.range.upperBound
       // "pro-Iran militias", "pro-Turkish factions": like "Iran-backed militias".
       let pro =
-        hit.range.lowerBound >= 2 && tokens[hit.range.lowerBound - 1].lower == "-"
-        && tokens[hit.range.lowerBound - 2].lower == "pro" && !tokens[hit.range.lowerBound - 1].spaceBefore
+        hit.range.lowerBound >= 2 && tokens[hit.range.lowerBound - 1].is("-")
+        && tokens[hit.range.lowerBound - 2].is("pro") && !tokens[hit.range.lowerBound - 1].spaceBefore
       guard
         pro
-          || (p + 2 < tokens.count && tokens[p].lower == "-"
+          || (p + 2 < tokens.count && tokens[p].is("-")
             && configuration.lexicon.participles.contains(tokens[p + 1]))
       else { continue }
       var k = pro ? p : p + 2
@@ -789,7 +791,7 @@ struct MentionFinder {
   func isSpeakersPronoun(at t: Int, tokens: [Token]) -> Bool {
     guard t >= 1, t + 1 < tokens.count, tokens[t + 1].isWord, !tokens[t + 1].isCapitalized else { return false }
     var before = t - 1
-    if tokens[before].lower == "that", before >= 1 {
+    if tokens[before].is("that"), before >= 1 {
       before -= 1
       // "said on Wednesday that it", "announced last week that it": a time phrase after the verb.
       var skipped = 0
@@ -822,7 +824,7 @@ struct MentionFinder {
       {
         continue
       }
-      if end + 1 < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore,
+      if end + 1 < tokens.count, tokens[end].is("-"), !tokens[end].spaceBefore,
         configuration.lexicon.participles.contains(tokens[end + 1])
       {
         continue
@@ -833,7 +835,7 @@ struct MentionFinder {
       var before = hit.range.lowerBound - 1
       while before >= 0, SentenceAnalysis.articles.contains(tokens[before]) { before -= 1 }
       // "carried out by regime warplanes …, they targeted": a passive's agent is the actor.
-      if before >= 0, SentenceAnalysis.governing.contains(tokens[before]), tokens[before].lower != "by" { continue }
+      if before >= 0, SentenceAnalysis.governing.contains(tokens[before]), !tokens[before].is("by") { continue }
       return hit.entityID
     }
     return sameSentenceOnly ? nil : state.previousSubject
@@ -856,14 +858,14 @@ struct MentionFinder {
   /// reference head after one or two modifiers (lowercase words, demonyms, hyphenated
   /// compounds) that name no actor themselves.
   func modifiedReference(_ tokens: [Token], at i: Int) -> (ReferencePhrase, Int)? {
-    guard tokens[i].lower == "the" else { return nil }
+    guard tokens[i].is("the") else { return nil }
     var k = i + 1
     var modifiers = 0
     var descriptor: String?
     while k < tokens.count, modifiers < 2 {
       // A compound "rebel-held" is one modifier.
       var end = k + 1
-      while end + 1 < tokens.count, tokens[end].lower == "-", !tokens[end].spaceBefore { end += 2 }
+      while end + 1 < tokens.count, tokens[end].is("-"), !tokens[end].spaceBefore { end += 2 }
       guard tokens[k].isWord, !tokens[k].startsWithNumber, !patterns.referenceBlockers.contains(tokens[k]),
         !(tokens[k].isCapitalized && end == k + 1
           && (dictionary.demonyms[tokens[k].lower] != nil || !isDemonymLike(tokens[k])))
@@ -946,7 +948,7 @@ struct MentionFinder {
     for hit in hits where !hit.isBareDemonym {
       var k = hit.range.upperBound
       // "(FSA)"
-      if k + 2 < tokens.count, tokens[k].lower == "(", tokens[k + 2].lower == ")" { k += 3 }
+      if k + 2 < tokens.count, tokens[k].is("("), tokens[k + 2].is(")") { k += 3 }
       let nameStart = k
       var hops = 0
       while k < tokens.count, hops < 3, !covered[k], tokens[k].startsWithNumber || tokens[k].isCapitalized,
@@ -1018,7 +1020,7 @@ struct MentionFinder {
       }
       guard let attacker = ranked.first else { continue }
       // "the attack by X" / "the X attack" name the attacker themselves.
-      if i + 1 < tokens.count, tokens[i + 1].lower == "by" || tokens[i + 1].lower == "of" { continue }
+      if i + 1 < tokens.count, tokens[i + 1].is("by") || tokens[i + 1].is("of") { continue }
       hits.append(MentionHit(entityID: attacker, range: i..<(i + 1), origin: .reference, isBareDemonym: false))
       covered[i] = true
     }
@@ -1074,7 +1076,7 @@ struct MentionFinder {
   ) {
     for index in hits.indices where hits[index].isBareDemonym {
       let end = hits[index].range.upperBound
-      guard end + 3 < tokens.count, tokens[end + 1].lower == "and",
+      guard end + 3 < tokens.count, tokens[end + 1].is("and"),
         [end, end + 2, end + 3].allSatisfy({ !covered[$0] && tokens[$0].isWord && tokens[$0].isCapitalized }),
         let head = Self.singular(tokens[end + 3].text)
       else { continue }

@@ -51,7 +51,7 @@ struct ModalityJudge {
     var window = Array(a.tokens[max(0, windowStart)..<cueStart])
     // "not only defeating X" affirms.
     if let notOnly = window.indices.first(where: {
-      $0 + 1 < window.count && window[$0].lower == "not" && window[$0 + 1].lower == "only"
+      $0 + 1 < window.count && window[$0].is("not") && window[$0 + 1].is("only")
     }) {
       window.removeSubrange(notOnly...(notOnly + 1))
     }
@@ -64,7 +64,7 @@ struct ModalityJudge {
     var negationWindow = window
     if let denial = negationWindow.lastIndex(where: { Self.denials.contains($0) }) {
       let after = negationWindow[(denial + 1)...]
-      if after.count > 2 && !after.contains(where: { $0.lower == "that" }) { negationWindow.remove(at: denial) }
+      if after.count > 2 && !after.contains(where: { $0.is("that") }) { negationWindow.remove(at: denial) }
     }
     if lexicon.negation.occurs(in: negationWindow) { return nil }
     // For an event noun, "to halt X's fire" does not make the fire hypothetical; "to launch an attack" does.
@@ -77,7 +77,7 @@ struct ModalityJudge {
       }
       var kept: [Token] = []
       for (k, w) in window.enumerated() {
-        if w.lower == "to", k + 1 < window.count, !NominalEvent.lightVerbs.contains(window[k + 1]) { continue }
+        if w.is("to"), k + 1 < window.count, !NominalEvent.lightVerbs.contains(window[k + 1]) { continue }
         kept.append(w)
       }
       window = kept
@@ -86,7 +86,7 @@ struct ModalityJudge {
     // longer cues ("able to", "plans to") count anywhere in the window.
     let infinitive =
       window.last?.lower == "to"
-      || (window.count >= 2 && window[window.count - 2].lower == "to"
+      || (window.count >= 2 && window[window.count - 2].is("to")
         && Self.infinitiveAuxiliaries.contains(window.last!))
     // "X claimed to have killed …", "Y is said to have shelled …": a claim of a past deed, the
     // governing verb's subject making it.
@@ -101,7 +101,7 @@ struct ModalityJudge {
     }
     let clause = a.tokens[a.clauseStart(of: cueStart)..<cueStart]
     if lexicon.hypothetical.occurs(in: window, excluding: ["to"]) || infinitive
-      || clause.contains(where: { $0.lower == "if" }) || clause.contains(where: { $0.lower == "unless" })
+      || clause.contains(where: { $0.is("if") }) || clause.contains(where: { $0.is("unless") })
     {
       return (.hypothetical, nil)
     }

@@ -38,7 +38,7 @@ struct ActiveClause: RelationRule {
       // ", killing three soldiers": a participle after a comma takes the main clause's subject,
       // not the phrase just before it ("… in Damascus, Syria, killing …").
       if group.form == .presentParticiple, group.range.lowerBound > 0,
-        a.tokens[group.range.lowerBound - 1].lower == ",",
+        a.tokens[group.range.lowerBound - 1].is(","),
         let parent = a.parse.clauses[group.clause].parent,
         let main = a.parse.clauses[parent].verbGroups.first.map({ a.parse.verbGroups[$0] }), !main.subjects.isEmpty
       {
@@ -54,7 +54,7 @@ struct ActiveClause: RelationRule {
       // "Overnight, US, British and French forces launched …": names before the commas of a list
       // whose last members are the subject's are members too.
       if sources.count >= 2, var k = sources.map({ a.mentions[$0].range.lowerBound }).min() {
-        while k >= 2, a.tokens[k - 1].lower == ",", let m = a.mentionOfToken[k - 2], a.isActor(m),
+        while k >= 2, a.tokens[k - 1].is(","), let m = a.mentionOfToken[k - 2], a.isActor(m),
           a.mentions[m].range.upperBound == k - 1, !sources.contains(m)
         {
           let before = a.mentions[m].range.lowerBound - 1

@@ -17,10 +17,10 @@ struct ActiveVoice: RelationRule {
       let end = hit.range.upperBound
       if hit.cue.form == .participle || hit.cue.form == .past {
         // Passive ("was attacked", "forces backed by") belongs to PassiveVoice.
-        if end < a.tokens.count, a.tokens[end].lower == "by" { continue }
+        if end < a.tokens.count, a.tokens[end].is("by") { continue }
         if start > 0,
           ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(a.tokens[start - 1].lower),
-          a.tokens[hit.range.upperBound - 1].lower != "with"
+          !a.tokens[hit.range.upperBound - 1].is("with")
         {
           continue
         }
@@ -32,10 +32,10 @@ struct ActiveVoice: RelationRule {
         continue
       }
       // "state-sponsored terrorists", "the attack": an adjective or a noun, not a verb.
-      if start > 0, a.tokens[start - 1].lower == "-", !a.tokens[start].spaceBefore { continue }
+      if start > 0, a.tokens[start - 1].is("-"), !a.tokens[start].spaceBefore { continue }
       // ("of cleaning ISIS" stays verbal: a gerund after "of" still takes an object.)
       if start > 0, Self.nominalMarkers.contains(a.tokens[start - 1]),
-        !(hit.cue.form == .gerund && a.tokens[start - 1].lower == "of")
+        !(hit.cue.form == .gerund && a.tokens[start - 1].is("of"))
       {
         continue
       }
@@ -45,14 +45,14 @@ struct ActiveVoice: RelationRule {
       }
       // A participle clause without its own subject takes the main clause's
       // ("…, threatening the town of Sukhna"; "… met up at the border preparing for …").
-      let participleFallback = hit.cue.form == .gerund && start > 0 && a.tokens[start - 1].lower == ","
+      let participleFallback = hit.cue.form == .gerund && start > 0 && a.tokens[start - 1].is(",")
       guard let subject = a.subject(before: start) ?? (participleFallback ? a.mainSubject(before: start) : nil) else {
         continue
       }
       var sources = a.group(of: subject).filter { a.mentions[$0].range.lowerBound < start }
       // "SDF members supported by coalition aircraft repelled …": the supported actor acts too.
       let s0 = a.mentions[sources[0]].range.lowerBound
-      if s0 >= 2, a.tokens[s0 - 1].lower == "by" || a.tokens[max(0, s0 - 2)].lower == "by",
+      if s0 >= 2, a.tokens[s0 - 1].is("by") || a.tokens[max(0, s0 - 2)].is("by"),
         let participle = a.cues.first(where: {
           ($0.range.upperBound == s0 - 1 || $0.range.upperBound == s0 - 2) && $0.cue.type == .support
         }),
@@ -67,9 +67,9 @@ struct ActiveVoice: RelationRule {
         }
       }
       // "warned that Israel would pay a price" demands nothing (`ThreatIdiom` reads a threat in it).
-      if hit.cue.lemma == "warn", end < a.tokens.count, a.tokens[end].lower == "that" { continue }
+      if hit.cue.lemma == "warn", end < a.tokens.count, a.tokens[end].is("that") { continue }
       // "demanded that the Security Council act"
-      let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].lower == "that" ? end + 1 : end
+      let objectStart = hit.cue.type == .demand && end < a.tokens.count && a.tokens[end].is("that") ? end + 1 : end
       guard let object = a.object(after: objectStart) else { continue }
       var type = hit.cue.type
       // "warned Israel that any attack would be met with force" is a threat, "warned X to halt" a demand.

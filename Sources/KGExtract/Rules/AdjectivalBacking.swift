@@ -16,11 +16,11 @@ struct AdjectivalBacking: RelationRule {
       // "US occupation-backed militia", "Iranian regime-backed groups": the state's apparatus
       // backs as the state.
       if p + 2 < a.tokens.count, Self.apparatus.contains(a.tokens[p]), a.mentionOfToken[p] == nil,
-        a.tokens[p + 1].lower == "-"
+        a.tokens[p + 1].is("-")
       {
         p += 1
       }
-      guard p + 1 < a.tokens.count, a.tokens[p].lower == "-", !a.tokens[p + 1].spaceBefore else { continue }
+      guard p + 1 < a.tokens.count, a.tokens[p].is("-"), !a.tokens[p + 1].spaceBefore else { continue }
       let participle = a.tokens[p + 1].lower
       guard AdjectivalBacking.participles.contains(participle) || Self.cooperative.contains(participle) else {
         continue

@@ -37,11 +37,11 @@ struct AllyApposition: RelationRule {
         k += 1
       }
       // "its allies, among which we have to count ISIS": up to five plain words after "among".
-      if k < a.tokens.count, a.tokens[k].lower == "among" {
+      if k < a.tokens.count, a.tokens[k].is("among") {
         k += 1
         var hops = 0
         while k < a.tokens.count, hops < 6, a.mentionOfToken[k] == nil, a.tokens[k].isWord,
-          !a.tokens[k].isCapitalized || a.tokens[k].lower == "we"
+          !a.tokens[k].isCapitalized || a.tokens[k].is("we")
         {
           k += 1
           hops += 1
@@ -49,7 +49,7 @@ struct AllyApposition: RelationRule {
       }
       // "The HSD …, acting as US proxies": the clause's subject is the proxy.
       let ownerStart = a.mentions[owner].range.lowerBound
-      if Self.proxyNouns.contains(noun), ownerStart >= 1, a.tokens[ownerStart - 1].lower == "as",
+      if Self.proxyNouns.contains(noun), ownerStart >= 1, a.tokens[ownerStart - 1].is("as"),
         let proxy = a.mainSubject(before: a.mentions[owner].range.lowerBound), proxy != owner
       {
         result.append(Finding(sources: [owner], type: .support, targets: [proxy], rule: id, cue: i..<(i + 1)))
@@ -78,7 +78,7 @@ struct AllyApposition: RelationRule {
     if lower == "'s", k > 0, let m = a.mentionOfToken[k - 1] { return a.isActor(m) ? m : nil }
     if lower == "its" || lower == "their" {
       var j = k - 1
-      if j >= 0, a.tokens[j].lower == "and", j > 0, let m = a.mentionOfToken[j - 1] { return a.isActor(m) ? m : nil }
+      if j >= 0, a.tokens[j].is("and"), j > 0, let m = a.mentionOfToken[j - 1] { return a.isActor(m) ? m : nil }
       while j >= 0 {
         if let m = a.mentionOfToken[j], a.isActor(m) { return m }
         j -= 1

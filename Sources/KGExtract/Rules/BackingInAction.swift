@@ -39,7 +39,7 @@ struct BackingInAction: DerivationRule {
       return true
     }
     var k = mention.upperBound
-    if k < a.tokens.count, a.tokens[k].lower == "'s" { k += 1 }
+    if k < a.tokens.count, a.tokens[k].is("'s") { k += 1 }
     let end = min(a.tokens.count, k + 3)
     while k < end {
       if a.words.match(a.tokens, at: k, in: .airPower) != nil { return true }

@@ -41,7 +41,7 @@ struct CallingCondemnation: RelationRule {
       var target: Int?
       if let m = a.object(after: i + 1, limit: 3), m != speaker {
         target = m
-      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1]) || a.tokens[i + 1].lower == "the" {
+      } else if i + 1 < a.tokens.count, Self.pronouns.contains(a.tokens[i + 1]) || a.tokens[i + 1].is("the") {
         // "compared the HSD to ISIS, calling them …": the main clause's object, the first actor after
         // the speaker that no preposition governs.
         var j = a.mentions[speaker].range.upperBound
@@ -62,12 +62,12 @@ struct CallingCondemnation: RelationRule {
       }
       // "called the move an act of aggression": the move is the event a possessor owns
       // ("the coalition's counterattack").
-      if target == nil, i + 2 < a.tokens.count, a.tokens[i + 1].lower == "the",
+      if target == nil, i + 2 < a.tokens.count, a.tokens[i + 1].is("the"),
         Self.eventWords.contains(a.tokens[i + 2])
       {
         for (m, mention) in a.mentions.enumerated() where m != speaker && a.isActor(m) {
           let after = mention.range.upperBound
-          if after + 1 < a.tokens.count, a.tokens[after].lower == "'s",
+          if after + 1 < a.tokens.count, a.tokens[after].is("'s"),
             a.cues.contains(where: {
               $0.range.lowerBound == after + 1 && $0.cue.form == .noun && $0.cue.type == .attack
             })

@@ -23,12 +23,12 @@ struct ClashReciprocal: RelationRule {
       var i = i
       // "exchanged fire with", "traded fire with"
       if ["exchanged", "exchange", "exchanging", "traded", "trade", "trading"].contains(token.lower) {
-        guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "fire" else { continue }
+        guard i + 1 < a.tokens.count, a.tokens[i + 1].is("fire") else { continue }
         cue = i..<(i + 2)
         i += 1
       }
       // "A clashed with B"
-      if i + 1 < a.tokens.count, a.tokens[i + 1].lower == "with", let subject = a.subject(before: i),
+      if i + 1 < a.tokens.count, a.tokens[i + 1].is("with"), let subject = a.subject(before: i),
         let object = a.object(after: i + 2)
       {
         let left = a.coordinatedLeft(from: subject)
@@ -38,7 +38,7 @@ struct ClashReciprocal: RelationRule {
         continue
       }
       // "clashes between A and B"
-      if i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2) {
+      if i + 1 < a.tokens.count, a.tokens[i + 1].is("between"), let first = a.object(after: i + 2) {
         let group = a.coordinatedRight(from: first)
         if group.count >= 2 {
           for x in group {

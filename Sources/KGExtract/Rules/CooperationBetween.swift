@@ -16,7 +16,7 @@ struct CooperationBetween: RelationRule {
     // Read once rather than through its lazy global at every token.
     let nouns = Self.nouns
     for i in a.tokens.indices where nouns.contains(a.tokens[i]) {
-      guard i + 1 < a.tokens.count, a.tokens[i + 1].lower == "between", let first = a.object(after: i + 2, limit: 2)
+      guard i + 1 < a.tokens.count, a.tokens[i + 1].is("between"), let first = a.object(after: i + 2, limit: 2)
       else { continue }
       let parties = a.coordinatedRight(from: first).filter { a.isActor($0) }
       guard parties.count >= 2 else { continue }

@@ -38,8 +38,8 @@ struct JointAction: RelationRule {
         // "A and B reached an agreement", "A signed a deal with B"
         parties = a.coordinatedLeft(from: subject)
         var k = i + 1
-        while k < a.tokens.count, k - i <= 4, a.tokens[k].lower != "with" { k += 1 }
-        if k + 1 < a.tokens.count, a.tokens[k].lower == "with", let other = a.object(after: k + 1, limit: 3) {
+        while k < a.tokens.count, k - i <= 4, !a.tokens[k].is("with") { k += 1 }
+        if k + 1 < a.tokens.count, a.tokens[k].is("with"), let other = a.object(after: k + 1, limit: 3) {
           parties += a.coordinatedRight(from: other)
         }
       } else if meetVerbs.contains(a.tokens[i]), let subject = a.subject(before: i) {
@@ -50,7 +50,7 @@ struct JointAction: RelationRule {
         // "Iran-Iraq-Syria … deal": actors glued by hyphens before a joint noun.
         var chain = [m]
         var end = a.mentions[m].range.upperBound
-        while end + 1 < a.tokens.count, a.tokens[end].lower == "-", !a.tokens[end].spaceBefore,
+        while end + 1 < a.tokens.count, a.tokens[end].is("-"), !a.tokens[end].spaceBefore,
           let next = a.mentionOfToken[end + 1], a.mentions[next].range.lowerBound == end + 1
         {
           chain.append(next)

@@ -31,7 +31,7 @@ struct JointPatrol: RelationRule {
     for p in parse.nounPhrases.indices {
       let head = parse.nounPhrases[p].head
       guard a.words.contains(a.tokens[head], in: .jointActivityNouns),
-        parse.nounPhrases[p].range.contains(where: { $0 < head && a.tokens[$0].lower == "joint" })
+        parse.nounPhrases[p].range.contains(where: { $0 < head && a.tokens[$0].is("joint") })
       else { continue }
       let phrase = parse.nounPhrases[p]
       var parties: [Int] = []

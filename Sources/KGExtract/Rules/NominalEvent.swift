@@ -46,7 +46,7 @@ struct NominalEvent: RelationRule {
           a.tokens[byStart].lower)
       {
         byStart += 1
-        if byStart < a.tokens.count, a.tokens[byStart].lower == "out" { byStart += 1 }
+        if byStart < a.tokens.count, a.tokens[byStart].is("out") { byStart += 1 }
       }
       if let byAgent = a.agent(after: byStart, within: 0) {
         agents = a.coordinatedRight(from: byAgent)
@@ -61,18 +61,18 @@ struct NominalEvent: RelationRule {
         agents = [owner]
       }
       // "the attacks of A against B" (but "the bombing of B" names the target)
-      if agents.isEmpty, end + 1 < a.tokens.count, a.tokens[end].lower == "of",
+      if agents.isEmpty, end + 1 < a.tokens.count, a.tokens[end].is("of"),
         !Self.patientOf.contains(a.tokens[end - 1]), let ofAgent = a.object(after: end + 1, limit: 3),
         a.isActor(ofAgent)
       {
         let group = a.coordinatedRight(from: ofAgent)
         var after = a.mentions[group.last!].range.upperBound
         // "the advance of the SAA and its allies against ISIS"
-        if after + 1 < a.tokens.count, a.tokens[after].lower == "and",
+        if after + 1 < a.tokens.count, a.tokens[after].is("and"),
           SentenceAnalysis.allyNouns.contains(a.tokens[after + 1])
         {
           after += 2
-        } else if after + 2 < a.tokens.count, a.tokens[after].lower == "and",
+        } else if after + 2 < a.tokens.count, a.tokens[after].is("and"),
           ["its", "their"].contains(a.tokens[after + 1].lower),
           SentenceAnalysis.allyNouns.contains(a.tokens[after + 2])
         {
@@ -94,7 +94,7 @@ struct NominalEvent: RelationRule {
       }
       // "A's bombing of X and the bombing of Y": the second event shares the first one's agent.
       if agents.isEmpty, let earlier = previousAgents[hit.cue.type], start >= 2,
-        a.tokens[start - 1].lower == "the" && a.tokens[start - 2].lower == "and" || a.tokens[start - 1].lower == "and"
+        a.tokens[start - 1].is("the") && a.tokens[start - 2].is("and") || a.tokens[start - 1].is("and")
       {
         agents = earlier
       }
@@ -104,8 +104,8 @@ struct NominalEvent: RelationRule {
       // "the pro-Assad offensive, even with Russian air support": support for the actor before "with".
       if targets == nil, hit.cue.type == .support, let firstAgent = agents.first {
         var k = a.mentions[firstAgent].range.lowerBound - 1
-        while k >= 0, a.tokens[k].lower != "with", a.mentionOfToken[k] == nil { k -= 1 }
-        if k >= 0, a.tokens[k].lower == "with", let owner = nearestActor(before: k, in: a) { targets = [owner] }
+        while k >= 0, !a.tokens[k].is("with"), a.mentionOfToken[k] == nil { k -= 1 }
+        if k >= 0, a.tokens[k].is("with"), let owner = nearestActor(before: k, in: a) { targets = [owner] }
       }
       guard let targets else { continue }
       result.append(Finding(sources: agents, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
@@ -187,7 +187,7 @@ struct NominalEvent: RelationRule {
     guard end < a.tokens.count else { return nil }
     // "aggression waged by the US against both": the pair named earlier in the sentence.
     if end + 1 < a.tokens.count, Self.targetPrepositions.contains(a.tokens[end]),
-      a.tokens[end + 1].lower == "both"
+      a.tokens[end + 1].is("both")
     {
       for m in a.mentions.indices where a.mentions[m].range.upperBound <= end && a.isActor(m) {
         let pair = a.coordinatedRight(from: m)

@@ -25,7 +25,7 @@ struct PassiveClause: RelationRule {
       var targets = a.mentions(ofPhrases: group.subjects)
       // "the Asayish, backed by the SDF, …": a participle after a comma modifies the phrase before it.
       let start = group.range.lowerBound
-      if group.form == .pastParticiple, start >= 2, a.tokens[start - 1].lower == ",",
+      if group.form == .pastParticiple, start >= 2, a.tokens[start - 1].is(","),
         a.parse.nounPhraseAt[start - 2] >= 0
       {
         let before = a.mentions(ofPhrase: Int(a.parse.nounPhraseAt[start - 2]))

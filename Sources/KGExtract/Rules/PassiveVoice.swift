@@ -11,7 +11,7 @@ struct PassiveVoice: RelationRule {
     for hit in a.cues where hit.cue.form == .participle || hit.cue.form == .past {
       // "condemned attacks by the Houthis": the "by" after a noun is the noun's agent.
       let next = hit.range.upperBound
-      if next < a.parse.tags.count, a.tokens[next].lower != "by", a.parse.tags[next].isNoun { continue }
+      if next < a.parse.tags.count, !a.tokens[next].is("by"), a.parse.tags[next].isNoun { continue }
       guard
         let agent = a.agent(after: hit.range.upperBound, within: 1) ?? eventAgent(after: hit.range.upperBound, in: a)
       else { continue }

@@ -57,7 +57,7 @@ struct RelationNoun: RelationRule {
       return a.headMention(ofPhrase: possessor).flatMap { a.isActor($0) ? $0 : nil }
     }
     let start = phrase.range.lowerBound
-    if start >= 2, a.tokens[start - 1].lower == "'s", let m = a.mentionOfToken[start - 2], a.isActor(m) { return m }
+    if start >= 2, a.tokens[start - 1].is("'s"), let m = a.mentionOfToken[start - 2], a.isActor(m) { return m }
     guard let d = phrase.determiner, ["its", "their"].contains(a.tokens[d].lower) else { return nil }
     var k = start - 1
     while k >= 0 {
@@ -93,8 +93,8 @@ struct RelationNoun: RelationRule {
     if let first = phrase.conjuncts.first, first < p { start = parse.nounPhrases[first].range.lowerBound }
     let possessor = phrase.possessor ?? phrase.conjuncts.lazy.compactMap { parse.nounPhrases[$0].possessor }.first
     if let possessor { start = min(start, parse.nounPhrases[possessor].range.lowerBound) }
-    while start > 0, a.tokens[start - 1].lower != ",", parse.nounPhraseAt[start - 1] >= 0 { start -= 1 }
-    if found.isEmpty, start >= 2, a.tokens[start - 1].lower == ",", parse.nounPhraseAt[start - 2] >= 0 {
+    while start > 0, !a.tokens[start - 1].is(","), parse.nounPhraseAt[start - 1] >= 0 { start -= 1 }
+    if found.isEmpty, start >= 2, a.tokens[start - 1].is(","), parse.nounPhraseAt[start - 2] >= 0 {
       found = a.mentions(ofPhrase: Int(parse.nounPhraseAt[start - 2]))
     }
     return found.filter { a.isActor($0) }

@@ -19,7 +19,7 @@ struct RepelledAttack: RelationRule {
       else { continue }
       // The attacker must own an attack noun: "an ISIS attack", "ISIS's offensive".
       var k = a.mentions[attacker].range.upperBound
-      if k < a.tokens.count, a.tokens[k].lower == "'s" { k += 1 }
+      if k < a.tokens.count, a.tokens[k].is("'s") { k += 1 }
       guard a.cues.contains(where: { $0.range.lowerBound == k && $0.cue.form == .noun && $0.cue.type == .attack })
       else { continue }
       result.append(

@@ -29,7 +29,7 @@ struct RetaliationVow: RelationRule {
     let tokens = a.tokens
     for v in tokens.indices where VowImpliesThreat.vows.contains(tokens[v]) {
       var k = v + 1
-      if k < tokens.count, tokens[k].lower == "to" { k += 1 }
+      if k < tokens.count, tokens[k].is("to") { k += 1 }
       guard let end = retaliation(at: k, in: tokens) else { continue }
       // The vower: the subject of the vow's verb group.
       guard let g = v < a.parse.verbGroupAt.count ? Int(a.parse.verbGroupAt[v]) : nil, g >= 0,

@@ -28,7 +28,7 @@ struct ThreatIdiom: RelationRule {
       guard let end = idiom(at: parse.verbGroups[g].head, in: a) else { continue }
       let group = parse.verbGroups[g]
       // "would not go unpunished" threatens as "would be punished" does; "will not regret" does not.
-      let negatedIdiom = a.tokens[group.head].lower == "go"
+      let negatedIdiom = a.tokens[group.head].is("go")
       guard group.isNegated == negatedIdiom else { continue }
       var targets = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       var speakers: [Int] = []

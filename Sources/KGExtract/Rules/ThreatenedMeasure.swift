@@ -59,8 +59,8 @@ struct ThreatenedMeasure: RelationRule {
   /// "threatened Wednesday to cut …": the verb a "to" infinitive follows across a time phrase.
   func governorAcrossTime(of group: VerbGroup, in a: SentenceAnalysis) -> Int? {
     let start = group.range.lowerBound
-    guard start >= 2, a.tokens[start].lower == "to" || a.tokens[start - 1].lower == "to" else { return nil }
-    var k = a.tokens[start].lower == "to" ? start - 1 : start - 2
+    guard start >= 2, a.tokens[start].is("to") || a.tokens[start - 1].is("to") else { return nil }
+    var k = a.tokens[start].is("to") ? start - 1 : start - 2
     var skipped = 0
     while k >= 0, skipped < 3, a.parse.verbGroupAt[k] < 0 {
       k -= 1

@@ -15,7 +15,7 @@ struct UnderFire: RelationRule {
     // Tokens are told from "under" by their precomputed hash before their text is compared.
     let under = WordHash.of("under")
     for i in a.tokens.indices
-    where a.tokens[i].hash == under && a.tokens[i].lower == "under" && i > 0 && Self.verbs.contains(a.tokens[i - 1]) {
+    where a.tokens[i].hash == under && a.tokens[i].is("under") && i > 0 && Self.verbs.contains(a.tokens[i - 1]) {
       var k = i + 1
       while k < a.tokens.count,
         [

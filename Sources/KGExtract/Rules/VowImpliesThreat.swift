@@ -24,7 +24,7 @@ struct VowImpliesThreat: DerivationRule {
       guard Self.forceTypes.contains(f.type), f.forced == nil else { return nil }
       // "vowed to crush": the vow stands right before "to" + the cue.
       let s = f.cue.lowerBound
-      guard s >= 2, a.tokens[s - 1].lower == "to", Self.vows.contains(a.tokens[s - 2]) else {
+      guard s >= 2, a.tokens[s - 1].is("to"), Self.vows.contains(a.tokens[s - 2]) else {
         return vowedEvent(f, in: a) ?? reportedCommitment(f, in: a)
       }
       var threat = f

@@ -92,7 +92,7 @@ extension SentenceAnalysis {
   func owned(_ p: Int) -> Int {
     if let owner = parse.nounPhrases.firstIndex(where: { $0.possessor == p }) { return owner }
     let end = parse.nounPhrases[p].range.upperBound
-    if end + 1 < tokens.count, tokens[end].lower == "'s", parse.nounPhraseAt[end + 1] >= 0 {
+    if end + 1 < tokens.count, tokens[end].is("'s"), parse.nounPhraseAt[end + 1] >= 0 {
       return Int(parse.nounPhraseAt[end + 1])
     }
     return p
@@ -159,7 +159,7 @@ extension SentenceAnalysis {
     // "positions used by Hezbollah", "a base held by the rebels": whose the installation is.
     let owned = Self.forceHeads.contains(tokens[phrase.head]) || Self.installationHeads.contains(tokens[phrase.head])
     if depth == 0, owned, end + 1 < tokens.count,
-      words.contains(tokens[end], in: .owningParticiples), tokens[end + 1].lower == "by"
+      words.contains(tokens[end], in: .owningParticiples), tokens[end + 1].is("by")
     {
       if let m = actorStarting(at: end + 2) { return m }
     }
@@ -178,7 +178,7 @@ extension SentenceAnalysis {
       if let m = mentionOfToken[k] {
         let after = mentions[m].range.upperBound
         let compounded =
-          after + 1 < tokens.count && tokens[after].lower == "-" && !tokens[after + 1].spaceBefore
+          after + 1 < tokens.count && tokens[after].is("-") && !tokens[after + 1].spaceBefore
           && (AdjectivalBacking.participles.contains(tokens[after + 1])
             || (Self.holdingParticiples.contains(tokens[after + 1]) && !Self.forceHeads.contains(tokens[phrase.head])))
         if !compounded { return m }
@@ -196,12 +196,12 @@ extension SentenceAnalysis {
     if let d = phrase.determiner, Self.possessivePronouns.contains(tokens[d]),
       Self.forceHeads.contains(tokens[phrase.head])
     {
-      let notPerson = tokens[d].lower == "its"
+      let notPerson = tokens[d].is("its")
       var commas = 0
       var parenthetical: Int?
       var k = phrase.range.lowerBound - 1
       while k >= 0 {
-        if tokens[k].lower == "," { commas += 1 }
+        if tokens[k].is(",") { commas += 1 }
         if let m = mentionOfToken[k], isActor(m), !mentions[m].isBareDemonym,
           !(notPerson && mentionKinds[m] == .person)
         {
@@ -255,7 +255,7 @@ extension SentenceAnalysis {
 
   /// The actor mention that starts at `k`, after an optional "the" ("led by (the) X").
   func actorStarting(at k: Int) -> Int? {
-    let k = k < tokens.count && tokens[k].lower == "the" ? k + 1 : k
+    let k = k < tokens.count && tokens[k].is("the") ? k + 1 : k
     guard k < tokens.count, let m = mentionOfToken[k], mentions[m].range.lowerBound == k, isActor(m) else {
       return nil
     }
@@ -377,7 +377,7 @@ extension SentenceAnalysis {
     // semicolons, each with its apposition.
     while k + 1 < tokens.count, [",", "and", "or", ";"].contains(tokens[k].lower) {
       var j = k + 1
-      if tokens[j].lower == "and" || tokens[j].lower == "or" { j += 1 }
+      if tokens[j].is("and") || tokens[j].is("or") { j += 1 }
       guard j < tokens.count, parse.nounPhraseAt[j] >= 0 else { break }
       var next = Int(parse.nounPhraseAt[j])
       // ", the SDF media center said": a phrase followed by its verb opens a clause.
@@ -408,8 +408,8 @@ extension SentenceAnalysis {
         parse.prepositionalPhraseAt[k] >= 0 ? parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].word : nil
       if word == "of" || (word == "in" || word == "with") && (places || k == 0 || mentionOfToken[k - 1] == nil) {
         k = parse.prepositionalPhrases[Int(parse.prepositionalPhraseAt[k])].range.upperBound
-      } else if tokens[k].lower == "(",
-        let close = tokens[k..<min(tokens.count, k + 12)].firstIndex(where: { $0.lower == ")" })
+      } else if tokens[k].is("("),
+        let close = tokens[k..<min(tokens.count, k + 12)].firstIndex(where: { $0.is(")") })
       {
         k = close + 1
       } else {
@@ -436,7 +436,7 @@ extension SentenceAnalysis {
       ["to", "on"].contains(tokens[position + 1].lower)
     else { return nil }
     var k = position + 2
-    if tokens[k].lower == "the" && k + 1 < tokens.count { k += 1 }
+    if tokens[k].is("the") && k + 1 < tokens.count { k += 1 }
     return mentionOfToken[k] != nil ? k : nil
   }
 
@@ -446,7 +446,7 @@ extension SentenceAnalysis {
     let phrase = parse.nounPhrases[p]
     if let hit = nounCue(at: phrase.head) { return hit }
     let start = phrase.range.lowerBound
-    guard tokens[start].isCapitalized, tokens[start].lower == "operation" else { return nil }
+    guard tokens[start].isCapitalized, tokens[start].is("operation") else { return nil }
     return nounCue(at: start)
   }
 
@@ -464,7 +464,7 @@ extension SentenceAnalysis {
   /// that ends right before its comma ("The Turkish Armed Forces, together with …").
   func comitativeHead(before start: Int) -> Int? {
     var k = start - 1
-    if k >= 0, tokens[k].lower == "," { k -= 1 }
+    if k >= 0, tokens[k].is(",") { k -= 1 }
     if k >= 0, let m = mentionOfToken[k], isActor(m) { return m }
     return subject(before: start)
   }
@@ -475,10 +475,10 @@ extension SentenceAnalysis {
   func subjectAcrossParenthetical(before verb: Int) -> [Int] {
     var close = verb - 1
     while close >= 0, parse.tags[close].isAdverb { close -= 1 }
-    guard close > 1, tokens[close].lower == "," else { return [] }
+    guard close > 1, tokens[close].is(",") else { return [] }
     var open = close - 1
-    while open >= 0, tokens[open].lower != ",", close - open <= 15 { open -= 1 }
-    guard open >= 1, tokens[open].lower == ",", parse.nounPhraseAt[open - 1] >= 0 else { return [] }
+    while open >= 0, !tokens[open].is(","), close - open <= 15 { open -= 1 }
+    guard open >= 1, tokens[open].is(","), parse.nounPhraseAt[open - 1] >= 0 else { return [] }
     for g in parse.verbGroups.indices
     where parse.verbGroups[g].range.lowerBound > open && parse.verbGroups[g].range.upperBound <= close {
       let group = parse.verbGroups[g]
@@ -501,13 +501,13 @@ extension SentenceAnalysis {
     while k + 1 < tokens.count {
       let word = tokens[k].lower
       if word == ";" || isVerbCue(k) { return [] }
-      if word == ",", tokens[k + 1].lower == "including" || tokens[k + 1].lower == "among" {
+      if word == ",", tokens[k + 1].is("including") || tokens[k + 1].is("among") {
         listStart = k + 2
         break
       }
       // "killed several ISIS leaders – named as Abu Waddah and Abu Hamza", "(identified as …)"
       if Self.namingMarks.contains(tokens[k]), k + 2 < tokens.count,
-        Self.namingVerbs.contains(tokens[k + 1]), tokens[k + 2].lower == "as"
+        Self.namingVerbs.contains(tokens[k + 1]), tokens[k + 2].is("as")
       {
         listStart = k + 3
         break
@@ -519,7 +519,7 @@ extension SentenceAnalysis {
     var j = listStart
     // The list ends at the sentence's end, a verb cue, or a relative clause about its items.
     while j < tokens.count, !Self.listEnders.contains(tokens[j]), !isVerbCue(j),
-      !(tokens[j].lower == "." && j == tokens.count - 1)
+      !(tokens[j].is(".") && j == tokens.count - 1)
     {
       // "a commander in Tehran's IRGC": a possessor is not one of the list.
       if let m = mentionOfToken[j], !found.contains(m) {
@@ -608,7 +608,7 @@ extension SentenceAnalysis {
     {
       j += 1
       if j < tokens.count, ["out", "up"].contains(tokens[j].lower) { j += 1 }
-      if j + 1 < tokens.count, tokens[j].lower == "by", parse.nounPhraseAt[j + 1] >= 0 {
+      if j + 1 < tokens.count, tokens[j].is("by"), parse.nounPhraseAt[j + 1] >= 0 {
         return mentions(ofPhrase: Int(parse.nounPhraseAt[j + 1])).filter { isActor($0) }
       }
     }

@@ -134,7 +134,7 @@ struct SentenceAnalysis {
       if m.origin == .reference, m.range.count == 1, pronouns.contains(tokens[m.range.lowerBound]) { continue }
       var start = m.range.lowerBound
       // "US - backed SDF": a name, a joining hyphen and a participle right before the mention.
-      if start >= 3, tokens[start - 2].lower == "-", !tokens[start - 2].spaceBefore, !tokens[start - 1].spaceBefore,
+      if start >= 3, tokens[start - 2].is("-"), !tokens[start - 2].spaceBefore, !tokens[start - 1].spaceBefore,
         tokens[start - 1].isWord, mentionEndingAt[start - 2] >= 0
       {
         start = mentionEndingAt[start - 2]
@@ -242,7 +242,7 @@ struct SentenceAnalysis {
           continue
         }
         // "colluding with the takfiri group to take …": the object of a preposition is not a subject.
-        if preposition && tokens[before].lower != "by" { return nil }
+        if preposition && !tokens[before].is("by") { return nil }
         // "Troops backed by Russia attacked …": the backer is not the one who acts; look past it.
         if preposition, before > 0, cues.contains(where: { $0.cue.type == .support && $0.range.contains(before - 1) }) {
           i = before - 2
@@ -255,7 +255,7 @@ struct SentenceAnalysis {
       // "… SDF (hereafter HSD) will clash": skip a parenthesis.
       if lower == ")" || lower == "]" {
         var k = i - 1
-        while k >= 0, tokens[k].lower != "(" && tokens[k].lower != "[" { k -= 1 }
+        while k >= 0, !tokens[k].is("(") && !tokens[k].is("[") { k -= 1 }
         if k >= 0 {
           i = k - 1
           skipped += 1
@@ -287,7 +287,7 @@ struct SentenceAnalysis {
       if Self.clauseBreakers.contains(tokens[i]) {
         if lower == "who" || lower == "which", i > 0 {
           var k = i - 1
-          if tokens[k].lower == "," { k -= 1 }
+          if tokens[k].is(",") { k -= 1 }
           if k >= 0, let m = mentionOfToken[k], isActor(m) { return m }
         }
         return nil
@@ -298,7 +298,7 @@ struct SentenceAnalysis {
         while k >= 0, ["its", "their", "foreign", "regional", "local", "main", "key"].contains(tokens[k].lower) {
           k -= 1
         }
-        if k >= 1, tokens[k].lower == "and", let m = mentionOfToken[k - 1] { return isActor(m) ? m : nil }
+        if k >= 1, tokens[k].is("and"), let m = mentionOfToken[k - 1] { return isActor(m) ? m : nil }
         return nil
       }
       if lower == "and" || lower == "or" {
@@ -336,7 +336,7 @@ struct SentenceAnalysis {
         continue
       }
       // Unknown lower-case words (at most three), and a verb that only leads to this one ("fighting to recover").
-      let catenative = isVerbCue(i) && i + 1 < tokens.count && tokens[i + 1].lower == "to"
+      let catenative = isVerbCue(i) && i + 1 < tokens.count && tokens[i + 1].is("to")
       if tokens[i].isWord, !tokens[i].isCapitalized, unknown < 3, !isVerbCue(i) || catenative {
         i -= 1
         skipped += 1
@@ -368,7 +368,7 @@ struct SentenceAnalysis {
     var k = position - 1
     var first: Int?
     while k >= 0, position - k < 12 {
-      if Self.clauseOpeners.contains(tokens[k]) && tokens[k].lower != "and" { break }
+      if Self.clauseOpeners.contains(tokens[k]) && !tokens[k].is("and") { break }
       if let m = mentionOfToken[k] {
         first = m
         k = mentions[m].range.lowerBound - 1
@@ -403,10 +403,10 @@ struct SentenceAnalysis {
       var k = mentions[head].range.upperBound
       var hops = 0
       while k < tokens.count, hops < 4, mentionOfToken[k] == nil,
-        tokens[k].lower == "'s"
+        tokens[k].is("'s")
           || (tokens[k].isWord && !isVerbCue(k) && !Self.locativePrepositions.contains(tokens[k])
             && !Self.clauseBreakers.contains(tokens[k]) && !Self.auxiliaries.contains(tokens[k])
-            && tokens[k].lower != "and")
+            && !tokens[k].is("and"))
       {
         k += 1
         hops += 1
@@ -422,7 +422,7 @@ struct SentenceAnalysis {
   func appositiveStart(endingAt comma: Int) -> Int? {
     var k = comma - 1
     while k > 0, comma - k < 14 {
-      if tokens[k].lower == "," {
+      if tokens[k].is(",") {
         guard k + 1 < comma, ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[k + 1].lower),
           k > 0, mentionOfToken[k - 1] != nil
         else { return nil }
@@ -455,7 +455,7 @@ struct SentenceAnalysis {
   func relativeClauseStart(endingAt comma: Int) -> Int? {
     var k = comma - 1
     while k > 0, comma - k < 25 {
-      if tokens[k].lower == "," {
+      if tokens[k].is(",") {
         if k + 1 < tokens.count, ["which", "who", "whose", "whom"].contains(tokens[k + 1].lower) { return k }
         return nil
       }
@@ -478,7 +478,7 @@ struct SentenceAnalysis {
     while i < tokens.count, skipped <= limit {
       if let m = mentionOfToken[i] {
         // "threatened they wouldn't allow the SAA …": "they" opens a clause; its object comes later.
-        if tokens[i].lower == "they", i + 1 < tokens.count,
+        if tokens[i].is("they"), i + 1 < tokens.count,
           Self.auxiliaries.contains(tokens[i + 1]) || isVerbCue(i + 1)
         {
           i += 1
@@ -487,7 +487,7 @@ struct SentenceAnalysis {
         }
         // "US-backed SDF", "ISIS-held town of X": the glued mention modifies what follows.
         let after = mentions[m].range.upperBound
-        if after + 1 < tokens.count, tokens[after].lower == "-", !tokens[after].spaceBefore,
+        if after + 1 < tokens.count, tokens[after].is("-"), !tokens[after].spaceBefore,
           !tokens[after + 1].spaceBefore,
           mentionOfToken[after + 1] == nil
         {
@@ -499,8 +499,7 @@ struct SentenceAnalysis {
         if mentions[m].isBareDemonym {
           var k = mentions[m].range.upperBound
           var hops = 0
-          while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isCapitalized || tokens[k].lower == "-"
-          {
+          while k < tokens.count, hops < 4, mentionOfToken[k] == nil, tokens[k].isCapitalized || tokens[k].is("-") {
             k += 1
             hops += 1
           }
@@ -520,7 +519,7 @@ struct SentenceAnalysis {
         continue
       }
       // "recover lost ground, including the town of al-Shula"
-      if lower == ",", i + 1 < tokens.count, tokens[i + 1].lower == "including" {
+      if lower == ",", i + 1 < tokens.count, tokens[i + 1].is("including") {
         i += 2
         skipped += 1
         continue
@@ -547,7 +546,7 @@ struct SentenceAnalysis {
       i += 1
       skipped += 1
       // "a Kurdish politician, Hevrin Khalaf": a name in apposition is the head.
-      if i + 1 < tokens.count, tokens[i].lower == ",", let m = mentionOfToken[i + 1],
+      if i + 1 < tokens.count, tokens[i].is(","), let m = mentionOfToken[i + 1],
         mentionKinds[m] == .person
       {
         return m
@@ -569,15 +568,15 @@ struct SentenceAnalysis {
       var isComma = false
       if joiner == "and" || joiner == "or" || joiner == "&" || joiner == "/" {
         k += 1
-      } else if joiner == "as", k + 2 < tokens.count, tokens[k + 1].lower == "well", tokens[k + 2].lower == "as" {
+      } else if joiner == "as", k + 2 < tokens.count, tokens[k + 1].is("well"), tokens[k + 2].is("as") {
         k += 3
       } else if joiner == "," {
         k += 1
         isComma = true
-        if k < tokens.count, tokens[k].lower == "and" || tokens[k].lower == "or" {
+        if k < tokens.count, tokens[k].is("and") || tokens[k].is("or") {
           k += 1
           isComma = false
-        } else if k < tokens.count, tokens[k].lower == "including" {
+        } else if k < tokens.count, tokens[k].is("including") {
           k += 1
           isComma = false
         }
@@ -628,7 +627,7 @@ struct SentenceAnalysis {
       guard start > 0 else { break }
       var k = start - 1
       // "SDF, Syrian Democratic Forces": the same actor restated is not a second member.
-      if tokens[k].lower == ",", k > 0, let prev = mentionOfToken[k - 1],
+      if tokens[k].is(","), k > 0, let prev = mentionOfToken[k - 1],
         mentions[prev].entityID == mentions[group[0]].entityID
       {
         start = mentions[prev].range.lowerBound
@@ -646,12 +645,12 @@ struct SentenceAnalysis {
       }
       guard ["and", ",", "&", "/", "or"].contains(tokens[k].lower) else { break }
       // "According to SOHR, Russian jets …": a comma joins only inside a list that has a conjunction.
-      if tokens[k].lower == "," && !sawConjunction { break }
-      if tokens[k].lower != "," { sawConjunction = true }
+      if tokens[k].is(",") && !sawConjunction { break }
+      if !tokens[k].is(",") { sawConjunction = true }
       k -= 1
       // "The Turkish army and allied Syrian rebels": the rebels are not Syria.
       if k >= 0, let prev = mentionOfToken[k], describesNonStateGroup(prev) { break }
-      if k >= 0, tokens[k].lower == "," { k -= 1 }
+      if k >= 0, tokens[k].is(",") { k -= 1 }
       guard k >= 0, let prev = mentionOfToken[k] else { break }
       // "Russia, which …" is not coordination; an actor list is.
       guard isActor(prev) || mentionKinds[prev] == mentionKinds[m] else { break }
@@ -670,7 +669,7 @@ struct SentenceAnalysis {
   func agent(after position: Int, within: Int = 3) -> Int? {
     var i = position
     while i < tokens.count, i - position <= within {
-      if tokens[i].lower == "by" { return object(after: i + 1, limit: 7) }
+      if tokens[i].is("by") { return object(after: i + 1, limit: 7) }
       if Self.clauseBreakers.contains(tokens[i]) { return nil }
       i += 1
     }

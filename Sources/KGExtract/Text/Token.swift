@@ -14,6 +14,13 @@ struct Token: Sendable {
   /// White space stands between this token and the one before.
   var spaceBefore: Bool
 
+  /// Whether the lowercased form is `word`, its length compared first: most tokens are told from
+  /// a given word without calling the string comparison (an unequal `==` always calls it). The
+  /// same as `lower == word` for any word with no canonical equivalent of another length (every
+  /// word but ";", "`" and "K", whose equivalents are the Greek question mark, the Greek varia
+  /// and the Kelvin sign): compare those with `==`.
+  @inline(__always) func `is`(_ word: String) -> Bool { lower.utf8.count == word.utf8.count && lower == word }
+
   /// Whether the token opens with a number ("1st", "2018"): `lower.first?.isNumber`, which tests
   /// the first scalar's numeric type, answered for ASCII without making a Character.
   var startsWithNumber: Bool {
