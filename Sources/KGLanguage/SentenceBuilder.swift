@@ -1,3 +1,5 @@
+import KGModel
+
 /// The sentence under analysis: tokens, tags and lemmas, the phrases found so far, and for each
 /// token the phrase that covers it (-1 for none).
 struct SentenceBuilder {
@@ -20,11 +22,11 @@ struct SentenceBuilder {
     self.tags = tags
     self.lemmas = lemmas
     let n = words.count
-    fixedEnd = Array(repeating: -1, count: n)
+    fixedEnd = .filled(with: -1, count: n)
     for range in fixed where range.lowerBound >= 0 && range.upperBound <= n && !range.isEmpty {
       fixedEnd[range.lowerBound] = Int32(range.upperBound)
     }
-    npAt = Array(repeating: -1, count: n)
+    npAt = .filled(with: -1, count: n)
     vgAt = npAt
     ppAt = npAt
   }

@@ -1,3 +1,5 @@
+import KGModel
+
 /// Brill's transformation-based tagger (Brill 1992, "A simple rule-based part of speech tagger"),
 /// as textblob/pattern apply it, plus a few corrections for news prose.
 ///
@@ -159,9 +161,9 @@ struct Tagger: Sendable {
   /// Tags `words`; `ids` receives each token's word id (-1 when the table lacks it).
   func tag(_ words: [WordInput], fixed: [Range<Int>], ids: inout [Int32]) -> [Tag] {
     let n = words.count
-    var tags = [UInt8](repeating: Tag.NN.rawValue, count: n)
-    var locked = [Bool](repeating: false, count: n)
-    ids = [Int32](repeating: -1, count: n)
+    var tags = [UInt8].filled(with: Tag.NN.rawValue, count: n)
+    var locked = [Bool].filled(with: false, count: n)
+    ids = .filled(with: -1, count: n)
     var shapes: [Shape] = []
     shapes.reserveCapacity(n)
     for word in words { shapes.append(Shape(word)) }

@@ -10,7 +10,7 @@ struct MentionFinder {
 
   func find(in tokens: [Token], headline: Bool, state: inout DocumentState) -> [MentionHit] {
     var hits: [MentionHit] = []
-    var covered = [Bool](repeating: false, count: tokens.count)
+    var covered = [Bool].filled(with: false, count: tokens.count)
     func claim(_ hit: MentionHit) {
       hits.append(hit)
       for k in hit.range { covered[k] = true }
@@ -672,8 +672,8 @@ struct MentionFinder {
     // The bare demonym and the place that start at each token (indices into `initial`, the hits
     // as they were, -1 for none): probed at every token, where a dictionary hashed every position.
     let initial = hits
-    var demonymAt = [Int32](repeating: -1, count: tokens.count)
-    var placeAt = [Int32](repeating: -1, count: tokens.count)
+    var demonymAt = [Int32].filled(with: -1, count: tokens.count)
+    var placeAt = [Int32].filled(with: -1, count: tokens.count)
     for (h, hit) in initial.enumerated() {
       if hit.isBareDemonym {
         demonymAt[hit.range.lowerBound] = Int32(h)

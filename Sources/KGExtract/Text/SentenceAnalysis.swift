@@ -53,7 +53,7 @@ struct SentenceAnalysis {
     self.mentions = mentions
     self.entityKind = entityKind
     mentionKinds = mentions.map { entityKind($0.entityID) }
-    var owner = [Int?](repeating: nil, count: tokens.count)
+    var owner = [Int?].filled(with: nil, count: tokens.count)
     for (m, hit) in mentions.enumerated() { for k in hit.range { owner[k] = m } }
     mentionOfToken = owner
     var cues: [CueHit] = []
@@ -82,7 +82,7 @@ struct SentenceAnalysis {
       // "has backed", "is backing": an auxiliary before it leaves "back" the verb.
       return ["be", "have", "do", "get"].contains(lemmas[i - 1])
     }
-    var verbAt = [Bool](repeating: false, count: tokens.count)
+    var verbAt = [Bool].filled(with: false, count: tokens.count)
     for hit in self.cues where hit.cue.form != .noun { for k in hit.range { verbAt[k] = true } }
     verbCueAt = verbAt
   }
@@ -125,7 +125,7 @@ struct SentenceAnalysis {
     var ranges: [Range<Int>] = []
     // The start of the (last) mention ending at each token boundary, -1 where none does: an array,
     // not a dictionary, as boundaries are token indices.
-    var mentionEndingAt = [Int](repeating: -1, count: tokens.count + 1)
+    var mentionEndingAt = [Int].filled(with: -1, count: tokens.count + 1)
     for m in mentions where m.range.upperBound <= tokens.count {
       mentionEndingAt[m.range.upperBound] = m.range.lowerBound
     }
