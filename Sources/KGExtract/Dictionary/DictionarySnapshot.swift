@@ -215,11 +215,11 @@ enum DictionarySnapshot {
     /// decoding one (four strings and an alias list) each time was 5% of extraction.
     func entity(_ id: String) -> Entity? {
       guard let offset = entities.value(of: id, in: snapshot) else { return nil }
-      return decodedEntities.entity(at: offset) { try? entity(at: offset) }
+      return decodedEntities.value(for: offset) { try? entity(at: offset) }
     }
 
     /// The entities decoded so far.
-    private let decodedEntities = DecodedEntities()
+    private let decodedEntities = SharedMemo<Int, Entity?>()
 
     func entity(at offset: Int) throws(SnapshotDamaged) -> Entity {
       var r = snapshot.reader(at: offset)
@@ -318,10 +318,10 @@ enum DictionarySnapshot {
       guard let group = groupOffset(tokens, i) else { return ([], []) }
       var longer: [AliasEntry] = []
       if i + 1 < tokens.count, let pair = pairs.value(of: tokens, i, in: snapshot) {
-        longer = decoded.list(at: pair) { entries(at: pair) }
+        longer = decoded.value(for: pair) { entries(at: pair) }
       }
       // A group's one-word entries are kept by the group's offset (no other list starts there).
-      let oneWord = decoded.list(at: group) { () -> [AliasEntry] in
+      let oneWord = decoded.value(for: group) { () -> [AliasEntry] in
         var r = snapshot.reader(at: group)
         guard (try? r.int()) != nil, (try? DictionarySnapshot.readOffsets(&r)) != nil,
           let oneWord = try? DictionarySnapshot.readOffsets(&r)
@@ -332,7 +332,7 @@ enum DictionarySnapshot {
     }
 
     /// The candidate lists decoded so far.
-    private let decoded = DecodedLists()
+    private let decoded = SharedMemo<Int, [AliasEntry]>()
 
     /// A first word's entries, in order.
     func entries(startingWith word: String) -> [AliasEntry] {
@@ -375,45 +375,6 @@ enum DictionarySnapshot {
 
     /// Whether some alias entry starts with `word`.
     func startsEntries(_ word: String) -> Bool { groups.value(of: word, in: snapshot) != nil }
-  }
-
-  /// Lists of alias entries decoded from a snapshot, by the offset of their record, shared by
-  /// the threads that extract with one configuration.
-  final class DecodedLists: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lists: [Int: [AliasEntry]] = [:]
-
-    /// The list at `offset`, decoded by `decode` the first time it is asked for.
-    func list(at offset: Int, _ decode: () -> [AliasEntry]) -> [AliasEntry] {
-      lock.lock()
-      let known = lists[offset]
-      lock.unlock()
-      if let known { return known }
-      let list = decode()
-      lock.lock()
-      lists[offset] = list
-      lock.unlock()
-      return list
-    }
-  }
-
-  /// The entities a snapshot's `Tables` decoded so far, by record offset; shared by threads.
-  final class DecodedEntities: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entities: [Int: Entity?] = [:]
-
-    /// The entity at `offset`, decoded by `decode` the first time it is asked for.
-    func entity(at offset: Int, _ decode: () -> Entity?) -> Entity? {
-      lock.lock()
-      let known = entities[offset]
-      lock.unlock()
-      if let known { return known }
-      let entity = decode()
-      lock.lock()
-      entities[offset] = entity
-      lock.unlock()
-      return entity
-    }
   }
 
   // MARK: - Parts

@@ -151,7 +151,7 @@ public final class ExtractionConfiguration: Sendable {
   let capitalCities: [String: String]
   /// The army of each state asked for so far (`MentionFinder.army(of:)`): finding one reads
   /// every demonym, and a sentence of a document with a host country asks at every nameless force.
-  let armies = ArmyMemo()
+  let armies = SharedMemo<String, String?>()
 
   init(
     dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources,

@@ -1,4 +1,3 @@
-import Foundation
 import KGModel
 
 /// "Government forces", "the regime", "the army": forces and governments named by no state are
@@ -31,7 +30,7 @@ extension MentionFinder {
   /// The army of a state: what its demonym + "army" names in the dictionaries ("Sudanese army"
   /// is the Sudanese Armed Forces), if that is a military.
   func army(of stateID: String) -> String? {
-    configuration.armies.army(of: stateID) { findArmy(of: stateID) }
+    configuration.armies.value(for: stateID) { findArmy(of: stateID) }
   }
 
   private func findArmy(of stateID: String) -> String? {
@@ -67,24 +66,5 @@ extension MentionFinder {
   func hostArmy(for phrase: ReferencePhrase, state: DocumentState) -> String? {
     guard phrase.kinds == [.military], !phrase.coalition, let host = hostState(state) else { return nil }
     return army(of: host)
-  }
-}
-
-/// Each state's army once found, shared by the threads that extract with one configuration.
-final class ArmyMemo: @unchecked Sendable {
-  private let lock = NSLock()
-  private var known: [String: String?] = [:]
-
-  /// The army of `state`, found by `find` the first time it is asked for.
-  func army(of state: String, _ find: () -> String?) -> String? {
-    lock.lock()
-    let memo = known[state]
-    lock.unlock()
-    if let memo { return memo }
-    let army = find()
-    lock.lock()
-    known[state] = army
-    lock.unlock()
-    return army
   }
 }
