@@ -153,8 +153,10 @@ struct NominalEvent: RelationRule {
         if lower == "out" || lower == "up", i > 0 { return i - 1 }
         return i
       }
-      // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …").
-      if i > 0, let m = a.mentionOfToken[i - 1], a.isActor(m), a.tokens[i].isWord, !a.tokens[i].isCapitalized,
+      // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …"),
+      // but not the actor's own last word ("the Sudanese army condemned the attack on X").
+      if i > 0, let m = a.mentionOfToken[i - 1], a.isActor(m), a.mentionOfToken[i] == nil, a.tokens[i].isWord,
+        !a.tokens[i].isCapitalized,
         !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(a.tokens[i]),
         !Self.reportingVerbs.contains(a.tokens[i]),
         !SentenceAnalysis.clauseBreakers.contains(a.tokens[i]),
