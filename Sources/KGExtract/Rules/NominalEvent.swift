@@ -154,9 +154,10 @@ struct NominalEvent: RelationRule {
         return i
       }
       // Any plain verb right after the actor works as a light verb ("Russia renewed attacks on …"),
-      // but not the actor's own last word ("the Sudanese army condemned the attack on X").
+      // but not the actor's own last word ("the Sudanese army condemned the attack on X") nor a
+      // noun after it ("a Hezbollah commander in a strike on Beirut").
       if i > 0, let m = a.mentionOfToken[i - 1], a.isActor(m), a.mentionOfToken[i] == nil, a.tokens[i].isWord,
-        !a.tokens[i].isCapitalized,
+        i < a.parse.tags.count, a.parse.tags[i].isVerb, !a.tokens[i].isCapitalized,
         !a.isVerbCue(i), !SentenceAnalysis.determiners.contains(a.tokens[i]),
         !Self.reportingVerbs.contains(a.tokens[i]),
         !SentenceAnalysis.clauseBreakers.contains(a.tokens[i]),
