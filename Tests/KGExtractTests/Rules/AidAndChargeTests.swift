@@ -102,8 +102,8 @@ struct AidAndChargeTests {
     #expect(!denied.edges.contains { $0.type == .attack }, "\(denied.edgeSummary)")
   }
 
-  /// "Syrian civilians", "Armenian separatists", "Iraqi militias" are some of a nation's people,
-  /// not its state; "Syrian rebels" stays the party the article calls rebels.
+  /// "Syrian civilians", "Armenian separatists", "Iraqi militias", "Israeli settlers" are some of a
+  /// nation's people, not its state; "Syrian rebels" stays the party the article calls rebels.
   @Test func aDemonymBeforeItsPeopleIsNotTheState() throws {
     let separatists = try ExtractionFixture.extract("Azerbaijan launched an offensive against Armenian separatists.")
     #expect(separatists.edge("azerbaijan", .attack, "armenia") == nil, "\(separatists.edgeSummary)")
@@ -111,6 +111,8 @@ struct AidAndChargeTests {
     #expect(militias.edge("iraq", .attack, "united-states") == nil, "\(militias.edgeSummary)")
     let civilians = try ExtractionFixture.extract("Russian jets bombed Syrian civilians.")
     #expect(civilians.edge("russia", .attack, "syria") == nil, "\(civilians.edgeSummary)")
+    let settlers = try ExtractionFixture.extract("Israeli settlers attacked Palestinian villages near Nablus.")
+    #expect(!settlers.edges.contains { $0.source == "israel" }, "\(settlers.edgeSummary)")
     let rebels = try ExtractionFixture.extract("Turkey attacked Syrian rebels near Azaz.")
     #expect(rebels.edge("turkey", .attack, "syrian-rebels") != nil, "\(rebels.edgeSummary)")
   }
