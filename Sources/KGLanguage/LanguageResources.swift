@@ -1,4 +1,5 @@
 package import Foundation
+import KGModel
 
 /// The data the parser needs: the Brill lexicon and rules and the irregular-verb table, loaded
 /// once and shared (it is a value; copies share storage).
@@ -171,10 +172,7 @@ public struct LanguageResources: Sendable {
     return Tag(rawValue: wordTags[Int(id)])
   }
 
-  func lexiconTag(_ word: String) -> Tag? {
-    var word = word
-    return word.withUTF8 { lexiconTag($0) }
-  }
+  func lexiconTag(_ word: String) -> Tag? { word.withUTF8Bytes { lexiconTag($0) } }
 }
 
 /// A bundled language resource that is missing or unreadable: a packaging error, not a user's.

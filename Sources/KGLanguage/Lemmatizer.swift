@@ -1,3 +1,5 @@
+import KGModel
+
 /// Base forms of verbs and nouns: an irregular-verb table, then suffix rules checked against the
 /// lexicon ("attacked" → "attack", "seized" → "seize", "stopped" → "stop", "firing" → "fire",
 /// "struck" → "strike", "militias" → "militia").
@@ -75,11 +77,7 @@ struct Lemmatizer: Sendable {
   /// noun, preferring "+e" after consonant-vowel-consonant ("firing" → "fire", not "fir").
   private func verbStem(_ w: String, suffix: String) -> String? {
     // ASCII words (nearly all) are read from their bytes, making one string, the answer.
-    if let contiguous = w.utf8.withContiguousStorageIfAvailable({ asciiVerbStem($0, suffix: suffix) }),
-      let ascii = contiguous
-    {
-      return ascii
-    }
+    if let ascii = w.withUTF8Bytes({ asciiVerbStem($0, suffix: suffix) }) { return ascii }
     return generalVerbStem(w, suffix: suffix)
   }
 

@@ -86,30 +86,24 @@ struct Tagger: Sendable {
 
     init(_ word: WordInput) {
       // ASCII words (nearly all) are read from their bytes in place.
-      let ascii = word.text.utf8.withContiguousStorageIfAvailable { bytes -> Shape? in
+      let ascii = word.text.withUTF8Bytes { bytes -> Shape? in
         guard let first = bytes.first else { return [] }
         guard first < 0x80 else { return nil }
         return Shape(asciiFirst: first, count: bytes.count)
       }
-      var shape = (ascii ?? nil) ?? Shape(unicode: word.text)
-      let tail = word.lower.utf8.withContiguousStorageIfAvailable { lower -> Shape in
-        var tail: Shape = []
-        // "n't", "not"
-        if lower.count == 3, lower[1] == UInt8(ascii: "'") || lower[1] == UInt8(ascii: "o"),
-          lower[0] == UInt8(ascii: "n"), lower[2] == UInt8(ascii: "t")
-        {
-          tail.insert(.negation)
-        }
-        if lower.last == UInt8(ascii: "s") { tail.insert(.endsInS) }
-        return tail
-      }
-      if let tail {
-        shape.formUnion(tail)
-      } else {
-        let lower = word.lower
-        if lower == "n't" || lower == "not" { shape.insert(.negation) }
-        if lower.utf8.last == UInt8(ascii: "s") { shape.insert(.endsInS) }
-      }
+      var shape = ascii ?? Shape(unicode: word.text)
+      shape.formUnion(
+        word.lower.withUTF8Bytes { lower -> Shape in
+          var tail: Shape = []
+          // "n't", "not"
+          if lower.count == 3, lower[1] == UInt8(ascii: "'") || lower[1] == UInt8(ascii: "o"),
+            lower[0] == UInt8(ascii: "n"), lower[2] == UInt8(ascii: "t")
+          {
+            tail.insert(.negation)
+          }
+          if lower.last == UInt8(ascii: "s") { tail.insert(.endsInS) }
+          return tail
+        })
       self = shape
     }
 
@@ -170,12 +164,7 @@ struct Tagger: Sendable {
     // 1. Lexicon.
     var unknown: [Int] = []
     for i in 0..<n {
-      let id =
-        words[i].text.utf8.withContiguousStorageIfAvailable { resources.words.id(of: $0) }
-        ?? {
-          var text = words[i].text
-          return text.withUTF8 { resources.words.id(of: $0) }
-        }()
+      let id = words[i].text.withUTF8Bytes { resources.words.id(of: $0) }
       var tag = LanguageResources.noTag
       if let id {
         ids[i] = id

@@ -1,3 +1,5 @@
+import KGModel
+
 /// An open-addressing hash table from UTF-8 byte strings to small integer ids, probed without
 /// making a `String`.
 ///
@@ -49,10 +51,7 @@ struct WordTable: Sendable {
     }
   }
 
-  func id(of key: String) -> Int32? {
-    var key = key
-    return key.withUTF8 { id(of: $0) }
-  }
+  func id(of key: String) -> Int32? { key.withUTF8Bytes { id(of: $0) } }
 
   /// The id of `key`, adding it when it is new.
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -157,8 +156,7 @@ struct WordClass: ExpressibleByArrayLiteral, Sendable {
 
   /// Whether `word` is one of the class's words.
   @inline(__always) func contains(_ word: String) -> Bool {
-    if let known = word.utf8.withContiguousStorageIfAvailable({ table.id(of: $0) != nil }) { return known }
-    return table.id(of: word) != nil
+    word.withUTF8Bytes { table.id(of: $0) != nil }
   }
 
   /// This class with `more` words.

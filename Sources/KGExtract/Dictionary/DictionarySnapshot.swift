@@ -300,12 +300,7 @@ enum DictionarySnapshot {
     /// place: a `Token` passed by value is copied, its two strings retained and released.)
     private func groupOffset(_ tokens: [Token], _ i: Int) -> Int? {
       let hash = tokens[i].hash
-      let found = tokens[i].lower.utf8.withContiguousStorageIfAvailable { utf8 in
-        groups.value(hash: hash, in: snapshot) { SnapshotTable.same($0, UnsafeRawBufferPointer(utf8)) }
-      }
-      if let found { return found }
-      var lower = tokens[i].lower
-      return lower.withUTF8 { utf8 in
+      return tokens[i].lower.withUTF8Bytes { utf8 in
         groups.value(hash: hash, in: snapshot) { SnapshotTable.same($0, UnsafeRawBufferPointer(utf8)) }
       }
     }

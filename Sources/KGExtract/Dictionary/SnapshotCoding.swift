@@ -1,3 +1,5 @@
+import KGModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -265,8 +267,7 @@ struct SnapshotTable: @unchecked Sendable {
 
   /// The value of `key`.
   func value(of key: String, in snapshot: SnapshotBytes) -> Int? {
-    var key = key
-    return key.withUTF8 { utf8 in
+    key.withUTF8Bytes { utf8 in
       value(hash: WordHash.of(utf8), in: snapshot) { SnapshotTable.same($0, UnsafeRawBufferPointer(utf8)) }
     }
   }

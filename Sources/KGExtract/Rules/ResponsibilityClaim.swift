@@ -19,7 +19,8 @@ struct ResponsibilityClaim: RelationRule {
     let parse = a.parse
     for g in parse.verbGroups.indices where !parse.verbGroups[g].isNegated && parse.verbGroups[g].voice == .active {
       let lemma = parse.verbGroups[g].lemma
-      // Most verbs are none of those read below: the group is copied only for the others.
+      // Most verbs are none of those read below: the group is copied only for the others. (Each
+      // branch below opens with one of these tests: a new branch adds its own here.)
       guard
         lemma == "be" || parse.verbGroups[g].governorLemma == "be" || a.words.contains(lemma, in: .holdingVerbs)
           || a.words.contains(lemma, in: .bearingVerbs) || a.words.contains(lemma, in: .restingVerbs)
