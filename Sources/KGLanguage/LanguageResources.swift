@@ -16,7 +16,7 @@ public struct LanguageResources: Sendable {
   var context: [ContextRule]
   var morphology: [MorphologyRule]
   /// Irregular verb forms ("struck", "fled", "been") to their base.
-  var irregular: [String: String]
+  var irregular: IrregularForms
 
   static let noTag: UInt8 = 255
   /// The tag of the positions before and after a sentence in contextual rules (Brill's STAART).
@@ -79,7 +79,7 @@ public struct LanguageResources: Sendable {
     wordTags = tags
     self.context = []
     self.morphology = []
-    irregular = [:]
+    irregular = IrregularForms()
     var table = words
     var tags = wordTags
     if let lexicon {
@@ -135,13 +135,13 @@ public struct LanguageResources: Sendable {
           required: required, command: command, affix: Array(affix.utf8),
           affixWord: command == .goodleft || command == .goodright ? wordID(affix) : -1, to: to))
     }
-    var irregularForms: [String: String] = [:]
+    var irregularForms = IrregularForms()
     try LanguageResources.forEachLine(irregularVerbs) { line, number in
       let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
       guard fields.count == 3 else { throw LanguageResourceError.malformed(file: "irregular-verbs.txt", line: number) }
       let base = String(fields[0])
       for field in fields.dropFirst() {
-        for form in field.split(separator: "/") where form != base { irregularForms[String(form)] = base }
+        for form in field.split(separator: "/") where form != base { irregularForms.set(String(form), base: base) }
       }
     }
     words = table
@@ -173,6 +173,25 @@ public struct LanguageResources: Sendable {
   }
 
   func lexiconTag(_ word: String) -> Tag? { word.withUTF8Bytes { lexiconTag($0) } }
+}
+
+/// Irregular verb forms and their bases, probed by bytes in a small `WordTable` (a lemma asks for
+/// every past form and participle; a `[String: String]` hashed each with SipHash).
+struct IrregularForms: Sendable {
+  private var forms = WordTable(capacity: 512)
+  private var bases: [String] = []
+
+  /// The base of `form`, or nil.
+  subscript(_ form: String) -> String? {
+    guard let id = forms.id(of: form) else { return nil }
+    return bases[Int(id)]
+  }
+
+  /// Makes `base` the base of `form` (a form given twice keeps its last base).
+  mutating func set(_ form: String, base: String) {
+    let id = Int(forms.insert(form))
+    if id < bases.count { bases[id] = base } else { bases.append(base) }
+  }
 }
 
 /// A bundled language resource that is missing or unreadable: a packaging error, not a user's.

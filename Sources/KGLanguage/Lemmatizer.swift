@@ -100,7 +100,8 @@ struct Lemmatizer: Sendable {
       && last != UInt8(ascii: "w") && last != UInt8(ascii: "x")
     let doubled = m >= 2 && last == w[m - 2]
     // The candidates in order, as (bytes of the stem kept, byte added or 0).
-    var candidates: [(keep: Int, add: UInt8)] = []
+    // At most four, kept on the stack (a lemma is asked for every past form and participle).
+    var candidates = CandidateStems()
     if doubled, !Lemmatizer.isVowel(last), last != UInt8(ascii: "l"), last != UInt8(ascii: "s") {
       candidates.append((m - 1, 0))  // "stopped" → "stop"
     }
@@ -163,5 +164,37 @@ struct Lemmatizer: Sendable {
   private static func isVowel(_ b: UInt8) -> Bool {
     b == UInt8(ascii: "a") || b == UInt8(ascii: "e") || b == UInt8(ascii: "i") || b == UInt8(ascii: "o")
       || b == UInt8(ascii: "u")
+  }
+}
+
+/// The candidate stems of `Lemmatizer.asciiVerbStem`, in order: (bytes of the word kept, byte
+/// added or 0). Never more than four, so held inline rather than in an array.
+struct CandidateStems: RandomAccessCollection {
+  typealias Stem = (keep: Int, add: UInt8)
+  private var stems: (Stem, Stem, Stem, Stem) = ((0, 0), (0, 0), (0, 0), (0, 0))
+  private(set) var count = 0
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+
+  subscript(i: Int) -> Stem {
+    precondition(i >= 0 && i < count, "stem index out of range")
+    switch i {
+    case 0: return stems.0
+    case 1: return stems.1
+    case 2: return stems.2
+    default: return stems.3
+    }
+  }
+
+  mutating func append(_ stem: Stem) {
+    precondition(count < 4, "more than four candidate stems")
+    switch count {
+    case 0: stems.0 = stem
+    case 1: stems.1 = stem
+    case 2: stems.2 = stem
+    default: stems.3 = stem
+    }
+    count += 1
   }
 }

@@ -37,15 +37,15 @@ public enum Tag: UInt8, Sendable, CaseIterable, CustomStringConvertible {
   ]
 
   /// NN, NNS, NNP, NNPS.
-  public var isNoun: Bool { self == .NN || self == .NNS || self == .NNP || self == .NNPS }
+  @inlinable public var isNoun: Bool { self == .NN || self == .NNS || self == .NNP || self == .NNPS }
   /// NNP, NNPS.
-  public var isProperNoun: Bool { self == .NNP || self == .NNPS }
+  @inlinable public var isProperNoun: Bool { self == .NNP || self == .NNPS }
   /// VB, VBD, VBG, VBN, VBP, VBZ.
-  public var isVerb: Bool { rawValue >= Tag.VB.rawValue && rawValue <= Tag.VBZ.rawValue }
+  @inlinable public var isVerb: Bool { rawValue >= Tag.VB.rawValue && rawValue <= Tag.VBZ.rawValue }
   /// JJ, JJR, JJS.
-  public var isAdjective: Bool { self == .JJ || self == .JJR || self == .JJS }
+  @inlinable public var isAdjective: Bool { self == .JJ || self == .JJR || self == .JJS }
   /// RB, RBR, RBS.
-  public var isAdverb: Bool { self == .RB || self == .RBR || self == .RBS }
+  @inlinable public var isAdverb: Bool { self == .RB || self == .RBR || self == .RBS }
   /// Punctuation, brackets and quotes.
-  public var isPunctuation: Bool { rawValue >= Tag.comma.rawValue && rawValue <= Tag.closeQuote.rawValue }
+  @inlinable public var isPunctuation: Bool { rawValue >= Tag.comma.rawValue && rawValue <= Tag.closeQuote.rawValue }
 }

@@ -211,7 +211,7 @@ struct Tagger: Sendable {
         if tags[i] == Tag.HYPH.rawValue || Tag(rawValue: tags[i])?.isPunctuation == true { continue }
         tags[i] = Tag.NNP.rawValue
       }
-      if let last = range.last, last > range.lowerBound || words[last].text.first?.isUppercase == true {
+      if let last = range.last, last > range.lowerBound || Tagger.opensWithCapital(words[last].text) {
         let lexical = ids[last] >= 0 ? resources.wordTags[Int(ids[last])] : LanguageResources.noTag
         if words[last].lower.hasSuffix("s"), lexical == Tag.NNS.rawValue || lexical == Tag.NNPS.rawValue {
           tags[last] = Tag.NNPS.rawValue
@@ -243,6 +243,14 @@ struct Tagger: Sendable {
     return capitals >= 2
   }
 
+  /// Whether `text`'s first character is uppercase (`text.first?.isUppercase`), answered from
+  /// the first byte when it is ASCII: no Character is made.
+  static func opensWithCapital(_ text: String) -> Bool {
+    guard let byte = text.utf8.first else { return false }
+    if byte < 0x80 { return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    return text.first?.isUppercase == true
+  }
+
   static func isDash(_ text: String) -> Bool { text == "-" || text == "–" || text == "—" || text == "‐" }
 
   static func isWordLike(_ text: String) -> Bool {
@@ -255,7 +263,7 @@ struct Tagger: Sendable {
   private func guess(_ words: [WordInput], _ i: Int, ids: [Int32]) -> Tag {
     let text = words[i].text
     guard let first = text.unicodeScalars.first else { return .NN }
-    if first.properties.isUppercase { return .NNP }
+    if first.value < 0x80 ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase { return .NNP }
     if first.properties.numericType != nil {
       let lower = words[i].lower
       if lower.hasSuffix("st") || lower.hasSuffix("nd") || lower.hasSuffix("rd") || lower.hasSuffix("th") {

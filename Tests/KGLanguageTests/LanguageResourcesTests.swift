@@ -17,6 +17,32 @@ import Testing
     #expect(resources.irregular["fled"] == "flee")
   }
 
+  /// Irregular forms are found by their bytes; a form given twice keeps its last base, as the
+  /// dictionary it replaced did; other words have none.
+  @Test func irregularFormsKeepTheirLastBase() throws {
+    var forms = IrregularForms()
+    forms.set("fled", base: "flee")
+    forms.set("struck", base: "strike")
+    forms.set("fled", base: "fly")
+    #expect(forms["fled"] == "fly")
+    #expect(forms["struck"] == "strike")
+    #expect(forms["attacked"] == nil)
+    let irregular = try LanguageResources.load().irregular
+    #expect(irregular["struck"] == "strike" && irregular["been"] == "be" && irregular["shelled"] == nil)
+  }
+
+  /// The candidate stems of a verb are kept inline, in order, up to four.
+  @Test func candidateStemsKeepTheirOrder() {
+    var stems = CandidateStems()
+    #expect(stems.isEmpty)
+    stems.append((3, 0))
+    stems.append((4, UInt8(ascii: "e")))
+    stems.append((2, UInt8(ascii: "y")))
+    stems.append((5, 0))
+    #expect(stems.map(\.keep) == [3, 4, 2, 5])
+    #expect(stems.map(\.add) == [0, UInt8(ascii: "e"), UInt8(ascii: "y"), 0])
+  }
+
   @Test func malformedLineIsReportedWithItsFile() {
     #expect(throws: LanguageResourceError.self) {
       _ = try LanguageResources(

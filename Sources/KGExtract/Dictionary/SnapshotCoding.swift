@@ -275,13 +275,19 @@ struct SnapshotTable: @unchecked Sendable {
   /// The value of the key `tokens[i]` + " " + `tokens[i + 1]` (the two tokens' lowercased forms),
   /// whose hash goes on from the first token's. The tokens are read in place, not copied.
   func value(of tokens: [Token], _ i: Int, in snapshot: SnapshotBytes) -> Int? {
-    var hash = WordHash.combine(tokens[i].hash, UInt8(ascii: " "))
-    for byte in tokens[i + 1].lower.utf8 { hash = WordHash.combine(hash, byte) }
-    return value(hash: hash, in: snapshot) { bytes in
-      let a = tokens[i].lower.utf8
-      let b = tokens[i + 1].lower.utf8
-      guard bytes.count == a.count + 1 + b.count, bytes[a.count] == UInt8(ascii: " ") else { return false }
-      return bytes[..<a.count].elementsEqual(a) && bytes[(a.count + 1)...].elementsEqual(b)
+    tokens[i].lower.withUTF8Bytes { first in
+      tokens[i + 1].lower.withUTF8Bytes { second in
+        var hash = WordHash.combine(tokens[i].hash, UInt8(ascii: " "))
+        for byte in second { hash = WordHash.combine(hash, byte) }
+        return value(hash: hash, in: snapshot) { bytes in
+          guard bytes.count == first.count + 1 + second.count, bytes[first.count] == UInt8(ascii: " ") else {
+            return false
+          }
+          return SnapshotTable.same(UnsafeRawBufferPointer(rebasing: bytes[..<first.count]), UnsafeRawBufferPointer(first))
+            && SnapshotTable.same(
+              UnsafeRawBufferPointer(rebasing: bytes[(first.count + 1)...]), UnsafeRawBufferPointer(second))
+        }
+      }
     }
   }
 }

@@ -17,8 +17,9 @@ struct DocumentState {
   var placeNouns: [String: String] = [:]
   /// The actor that opened the previous sentence as its subject, for "they".
   var previousSubject: String?
-  /// Surface forms seen per entity (not counting references).
-  var surfaces: [String: [String]] = [:]
+  /// Surface forms seen per entity (not counting references), by entity id (a `WordMap`: asked
+  /// at every mention, its FNV hash costs less than `Hasher`'s).
+  var surfaces = WordMap<[String]>()
   /// The source of the latest attack stated in the document, for "repelled the advance".
   var lastAttacker: String? { recentAttackers.last }
   /// Sources of attacks stated so far, most recent last, by the modality they were stated with.

@@ -121,7 +121,7 @@ extension MentionFinder {
   ) {
     let places = hits.filter { hit in
       hit.origin != .reference
-        && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location
+        && kind(of: hit.entityID, state: state) == .location
     }
     for hit in places {
       claimListedPlaces(tokens, after: hit.range.upperBound, covered: &covered, hits: &hits, state: &state)
@@ -317,7 +317,7 @@ extension MentionFinder {
   }
 
   func isActorOrPlace(_ id: String, state: DocumentState) -> Bool {
-    (dictionary.entity(id) ?? state.discovered[id]) != nil
+    kind(of: id, state: state) != nil
   }
 
   /// "SDF", "YAT", "HTS", "PMU", "U.S.": two to six capitals (dots allowed), or capitals with one

@@ -8,6 +8,12 @@ struct MentionFinder {
   var dictionary: ActorDictionary { configuration.dictionary }
   var patterns: PatternVocabulary { configuration.patterns }
 
+  /// The kind of entity `id`: the dictionary's, else the document's. (The kind alone is read: a
+  /// whole `Entity` from the dictionary is a copy of its names and aliases.)
+  func kind(of id: String, state: DocumentState) -> EntityKind? {
+    configuration.entityKinds[id] ?? state.discovered[id]?.kind
+  }
+
   func find(in tokens: [Token], headline: Bool, state: inout DocumentState) -> [MentionHit] {
     var hits: [MentionHit] = []
     var covered = [Bool].filled(with: false, count: tokens.count)
@@ -40,7 +46,7 @@ struct MentionFinder {
       return start > 0
         && (tokens[start - 1].is("allied") || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
         && dictionary.demonyms[tokens[start].lower] != nil
-        && (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .military
+        && kind(of: hit.entityID, state: state) == .military
     }
     // "a British-owned ship", "Turkish-made drones", "a London-based monitor": the name modifies
     // a thing and is no mention; its words stay covered.
@@ -88,7 +94,7 @@ struct MentionFinder {
       let start = hit.range.lowerBound
       guard hit.range.count == 1, start > 0, !covered[start - 1], tokens[start - 1].isCapitalized,
         patterns.names.placePrefixes.contains(tokens[start - 1]),
-        (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location
+        kind(of: hit.entityID, state: state) == .location
       else { return false }
       covered[start] = false
       return true
@@ -98,7 +104,7 @@ struct MentionFinder {
       let start = hits[index].range.lowerBound
       guard tokens[start - 1].is("-"), !tokens[start - 1].spaceBefore, !tokens[start].spaceBefore,
         NameFolding.articleForms.contains(tokens[start - 2].lower), !covered[start - 2],
-        (dictionary.entity(hits[index].entityID) ?? state.discovered[hits[index].entityID])?.kind == .location
+        kind(of: hits[index].entityID, state: state) == .location
       else { continue }
       hits[index].range = (start - 2)..<hits[index].range.upperBound
       covered[start - 2] = true
@@ -151,7 +157,7 @@ struct MentionFinder {
         {
           let surface = text(tokens, hit.range)
           // One lookup: the entry is made (and the surface added) only when the surface is new.
-          Self.addSurface(surface, to: &state.surfaces[hit.entityID, default: []])
+          state.surfaces.modify(hit.entityID, default: []) { Self.addSurface(surface, to: &$0) }
         }
         t = hit.range.upperBound
         next += 1
@@ -215,7 +221,7 @@ struct MentionFinder {
     } else if before >= 2, tokens[before - 1].is("of"), patterns.placeAnaphora.contains(tokens[before - 2]) {
       noun = tokens[before - 2].lower
     }
-    guard let noun, (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location else {
+    guard let noun, kind(of: hit.entityID, state: state) == .location else {
       return nil
     }
     return noun
@@ -446,7 +452,7 @@ struct MentionFinder {
         let next = run.upperBound
         if run.count == 1, next < tokens.count, tokens[next].isCapitalized,
           let place = hits.firstIndex(where: { $0.range == next..<(next + 1) }),
-          (dictionary.entity(hits[place].entityID) ?? state.discovered[hits[place].entityID])?.kind == .location
+          kind(of: hits[place].entityID, state: state) == .location
         {
           hits.remove(at: place)
           run = run.lowerBound..<(next + 1)
@@ -498,10 +504,8 @@ struct MentionFinder {
     var partOf: String?
     let named = hits.filter { $0.range.lowerBound > titleEnd && $0.range.upperBound <= k }
     for hit in named.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-      guard let entity = dictionary.entity(hit.entityID), entity.kind != .person, entity.kind != .location else {
-        continue
-      }
-      partOf = entity.id
+      guard let kind = configuration.entityKinds[hit.entityID], kind != .person, kind != .location else { continue }
+      partOf = hit.entityID
       break
     }
     return (run, partOf)
@@ -515,7 +519,7 @@ struct MentionFinder {
   {
     guard let place = hits.firstIndex(where: { $0.range == start..<(start + 1) }),
       hits[place].origin == .dictionary,
-      (dictionary.entity(hits[place].entityID) ?? state.discovered[hits[place].entityID])?.kind == .location
+      kind(of: hits[place].entityID, state: state) == .location
     else { return false }
     hits.remove(at: place)
     covered[start] = false
@@ -677,7 +681,7 @@ struct MentionFinder {
     for (h, hit) in initial.enumerated() {
       if hit.isBareDemonym {
         demonymAt[hit.range.lowerBound] = Int32(h)
-      } else if (dictionary.entity(hit.entityID) ?? state.discovered[hit.entityID])?.kind == .location {
+      } else if kind(of: hit.entityID, state: state) == .location {
         placeAt[hit.range.lowerBound] = Int32(h)
       }
     }
@@ -767,7 +771,7 @@ struct MentionFinder {
       // "militias", "rebels", "fighters" are armed groups, never a state's army.
       let groupNoun = Self.irregularForces.contains(tokens[k])
       let candidates = Set(dictionary.backedBy[backer] ?? []).filter { id in
-        !groupNoun || dictionary.entity(id)?.kind == .armedGroup
+        !groupNoun || configuration.entityKinds[id] == .armedGroup
       }
       let recent = state.history.last { candidates.contains($0) }
       // "pro-Iran militias" names the backer's own militias before any group it backs.

@@ -113,22 +113,20 @@ struct NominalEvent: RelationRule {
     return result
   }
 
+  /// The words that may stand between an agent and its event noun ("Russian-backed forces'
+  /// drone strike", "Israel's latest air raid").
+  static let premodifierWords: WordSet = [
+    "'s", "-", "'", "’", "‘", "led", "forces", "backed", "allied", "fighters", "militants", "jets", "warplanes",
+    "aircraft", "drones", "air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground",
+    "overnight", "latest", "new", "recent", "renewed", "joint", "heavy", "deadly",
+  ]
+
   func premodifier(before start: Int, in a: SentenceAnalysis) -> Int? {
     var i = start - 1
     var hops = 0
     while i >= 0, hops < 5 {
       if let m = a.mentionOfToken[i] { return a.isActor(m) ? m : nil }
-      let lower = a.tokens[i].lower
-      guard
-        lower == "'s" || lower == "-" || lower == "'" || lower == "’" || lower == "‘"
-          || [
-            "led", "forces", "backed", "allied", "fighters", "militants", "jets", "warplanes", "aircraft", "drones",
-            "air", "mortar", "rocket", "artillery", "drone", "missile", "military", "ground", "overnight", "latest",
-            "new", "recent", "renewed", "joint", "heavy", "deadly",
-          ].contains(lower)
-      else {
-        return nil
-      }
+      guard Self.premodifierWords.contains(a.tokens[i]) else { return nil }
       i -= 1
       hops += 1
     }

@@ -11,7 +11,7 @@ import KGModel
 struct SessionCall: RelationRule {
   static let meetings: WordSet = ["session", "sessions", "meeting", "meetings"]
   /// Verbs of asking, with the preposition their object needs ("called for", "requested").
-  static let asking: [String: String?] = [
+  static let asking: WordMap<String?> = [
     "call": "for", "request": nil, "demand": nil, "seek": nil, "ask": "for", "urge": nil, "push": "for",
   ]
 

@@ -564,10 +564,10 @@ extension SentenceAnalysis {
     var found: [Int] = []
     var start = verb
     while k >= 0, k >= verb - 12 {
-      let word = tokens[k].lower
-      if word == "." || word == ";" { break }
-      if word == "alongside" || (word == "with" && k > 0 && Self.comitatives.contains(tokens[k - 1])) {
-        start = word == "with" ? k - 1 : k
+      if tokens[k].is(".") || tokens[k].lower == ";" { break }
+      let with = tokens[k].is("with")
+      if (with && k > 0 && Self.comitatives.contains(tokens[k - 1])) || tokens[k].is("alongside") {
+        start = with ? k - 1 : k
         for j in (k + 1)..<verb { if let m = mentionOfToken[j], isActor(m), !found.contains(m) { found.append(m) } }
         break
       }

@@ -37,9 +37,17 @@ struct Token: Sendable {
 /// telling "US-backed" from "US - backed".
 enum Tokenizer {
   static func tokenize(_ scalars: [Unicode.Scalar], in range: TextSpan) -> [Token] {
+    // Read in place: the scalars of a document, indexed without a bounds check per character
+    // (the range is checked once here).
+    precondition(range.start >= 0 && range.start <= range.end && range.end <= scalars.count, "span out of text")
+    return scalars.withUnsafeBufferPointer { tokenize(in: $0, range) }
+  }
+
+  private static func tokenize(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: TextSpan) -> [Token] {
     var tokens: [Token] = []
-    // About one token per five code points in prose; reserving spares the array's regrowth.
-    tokens.reserveCapacity(range.length / 4 + 4)
+    // About one token per five code points in prose, more in a sentence of acronyms and figures;
+    // reserving spares the array's regrowth.
+    tokens.reserveCapacity(range.length / 3 + 4)
     var i = range.start
     let end = range.end
     var sawSpace = true
@@ -72,8 +80,7 @@ enum Tokenizer {
             let rest = j + 1
             var k = rest
             while k < end, isLetter(scalars[k]) { k += 1 }
-            let tail = String(String.UnicodeScalarView(scalars[rest..<k])).lowercased()
-            if tail == "s" || tail == "ll" || tail == "re" || tail == "ve" || tail == "d" || tail == "t" { break }
+            if isClitic(scalars, rest, k, em: false) { break }
             j = k
           } else if d == ".", j + 1 < end, isLetter(scalars[j + 1]), isAcronymSoFar(scalars, i, j) {
             j += 1
@@ -111,8 +118,7 @@ enum Tokenizer {
       } else if isApostrophe(c), j < end, isLetter(scalars[j]) {
         var k = j
         while k < end, isLetter(scalars[k]) { k += 1 }
-        let tail = String(String.UnicodeScalarView(scalars[j..<k])).lowercased()
-        if ["s", "ll", "re", "ve", "d", "t", "em"].contains(tail) { j = k }
+        if isClitic(scalars, j, k, em: true) { j = k }
       }
       tokens.append(make(scalars, i, j, sawSpace))
       sawSpace = false
@@ -121,7 +127,25 @@ enum Tokenizer {
     return tokens
   }
 
-  static func isAcronymSoFar(_ s: [Unicode.Scalar], _ start: Int, _ dot: Int) -> Bool {
+  /// Whether `s[lo..<hi]`, the letters after an apostrophe, is a clitic in any case: "s", "ll",
+  /// "re", "ve", "d", "t", and "em" when `em`. (Read as ASCII: no other letter lowercases to
+  /// one of these.)
+  static func isClitic(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ lo: Int, _ hi: Int, em: Bool) -> Bool {
+    @inline(__always) func lower(_ k: Int) -> UInt32 {
+      let v = s[lo + k].value
+      return ASCII.isUpper(v) ? v + 32 : v
+    }
+    switch hi - lo {
+    case 1: return lower(0) == 0x73 || lower(0) == 0x64 || lower(0) == 0x74  // s d t
+    case 2:
+      let pair = (lower(0), lower(1))
+      return pair == (0x6C, 0x6C) || pair == (0x72, 0x65) || pair == (0x76, 0x65)  // ll re ve
+        || (em && pair == (0x65, 0x6D))  // em
+    default: return false
+    }
+  }
+
+  static func isAcronymSoFar(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ dot: Int) -> Bool {
     // Acronyms are short ("U.S.", "U.N.", "e.g."): a long dotted run ("a.a.a.…") is not one, and
     // bounding the look-back keeps tokenizing linear.
     if dot - start > 12 { return false }
@@ -138,7 +162,7 @@ enum Tokenizer {
     return run == 1
   }
 
-  static func hasInnerDot(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+  static func hasInnerDot(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
     (start..<end).contains { s[$0] == "." }
   }
 
@@ -146,7 +170,7 @@ enum Tokenizer {
   ///
   /// All-ASCII tokens (nearly all of them in English news) are built from their bytes in one pass
   /// that also lowercases and hashes them; a lowercase token shares its text's storage.
-  static func make(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
+  static func make(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
     var ascii = true
     var letters = 0
     var upper = 0
@@ -213,7 +237,7 @@ enum Tokenizer {
   static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
   /// The general path of `make`: Unicode case mapping and typographic apostrophes.
-  static func makeGeneral(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
+  static func makeGeneral(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ lo: Int, _ hi: Int, _ space: Bool) -> Token {
     let first = s[lo]
     let string = String(String.UnicodeScalarView(s[lo..<hi]))
     let lower = normalize(string)
@@ -232,7 +256,7 @@ enum Tokenizer {
     "“", "”", "‘", "’", "—", "–", "…", "«", "»", "’s", "‘s", "n’t", "’re", "’ve", "’ll", "’d",
   ].map { (mark: String) in
     let scalars = Array(mark.unicodeScalars)
-    return (scalars, makeGeneral(scalars, 0, scalars.count, false))
+    return (scalars, scalars.withUnsafeBufferPointer { makeGeneral($0, 0, scalars.count, false) })
   }
 
   static func normalize(_ text: String) -> String {

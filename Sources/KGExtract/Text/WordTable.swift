@@ -165,6 +165,14 @@ struct WordMap<Value> {
 
 extension WordMap: Sendable where Value: Sendable {}
 
+extension WordMap: ExpressibleByDictionaryLiteral {
+  /// A table of lowercased words (a later duplicate's value wins, as in assignment).
+  init(dictionaryLiteral elements: (String, Value)...) {
+    self.init()
+    for (word, value) in elements { modify(word, default: value) { $0 = value } }
+  }
+}
+
 /// A set of lowercased words, probed like `WordMap`: the word lists rules and mention finding
 /// consult for every token ("auxiliaries", "determiners", title words, …).
 struct WordSet: ExpressibleByArrayLiteral, Sendable {

@@ -21,6 +21,16 @@ struct TokenizerTests {
     #expect(Tokenizer.tokenize("room # 4").map(\.text) == ["room", "#", "4"])
   }
 
+  /// Clitics split off in any case; other letters after an apostrophe stay in the word.
+  @Test func cliticsSplitOffInAnyCase() {
+    #expect(
+      Tokenizer.tokenize("Russia's RUSSIA'S they'd We'LL you're Hay'at Ma'arrat").map(\.text) == [
+        "Russia", "'s", "RUSSIA", "'S", "they", "'d", "We", "'LL", "you", "'re", "Hay'at", "Ma'arrat",
+      ])
+    #expect(Tokenizer.tokenize("let 'em go, 'Em, 'emir").map(\.text) == ["let", "'em", "go", ",", "'Em", ",", "'", "emir"])
+    #expect(Tokenizer.tokenize("Assad’s men").map(\.lower) == ["assad", "'s", "men"])
+  }
+
   /// Dictionary phrases of ASCII letters, digits and spaces are read from their bytes
   /// (`tokenizePhrase`); every phrase gets the tokens `tokenize` gives, field by field.
   @Test(arguments: [

@@ -22,6 +22,16 @@ struct WordTableTests {
     #expect(map["x0"] == nil)
   }
 
+  /// A literal table: every key found, a later duplicate's value kept, an optional value that is
+  /// nil told from a missing key.
+  @Test func aLiteralTableKeepsTheLastValueOfAKey() {
+    let asking: WordMap<String?> = ["call": "for", "request": nil, "ask": "for", "call": "on"]
+    #expect(asking["call"] == .some("on"))
+    #expect(asking["request"] == .some(nil))
+    #expect(asking["ask"] == .some("for"))
+    #expect(asking["attack"] == nil)
+  }
+
   @Test func emptyTableHasNoKeys() {
     let map = WordMap<Int>()
     #expect(map.isEmpty)
