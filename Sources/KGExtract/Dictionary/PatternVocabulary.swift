@@ -152,6 +152,9 @@ public final class ExtractionConfiguration: Sendable {
   /// The army of each state asked for so far (`MentionFinder.army(of:)`): finding one reads
   /// every demonym, and a sentence of a document with a host country asks at every nameless force.
   let armies = SharedMemo<String, String?>()
+  /// The dictionary's demonyms (`ActorDictionary.demonyms`) as a word table, probed by a token's
+  /// hash: mention finding asks at every mention whether its word is a demonym.
+  let demonymStates: WordMap<String>
 
   init(
     dictionary: ActorDictionary, lexicon: Lexicon, patterns: PatternVocabulary, language: LanguageResources,
@@ -162,6 +165,9 @@ public final class ExtractionConfiguration: Sendable {
     self.lexicon = lexicon
     self.patterns = patterns
     entityKinds = EntityKinds(dictionary)
+    var demonymStates = WordMap<String>()
+    for (demonym, state) in dictionary.demonyms { demonymStates[demonym] = state }
+    self.demonymStates = demonymStates
     aliasIndex = AliasIndex(dictionary)
     self.foldedAliases = foldedAliases ?? FoldedAliasIndex(of: dictionary)
     var capitals: [String: String] = [:]

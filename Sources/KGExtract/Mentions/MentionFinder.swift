@@ -45,7 +45,7 @@ struct MentionFinder {
       let start = hit.range.lowerBound
       return start > 0
         && (tokens[start - 1].is("allied") || patterns.names.collectiveModifiers.contains(tokens[start - 1]))
-        && dictionary.demonyms[tokens[start].lower] != nil
+        && configuration.demonymStates.contains(tokens[start])
         && kind(of: hit.entityID, state: state) == .military
     }
     // "a British-owned ship", "Turkish-made drones", "a London-based monitor": the name modifies
@@ -153,7 +153,7 @@ struct MentionFinder {
         }
         // A bare demonym ("Syrian" sharing "forces" in a list) names no entity by itself.
         if hit.origin != .reference,
-          hit.range.count > 1 || dictionary.demonyms[tokens[hit.range.lowerBound].lower] == nil
+          hit.range.count > 1 || !configuration.demonymStates.contains(tokens[hit.range.lowerBound])
         {
           let surface = text(tokens, hit.range)
           // One lookup: the entry is made (and the surface added) only when the surface is new.
@@ -872,7 +872,7 @@ struct MentionFinder {
       while end + 1 < tokens.count, tokens[end].is("-"), !tokens[end].spaceBefore { end += 2 }
       guard tokens[k].isWord, !tokens[k].startsWithNumber, !patterns.referenceBlockers.contains(tokens[k]),
         !(tokens[k].isCapitalized && end == k + 1
-          && (dictionary.demonyms[tokens[k].lower] != nil || !isDemonymLike(tokens[k])))
+          && (configuration.demonymStates.contains(tokens[k]) || !isDemonymLike(tokens[k])))
       else { return nil }
       if tokens[k].isCapitalized, end == k + 1 { descriptor = Self.stem(ofDemonym: tokens[k].lower) }
       modifiers += 1
