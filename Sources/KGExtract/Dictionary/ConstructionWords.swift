@@ -52,6 +52,11 @@ struct ConstructionWords: Sendable {
     case interceptionVerbs = "interception_verbs"
     /// "missiles", "rockets", "shells": what air defence brings down that is nobody's.
     case munitionNouns = "munition_nouns"
+    /// "expel", "oust": attack verbs (lemmas) that, said of a state's envoys, break off relations
+    /// rather than attack ("expelled French diplomats").
+    case expulsionVerbs = "expulsion_verbs"
+    /// "diplomats", "ambassador", "envoys": the people an expulsion verb sends home.
+    case diplomaticNouns = "diplomatic_nouns"
     /// Verbs of speaking in every form ("said", "told"): filled from the lexicon's `attribution`
     /// verbs, not from `constructions`.
     case speakingVerbs = "attribution"
@@ -83,7 +88,9 @@ struct ConstructionWords: Sendable {
       case .interceptionVerbs: 17
       case .munitionNouns: 18
       case .owningPhrases: 19
-      case .speakingVerbs: 20
+      case .expulsionVerbs: 20
+      case .diplomaticNouns: 21
+      case .speakingVerbs: 22
       }
     }
   }

@@ -103,10 +103,11 @@ enum RuleBook {
     }
     // "shot down three Russian missiles": air defence against munitions attacks no one, whichever
     // rule read it (GUIDELINES.md, "Air defence").
+    // "expelled French diplomats": sending a state's envoys home attacks no one.
     for i in found.indices where found[i].type == .attack {
-      guard let hit = analysis.cues.first(where: { $0.range == found[i].cue }), analysis.isInterception(hit)
-      else { continue }
-      found[i].targets.removeAll { analysis.isMunition($0) }
+      guard let hit = analysis.cues.first(where: { $0.range == found[i].cue }) else { continue }
+      if analysis.isInterception(hit) { found[i].targets.removeAll { analysis.isMunition($0) } }
+      if analysis.isExpulsion(hit) { found[i].targets.removeAll { analysis.isDiplomatic($0) } }
     }
     found.removeAll { $0.targets.isEmpty }
     for derivation in derivations { found += derivation.derive(from: found, in: analysis) }

@@ -301,6 +301,25 @@ extension SentenceAnalysis {
     return words.contains(String(verb), in: .interceptionVerbs)
   }
 
+  /// Whether `cue` is a verb that expels (`expulsion_verbs`): said of envoys it attacks no one.
+  func isExpulsion(_ cue: CueHit) -> Bool {
+    guard cue.cue.type == .attack, cue.cue.form != .noun,
+      let verb = cue.cue.lemma.split(separator: " ", maxSplits: 1).first
+    else { return false }
+    return words.contains(String(verb), in: .expulsionVerbs)
+  }
+
+  /// Whether mention `m` names envoys ("French diplomats", "the Dutch ambassador"): its phrase's
+  /// head, or its own last word, is a diplomatic noun.
+  func isDiplomatic(_ m: Int) -> Bool {
+    let range = mentions[m].range
+    if words.contains(tokens[range.upperBound - 1], in: .diplomaticNouns) { return true }
+    let start = range.lowerBound
+    guard start < parse.nounPhraseAt.count, parse.nounPhraseAt[start] >= 0 else { return false }
+    let head = parse.nounPhrases[Int(parse.nounPhraseAt[start])].head
+    return head >= 0 && head < tokens.count && words.contains(tokens[head], in: .diplomaticNouns)
+  }
+
   /// Whether mention `m` only qualifies a munition ("a Russian missile"), which air defence
   /// brings down without hitting its owner (GUIDELINES.md, "Air defence").
   func isMunition(_ m: Int) -> Bool {
