@@ -333,6 +333,8 @@ struct Chunker {
         objectStart = i + 2
       } else if t == .VBG, word == "targeting" || word == "including" {
         // participle prepositions
+      } else if i >= 2, Self.asWellAs(s.words, at: i - 2) {
+        continue  // "as well as" joins phrases (coordination), it heads none
       } else {
         guard t == .IN || t == .TO || t == .RP else { continue }
         if word == "that" || word == "whether" || word == "if" || word == "because" || word == "although" {
@@ -417,6 +419,9 @@ struct Chunker {
         if k < n, s.tags[k] == .CC, s.words[k].is("and") || s.words[k].is("or") {
           conjunction = true
           k += 1
+        } else if Self.asWellAs(s.words, at: k) {
+          conjunction = true  // "Hezbollah as well as Syrian troops"
+          k += 3
         } else if k == end, k < n, s.words[k].is("/"), s.nounPhrases[p].isName {
           k += 1  // "PKK/YPG": names joined by a slash, a list without commas
         }
@@ -442,7 +447,8 @@ struct Chunker {
         end = s.nounPhrases[next].range.upperBound
         if conjunction {
           sawConjunction = true
-          break
+          // "Russia and Iran as well as Hezbollah": "as well as" may add to a list a conjunction closed.
+          if !Self.asWellAs(s.words, at: end) { break }
         }
       }
       if sawConjunction, group.count > 1 {
@@ -452,6 +458,11 @@ struct Chunker {
         p += 1
       }
     }
+  }
+
+  /// Whether "as well as", a coordinating conjunction of three words, starts at `i`.
+  static func asWellAs(_ words: [WordInput], at i: Int) -> Bool {
+    i >= 0 && i + 2 < words.count && words[i].is("as") && words[i + 1].is("well") && words[i + 2].is("as")
   }
 
   /// A finite verb group follows at `i`, or after a parenthetical between commas that holds no

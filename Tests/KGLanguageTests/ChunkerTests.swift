@@ -48,6 +48,20 @@ import Testing
     #expect(told.phrase("reporters") != nil)
   }
 
+  /// "as well as" coordinates noun phrases like "and", alone or after a list a conjunction
+  /// closed, and heads no prepositional phrase; "as well armed as" is no coordination.
+  @Test func asWellAsCoordinatesNounPhrases() throws {
+    let s = parse("The jets struck the militia as well as the army depots.")
+    let militia = try #require(s.phrase("the militia"))
+    #expect(militia.conjuncts.map { s.text(of: s.nounPhrases[$0]) } == ["the militia", "the army depots"])
+    #expect(!s.prepositionalPhrases.contains { $0.word == "as" })
+    let list = parse("Russia and Iran as well as Hezbollah back the regime.", names: ["Russia", "Iran", "Hezbollah"])
+    let russia = try #require(list.phrase("Russia"))
+    #expect(russia.conjuncts.count == 3)
+    let comparison = parse("The rebels are as well armed as the army.")
+    #expect(comparison.nounPhrases.allSatisfy { $0.conjuncts.isEmpty })
+  }
+
   @Test func coordinatedAdjectivesStayInOnePhrase() throws {
     let s = parse("Iraqi and Kurdish forces retook the town.")
     let np = try #require(s.phrase("Iraqi and Kurdish forces"))
