@@ -136,6 +136,7 @@ struct MentionFinder {
     }
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
     shareHeadNouns(tokens, hits: &hits, state: state)
+    shareHeadsBackward(tokens, hits: &hits, state: state)
     noteHostEvidence(tokens, hits: hits, state: &state)
     giveToHost(tokens, hits: &hits, state: state)
     // 6. References, resolved in order so that earlier mentions of this sentence count.
@@ -1069,6 +1070,32 @@ struct MentionFinder {
         k += 1
       }
     }
+  }
+
+  /// "Indian and Pakistani troops", "Saudi, Emirati and Egyptian jets": a demonym that names its
+  /// state only before a noun (`bare_demonyms: false`, so no mention by itself) shares the force
+  /// noun of the demonym mention its list ends with, when the two words together are an alias.
+  func shareHeadsBackward(_ tokens: [Token], hits: inout [MentionHit], state: DocumentState) {
+    var added: [MentionHit] = []
+    var claimed = [Bool].filled(with: false, count: tokens.count)
+    for hit in hits { for k in hit.range { claimed[k] = true } }
+    for hit in hits where !hit.isBareDemonym && hit.origin != .reference && hit.range.count == 2 {
+      let head = hit.range.upperBound - 1
+      guard Self.forceNouns.contains(tokens[head]) else { continue }
+      var k = hit.range.lowerBound - 1
+      while k >= 1, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or") {
+        let word = k - 1
+        guard !claimed[word], tokens[word].isWord, tokens[word].isCapitalized else { break }
+        let phrase = Tokenizer.tokenize(tokens[word].text + " " + tokens[head].text)
+        guard let entry = dictionaryMatch(phrase, at: 0, state: state), entry.range.count == phrase.count else { break }
+        added.append(MentionHit(entityID: entry.entityID, range: word..<(word + 1), origin: entry.origin, isBareDemonym: false))
+        claimed[word] = true
+        k = word - 1
+      }
+    }
+    guard !added.isEmpty else { return }
+    hits += added
+    hits.sort { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   /// "the Russian Foreign and Defense Ministries", "the Syrian Air and Naval Forces": two bodies of

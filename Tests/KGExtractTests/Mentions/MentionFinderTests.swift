@@ -63,6 +63,20 @@ struct MentionFinderTests {
 
   /// "the Russian Foreign and Defense Ministries": two bodies sharing the demonym and a plural
   /// head are two mentions, each acting; a pair the dictionary does not know stays as it was.
+  /// "Indian and Pakistani troops": a demonym that names its state only before a noun shares
+  /// the force noun of the demonym its list ends with; "the Indian Ocean" stays no mention.
+  @Test func demonymsShareTheForceNounAfterThem() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Indian and Pakistani troops traded fire along the border.",
+      "Saudi, Emirati and Egyptian jets struck Houthi positions.")
+    #expect(extraction.edge("india", .attack, "pakistan") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("pakistan", .attack, "india") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("egypt", .attack, "houthis") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("united-arab-emirates", .attack, "houthis") != nil, "\(extraction.edgeSummary)")
+    let ocean = try ExtractionFixture.extract("The Indian Ocean was calm, and Pakistani troops patrolled the coast.")
+    #expect(ocean.mentions(of: "india").isEmpty, "\(ocean.mentions.map(\.surface))")
+  }
+
   @Test func bodiesSharingADemonymAndAHead() throws {
     let extraction = try ExtractionFixture.extract(
       "The Russian Foreign and Defense Ministries condemned the US strikes.")
