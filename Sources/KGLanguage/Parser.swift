@@ -19,10 +19,19 @@
 public struct Parser: Sendable {
   private let tagger: Tagger
   private let lemmatizer: Lemmatizer
+  private let resources: LanguageResources
 
   public init(resources: LanguageResources) {
     tagger = Tagger(resources: resources)
     lemmatizer = Lemmatizer(resources: resources)
+    self.resources = resources
+  }
+
+  /// Whether `lowercased` is a word of English, not a name: the lexicon has it, with a tag other
+  /// than a proper noun's ("line", "tell", "china"; not "idlib").
+  public func isCommonWord(_ lowercased: String) -> Bool {
+    guard let tag = resources.lexiconTag(lowercased) else { return false }
+    return !tag.isProperNoun
   }
 
   /// Parses one sentence.

@@ -43,6 +43,13 @@ import Testing
     #expect(stems.map(\.add) == [0, UInt8(ascii: "e"), UInt8(ascii: "y"), 0])
   }
 
+  /// English words are common words; names, and words the lexicon lacks, are not.
+  @Test func commonWordsAreTheLexiconsNonNames() throws {
+    let parser = Parser(resources: try LanguageResources.load())
+    #expect(parser.isCommonWord("line") && parser.isCommonWord("read") && parser.isCommonWord("attack"))
+    #expect(!parser.isCommonWord("idleb") && !parser.isCommonWord("raqqa") && !parser.isCommonWord("hezbollah"))
+  }
+
   @Test func malformedLineIsReportedWithItsFile() {
     #expect(throws: LanguageResourceError.self) {
       _ = try LanguageResources(

@@ -80,7 +80,9 @@ struct MentionFinder {
       // Common words are no spelling of a name: "It is" folds like "al-Urr".
       if !covered[i], tokens[i].isWord, tokens[i].isCapitalized, !patterns.names.notNames.contains(tokens[i]),
         let (entry, length) = configuration.foldedAliases.match(tokens, at: i, covered: covered),
-        !patterns.names.notNames.contains(tokens[i + length - 1])
+        !patterns.names.notNames.contains(tokens[i + length - 1]),
+        // A word of English is no other spelling of a one-word name ("Line" is not "Linyi").
+        length > 1 || !configuration.parser.isCommonWord(tokens[i].lower)
       {
         claim(MentionHit(entityID: entry.entityID, range: i..<(i + length), origin: .dictionary, isBareDemonym: false))
         i += length

@@ -77,6 +77,16 @@ struct MentionFinderTests {
     #expect(ocean.mentions(of: "india").isEmpty, "\(ocean.mentions.map(\.surface))")
   }
 
+  /// Spelling variants of a one-word name are matched ("Idleb", "Deraa"), but a word of English
+  /// is no variant of one: "Line" is not Linyi, "Read" is not al-Riyad.
+  @Test func anEnglishWordIsNoVariantOfAName() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Troops crossed the Line of Control.", "Read the statement, the army said.",
+      "Shelling hit Idleb and Deraa.")
+    #expect(extraction.mentions(of: "linyi").isEmpty && extraction.mentions(of: "al-riyad").isEmpty)
+    #expect(!extraction.mentions(of: "idlib-province").isEmpty && !extraction.mentions(of: "daraa").isEmpty)
+  }
+
   @Test func bodiesSharingADemonymAndAHead() throws {
     let extraction = try ExtractionFixture.extract(
       "The Russian Foreign and Defense Ministries condemned the US strikes.")
