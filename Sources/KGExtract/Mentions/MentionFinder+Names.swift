@@ -106,7 +106,7 @@ extension MentionFinder {
       state.addLocalAlias(name, for: id)
       if typed.kind == .person { addShortName(tokens, run, for: id, state: &state) }
       state.typeEvidence[id] = state.typeEvidence[id] ?? typed.why
-      claim(id, run, covered: &covered, hits: &hits)
+      claim(id, run.lowerBound..<absorbMembers(after: run, into: id, tokens, hits: &hits, state: &state), covered: &covered, hits: &hits)
       // "the villages of Tasil, Saidah and Sahyun": the places listed with it are places too.
       if typed.kind == .location {
         claimListedPlaces(tokens, after: run.upperBound, covered: &covered, hits: &hits, state: &state)
@@ -309,6 +309,24 @@ extension MentionFinder {
     var k = run.upperBound - 1
     while k > run.lowerBound && !(tokens[k - 1].is("-") || tokens[k].spaceBefore) { k -= 1 }
     state.addLocalAlias(text(tokens, k..<run.upperBound), for: id)
+  }
+
+  /// "Tuareg rebels", "Kachin militants": a group typed by the member noun after its name is the
+  /// party that noun names here. The member noun, taken for a party of its own
+  /// (`findCollectiveParties`, which runs first), joins the group's mention, and the article's
+  /// later "the rebels" are this group. Returns where the mention ends.
+  func absorbMembers(
+    after run: Range<Int>, into id: String, _ tokens: [Token], hits: inout [MentionHit], state: inout DocumentState
+  ) -> Int {
+    let after = run.upperBound
+    guard after < tokens.count, state.discovered[id]?.kind == .armedGroup,
+      patterns.names.memberNouns.contains(tokens[after]),
+      let c = hits.firstIndex(where: { $0.range == after..<(after + 1) && $0.origin == .pattern }),
+      state.collectives.values.contains(hits[c].entityID)
+    else { return run.upperBound }
+    let party = hits.remove(at: c).entityID
+    for (key, collective) in state.collectives where collective == party { state.collectives[key] = id }
+    return after + 1
   }
 
   func claim(_ id: String, _ range: Range<Int>, covered: inout [Bool], hits: inout [MentionHit]) {

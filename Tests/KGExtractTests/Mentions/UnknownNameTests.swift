@@ -79,6 +79,16 @@ struct UnknownNameTests {
     #expect(extraction.mentions(of: "fsa").count == 2, "\(extraction.mentions.map { "\($0.surface)→\($0.entityID)" })")
   }
 
+  /// An unlisted group typed by the member noun after it ("Tuareg rebels") takes that noun into its
+  /// mention, and the article's later "the rebels" are that group, not a party of their own.
+  @Test func anUnlistedGroupsMembersAreThatGroup() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Tuareg rebels attacked a Malian army post.", "The rebels later withdrew from the area.")
+    #expect(extraction.entities.filter { $0.kind == .armedGroup }.map(\.name) == ["Tuareg"])
+    #expect(extraction.mentions(of: "tuareg").map(\.surface) == ["Tuareg rebels", "rebels"])
+    #expect(extraction.edge("tuareg", .attack, "malian-armed-forces") != nil, "\(extraction.edgeSummary)")
+  }
+
   @Test func rebelHeldIsNoParty() throws {
     let extraction = try ExtractionFixture.extract("Jets struck the rebel-held town of Kafr Saghir.")
     #expect(!extraction.entities.contains { $0.kind == .armedGroup })
