@@ -110,7 +110,7 @@ struct ActiveClause: RelationRule {
         // "bombed a hospital in Ariha", "targeted a market in the town of Maaret al-Numan": what
         // was hit stands in the place named after it (GUIDELINES.md: the place was hit).
         if targets.isEmpty, hit.cue.type == .attack {
-          targets = group.objects.flatMap { placeOfObject($0, in: a) }
+          targets = group.objects.flatMap { a.placeOfThingHit($0) }
         }
       }
       // "killed two officers – identified as X and Y", "killed five people, including Col. X": the
@@ -130,28 +130,5 @@ struct ActiveClause: RelationRule {
       result.append(Finding(sources: sources, type: type, targets: targets, rule: id, cue: hit.range, forced: forced))
     }
     return result
-  }
-
-  /// People an attack may hit in a place without the place being hit ("shelled civilians in Idlib").
-  static let people: WordSet = [
-    "people", "civilians", "children", "women", "men", "residents", "protesters", "demonstrators", "worshippers",
-    "families", "displaced", "refugees", "workers", "journalists", "soldiers", "fighters", "troops", "members",
-    "militants", "forces", "positions", "targets",
-  ]
-  static let placePrepositions: Set<String> = ["in", "near", "outside", "at"]
-
-  /// The place named right after an unowned thing that was hit: "a hospital in Ariha".
-  func placeOfObject(_ object: Int, in a: SentenceAnalysis) -> [Int] {
-    let phrase = a.parse.nounPhrases[object]
-    guard a.headMention(ofPhrase: object) == nil, !Self.people.contains(a.tokens[phrase.head]),
-      !a.parse.tags[phrase.head].isProperNoun
-    else { return [] }
-    for pp in a.prepositionalPhrases(of: object)
-    where Self.placePrepositions.contains(a.parse.prepositionalPhrases[pp].word) {
-      guard let place = a.parse.prepositionalPhrases[pp].object else { continue }
-      let places = a.mentions(ofPhrase: place).filter { !a.isActor($0) }
-      if !places.isEmpty { return places }
-    }
-    return []
   }
 }

@@ -31,6 +31,8 @@ struct PassiveClause: RelationRule {
         let before = a.mentions(ofPhrase: Int(a.parse.nounPhraseAt[start - 2]))
         if !before.isEmpty { targets = before }
       }
+      // "A refinery in Samara was hit by drones": the place of an unowned thing hit, as in the active.
+      if targets.isEmpty, hit.cue.type == .attack { targets = group.subjects.flatMap { a.placeOfThingHit($0) } }
       guard !sources.isEmpty, !targets.isEmpty else { continue }
       result.append(Finding(sources: sources, type: hit.cue.type, targets: targets, rule: id, cue: hit.range))
     }

@@ -301,6 +301,29 @@ extension SentenceAnalysis {
     return words.contains(String(verb), in: .interceptionVerbs)
   }
 
+  /// People an attack may hit in a place without the place being hit ("shelled civilians in Idlib").
+  static let peopleHitInPlaces: WordSet = [
+    "people", "civilians", "children", "women", "men", "residents", "protesters", "demonstrators", "worshippers",
+    "families", "displaced", "refugees", "workers", "journalists", "soldiers", "fighters", "troops", "members",
+    "militants", "forces", "positions", "targets",
+  ]
+  static let placePrepositions: WordSet = ["in", "near", "outside", "at"]
+
+  /// The place named right after an unowned thing that was hit, as object or passive subject: "a
+  /// hospital in Ariha" (ActiveClause, PassiveClause).
+  func placeOfThingHit(_ p: Int) -> [Int] {
+    let phrase = parse.nounPhrases[p]
+    guard headMention(ofPhrase: p) == nil, !Self.peopleHitInPlaces.contains(tokens[phrase.head]),
+      !parse.tags[phrase.head].isProperNoun
+    else { return [] }
+    for pp in prepositionalPhrases(of: p) where Self.placePrepositions.contains(parse.prepositionalPhrases[pp].word) {
+      guard let place = parse.prepositionalPhrases[pp].object else { continue }
+      let places = mentions(ofPhrase: place).filter { !isActor($0) }
+      if !places.isEmpty { return places }
+    }
+    return []
+  }
+
   /// Whether `cue` is a verb that expels (`expulsion_verbs`): said of envoys it attacks no one.
   func isExpulsion(_ cue: CueHit) -> Bool {
     guard cue.cue.type == .attack, cue.cue.form != .noun,

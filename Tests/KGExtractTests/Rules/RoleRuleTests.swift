@@ -30,6 +30,13 @@ struct RoleRuleTests {
   }
 
   static let cases: [Case] = [
+    // An unowned thing hit names the place it stands in, in the passive as in the active.
+    Case(
+      sentence: "Ukrainian drones hit an oil refinery in Samara.", source: "ukraine", type: .attack, target: "samara",
+      rule: "ActiveClause"),
+    Case(
+      sentence: "An oil refinery in Samara was hit by Ukrainian drones.", source: "ukraine", type: .attack,
+      target: "samara", rule: "PassiveClause"),
     Case(
       sentence: "Turkish troops on Saturday shelled YPG positions near Manbij.", source: "turkey",
       type: .attack, target: "ypg", rule: "ActiveClause"),
