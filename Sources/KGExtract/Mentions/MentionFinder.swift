@@ -1079,12 +1079,18 @@ struct MentionFinder {
   /// noun of the demonym mention its list ends with, when the two words together are an alias.
   func shareHeadsBackward(_ tokens: [Token], hits: inout [MentionHit], state: DocumentState) {
     var added: [MentionHit] = []
-    var claimed = [Bool].filled(with: false, count: tokens.count)
-    for hit in hits { for k in hit.range { claimed[k] = true } }
+    var claimed: [Bool] = []
     for hit in hits where !hit.isBareDemonym && hit.origin != .reference && hit.range.count == 2 {
       let head = hit.range.upperBound - 1
-      guard Self.forceNouns.contains(tokens[head]) else { continue }
       var k = hit.range.lowerBound - 1
+      guard k >= 1, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or"),
+        Self.forceNouns.contains(tokens[head])
+      else { continue }
+      // Which tokens a mention holds, worked out for the first list only (most sentences have none).
+      if claimed.isEmpty {
+        claimed = .filled(with: false, count: tokens.count)
+        for other in hits { for j in other.range { claimed[j] = true } }
+      }
       while k >= 1, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or") {
         let word = k - 1
         guard !claimed[word], tokens[word].isWord, tokens[word].isCapitalized else { break }

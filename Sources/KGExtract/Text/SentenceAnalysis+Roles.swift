@@ -295,10 +295,15 @@ extension SentenceAnalysis {
 
   /// Whether a cue is one of air defence: "shot down", "intercepted", "downed".
   func isInterception(_ cue: CueHit) -> Bool {
-    guard cue.cue.type == .attack, cue.cue.form != .noun,
-      let verb = cue.cue.lemma.split(separator: " ", maxSplits: 1).first
-    else { return false }
-    return words.contains(String(verb), in: .interceptionVerbs)
+    guard let verb = attackVerb(of: cue) else { return false }
+    return words.contains(verb, in: .interceptionVerbs)
+  }
+
+  /// The first word of an attack verb cue's lemma ("shoot" of "shoot down"), or nil for another cue.
+  private func attackVerb(of cue: CueHit) -> String? {
+    guard cue.cue.type == .attack, cue.cue.form != .noun else { return nil }
+    let lemma = cue.cue.lemma
+    return String(lemma[..<(lemma.firstIndex(of: " ") ?? lemma.endIndex)])
   }
 
   /// People an attack may hit in a place without the place being hit ("shelled civilians in Idlib").
@@ -326,10 +331,8 @@ extension SentenceAnalysis {
 
   /// Whether `cue` is a verb that expels (`expulsion_verbs`): said of envoys it attacks no one.
   func isExpulsion(_ cue: CueHit) -> Bool {
-    guard cue.cue.type == .attack, cue.cue.form != .noun,
-      let verb = cue.cue.lemma.split(separator: " ", maxSplits: 1).first
-    else { return false }
-    return words.contains(String(verb), in: .expulsionVerbs)
+    guard let verb = attackVerb(of: cue) else { return false }
+    return words.contains(verb, in: .expulsionVerbs)
   }
 
   /// Whether mention `m` names envoys ("French diplomats", "the Dutch ambassador"): its phrase's
