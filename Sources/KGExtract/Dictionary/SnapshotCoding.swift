@@ -283,7 +283,8 @@ struct SnapshotTable: @unchecked Sendable {
           guard bytes.count == first.count + 1 + second.count, bytes[first.count] == UInt8(ascii: " ") else {
             return false
           }
-          return SnapshotTable.same(UnsafeRawBufferPointer(rebasing: bytes[..<first.count]), UnsafeRawBufferPointer(first))
+          return SnapshotTable.same(
+            UnsafeRawBufferPointer(rebasing: bytes[..<first.count]), UnsafeRawBufferPointer(first))
             && SnapshotTable.same(
               UnsafeRawBufferPointer(rebasing: bytes[(first.count + 1)...]), UnsafeRawBufferPointer(second))
         }

@@ -106,7 +106,8 @@ extension MentionFinder {
       state.addLocalAlias(name, for: id)
       if typed.kind == .person { addShortName(tokens, run, for: id, state: &state) }
       state.typeEvidence[id] = state.typeEvidence[id] ?? typed.why
-      claim(id, run.lowerBound..<absorbMembers(after: run, into: id, tokens, hits: &hits, state: &state), covered: &covered, hits: &hits)
+      let end = absorbMembers(after: run, into: id, tokens, hits: &hits, state: &state)
+      claim(id, run.lowerBound..<end, covered: &covered, hits: &hits)
       // "the villages of Tasil, Saidah and Sahyun": the places listed with it are places too.
       if typed.kind == .location {
         claimListedPlaces(tokens, after: run.upperBound, covered: &covered, hits: &hits, state: &state)

@@ -1096,7 +1096,8 @@ struct MentionFinder {
         guard !claimed[word], tokens[word].isWord, tokens[word].isCapitalized else { break }
         let phrase = Tokenizer.tokenize(tokens[word].text + " " + tokens[head].text)
         guard let entry = dictionaryMatch(phrase, at: 0, state: state), entry.range.count == phrase.count else { break }
-        added.append(MentionHit(entityID: entry.entityID, range: word..<(word + 1), origin: entry.origin, isBareDemonym: false))
+        added.append(
+          MentionHit(entityID: entry.entityID, range: word..<(word + 1), origin: entry.origin, isBareDemonym: false))
         claimed[word] = true
         k = word - 1
       }
