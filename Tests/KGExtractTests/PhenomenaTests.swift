@@ -223,6 +223,23 @@ struct PhenomenaTests {
         Triple(source: "sdf", type: .attack, target: "turkey"),
       ]),
     Case(
+      id: "fire exchanged with a modifier is a clash; exchanged prisoners is none",
+      sentences: [
+        "Hezbollah and Israel have exchanged near-daily fire since October.",
+        "The SDF traded heavy artillery fire with Turkish forces near Manbij.",
+        "Egypt and Sudan exchanged prisoners on Sunday.",
+      ],
+      expected: [
+        Triple(source: "hezbollah", type: .attack, target: "israel"),
+        Triple(source: "israel", type: .attack, target: "hezbollah"),
+        Triple(source: "sdf", type: .attack, target: "turkey"),
+        Triple(source: "turkey", type: .attack, target: "sdf"),
+      ],
+      forbidden: [
+        Triple(source: "egypt", type: .attack, target: "sudan"),
+        Triple(source: "sudan", type: .attack, target: "egypt"),
+      ]),
+    Case(
       id: "an appositive name after a described person is the object",
       sentences: ["HTS gunmen killed a local activist, Raed Fares, in Kafranbel."],
       expected: [Triple(source: "hts", type: .kill, target: "raed-fares")]),

@@ -10,6 +10,22 @@ struct ClashReciprocal: RelationRule {
     "exchange", "exchanging", "traded", "trade", "trading",
   ]
 
+  static let exchanges: WordSet = ["exchanged", "exchange", "exchanging", "traded", "trade", "trading"]
+  /// What two sides exchange when they fight ("fire", "artillery fire", "blows"; not "prisoners").
+  static let fireNouns: WordSet = ["fire", "gunfire", "shots", "blows", "strikes", "salvos", "salvoes"]
+
+  /// Where the fire exchanged after `verb` ends: "fire" right after it, or a noun phrase whose
+  /// head is one of `fireNouns` ("heavy fire", "near-daily artillery fire"); nil for another object.
+  func exchangedFireEnd(after verb: Int, in a: SentenceAnalysis) -> Int? {
+    let next = verb + 1
+    guard next < a.tokens.count else { return nil }
+    if a.tokens[next].is("fire") { return next + 1 }
+    guard next < a.parse.nounPhraseAt.count, a.parse.nounPhraseAt[next] >= 0 else { return nil }
+    let phrase = a.parse.nounPhrases[Int(a.parse.nounPhraseAt[next])]
+    guard phrase.range.lowerBound == next, Self.fireNouns.contains(a.tokens[phrase.head]) else { return nil }
+    return phrase.range.upperBound
+  }
+
   /// Words after the verb that put its coordinated subjects on one side ("fought alongside").
   static let oneSide: WordSet = ["against", "alongside", "together", "side", "jointly", "on"]
 
@@ -20,15 +36,16 @@ struct ClashReciprocal: RelationRule {
     for i in a.tokens.indices where forms.contains(a.tokens[i]) {
       let token = a.tokens[i]
       var cue = i..<(i + 1)
+      let verb = i
       var i = i
-      // "exchanged fire with", "traded fire with"
-      if ["exchanged", "exchange", "exchanging", "traded", "trade", "trading"].contains(token.lower) {
-        guard i + 1 < a.tokens.count, a.tokens[i + 1].is("fire") else { continue }
-        cue = i..<(i + 2)
-        i += 1
+      // "exchanged fire with", "traded heavy artillery fire", "exchanged near-daily strikes"
+      if Self.exchanges.contains(token) {
+        guard let end = exchangedFireEnd(after: i, in: a) else { continue }
+        cue = i..<end
+        i = end - 1
       }
       // "A clashed with B"
-      if i + 1 < a.tokens.count, a.tokens[i + 1].is("with"), let subject = a.subject(before: i),
+      if i + 1 < a.tokens.count, a.tokens[i + 1].is("with"), let subject = a.subject(before: verb),
         let object = a.object(after: i + 2)
       {
         let left = a.coordinatedLeft(from: subject)
@@ -57,7 +74,7 @@ struct ClashReciprocal: RelationRule {
         continue
       }
       if i + 1 < a.tokens.count, Self.oneSide.contains(a.tokens[i + 1]) { continue }
-      if let subject = a.subject(before: i) {
+      if let subject = a.subject(before: verb) {
         let group = a.coordinatedLeft(from: subject)
         if group.count >= 2 {
           for x in group {
