@@ -1,5 +1,6 @@
 import Foundation
 import KGModel
+import KGTestSupport
 import Testing
 
 @testable import KGRender
@@ -141,10 +142,20 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let dot = folder.appendingPathComponent("dot")
-    try Data("#!/bin/sh\necho \"$1\"\ncat\n".utf8).write(to: dot)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dot.path)
+    try ScriptFiles.create(Array("#!/bin/sh\necho \"$1\"\ncat\n".utf8), at: dot.path, mode: 0o755)
     let renderer = SVGRenderer(backends: [.dotProcess], searchPath: folder.path)
-    let output = try renderer.draw(Self.tiny, as: format)
+    let output = try Self.retryingTextBusy { try renderer.draw(Self.tiny, as: format) }
     #expect(String(decoding: output, as: UTF8.self) == "-T\(format.rawValue)\n" + Self.tiny)
+  }
+
+  /// Runs `body` again while it fails to start the script: a process being started on another
+  /// thread in the instant the script was written holds a copy of its descriptor until it execs.
+  static func retryingTextBusy<T>(_ body: () throws -> T) throws -> T {
+    for _ in 0..<20 {
+      do { return try body() } catch RenderError.graphvizFailed(let reason) where reason.contains("cannot run") {
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+    }
+    return try body()
   }
 }

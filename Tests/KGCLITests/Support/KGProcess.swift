@@ -1,4 +1,5 @@
 import Foundation
+import KGTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -151,7 +152,8 @@ final class TempFolder: @unchecked Sendable {
   func write(_ relative: String, _ bytes: [UInt8]) throws -> String {
     let target = url.appendingPathComponent(relative)
     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(bytes).write(to: target)
+    // Closed on exec: a test may run what it writes (`ScriptFiles`).
+    try ScriptFiles.create(bytes, at: target.path)
     return relative
   }
 
