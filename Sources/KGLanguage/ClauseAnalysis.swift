@@ -19,9 +19,34 @@ struct ClauseAnalysis {
           kind: .main, range: 0..<s.count, verbGroups: [], parent: nil, antecedent: nil, reporters: [],
           reportingVerb: nil, marker: nil))
     }
+    frontedParticiples()
     reportedSpeech()
     nominalEvents()
     return s
+  }
+
+  /// "Backed by Iran, the Houthis seized Sanaa", "Supported by Russian jets, the army retook the
+  /// town": a participle clause that opens the sentence, closed by a comma, describes the subject
+  /// of the main clause after the comma. (Groups are visited from the left, so that subject is
+  /// known only now.)
+  private mutating func frontedParticiples() {
+    for c in s.clauses.indices where s.clauses[c].kind == .participle && s.clauses[c].parent == nil {
+      guard let v = s.clauses[c].verbGroups.first, s.verbGroups[v].subjects.isEmpty,
+        s.verbGroups[v].form == .pastParticiple || s.verbGroups[v].form == .presentParticiple,
+        (0..<s.clauses[c].range.lowerBound).allSatisfy({ s.tags[$0].isAdverb || s.tags[$0].isPunctuation })
+      else { continue }
+      let end = s.clauses[c].range.upperBound
+      guard end < s.count, s.tags[end] == .comma, let np = phraseAfter(end + 1),
+        let main = s.verbGroups.indices.first(where: {
+          $0 > v && s.verbGroups[$0].subjects.first == np && !s.verbGroups[$0].subjectIsImplicit
+            && s.verbGroups[$0].clause >= 0 && s.clauses[s.verbGroups[$0].clause].kind == .main
+        })
+      else { continue }
+      s.verbGroups[v].subjects = s.verbGroups[main].subjects
+      s.verbGroups[v].subjectIsImplicit = true
+      s.clauses[c].parent = s.verbGroups[main].clause
+      s.clauses[c].antecedent = np
+    }
   }
 
   // MARK: - Subjects

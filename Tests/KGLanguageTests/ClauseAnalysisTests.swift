@@ -12,6 +12,20 @@ import Testing
     #expect(s.texts(v.objects) == ["Kurdish positions"])
   }
 
+  /// A participle clause that opens the sentence describes the main clause's subject; without a
+  /// comma and a main clause after it, it has none.
+  @Test func aFrontedParticipleDescribesTheSubjectAfterItsComma() throws {
+    let s = parse("Backed by Iran, the Houthis seized the capital.")
+    let backed = try #require(s.verb("back"))
+    #expect(s.texts(backed.subjects) == ["the Houthis"])
+    #expect(backed.subjectIsImplicit)
+    #expect(s.texts(backed.agents) == ["Iran"])
+    let seized = try #require(s.verb("seize"))
+    #expect(s.texts(seized.subjects) == ["the Houthis"])
+    let alone = parse("Backed by Iran.")
+    #expect(try #require(alone.verb("back")).subjects.isEmpty)
+  }
+
   @Test func subjectAcrossAnApposition() throws {
     let s = parse("Hezbollah, the Iran-backed group, fired rockets at the base.")
     let v = try #require(s.verb("fire"))

@@ -66,9 +66,11 @@ extension SentenceAnalysis {
       inside.append(m)
     }
     result.insert(contentsOf: inside, at: 0)
+    // A demonym alone, not one with its own noun: "Supported by Russian jets, the Syrian army"
+    // is no list.
     var k = parse.nounPhrases[p].range.lowerBound - 1
     while k >= 1, [",", "and", "or"].contains(tokens[k].lower), let m = mentionOfToken[k - 1],
-      mentions[m].origin == .adjective, mentions[m].range.upperBound == k
+      mentions[m].origin == .adjective, mentions[m].range.upperBound == k, mentions[m].range.count == 1
     {
       if !result.contains(m) { result.insert(m, at: 0) }
       k = mentions[m].range.lowerBound - 1

@@ -30,6 +30,10 @@ struct RoleRuleTests {
   }
 
   static let cases: [Case] = [
+    // A fronted participle backs the subject after its comma, as ", backed by X," does.
+    Case(
+      sentence: "Backed by Iran, the Houthis seized the Yemeni capital.", source: "iran", type: .support,
+      target: "houthis", rule: "PassiveClause"),
     // An unowned thing hit names the place it stands in, in the passive as in the active.
     Case(
       sentence: "Ukrainian drones hit an oil refinery in Samara.", source: "ukraine", type: .attack, target: "samara",
@@ -124,6 +128,18 @@ struct RoleRuleTests {
   }
 
   @Test(arguments: cases) func roleRuleFinds(_ c: Case) throws { try Self.check(c) }
+
+  /// A backer's jets before the comma of a fronted participle are no member of the subject's list
+  /// (only a bare demonym is: "Syrian and Russian officials"); they back the subject as ", backed
+  /// by" does.
+  @Test func aFrontedBackerIsNoCoSubject() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Supported by Russian jets, the Syrian army retook Palmyra from ISIS.")
+    #expect(extraction.edge("russia", .support, "syrian-arab-army") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("russia", .capture, "palmyra") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("russia", .cooperate, "syrian-arab-army") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("syrian-arab-army", .capture, "palmyra") != nil, "\(extraction.edgeSummary)")
+  }
 
   @Test func aMonitorReportingAnAttackAccusesNoOne() throws {
     let extraction = try ExtractionFixture.extract(
