@@ -333,7 +333,7 @@ struct Chunker {
         objectStart = i + 2
       } else if t == .VBG, word == "targeting" || word == "including" {
         // participle prepositions
-      } else if i >= 2, s.words[i].is("as"), Self.asWellAs(s.words, at: i - 2) {
+      } else if i >= 2, Self.asWellAs(s.words, at: i - 2) {
         continue  // "as well as" joins phrases (coordination), it heads none
       } else {
         guard t == .IN || t == .TO || t == .RP else { continue }
@@ -419,7 +419,7 @@ struct Chunker {
         if k < n, s.tags[k] == .CC, s.words[k].is("and") || s.words[k].is("or") {
           conjunction = true
           k += 1
-        } else if k < n, s.words[k].is("as"), Self.asWellAs(s.words, at: k) {
+        } else if Self.asWellAs(s.words, at: k) {
           conjunction = true  // "Hezbollah as well as Syrian troops"
           k += 3
         } else if k == end, k < n, s.words[k].is("/"), s.nounPhrases[p].isName {
@@ -461,7 +461,7 @@ struct Chunker {
   }
 
   /// Whether "as well as", a coordinating conjunction of three words, starts at `i`.
-  static func asWellAs(_ words: [WordInput], at i: Int) -> Bool {
+  @inline(__always) static func asWellAs(_ words: [WordInput], at i: Int) -> Bool {
     i >= 0 && i + 2 < words.count && words[i].is("as") && words[i + 1].is("well") && words[i + 2].is("as")
   }
 

@@ -19,6 +19,16 @@ enum ExtractionFixture {
   }
 
   static func extract(_ sentences: String...) throws -> DocumentExtraction { try extract(sentences) }
+
+  /// Expects no edge of `type` from `sentence` ("Ukraine shot down a Russian missile" attacks no one).
+  static func expectNo(
+    _ type: RelationType, in sentence: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let extraction = try extract(sentence)
+    #expect(
+      !extraction.edges.contains { $0.type == type }, "\(sentence): \(extraction.edgeSummary)",
+      sourceLocation: sourceLocation)
+  }
 }
 
 extension DocumentExtraction {

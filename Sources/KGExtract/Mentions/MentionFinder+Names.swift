@@ -230,7 +230,7 @@ extension MentionFinder {
     _ tokens: [Token], after start: Int, covered: inout [Bool], hits: inout [MentionHit], state: inout DocumentState
   ) {
     var k = start
-    while k + 1 < tokens.count, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or") {
+    while k + 1 < tokens.count, Self.joinsList(tokens[k]) {
       var j = k + 1
       if tokens[j].is("and") || tokens[j].is("or"), j + 1 < tokens.count { j += 1 }
       // "…, the vicinity of Qminas, …", "…, the outskirts of Binnish"

@@ -1061,8 +1061,7 @@ struct MentionFinder {
         let last = tokens[hits[k].range.upperBound - 1].lower
         if !hits[k].isBareDemonym, Self.forceNouns.contains(last), hits[k].range.count >= 2 {
           let phrase = text(tokens, hits[index].range) + " " + tokens[hits[k].range.upperBound - 1].text
-          let phraseTokens = Tokenizer.tokenize(phrase)
-          if let entry = dictionaryMatch(phraseTokens, at: 0, state: state), entry.range.count == phraseTokens.count {
+          if let entry = wholeAlias(phrase, state: state) {
             hits[index].entityID = entry.entityID
             hits[index].isBareDemonym = false
           }
@@ -1083,19 +1082,18 @@ struct MentionFinder {
     for hit in hits where !hit.isBareDemonym && hit.origin != .reference && hit.range.count == 2 {
       let head = hit.range.upperBound - 1
       var k = hit.range.lowerBound - 1
-      guard k >= 1, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or"),
-        Self.forceNouns.contains(tokens[head])
+      guard k >= 1, Self.joinsList(tokens[k]), Self.forceNouns.contains(tokens[head])
       else { continue }
       // Which tokens a mention holds, worked out for the first list only (most sentences have none).
       if claimed.isEmpty {
         claimed = .filled(with: false, count: tokens.count)
         for other in hits { for j in other.range { claimed[j] = true } }
       }
-      while k >= 1, tokens[k].is(",") || tokens[k].is("and") || tokens[k].is("or") {
+      while k >= 1, Self.joinsList(tokens[k]) {
         let word = k - 1
-        guard !claimed[word], tokens[word].isWord, tokens[word].isCapitalized else { break }
-        let phrase = Tokenizer.tokenize(tokens[word].text + " " + tokens[head].text)
-        guard let entry = dictionaryMatch(phrase, at: 0, state: state), entry.range.count == phrase.count else { break }
+        guard !claimed[word], tokens[word].isWord, tokens[word].isCapitalized,
+          let entry = wholeAlias(tokens[word].text + " " + tokens[head].text, state: state)
+        else { break }
         added.append(
           MentionHit(entityID: entry.entityID, range: word..<(word + 1), origin: entry.origin, isBareDemonym: false))
         claimed[word] = true
@@ -1106,6 +1104,17 @@ struct MentionFinder {
     hits += added
     hits.sort { $0.range.lowerBound < $1.range.lowerBound }
   }
+
+  /// The dictionary's entry when all of `phrase` is one of its aliases ("Indian troops",
+  /// "Russian Foreign Ministry"), else nil.
+  func wholeAlias(_ phrase: String, state: DocumentState) -> MentionHit? {
+    let words = Tokenizer.tokenize(phrase)
+    guard let entry = dictionaryMatch(words, at: 0, state: state), entry.range.count == words.count else { return nil }
+    return entry
+  }
+
+  /// A comma, "and" or "or": what joins the members of a list.
+  static func joinsList(_ token: Token) -> Bool { token.is(",") || token.is("and") || token.is("or") }
 
   /// "the Russian Foreign and Defense Ministries", "the Syrian Air and Naval Forces": two bodies of
   /// one state that share the demonym and a plural head. Each gets its own mention (the first
@@ -1123,8 +1132,7 @@ struct MentionFinder {
       let demonym = text(tokens, hits[index].range)
       var found: [String] = []
       for word in [tokens[end].text, tokens[end + 2].text] {
-        let phrase = Tokenizer.tokenize("\(demonym) \(word) \(head)")
-        guard let entry = dictionaryMatch(phrase, at: 0, state: state), entry.range.count == phrase.count else { break }
+        guard let entry = wholeAlias("\(demonym) \(word) \(head)", state: state) else { break }
         found.append(entry.entityID)
       }
       guard found.count == 2, found[0] != found[1] else { continue }

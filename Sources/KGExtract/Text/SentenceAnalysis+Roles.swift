@@ -340,22 +340,21 @@ extension SentenceAnalysis {
   /// Whether mention `m` names envoys ("French diplomats", "the Dutch ambassador"): its phrase's
   /// head, or its own last word, is a diplomatic noun.
   func isDiplomatic(_ m: Int) -> Bool {
-    let range = mentions[m].range
-    if words.contains(tokens[range.upperBound - 1], in: .diplomaticNouns) { return true }
-    let start = range.lowerBound
+    words.contains(tokens[mentions[m].range.upperBound - 1], in: .diplomaticNouns)
+      || headOfPhrase(openedBy: m, isIn: .diplomaticNouns)
+  }
+
+  /// Whether the head of the noun phrase that mention `m` opens is a word of `list`.
+  func headOfPhrase(openedBy m: Int, isIn list: ConstructionWords.List) -> Bool {
+    let start = mentions[m].range.lowerBound
     guard start < parse.nounPhraseAt.count, parse.nounPhraseAt[start] >= 0 else { return false }
     let head = parse.nounPhrases[Int(parse.nounPhraseAt[start])].head
-    return head >= 0 && head < tokens.count && words.contains(tokens[head], in: .diplomaticNouns)
+    return head >= 0 && head < tokens.count && words.contains(tokens[head], in: list)
   }
 
   /// Whether mention `m` only qualifies a munition ("a Russian missile"), which air defence
   /// brings down without hitting its owner (GUIDELINES.md, "Air defence").
-  func isMunition(_ m: Int) -> Bool {
-    let start = mentions[m].range.lowerBound
-    guard start < parse.nounPhraseAt.count, parse.nounPhraseAt[start] >= 0 else { return false }
-    let head = parse.nounPhrases[Int(parse.nounPhraseAt[start])].head
-    return head >= 0 && head < tokens.count && words.contains(tokens[head], in: .munitionNouns)
-  }
+  func isMunition(_ m: Int) -> Bool { headOfPhrase(openedBy: m, isIn: .munitionNouns) }
 
   /// The light verb group ("launched", "carried out") whose object is phrase `p`, if any.
   func lightVerb(taking p: Int) -> VerbGroup? {

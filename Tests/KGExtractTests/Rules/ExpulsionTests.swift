@@ -15,8 +15,7 @@ struct ExpulsionTests {
     "Russia expelled the US envoy and two British diplomats.",
   ])
   func expellingEnvoysAttacksNoOne(_ sentence: String) throws {
-    let extraction = try ExtractionFixture.extract(sentence)
-    #expect(!extraction.edges.contains { $0.type == .attack }, "\(sentence): \(extraction.edgeSummary)")
+    try ExtractionFixture.expectNo(.attack, in: sentence)
   }
 
   static let forces: [Case] = [
