@@ -122,8 +122,10 @@ struct Chunker {
         {
           break
         }
-        // "plans to attack": a verb the tagger read as a plural noun.
+        // "plans to attack": a verb the tagger read as a plural noun ("Turkey's plan to attack" is
+        // owned: a noun).
         if head >= 0 || determiner == nil, next == .TO, i + 2 < n, s.tags[i + 2] == .VB,
+          i == 0 || s.tags[i - 1] != .POS,
           WordClasses.catenative.contains(s.lemmas[i])
         {
           break
@@ -216,7 +218,8 @@ struct Chunker {
       i += 1
     }
     var modal: String?
-    var negated = false
+    // "warned Israel not to attack", "decided never to return": the negation stands before "to".
+    var negated = infinitive && start > 0 && WordClasses.negation.contains(s.words[start - 1].lower)
     var verbs: [Int] = []
     while i < n, s.npAt[i] < 0 {
       let t = s.tags[i]
@@ -277,10 +280,12 @@ struct Chunker {
     }
     // "plans to attack", "are expected to launch", "vowed to retaliate".
     var end2 = end
-    if end < n, s.tags[end] == .TO,
+    // "decided not to retaliate": the negation between the governor and "to" belongs to the group.
+    let to = end + 1 < n && (s.words[end].is("not") || s.words[end].is("never")) ? end + 1 : end
+    if to < n, s.tags[to] == .TO,
       WordClasses.catenative.contains(s.lemmas[head])
         || (s.tags[head] == .VBN && WordClasses.passiveCatenative.contains(s.lemmas[head])),
-      let inner = scanInfinitive(end)
+      let inner = scanInfinitive(to)
     {
       let governorLemma = s.lemmas[head]
       group.governor = head

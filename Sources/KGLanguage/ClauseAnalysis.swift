@@ -8,6 +8,9 @@
 /// - Complexity: O(n) for n tokens (each search stops at the nearest clause boundary).
 struct ClauseAnalysis {
   var s: SentenceBuilder
+  /// Infinitive groups that complete a possessed noun ("Turkey's plan *to attack the SDF*"), with
+  /// that noun phrase: the subject of the finite verb after them.
+  private var nounComplements: [(group: Int, noun: Int)] = []
 
   init(_ s: SentenceBuilder) { self.s = s }
 
@@ -293,6 +296,22 @@ struct ClauseAnalysis {
         s.verbGroups[v].voice = .active
         s.verbGroups[v].tense = .past
       }
+      if group.form == .infinitive, s.nounPhrases[np].range.upperBound == group.range.lowerBound,
+        let possessor = s.nounPhrases[np].possessor, !s.nounPhrases[np].isName, !s.nounPhrases[np].isPronoun
+      {
+        // "Moscow's decision to supply S-300s to Damascus", "Turkey's plan to attack": the
+        // infinitive completes the noun, and the possessor does what it names.
+        let clause = newClause(.subordinate, v, parent: governingClause(before: v), marker: nil)
+        nounComplements.append((v, np))
+        finish(v, clause: clause, subjects: withConjuncts(possessor), implicit: true, start: group.range.lowerBound)
+        return
+      }
+      if let complement = nounComplements.last(where: { s.verbGroups[$0.group].objects.contains(np) }) {
+        // "Turkey's plan to attack the SDF alarmed Washington": the phrase is the infinitive's
+        // object, and the noun it completes is this verb's subject.
+        subjects = withConjuncts(complement.noun)
+        start = s.nounPhrases[complement.noun].range.lowerBound
+      }
       if group.form == .infinitive, let main = governingClause(before: v) {
         // "allow the insurgents to regroup": the phrase is the infinitive's subject after a verb
         // of control; otherwise ("create a safe zone to ensure") the main clause's subject is.
@@ -475,7 +494,12 @@ struct ClauseAnalysis {
           i = phrase.range.upperBound
           continue
         }
-        if startsClause(np) || objectCount >= 2 { break }
+        // After an infinitive that completes a noun, the phrase before a finite verb is still the
+        // infinitive's object: that verb's subject is the noun ("Turkey's plan to attack the SDF
+        // alarmed Washington").
+        if objectCount >= 2 || (startsClause(np) && (objectCount > 0 || !nounComplements.contains { $0.group == v })) {
+          break
+        }
         if s.verbGroups[v].subjects.contains(np) {
           // "..., said the ministry": the subject after the verb.
           i = phrase.range.upperBound

@@ -552,6 +552,20 @@ struct Tagger: Sendable {
         tags[i] = lexical.rawValue  // "to government-controlled areas"
         continue
       }
+      if tag == .VB || tag == .VBZ || tag == .VBP, i > 0, tags[i - 1] == Tag.POS.rawValue {
+        // "Turkey's plan to attack": after a possessive, a noun (a participle may stand there:
+        // "Russia's continued support").
+        tags[i] =
+          (lexical == .NN || lexical == .NNS ? lexical! : shapes[i].contains(.endsInS) ? Tag.NNS : Tag.NN).rawValue
+        continue
+      }
+      if tag == .VBZ || tag == .VBP, let lexical, lexical == .NNS || lexical == .NN, i >= 2,
+        Tag(rawValue: tags[i - 1])?.isAdjective == true,
+        tags[i - 2] == Tag.DT.rawValue || tags[i - 2] == Tag.PRPS.rawValue
+      {
+        tags[i] = lexical.rawValue  // "in the strongest terms": a determiner and adjective before a noun
+        continue
+      }
       if tag == .VBZ, lexical == .NNS, i > 0, Tag(rawValue: tags[i - 1])?.isVerb == true {
         tags[i] = Tag.NNS.rawValue  // "told reporters the ..."
         continue

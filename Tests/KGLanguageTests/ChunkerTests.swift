@@ -105,6 +105,9 @@ import Testing
       negated: true),
     VerbCase(
       id: "present passive", text: "Civilians are killed every day.", lemma: "kill", tense: .present, voice: .passive),
+    VerbCase(
+      id: "negation before a governed infinitive", text: "Iran decided not to retaliate.", lemma: "retaliate",
+      tense: .past, voice: .active, negated: true, governor: "decide"),
   ])
   func verbGroup(_ c: VerbCase) throws {
     let s = parse(c.text)
@@ -116,6 +119,17 @@ import Testing
     #expect(v.modal == c.modal)
     #expect(v.governorLemma == c.governor)
     #expect(v.isPerfect == c.perfect)
+  }
+
+  /// "warned Moscow not to escalate": the negation before "to" negates the infinitive's group.
+  @Test func negationBeforeAnInfinitive() throws {
+    let s = parse("Washington warned Moscow not to escalate the war.")
+    let escalate = try #require(s.verbGroups.first { $0.lemma == "escalate" })
+    #expect(escalate.form == .infinitive)
+    #expect(escalate.isNegated)
+    #expect(s.verbGroups.first { $0.lemma == "warn" }?.isNegated == false)
+    let plain = parse("Washington urged Moscow to end the war.")
+    #expect(plain.verbGroups.first { $0.lemma == "end" }?.isNegated == false)
   }
 
   @Test(arguments: [

@@ -26,6 +26,23 @@ import Testing
     #expect(try #require(alone.verb("back")).subjects.isEmpty)
   }
 
+  /// "Turkey's plan to attack the SDF alarmed Washington": the infinitive completes the owned
+  /// noun, the possessor is its subject, the phrase after it its object, and the noun the subject
+  /// of the finite verb after that.
+  @Test func anInfinitiveCompletingAPossessedNoun() throws {
+    let s = parse("Turkey's plan to attack the SDF alarmed Washington.")
+    let attack = try #require(s.verb("attack"))
+    #expect(s.texts(attack.subjects) == ["Turkey"])
+    #expect(attack.subjectIsImplicit)
+    #expect(s.texts(attack.objects) == ["the SDF"])
+    let alarmed = try #require(s.verb("alarm"))
+    #expect(s.texts(alarmed.subjects) == ["Turkey's plan"])
+    #expect(s.texts(alarmed.objects) == ["Washington"])
+    // Without a possessor the word before "to" is no such noun: "plans to attack" is a verb.
+    let verb = parse("The group plans to attack the base.")
+    #expect(try #require(verb.verb("attack")).governorLemma == "plan")
+  }
+
   @Test func subjectAcrossAnApposition() throws {
     let s = parse("Hezbollah, the Iran-backed group, fired rockets at the base.")
     let v = try #require(s.verb("fire"))

@@ -76,6 +76,10 @@ import Testing
     Case(
       id: "a gerund after a preposition, before its object", text: "They were blamed for shelling the town.",
       expected: "They/PRP were/VBD blamed/VBN for/IN shelling/VBG the/DT town/NN ./."),
+    Case(
+      id: "a noun after a determiner and an adjective, not a verb",
+      text: "The council condemned in the strongest terms the raid.",
+      expected: "The/DT council/NN condemned/VBD in/IN the/DT strongest/JJS terms/NNS the/DT raid/NN ./."),
   ])
   func tagsShapesAndSuffixes(_ c: Case) {
     let words = WordInput.words(of: c.text)

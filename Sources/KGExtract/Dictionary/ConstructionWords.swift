@@ -17,6 +17,11 @@ struct ConstructionWords: Sendable {
     case restingVerbs = "resting_verbs"
     /// "held Israel responsible": verbs (lemmas) that take an object and a blame predicate.
     case holdingVerbs = "holding_verbs"
+    /// "put the blame on Russia": verbs (lemmas) that lay a responsibility noun on an "on" phrase.
+    case layingVerbs = "laying_verbs"
+    /// "punish": verbs (lemmas) whose promised future act threatens its object ("vowed to punish
+    /// Israel", "the aggressors will be punished").
+    case punishingVerbs = "punishing_verbs"
     /// "illegal", "aggression", "a violation": words that condemn what they name.
     case condemningWords = "condemning_words"
     /// "were", "constitutes", "amounts to": verbs (lemmas) that predicate a judgement of their subject.
@@ -90,7 +95,9 @@ struct ConstructionWords: Sendable {
       case .owningPhrases: 19
       case .expulsionVerbs: 20
       case .diplomaticNouns: 21
-      case .speakingVerbs: 22
+      case .layingVerbs: 22
+      case .punishingVerbs: 23
+      case .speakingVerbs: 24
       }
     }
   }

@@ -41,7 +41,10 @@ struct AidTransfer: RelationRule {
       }
       targets = targets.filter { a.isActor($0) && !sources.contains($0) }
       guard !targets.isEmpty else { continue }
-      result.append(Finding(sources: sources, type: .support, targets: targets, rule: id, cue: group.range))
+      // The cue is the verb, its auxiliaries and "to" before it, where modality reads them ("decided
+      // to supply" is intended).
+      let cue = group.head..<(group.head + 1)
+      result.append(Finding(sources: sources, type: .support, targets: targets, rule: id, cue: cue))
     }
     return result
   }

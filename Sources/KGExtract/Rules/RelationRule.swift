@@ -63,7 +63,8 @@ enum RuleBook {
   static let all: [any RelationRule] = [
     // Rules over the language layer's roles first: a statement keeps the first rule that found it.
     ActiveClause(), PassiveClause(), EventPhrase(), JointSubjects(), ReportedAttack(), RelationNoun(), WithHelpOf(),
-    AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), HostileSupportClaim(),
+    AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), PunishmentThreat(),
+    HostileSupportClaim(),
     ThreatIdiom(), ResponsibilityClaim(), CondemningPredicate(), JointPatrol(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), PassiveAccusation(),
     AidTransfer(), ClaimedResponsibility(), ClashReciprocal(),

@@ -20,7 +20,8 @@ struct ReportedAttack: RelationRule {
       // dispute (CondemningPredicate).
       if a.condemningPredicate(ofSubject: p) != nil { continue }
       var agents = a.eventAgents(ofPhrase: p)
-      if agents.isEmpty, let group = a.lightVerb(taking: p) {
+      // "warned Moscow not to escalate the war": an infinitive asks or intends; it reports nothing.
+      if agents.isEmpty, let group = a.lightVerb(taking: p), group.form != .infinitive, !group.isNegated {
         agents = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       }
       guard !agents.isEmpty, let reporters = a.reporters(ofClauseHolding: phrase.head), !reporters.isEmpty else {

@@ -7,7 +7,8 @@ import KGModel
 /// - "Moscow said Kyiv was responsible for the blast", "the US is to blame, Tehran said" (a
 ///   party's blame predicate in a clause that another party reports);
 /// - "Damascus said Ankara bears full responsibility for the shelling";
-/// - "all responsibility rests with Washington and London", said by a party.
+/// - "all responsibility rests with Washington and London", said by a party;
+/// - "Kyiv put the blame for the blast on Moscow" (a laying verb, a responsibility noun, "on").
 ///
 /// The words are data (`constructions` in `lexicon.yaml`); a negated verb ("is not responsible")
 /// blames no one.
@@ -24,6 +25,7 @@ struct ResponsibilityClaim: RelationRule {
       guard
         lemma == "be" || parse.verbGroups[g].governorLemma == "be" || a.words.contains(lemma, in: .holdingVerbs)
           || a.words.contains(lemma, in: .bearingVerbs) || a.words.contains(lemma, in: .restingVerbs)
+          || a.words.contains(lemma, in: .layingVerbs)
       else { continue }
       let group = parse.verbGroups[g]
       if a.words.contains(lemma, in: .holdingVerbs) {
@@ -49,6 +51,15 @@ struct ResponsibilityClaim: RelationRule {
         // "Ankara bears full responsibility for the shelling."
         let accused = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
         append(a.reporters(ofClauseHolding: group.head) ?? [], accused, cue: group.head, to: &result, in: a)
+      } else if a.words.contains(lemma, in: .layingVerbs),
+        group.objects.contains(where: {
+          a.words.contains(a.tokens[parse.nounPhrases[$0].head], in: .responsibilityNouns)
+        })
+      {
+        // "Kyiv put the blame for the explosion on Russia", "laid responsibility on Hamas".
+        let accused = a.mentions(ofObliques: group, ["on", "onto", "upon"]).filter { a.isActor($0) }
+        let accusers = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+        append(accusers, accused, cue: group.head, to: &result, in: a)
       } else if a.words.contains(lemma, in: .restingVerbs),
         let subject = group.subjects.first,
         a.words.contains(a.tokens[parse.nounPhrases[subject].head], in: .responsibilityNouns)

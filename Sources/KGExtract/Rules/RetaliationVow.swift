@@ -37,19 +37,25 @@ struct RetaliationVow: RelationRule {
       else { continue }
       let sources = a.mentions(ofPhrases: a.parse.verbGroups[g].subjects).filter { a.isActor($0) }
       guard !sources.isEmpty else { continue }
-      // "… after an alleged Israeli strike": the attack answered, right after the retaliation.
-      var j = end
-      while j < tokens.count, tokens[j].isWord, !Self.answering.contains(tokens[j]), !Self.direct.contains(tokens[j]),
-        j - end < 3
-      {
-        j += 1
+      let named: [Int]
+      if tokens[end - 1].is("avenge"), end < tokens.count, a.parse.nounPhraseAt[end] >= 0 {
+        // "vowed to avenge the killing of its commander by Israel": the object is the act answered.
+        named = a.eventAgents(ofPhrase: Int(a.parse.nounPhraseAt[end]))
+      } else {
+        // "… after an alleged Israeli strike": the attack answered, right after the retaliation.
+        var j = end
+        while j < tokens.count, tokens[j].isWord, !Self.answering.contains(tokens[j]),
+          !Self.direct.contains(tokens[j]), j - end < 3
+        {
+          j += 1
+        }
+        guard j + 1 < tokens.count, Self.answering.contains(tokens[j]) || Self.direct.contains(tokens[j]),
+          a.parse.nounPhraseAt[j + 1] >= 0
+        else { continue }
+        let phrase = Int(a.parse.nounPhraseAt[j + 1])
+        // "vowed revenge against Israel" names the target; "after an Israeli strike" its author.
+        named = Self.direct.contains(tokens[j]) ? a.mentions(ofPhrase: phrase) : a.eventAgents(ofPhrase: phrase)
       }
-      guard j + 1 < tokens.count, Self.answering.contains(tokens[j]) || Self.direct.contains(tokens[j]),
-        a.parse.nounPhraseAt[j + 1] >= 0
-      else { continue }
-      let phrase = Int(a.parse.nounPhraseAt[j + 1])
-      // "vowed revenge against Israel" names the target; "after an Israeli strike" its author.
-      let named = Self.direct.contains(tokens[j]) ? a.mentions(ofPhrase: phrase) : a.eventAgents(ofPhrase: phrase)
       let sides = Set(sources.map { a.side(a.mentions[$0].entityID) })
       let targets = named.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
       guard !targets.isEmpty else { continue }

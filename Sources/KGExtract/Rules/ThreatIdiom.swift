@@ -27,13 +27,15 @@ struct ThreatIdiom: RelationRule {
     for g in parse.verbGroups.indices {
       guard let end = idiom(at: parse.verbGroups[g].head, in: a) else { continue }
       let group = parse.verbGroups[g]
-      // "would not go unpunished" threatens as "would be punished" does; "will not regret" does not.
+      let warning = group.form == .infinitive ? governingWarning(of: group, in: a) : nil
+      // "would not go unpunished" threatens as "would be punished" does; "will not regret" does not;
+      // a warning "not to play with fire" is one.
       let negatedIdiom = a.tokens[group.head].is("go")
-      guard group.isNegated == negatedIdiom else { continue }
+      guard group.isNegated == negatedIdiom || warning != nil else { continue }
       var targets = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
       var speakers: [Int] = []
       // "warned the regime not to play with fire": the warning's object, by its subject.
-      if group.form == .infinitive, let warn = governingWarning(of: group, in: a) {
+      if let warn = warning {
         targets = a.mentions(ofPhrases: warn.objects).filter { a.isActor($0) }
         speakers = a.mentions(ofPhrases: warn.subjects).filter { a.isActor($0) }
       } else {

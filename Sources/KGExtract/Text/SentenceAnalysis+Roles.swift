@@ -92,7 +92,17 @@ extension SentenceAnalysis {
 
   /// "the group's former stronghold Raqqa": a possessor stands for the phrase it owns.
   func owned(_ p: Int) -> Int {
-    if let owner = parse.nounPhrases.firstIndex(where: { $0.possessor == p }) { return owner }
+    if let owner = parse.nounPhrases.firstIndex(where: { $0.possessor == p }) {
+      // "Russia's decision to supply S-300s to Syria": the possessor is the subject of the
+      // infinitive that completes the noun, and stands for itself there.
+      let after = parse.nounPhrases[owner].range.upperBound
+      if after < parse.verbGroupAt.count, parse.verbGroupAt[after] >= 0,
+        parse.verbGroups[Int(parse.verbGroupAt[after])].subjects.contains(p)
+      {
+        return p
+      }
+      return owner
+    }
     let end = parse.nounPhrases[p].range.upperBound
     if end + 1 < tokens.count, tokens[end].is("'s"), parse.nounPhraseAt[end + 1] >= 0 {
       return Int(parse.nounPhraseAt[end + 1])
@@ -401,6 +411,7 @@ extension SentenceAnalysis {
   static let quantityHeads: WordSet = [
     "dozens", "hundreds", "thousands", "scores", "tens", "number", "series", "wave", "waves", "barrage", "barrages",
     "salvo", "salvos", "volley", "volleys", "round", "rounds", "string", "spate", "flurry", "hail", "succession",
+    "phase",
   ]
 
   /// "targeted Kafr Nubl, the vicinity of Qminas, Binnish and Sarmin": the names listed after a

@@ -19,6 +19,16 @@ struct AidAndChargeTests {
     Case(
       sentence: "The United States shipped 300 tanks to Ukraine last year.", source: "united-states",
       type: .support, target: "ukraine", rule: "AidTransfer"),
+    // Aid decided or planned is intended; the possessor of "decision" decides.
+    Case(
+      sentence: "Moscow's decision to supply air defence systems to Damascus alarmed Israel.", source: "russia",
+      type: .support, target: "syria", modality: .hypothetical, rule: "AidTransfer"),
+    Case(
+      sentence: "Britain decided to send Storm Shadow missiles to Ukraine.", source: "united-kingdom",
+      type: .support, target: "ukraine", modality: .hypothetical, rule: "AidTransfer"),
+    Case(
+      sentence: "Turkey's plan to attack the SDF alarmed Washington.", source: "turkey", type: .attack,
+      target: "sdf", modality: .hypothetical, rule: "ActiveClause"),
     Case(
       sentence: "Iran has been accused of supplying the Houthis with weapons.", source: "iran", type: .support,
       target: "houthis", modality: .alleged, rule: "PassiveAccusation"),

@@ -39,6 +39,12 @@ struct BlameAndJudgementTests {
       sentence: "The head of the UN mission in Yemen, Hans Grundberg, condemned the Houthi attack.",
       source: "hans-grundberg", type: .condemn, target: "houthis"),
     Case(
+      sentence: "Kyiv put the blame for the explosion at the dam on Russia.", source: "ukraine", type: .accuse,
+      target: "russia", rule: "ResponsibilityClaim"),
+    Case(
+      sentence: "The Somali government laid responsibility for the bombing on al-Shabaab.", source: "somalia",
+      type: .accuse, target: "al-shabaab", rule: "ResponsibilityClaim"),
+    Case(
       sentence: "Iran said Israel was behind the assassination of the nuclear scientist.", source: "iran",
       type: .accuse, target: "israel", rule: "ResponsibilityClaim"),
     Case(
@@ -53,6 +59,20 @@ struct BlameAndJudgementTests {
     #expect(!extraction.edges.contains { $0.type == .accuse }, "\(extraction.edgeSummary)")
     let behind = try ExtractionFixture.extract("Russia said Ukraine was not behind the blast.")
     #expect(!behind.edges.contains { $0.type == .accuse }, "\(behind.edgeSummary)")
+  }
+
+  /// Laying the blame needs a responsibility noun: "put pressure on Russia" blames no one.
+  @Test func layingOtherThanBlameAccusesNoOne() throws {
+    try ExtractionFixture.expectNo(.accuse, in: "Kyiv put pressure on Russia over the blast.")
+  }
+
+  /// "warned Moscow not to escalate the war" asks Moscow; it reports no attack by Moscow.
+  @Test func aWarningNotToEscalateReportsNoAttack() throws {
+    let extraction = try ExtractionFixture.extract("The Houthis warned Saudi Arabia not to escalate the war.")
+    #expect(extraction.edge("houthis", .accuse, "saudi-arabia") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("houthis", .demand, "saudi-arabia") != nil, "\(extraction.edgeSummary)")
+    let reported = try ExtractionFixture.extract("The Houthis said Saudi Arabia had escalated the war on Yemen.")
+    #expect(reported.edge("houthis", .accuse, "saudi-arabia") != nil, "\(reported.edgeSummary)")
   }
 
   @Test func aCondemnedActIsNotAlsoAnAccusation() throws {

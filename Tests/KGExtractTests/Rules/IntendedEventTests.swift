@@ -12,6 +12,15 @@ struct IntendedEventTests {
 
   static let cases: [Case] = [
     Case(
+      sentence: "The PKK vowed a new phase of guerrilla warfare against the Turkish army.", source: "pkk",
+      type: .threaten, target: "turkish-armed-forces", rule: "VowImpliesThreat"),
+    Case(
+      sentence: "Hezbollah vowed to avenge the killing of its commander by Israel.", source: "hezbollah",
+      type: .threaten, target: "israel", rule: "RetaliationVow"),
+    Case(
+      sentence: "Hezbollah vowed to avenge the killing of its commander by Israel.", source: "hezbollah",
+      type: .attack, target: "israel", modality: .hypothetical, rule: "RetaliationVow"),
+    Case(
       sentence: "The Kurdish YPG vowed a new phase of guerrilla attacks against Turkish troops.", source: "ypg",
       type: .threaten, target: "turkey", rule: "VowImpliesThreat"),
     Case(
