@@ -356,6 +356,15 @@ struct ClauseAnalysis {
           subjects = s.verbGroups[s.clauses[main].verbGroups[0]].subjects
         }
         implicit = true
+      } else if group.form == .pastParticiple, comma > 0, s.npAt[comma - 1] >= 0 {
+        // "The Iraqi army, backed by US airstrikes, recaptured Ramadi": before any clause, a
+        // participle after the subject's comma describes the subject, and the verb after the
+        // closing comma is the subject's.
+        clause = newClause(.participle, v, parent: nil, marker: nil)
+        let described = Int(s.npAt[comma - 1])
+        s.clauses[clause].antecedent = described
+        subjects = withConjuncts(described)
+        implicit = true
       } else if WordClasses.reporting.contains(group.lemma), group.form == .finite,
         let np = phraseAfter(group.range.upperBound), !startsClause(np)
       {
@@ -520,8 +529,32 @@ struct ClauseAnalysis {
         i += 1
         continue
       }
+      if objectCount == 0, s.words[i].is("what"), let (named, end) = namedObject(after: i) {
+        // "condemned what it called a terrorist attack by Kyiv": what the free relative names
+        // is the object.
+        s.verbGroups[v].objects.append(contentsOf: withConjuncts(named))
+        objectCount += 1
+        i = end
+        continue
+      }
       break
     }
+  }
+
+  /// The phrase that "what X called / described as" (a free relative at `what`) names, and
+  /// where it ends.
+  private func namedObject(after what: Int) -> (Int, Int)? {
+    var k = what + 1
+    guard k < s.count, s.npAt[k] >= 0 else { return nil }
+    k = s.nounPhrases[Int(s.npAt[k])].range.upperBound
+    guard k < s.count, s.vgAt[k] >= 0, WordClasses.naming.contains(s.verbGroups[Int(s.vgAt[k])].lemma) else {
+      return nil
+    }
+    k = s.verbGroups[Int(s.vgAt[k])].range.upperBound
+    if k < s.count, s.words[k].is("as") { k += 1 }
+    guard k < s.count, s.npAt[k] >= 0, s.nounPhrases[Int(s.npAt[k])].range.lowerBound == k else { return nil }
+    let named = Int(s.npAt[k])
+    return (named, s.nounPhrases[named].range.upperBound)
   }
 
   private func roleEnd(_ v: Int) -> Int {

@@ -552,6 +552,18 @@ struct Tagger: Sendable {
         tags[i] = lexical.rawValue  // "to government-controlled areas"
         continue
       }
+      if tag == .VBG, i > 0, tags[i - 1] == Tag.POS.rawValue,
+        i + 1 == n || !(Tag(rawValue: tags[i + 1]).map { $0.isNoun || $0.isAdjective || $0 == .VBG } ?? false)
+      {
+        // "Russia's backing for Assad", "Israel's shelling of Gaza": a possessed -ing form not
+        // before a noun is one ("Russia's continuing support" keeps its participle).
+        tags[i] = Tag.NN.rawValue
+        continue
+      }
+      if tag == .VBG, i > 0, tags[i - 1] == Tag.POS.rawValue, i + 1 < n, Tag(rawValue: tags[i + 1])?.isNoun == true {
+        tags[i] = Tag.JJ.rawValue  // "Russia's continuing support": a possessed participle modifies the noun
+        continue
+      }
       if tag == .VB || tag == .VBZ || tag == .VBP, i > 0, tags[i - 1] == Tag.POS.rawValue {
         // "Turkey's plan to attack": after a possessive, a noun (a participle may stand there:
         // "Russia's continued support").

@@ -23,6 +23,9 @@ enum WordClasses {
     "believe", "say", "report", "set", "schedule", "design", "think", "know", "suppose", "plan", "prepare",
     "authorize", "authorise", "expect", "intend", "determine", "oblige", "compel", "tell",
   ])
+  /// Verbs that name what they take ("condemned what it called an act of terror", "what Kyiv
+  /// described as a massacre").
+  static let naming: WordClass = ["call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"]
   static let auxiliary: WordClass = ["be", "have", "do", "get"]
   static let negation: WordClass = ["not", "n't", "never", "no"]
   static let subordinators: WordClass = [

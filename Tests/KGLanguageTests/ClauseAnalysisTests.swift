@@ -43,6 +43,27 @@ import Testing
     #expect(try #require(verb.verb("attack")).governorLemma == "plan")
   }
 
+  /// "condemned what it called a terrorist attack": the free relative's named phrase is the object.
+  @Test func whatItCalledIsTheObject() throws {
+    let s = parse("The Kremlin condemned what it called a terrorist attack by Kyiv.")
+    let condemned = try #require(s.verb("condemn"))
+    #expect(s.texts(condemned.objects) == ["a terrorist attack"])
+    let described = parse("Iran denounced what Tehran described as aggression.")
+    #expect(s.texts(try #require(described.verb("denounce")).objects).isEmpty == false)
+  }
+
+  /// "The Iraqi army, backed by US airstrikes, recaptured Ramadi": the participle between commas
+  /// describes the subject, and the verb after it (read as a participle) is the subject's.
+  @Test func aParticipleBetweenCommasAfterTheSubject() throws {
+    let s = parse("The Iraqi army, backed by US airstrikes, recaptured Ramadi from ISIS.")
+    let backed = try #require(s.verb("back"))
+    #expect(s.texts(backed.subjects) == ["The Iraqi army"])
+    let retook = try #require(s.verb("recapture"))
+    #expect(s.texts(retook.subjects) == ["The Iraqi army"])
+    #expect(s.texts(retook.objects) == ["Ramadi"])
+    #expect(retook.voice == .active)
+  }
+
   @Test func subjectAcrossAnApposition() throws {
     let s = parse("Hezbollah, the Iran-backed group, fired rockets at the base.")
     let v = try #require(s.verb("fire"))
@@ -52,11 +73,12 @@ import Testing
   }
 
   /// "The army, backed by Russia, said its jets bombed Idlib": the phrase after the reporting
-  /// verb opens the reported clause; it is not an inverted speaker ("…, said the ministry").
+  /// verb opens the reported clause; it is not an inverted speaker ("…, said the ministry"). The
+  /// speaker is the subject before the parenthetical participle.
   @Test func aReportedClauseAfterAParentheticalIsNotTheSpeaker() throws {
     let s = parse("The army, backed by Russia, said its jets bombed Idlib.")
     let say = try #require(s.verb("say"))
-    #expect(s.texts(say.subjects).isEmpty)
+    #expect(s.texts(say.subjects) == ["The army"])
     let bomb = try #require(s.verb("bomb"))
     #expect(s.texts(bomb.subjects) == ["its jets"])
     let inverted = parse("The town fell on Monday, said the ministry.")

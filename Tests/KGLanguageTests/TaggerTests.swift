@@ -80,6 +80,14 @@ import Testing
       id: "a noun after a determiner and an adjective, not a verb",
       text: "The council condemned in the strongest terms the raid.",
       expected: "The/DT council/NN condemned/VBD in/IN the/DT strongest/JJS terms/NNS the/DT raid/NN ./."),
+    Case(
+      id: "a possessed -ing form is a noun, before a noun an adjective",
+      text: "Russia's backing for Assad and Iran's continuing support grew.",
+      expected:
+        "Russia/NNP 's/POS backing/NN for/IN Assad/NNP and/CC Iran/NNP 's/POS continuing/JJ support/NN grew/VBD ./."),
+    Case(
+      id: "a possessed verb form is a noun", text: "Turkey's plan to attack failed.",
+      expected: "Turkey/NNP 's/POS plan/NN to/TO attack/VB failed/VBD ./."),
   ])
   func tagsShapesAndSuffixes(_ c: Case) {
     let words = WordInput.words(of: c.text)

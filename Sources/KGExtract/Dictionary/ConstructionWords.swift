@@ -22,6 +22,8 @@ struct ConstructionWords: Sendable {
     /// "punish": verbs (lemmas) whose promised future act threatens its object ("vowed to punish
     /// Israel", "the aggressors will be punished").
     case punishingVerbs = "punishing_verbs"
+    /// "cut", "suspended": verbs (lemmas) that end the support they take ("cut its aid to the SDF").
+    case endingVerbs = "ending_verbs"
     /// "illegal", "aggression", "a violation": words that condemn what they name.
     case condemningWords = "condemning_words"
     /// "were", "constitutes", "amounts to": verbs (lemmas) that predicate a judgement of their subject.
@@ -97,7 +99,8 @@ struct ConstructionWords: Sendable {
       case .diplomaticNouns: 21
       case .layingVerbs: 22
       case .punishingVerbs: 23
-      case .speakingVerbs: 24
+      case .endingVerbs: 24
+      case .speakingVerbs: 25
       }
     }
   }

@@ -8,12 +8,20 @@ import KGModel
 /// Example: "Airstrikes carried out by Russian warplanes on Atareb killed four." → attack(Russia, Atareb).
 struct EventPhrase: RelationRule {
   static let targetPrepositions: Set<String> = ["on", "against", "at", "upon", "targeting", "into"]
+  /// Prepositions whose object a support noun benefits ("support for the Houthis", "aid to Kyiv").
+  static let beneficiaryPrepositions: Set<String> = ["for", "to"]
 
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
     for p in parse.nounPhrases.indices {
       guard let hit = a.eventCue(ofPhrase: p), hit.cue.type != .cooperate else { continue }
+      // "Washington cut its aid to the SDF": support ended is none.
+      if hit.cue.type == .support, let g = a.governingGroup(ofObjectToken: parse.nounPhrases[p].head),
+        a.words.contains(parse.verbGroups[g].lemma, in: .endingVerbs)
+      {
+        continue
+      }
       let phrase = parse.nounPhrases[p]
       var agents: [Int] = []
       var targets: [Int] = []
@@ -24,6 +32,7 @@ struct EventPhrase: RelationRule {
           agents += a.mentions(ofPhrase: object)
         } else if Self.targetPrepositions.contains(prep.word)
           || (prep.word == "of" && NominalEvent.patientOf.contains(a.tokens[phrase.head]))
+          || (hit.cue.type == .support && Self.beneficiaryPrepositions.contains(prep.word))
         {
           targets += a.mentions(ofPhrase: object)
           targets += a.listedMentions(after: object).filter { !targets.contains($0) }
@@ -75,7 +84,9 @@ struct EventPhrase: RelationRule {
           k -= 1
         }
       }
-      if agents.isEmpty, let possessor = phrase.possessor { agents = a.mentions(ofPhrase: possessor) }
+      if agents.isEmpty { agents = a.possessorMentions(ofPhrase: p) }
+      // "Iran said its support for the Houthis would go on": whom the possessive pronoun stands for.
+      if agents.isEmpty, let referent = a.possessiveReferent(ofPhrase: p) { agents = [referent] }
       // "the advance of the SAA against ISIS", "repeated attacks of the coalition on X": an actor
       // after "of" acts, unless the noun takes its patient there ("the shelling of Hama").
       if agents.isEmpty, !NominalEvent.patientOf.contains(a.tokens[phrase.head]) {

@@ -197,17 +197,29 @@ struct NominalEvent: RelationRule {
     }
     // The cue itself ends in its preposition ("fight against").
     if Self.targetPrepositions.contains(noun) {
-      guard let m = a.object(after: end, limit: 5) else { return nil }
+      guard let m = a.object(after: end, limit: 5), !crossesFiniteVerb(from: end, to: m, in: a) else { return nil }
       return a.coordinatedRight(from: m)
     }
     let lower = a.tokens[end].lower
     if Self.targetPrepositions.contains(lower) || (lower == "of" && Self.patientOf.contains(noun))
       || (lower == "that" && ["demand", "demands", "call", "calls", "ultimatum"].contains(noun))
     {
-      guard let m = a.object(after: end + 1, limit: 5) else { return nil }
+      guard let m = a.object(after: end + 1, limit: 5), !crossesFiniteVerb(from: end + 1, to: m, in: a) else {
+        return nil
+      }
       return a.coordinatedRight(from: m)
     }
     return nil
+  }
+
+  /// Whether a finite verb stands between `start` and mention `m`: "ISIS's killing of the pilot
+  /// shocked Jordan" names no target after "of".
+  func crossesFiniteVerb(from start: Int, to m: Int, in a: SentenceAnalysis) -> Bool {
+    let end = min(a.mentions[m].range.lowerBound, a.parse.verbGroupAt.count)
+    guard start < end else { return false }
+    return (start..<end).contains {
+      a.parse.verbGroupAt[$0] >= 0 && a.parse.verbGroups[Int(a.parse.verbGroupAt[$0])].form == .finite
+    }
   }
 
   func nearestActor(before position: Int, in a: SentenceAnalysis) -> Int? {

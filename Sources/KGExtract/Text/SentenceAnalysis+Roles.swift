@@ -202,29 +202,41 @@ extension SentenceAnalysis {
     if depth < 2, let possessor = phrase.possessor, Self.ofHeads.contains(tokens[phrase.head]) {
       return headMention(ofPhrase: possessor, depth: depth + 1)
     }
-    // "their forces", "its fighters": the nearest actor named before, in this sentence; not one
-    // named inside a parenthesis set off by commas ("The army, backed by Russia, said its jets
-    // …"), unless no other is named; and for "its", not a person.
-    if let d = phrase.determiner, Self.possessivePronouns.contains(tokens[d]),
-      Self.forceHeads.contains(tokens[phrase.head])
-    {
-      let notPerson = tokens[d].is("its")
-      var commas = 0
-      var parenthetical: Int?
-      var k = phrase.range.lowerBound - 1
-      while k >= 0 {
-        if tokens[k].is(",") { commas += 1 }
-        if let m = mentionOfToken[k], isActor(m), !mentions[m].isBareDemonym,
-          !(notPerson && mentionKinds[m] == .person)
-        {
-          if commas != 1 { return m }
-          if parenthetical == nil { parenthetical = m }
-        }
-        k -= 1
-      }
-      return parenthetical
-    }
+    // "their forces", "its fighters": whom the pronoun stands for.
+    if Self.forceHeads.contains(tokens[phrase.head]) { return possessiveReferent(ofPhrase: p) }
     return nil
+  }
+
+  /// The mentions a phrase's possessor names ("Iran" in "Iran's support for the Houthis"), read
+  /// from the possessor's own head: `mentions(ofPhrase:)` of a possessor reads the phrase it owns.
+  func possessorMentions(ofPhrase p: Int) -> [Int] {
+    guard let possessor = parse.nounPhrases[p].possessor else { return [] }
+    let members = parse.nounPhrases[possessor].conjuncts.isEmpty ? [possessor] : parse.nounPhrases[possessor].conjuncts
+    return members.compactMap { headMention(ofPhrase: $0) }
+  }
+
+  /// Whom the possessive pronoun of phrase `p` ("its", "their") stands for: the nearest actor
+  /// named before, in this sentence; not one named inside a parenthesis set off by commas ("The
+  /// army, backed by Russia, said its jets …"), unless no other is named; and for "its", not a
+  /// person. Nil when the phrase has no possessive pronoun.
+  func possessiveReferent(ofPhrase p: Int) -> Int? {
+    let phrase = parse.nounPhrases[p]
+    guard let d = phrase.determiner, Self.possessivePronouns.contains(tokens[d]) else { return nil }
+    let notPerson = tokens[d].is("its")
+    var commas = 0
+    var parenthetical: Int?
+    var k = phrase.range.lowerBound - 1
+    while k >= 0 {
+      if tokens[k].is(",") { commas += 1 }
+      if let m = mentionOfToken[k], isActor(m), !mentions[m].isBareDemonym,
+        !(notPerson && mentionKinds[m] == .person)
+      {
+        if commas != 1 { return m }
+        if parenthetical == nil { parenthetical = m }
+      }
+      k -= 1
+    }
+    return parenthetical
   }
 
   /// The prepositional phrases of a noun phrase: those the parser attached to it, then the one
@@ -649,7 +661,7 @@ extension SentenceAnalysis {
       if let m = mentionOfToken[k], isActor(m) { return [m] }
       k -= 1
     }
-    if let possessor = phrase.possessor { return mentions(ofPhrase: possessor).filter { isActor($0) } }
+    if phrase.possessor != nil { return possessorMentions(ofPhrase: p).filter { isActor($0) } }
     // "an air strike attributed to Israel": the party it is put down to (alleged, see
     // `SentenceAnalysis.isAllegedEvent`).
     let after = phrase.range.upperBound
