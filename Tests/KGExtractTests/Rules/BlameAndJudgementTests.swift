@@ -61,6 +61,18 @@ struct BlameAndJudgementTests {
     #expect(!behind.edges.contains { $0.type == .accuse }, "\(behind.edgeSummary)")
   }
 
+  /// A capital that speaks stands for its state; one shelled or taken is the city (GUIDELINES.md,
+  /// "Capitals"), for the converted states' capitals as for the hand-made ones.
+  @Test func capitalsSpeakForTheirStatesAndAreHitAsCities() throws {
+    let accusing = try ExtractionFixture.extract("Khartoum accused Abu Dhabi of arming the RSF.")
+    #expect(accusing.edge("sudan", .accuse, "united-arab-emirates") != nil, "\(accusing.edgeSummary)")
+    let condemning = try ExtractionFixture.extract("Ankara slammed Athens over the militarization of the islands.")
+    #expect(condemning.edge("turkey", .condemn, "greece") != nil, "\(condemning.edgeSummary)")
+    let shelled = try ExtractionFixture.extract("RSF fighters shelled Khartoum on Monday.")
+    #expect(shelled.edge("rapid-support-forces", .attack, "khartoum") != nil, "\(shelled.edgeSummary)")
+    #expect(shelled.edge("rapid-support-forces", .attack, "sudan") == nil, "\(shelled.edgeSummary)")
+  }
+
   /// Laying the blame needs a responsibility noun: "put pressure on Russia" blames no one.
   @Test func layingOtherThanBlameAccusesNoOne() throws {
     try ExtractionFixture.expectNo(.accuse, in: "Kyiv put pressure on Russia over the blast.")
