@@ -24,6 +24,9 @@ struct ConstructionWords: Sendable {
     case punishingVerbs = "punishing_verbs"
     /// "cut", "suspended": verbs (lemmas) that end the support they take ("cut its aid to the SDF").
     case endingVerbs = "ending_verbs"
+    /// "alleged", "charged": verbs (lemmas) of speaking that accuse the subject of what they report
+    /// ("Britain alleged that Russia had used chemical weapons").
+    case allegingVerbs = "alleging_verbs"
     /// "illegal", "aggression", "a violation": words that condemn what they name.
     case condemningWords = "condemning_words"
     /// "were", "constitutes", "amounts to": verbs (lemmas) that predicate a judgement of their subject.
@@ -100,7 +103,8 @@ struct ConstructionWords: Sendable {
       case .layingVerbs: 22
       case .punishingVerbs: 23
       case .endingVerbs: 24
-      case .speakingVerbs: 25
+      case .allegingVerbs: 25
+      case .speakingVerbs: 26
       }
     }
   }

@@ -65,7 +65,7 @@ enum RuleBook {
     ActiveClause(), PassiveClause(), EventPhrase(), JointSubjects(), ReportedAttack(), RelationNoun(), WithHelpOf(),
     AgreementWith(), JointAgreement(), SessionCall(), ThreatenedMeasure(), RetaliationVow(), PunishmentThreat(),
     HostileSupportClaim(),
-    ThreatIdiom(), ResponsibilityClaim(), CondemningPredicate(), JointPatrol(),
+    ThreatIdiom(), ResponsibilityClaim(), AllegedDeed(), CondemningPredicate(), JointPatrol(),
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), PassiveAccusation(),
     AidTransfer(), ClaimedResponsibility(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),

@@ -19,6 +19,9 @@ struct ReportedAttack: RelationRule {
       // "said the US strikes were a violation of international law" condemns an act it does not
       // dispute (CondemningPredicate).
       if a.condemningPredicate(ofSubject: p) != nil { continue }
+      // "warned that it would respond to any Israeli attack": an attack that may come is reported
+      // as no deed.
+      if isUnreal(p, in: a) { continue }
       var agents = a.eventAgents(ofPhrase: p)
       // "warned Moscow not to escalate the war": an infinitive asks or intends; it reports nothing.
       if agents.isEmpty, let group = a.lightVerb(taking: p), group.form != .infinitive, !group.isNegated {
@@ -33,5 +36,23 @@ struct ReportedAttack: RelationRule {
         Finding(sources: accusers, type: .accuse, targets: agents, rule: id, cue: hit.range, forced: (.asserted, nil)))
     }
     return result
+  }
+
+  /// Determiners and modifiers of an event that has not happened ("any attack", "a possible
+  /// strike", "future attacks").
+  static let unrealWords: WordSet = ["any", "every", "no", "possible", "potential", "future", "eventual"]
+
+  /// Whether phrase `p` names an attack that has not happened: by its own words, or as the object
+  /// or prepositional object of a verb with a modal or an infinitive ("would respond to an attack");
+  /// an attack to be halted is going on ("warned the US to halt SDF mortar fire").
+  func isUnreal(_ p: Int, in a: SentenceAnalysis) -> Bool {
+    let phrase = a.parse.nounPhrases[p]
+    if let d = phrase.determiner, Self.unrealWords.contains(a.tokens[d]) { return true }
+    if phrase.modifiers.contains(where: { Self.unrealWords.contains(a.tokens[$0]) }) { return true }
+    return a.parse.verbGroups.contains { group in
+      (group.modal != nil || group.form == .infinitive) && !a.words.contains(group.lemma, in: .endingVerbs)
+        && (group.objects.contains(p)
+          || group.obliques.contains { a.parse.prepositionalPhrases[$0].object == p })
+    }
   }
 }

@@ -3,7 +3,8 @@ import KGModel
 
 /// Laying responsibility on a party blames it (GUIDELINES.md, "Conventions", "Blame"):
 /// accuse(speaker, party), asserted, for
-/// - "held Israel fully responsible for the attack" (a holding verb, its object, a blame predicate);
+/// - "held Israel fully responsible for the attack" (a holding verb, its object, a blame predicate),
+///   and "Russia must be held accountable, Zelensky said" (the passive, said by a party);
 /// - "Moscow said Kyiv was responsible for the blast", "the US is to blame, Tehran said" (a
 ///   party's blame predicate in a clause that another party reports);
 /// - "Damascus said Ankara bears full responsibility for the shelling";
@@ -18,8 +19,21 @@ struct ResponsibilityClaim: RelationRule {
   func findings(in a: SentenceAnalysis) -> [Finding] {
     var result: [Finding] = []
     let parse = a.parse
-    for g in parse.verbGroups.indices where !parse.verbGroups[g].isNegated && parse.verbGroups[g].voice == .active {
+    for g in parse.verbGroups.indices where !parse.verbGroups[g].isNegated {
       let lemma = parse.verbGroups[g].lemma
+      if parse.verbGroups[g].voice == .passive {
+        // "Russia must be held accountable for the attack, Zelensky said": the one held, by the
+        // passive's agent or whoever says it.
+        guard a.words.contains(lemma, in: .holdingVerbs),
+          blamePredicate(after: parse.verbGroups[g].range.upperBound, in: a) != nil
+        else { continue }
+        let group = parse.verbGroups[g]
+        let accused = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+        var accusers = a.mentions(ofPhrases: group.agents).filter { a.isActor($0) }
+        if accusers.isEmpty { accusers = a.reporters(ofClauseHolding: group.head) ?? [] }
+        append(accusers, accused, cue: group.head, to: &result, in: a)
+        continue
+      }
       // Most verbs are none of those read below: the group is copied only for the others. (Each
       // branch below opens with one of these tests: a new branch adds its own here.)
       guard

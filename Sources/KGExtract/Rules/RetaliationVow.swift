@@ -65,6 +65,58 @@ struct RetaliationVow: RelationRule {
       result.append(
         Finding(sources: sources, type: .attack, targets: targets, rule: id, cue: cue, forced: (.hypothetical, nil)))
     }
+    result += futureRetaliations(in: a)
+    return result
+  }
+
+  /// "Hezbollah warned that it would respond to any Israeli attack", "Iran will retaliate for the
+  /// strike, the minister said": a retaliation in the future tense, said by a party (or by its
+  /// named subject), threatens the author of the act it answers or the target it names.
+  func futureRetaliations(in a: SentenceAnalysis) -> [Finding] {
+    var result: [Finding] = []
+    let parse = a.parse
+    for g in parse.verbGroups.indices where !parse.verbGroups[g].isNegated {
+      guard let modal = parse.verbGroups[g].modal, VowImpliesThreat.futureModals.contains(modal),
+        let end = retaliation(at: parse.verbGroups[g].head, in: a.tokens)
+      else { continue }
+      let group = parse.verbGroups[g]
+      var sources = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
+      if sources.isEmpty {
+        var clause: Int? = group.clause
+        while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
+        if let c = clause, let verb = parse.clauses[c].reportingVerb,
+          VowImpliesThreat.commitmentReports.contains(parse.verbGroups[verb].lemma)
+        {
+          sources = a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) }
+        } else if let parent = parse.clauses[group.clause].parent,
+          let verb = parse.clauses[parent].verbGroups.first.map({ parse.verbGroups[$0] }),
+          VowImpliesThreat.commitmentReports.contains(verb.lemma)
+        {
+          // "warned that it would respond": a "that" clause under a verb of commitment.
+          sources = a.mentions(ofPhrases: verb.subjects).filter { a.isActor($0) }
+        }
+      }
+      guard !sources.isEmpty else { continue }
+      var named: [Int] = []
+      // The phrase right after the verb ("respond to any Israeli attack"), not one of its object's
+      // ("… attack on Lebanon").
+      for pp in group.obliques.prefix(1) where parse.prepositionalPhrases[pp].range.lowerBound == end {
+        guard let object = parse.prepositionalPhrases[pp].object else { continue }
+        let word = parse.prepositionalPhrases[pp].word
+        if Self.direct.contains(word) || word == "at" {
+          named += a.mentions(ofPhrase: object)
+        } else if Self.answering.contains(word) {
+          named += a.eventAgents(ofPhrase: object)
+        }
+      }
+      let sides = Set(sources.map { a.side(a.mentions[$0].entityID) })
+      let targets = named.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
+      guard !targets.isEmpty else { continue }
+      result.append(
+        Finding(
+          sources: sources, type: .threaten, targets: targets, rule: id, cue: group.head..<end,
+          forced: (.asserted, nil)))
+    }
     return result
   }
 

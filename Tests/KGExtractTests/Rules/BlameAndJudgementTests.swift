@@ -39,6 +39,15 @@ struct BlameAndJudgementTests {
       sentence: "The head of the UN mission in Yemen, Hans Grundberg, condemned the Houthi attack.",
       source: "hans-grundberg", type: .condemn, target: "houthis"),
     Case(
+      sentence: "Britain alleged that Russia had used chemical weapons in Salisbury.", source: "united-kingdom",
+      type: .accuse, target: "russia", rule: "AllegedDeed"),
+    Case(
+      sentence: "Kyiv charged that Moscow was massing troops near the border.", source: "ukraine", type: .accuse,
+      target: "russia", rule: "AllegedDeed"),
+    Case(
+      sentence: "Zelensky said Russia must be held accountable for the attack on Kramatorsk.",
+      source: "volodymyr-zelensky", type: .accuse, target: "russia", rule: "ResponsibilityClaim"),
+    Case(
       sentence: "Kyiv put the blame for the explosion at the dam on Russia.", source: "ukraine", type: .accuse,
       target: "russia", rule: "ResponsibilityClaim"),
     Case(
@@ -76,6 +85,24 @@ struct BlameAndJudgementTests {
   /// Laying the blame needs a responsibility noun: "put pressure on Russia" blames no one.
   @Test func layingOtherThanBlameAccusesNoOne() throws {
     try ExtractionFixture.expectNo(.accuse, in: "Kyiv put pressure on Russia over the blast.")
+  }
+
+  /// An attack that may come is no deed to accuse anyone of; the warning of a response threatens.
+  @Test func aWarningAgainstAnyAttackAccusesNoOne() throws {
+    let extraction = try ExtractionFixture.extract(
+      "Hezbollah warned that it would respond to any Israeli attack on Lebanon.")
+    #expect(extraction.edge("hezbollah", .accuse, "israel") == nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("hezbollah", .threaten, "israel") != nil, "\(extraction.edgeSummary)")
+    #expect(extraction.edge("hezbollah", .threaten, "lebanon") == nil, "\(extraction.edgeSummary)")
+    // An attack to be halted is going on: telling a party to halt it accuses its author.
+    let halt = try ExtractionFixture.extract("Russia warned the US to halt SDF mortar fire on the army.")
+    #expect(halt.edge("russia", .accuse, "sdf") != nil, "\(halt.edgeSummary)")
+  }
+
+  /// Denying or being denied responsibility accuses no one.
+  @Test func notHeldResponsibleAccusesNoOne() throws {
+    try ExtractionFixture.expectNo(.accuse, in: "Russia said Ukraine would not be held responsible.")
+    try ExtractionFixture.expectNo(.accuse, in: "The report alleged that the convoy had been hit.")
   }
 
   /// "warned Moscow not to escalate the war" asks Moscow; it reports no attack by Moscow.

@@ -12,6 +12,9 @@ struct IntendedEventTests {
 
   static let cases: [Case] = [
     Case(
+      sentence: "Iran will retaliate for the Israeli strike, the foreign minister said.", source: "iran",
+      type: .threaten, target: "israel", rule: "RetaliationVow"),
+    Case(
       sentence: "The PKK vowed a new phase of guerrilla warfare against the Turkish army.", source: "pkk",
       type: .threaten, target: "turkish-armed-forces", rule: "VowImpliesThreat"),
     Case(
