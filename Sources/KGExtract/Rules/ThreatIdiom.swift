@@ -39,9 +39,14 @@ struct ThreatIdiom: RelationRule {
         targets = a.mentions(ofPhrases: warn.objects).filter { a.isActor($0) }
         speakers = a.mentions(ofPhrases: warn.subjects).filter { a.isActor($0) }
       } else {
-        var clause: Int? = group.clause
-        while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
-        if let c = clause { speakers = a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) } }
+        if let reporters = a.reporters(ofClauseHolding: group.head) {
+          speakers = reporters
+        } else {
+          // "According to Hezbollah, Israel will regret it": the party's own threat, without a verb.
+          var clause: Int? = group.clause
+          while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
+          if let c = clause { speakers = a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) } }
+        }
       }
       let sides = Set(speakers.map { a.side(a.mentions[$0].entityID) })
       targets = targets.filter { !sides.contains(a.side(a.mentions[$0].entityID)) }

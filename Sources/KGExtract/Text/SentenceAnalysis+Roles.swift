@@ -701,8 +701,21 @@ extension SentenceAnalysis {
     var clause: Int? = start
     while let c = clause {
       if parse.clauses[c].kind == .reported {
-        guard parse.clauses[c].reportingVerb != nil else { return nil }
-        return mentions(ofPhrases: parse.clauses[c].reporters).filter { isActor($0) }
+        guard let verb = parse.clauses[c].reportingVerb else { return nil }
+        var result = mentions(ofPhrases: parse.clauses[c].reporters).filter { isActor($0) }
+        // "Antonov said that Russia had warned that …": the person who reports the report speaks
+        // too (GUIDELINES.md: the person and the state each get an edge).
+        let frame = parse.verbGroups[verb].clause
+        if frame >= 0, let outer = parse.clauses[frame].parent, outer != c,
+          let speaking = parse.clauses[outer].verbGroups.first,
+          words.contains(parse.verbGroups[speaking].lemma, in: .speakingVerbs)
+        {
+          for m in mentions(ofPhrases: parse.verbGroups[speaking].subjects)
+          where mentionKinds[m] == .person && !result.contains(m) {
+            result.append(m)
+          }
+        }
+        return result
       }
       clause = parse.clauses[c].parent
     }

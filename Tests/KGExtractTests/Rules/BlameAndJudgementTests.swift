@@ -99,6 +99,24 @@ struct BlameAndJudgementTests {
     #expect(halt.edge("russia", .accuse, "sdf") != nil, "\(halt.edgeSummary)")
   }
 
+  /// "Lavrov said Moscow had warned that …": the person who reports the state's warning speaks
+  /// too, and each gets the edge (GUIDELINES.md: "where the article names both the person and the
+  /// body or state as acting, each gets an edge").
+  @Test func thePersonWhoReportsAReportSpeaksToo() throws {
+    let blame = try ExtractionFixture.extract(
+      "Sergei Lavrov said Moscow had warned that all responsibility rests with Washington.")
+    #expect(blame.edge("russia", .accuse, "united-states") != nil, "\(blame.edgeSummary)")
+    #expect(blame.edge("sergei-lavrov", .accuse, "united-states") != nil, "\(blame.edgeSummary)")
+    let threat = try ExtractionFixture.extract(
+      "Hassan Nasrallah said Hezbollah had warned that Israel would pay a heavy price.")
+    #expect(threat.edge("hassan-nasrallah", .threaten, "israel") != nil, "\(threat.edgeSummary)")
+    #expect(threat.edge("hezbollah", .threaten, "israel") != nil, "\(threat.edgeSummary)")
+    // A monitor that reports a state's warning is no party to it.
+    let monitor = try ExtractionFixture.extract(
+      "SOHR said Moscow had warned that all responsibility rests with Washington.")
+    #expect(!monitor.edges.contains { $0.source == "syrian-observatory-for-human-rights" }, "\(monitor.edgeSummary)")
+  }
+
   /// Denying or being denied responsibility accuses no one.
   @Test func notHeldResponsibleAccusesNoOne() throws {
     try ExtractionFixture.expectNo(.accuse, in: "Russia said Ukraine would not be held responsible.")
