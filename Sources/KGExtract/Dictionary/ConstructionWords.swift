@@ -125,6 +125,16 @@ struct ConstructionWords: Sendable {
     if phrase.count == 1 { singleWords[phrase[0]] = (singleWords[phrase[0]] ?? 0) | 1 << i }
   }
 
+  /// The lists a word belongs to, from one probe: for a rule that tests one lemma against
+  /// several lists.
+  struct Membership {
+    fileprivate var bits: UInt32
+    func contains(_ list: List) -> Bool { bits & 1 << list.ordinal != 0 }
+  }
+
+  /// The one-word lists that hold `word` (a lowercased word or a lemma).
+  func membership(of word: String) -> Membership { Membership(bits: singleWords[word] ?? 0) }
+
   /// Whether `word` (a lowercased word or a lemma) is a one-word entry of `list`.
   func contains(_ word: String, in list: List) -> Bool {
     (singleWords[word] ?? 0) & 1 << list.ordinal != 0

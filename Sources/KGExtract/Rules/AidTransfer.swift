@@ -13,7 +13,7 @@ struct AidTransfer: RelationRule {
     var result: [Finding] = []
     for g in a.parse.verbGroups.indices
     where a.parse.verbGroups[g].voice == .active && !a.parse.verbGroups[g].isNegated
-      && a.words.contains(a.parse.verbGroups[g].lemma, in: .transferVerbs)
+      && a.verb(g, isIn: .transferVerbs)
     {
       let group = a.parse.verbGroups[g]
       // "accused of supplying X with arms": the accusation's rules give the charge.

@@ -14,7 +14,7 @@ struct AllegedDeed: RelationRule {
     let parse = a.parse
     for clause in parse.clauses where clause.kind == .reported {
       guard let verb = clause.reportingVerb, !parse.verbGroups[verb].isNegated,
-        a.words.contains(parse.verbGroups[verb].lemma, in: .allegingVerbs),
+        a.verb(verb, isIn: .allegingVerbs),
         let first = clause.verbGroups.first, !parse.verbGroups[first].subjectIsImplicit
       else { continue }
       let accusers = a.mentions(ofPhrases: clause.reporters).filter { a.isActor($0) }

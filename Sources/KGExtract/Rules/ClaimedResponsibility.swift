@@ -13,7 +13,7 @@ struct ClaimedResponsibility: RelationRule {
     var result: [Finding] = []
     for g in a.parse.verbGroups.indices
     where a.parse.verbGroups[g].voice == .active && !a.parse.verbGroups[g].isNegated
-      && a.words.contains(a.parse.verbGroups[g].lemma, in: .claimingVerbs)
+      && a.verb(g, isIn: .claimingVerbs)
     {
       let group = a.parse.verbGroups[g]
       guard

@@ -18,7 +18,7 @@ struct EventPhrase: RelationRule {
       guard let hit = a.eventCue(ofPhrase: p), hit.cue.type != .cooperate else { continue }
       // "Washington cut its aid to the SDF": support ended is none.
       if hit.cue.type == .support, let g = a.governingGroup(ofObjectToken: parse.nounPhrases[p].head),
-        a.words.contains(parse.verbGroups[g].lemma, in: .endingVerbs)
+        a.verb(g, isIn: .endingVerbs)
       {
         continue
       }

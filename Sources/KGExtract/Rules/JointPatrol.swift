@@ -16,7 +16,7 @@ struct JointPatrol: RelationRule {
     // Groups and phrases are tested in place and copied only when they qualify (a copy retains
     // and releases each of their arrays).
     for g in parse.verbGroups.indices
-    where !parse.verbGroups[g].isNegated && a.words.contains(parse.verbGroups[g].lemma, in: .jointActivityVerbs) {
+    where !parse.verbGroups[g].isNegated && a.verb(g, isIn: .jointActivityVerbs) {
       let group = parse.verbGroups[g]
       // "Turkish and Russian soldiers patrolling": every actor the subject phrases name.
       var parties = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }

@@ -18,7 +18,7 @@ struct PunishmentThreat: RelationRule {
     var result: [Finding] = []
     let parse = a.parse
     for g in parse.verbGroups.indices
-    where !parse.verbGroups[g].isNegated && a.words.contains(parse.verbGroups[g].lemma, in: .punishingVerbs) {
+    where !parse.verbGroups[g].isNegated && a.verb(g, isIn: .punishingVerbs) {
       let group = parse.verbGroups[g]
       let future = group.modal.map { VowImpliesThreat.futureModals.contains($0) } ?? false
       var sources: [Int]

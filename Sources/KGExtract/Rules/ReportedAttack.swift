@@ -49,10 +49,12 @@ struct ReportedAttack: RelationRule {
     let phrase = a.parse.nounPhrases[p]
     if let d = phrase.determiner, Self.unrealWords.contains(a.tokens[d]) { return true }
     if phrase.modifiers.contains(where: { Self.unrealWords.contains(a.tokens[$0]) }) { return true }
-    return a.parse.verbGroups.contains { group in
-      (group.modal != nil || group.form == .infinitive) && !a.words.contains(group.lemma, in: .endingVerbs)
-        && (group.objects.contains(p)
-          || group.obliques.contains { a.parse.prepositionalPhrases[$0].object == p })
+    // The groups are read in place, not copied out.
+    let groups = a.parse.verbGroups
+    return groups.indices.contains { g in
+      (groups[g].modal != nil || groups[g].form == .infinitive) && !a.verb(g, isIn: .endingVerbs)
+        && (groups[g].objects.contains(p)
+          || groups[g].obliques.contains { a.parse.prepositionalPhrases[$0].object == p })
     }
   }
 }

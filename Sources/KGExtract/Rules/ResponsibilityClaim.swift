@@ -21,10 +21,12 @@ struct ResponsibilityClaim: RelationRule {
     let parse = a.parse
     for g in parse.verbGroups.indices where !parse.verbGroups[g].isNegated {
       let lemma = parse.verbGroups[g].lemma
+      // One probe for every list the branches below test the lemma against.
+      let lists = a.verbLists[g]
       if parse.verbGroups[g].voice == .passive {
         // "Russia must be held accountable for the attack, Zelensky said": the one held, by the
         // passive's agent or whoever says it.
-        guard a.words.contains(lemma, in: .holdingVerbs),
+        guard lists.contains(.holdingVerbs),
           blamePredicate(after: parse.verbGroups[g].range.upperBound, in: a) != nil
         else { continue }
         let group = parse.verbGroups[g]
@@ -37,12 +39,11 @@ struct ResponsibilityClaim: RelationRule {
       // Most verbs are none of those read below: the group is copied only for the others. (Each
       // branch below opens with one of these tests: a new branch adds its own here.)
       guard
-        lemma == "be" || parse.verbGroups[g].governorLemma == "be" || a.words.contains(lemma, in: .holdingVerbs)
-          || a.words.contains(lemma, in: .bearingVerbs) || a.words.contains(lemma, in: .restingVerbs)
-          || a.words.contains(lemma, in: .layingVerbs)
+        lemma == "be" || parse.verbGroups[g].governorLemma == "be" || lists.contains(.holdingVerbs)
+          || lists.contains(.bearingVerbs) || lists.contains(.restingVerbs) || lists.contains(.layingVerbs)
       else { continue }
       let group = parse.verbGroups[g]
-      if a.words.contains(lemma, in: .holdingVerbs) {
+      if lists.contains(.holdingVerbs) {
         // "held Israel (fully) responsible": the object, then the predicate.
         for object in group.objects {
           guard blamePredicate(after: parse.nounPhrases[object].range.upperBound, in: a) != nil else { continue }
@@ -57,7 +58,7 @@ struct ResponsibilityClaim: RelationRule {
         // "Kyiv was responsible for the blast", "the Houthis are to blame", said by another party.
         let accused = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
         append(a.reporters(ofClauseHolding: group.head) ?? [], accused, cue: group.head, to: &result, in: a)
-      } else if a.words.contains(lemma, in: .bearingVerbs),
+      } else if lists.contains(.bearingVerbs),
         group.objects.contains(where: {
           a.words.contains(a.tokens[parse.nounPhrases[$0].head], in: .responsibilityNouns)
         })
@@ -65,7 +66,7 @@ struct ResponsibilityClaim: RelationRule {
         // "Ankara bears full responsibility for the shelling."
         let accused = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
         append(a.reporters(ofClauseHolding: group.head) ?? [], accused, cue: group.head, to: &result, in: a)
-      } else if a.words.contains(lemma, in: .layingVerbs),
+      } else if lists.contains(.layingVerbs),
         group.objects.contains(where: {
           a.words.contains(a.tokens[parse.nounPhrases[$0].head], in: .responsibilityNouns)
         })
@@ -74,7 +75,7 @@ struct ResponsibilityClaim: RelationRule {
         let accused = a.mentions(ofObliques: group, ["on", "onto", "upon"]).filter { a.isActor($0) }
         let accusers = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
         append(accusers, accused, cue: group.head, to: &result, in: a)
-      } else if a.words.contains(lemma, in: .restingVerbs),
+      } else if lists.contains(.restingVerbs),
         let subject = group.subjects.first,
         a.words.contains(a.tokens[parse.nounPhrases[subject].head], in: .responsibilityNouns)
       {

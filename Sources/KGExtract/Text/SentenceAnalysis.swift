@@ -31,6 +31,9 @@ struct SentenceAnalysis {
   let parse: ParsedSentence
   /// The lexicon's construction words (`constructions` in `lexicon.yaml`).
   let words: ConstructionWords
+  /// The construction lists each verb group's lemma belongs to, by group: one probe per group for
+  /// every rule that asks.
+  let verbLists: [ConstructionWords.Membership]
 
   /// Finds the cues of `tokens` in `cueTable` (the lexicon's cues by first word) outside the mentions.
   init(
@@ -85,7 +88,11 @@ struct SentenceAnalysis {
     var verbAt = [Bool].filled(with: false, count: tokens.count)
     for hit in self.cues where hit.cue.form != .noun { for k in hit.range { verbAt[k] = true } }
     verbCueAt = verbAt
+    verbLists = parse.verbGroups.map { words.membership(of: $0.lemma) }
   }
+
+  /// Whether verb group `g`'s lemma is a one-word entry of `list`.
+  func verb(_ g: Int, isIn list: ConstructionWords.List) -> Bool { verbLists[g].contains(list) }
 
   func isActor(_ m: Int) -> Bool { mentionKinds[m]?.isActor ?? false }
 
