@@ -461,6 +461,7 @@ struct Tagger: Sendable {
   /// not hashed).
   static func isParticle(_ lower: String) -> Bool { lower.utf8.count <= 4 && particles.contains(lower) }
   static let haveForms: WordClass = ["had", "has", "have", "having"]
+  static let articles: WordClass = ["the", "a", "an"]
   static let midAdverbs: WordClass = ["still", "also", "now", "already", "reportedly", "allegedly", "openly"]
 
   private func correct(_ tags: inout [UInt8], _ words: [WordInput], _ shapes: [Shape], ids: [Int32], locked: [Bool]) {
@@ -477,6 +478,16 @@ struct Tagger: Sendable {
         words[i].lower.hasSuffix("ing"), Self.gerundPrepositions.contains(words[i - 1].lower)
       {
         tags[i] = Tag.VBG.rawValue
+        continue
+      }
+      if tag == .NN, i > 0, i + 1 < n, let next = Tag(rawValue: tags[i + 1]),
+        next == .CD || next == .DT || next == .PRPS,
+        let previous = Tag(rawValue: tags[i - 1]), previous.isProperNoun || previous == .NNS || previous == .PRP,
+        let base = resources.irregular[words[i].lower], base != words[i].lower
+      {
+        // "Israel shot two drones down", "they shot a soldier": an irregular past form after its
+        // subject and before its object is the verb, not the noun ("a shot").
+        tags[i] = Tag.VBD.rawValue
         continue
       }
       if tag == .NN, i > 0, i + 1 < n, Self.isParticle(words[i + 1].lower) {
@@ -552,12 +563,24 @@ struct Tagger: Sendable {
         tags[i] = lexical.rawValue  // "to government-controlled areas"
         continue
       }
+      if tag == .IN, words[i].lower.utf8.count <= 3, Self.articles.contains(words[i].lower) {
+        // "drove out the rebels": the context rule that makes a determiner after "out" a
+        // preposition ("out that …") never holds for an article.
+        tags[i] = Tag.DT.rawValue
+        continue
+      }
       if tag == .VBG, i > 0, tags[i - 1] == Tag.POS.rawValue,
         i + 1 == n || !(Tag(rawValue: tags[i + 1]).map { $0.isNoun || $0.isAdjective || $0 == .VBG } ?? false)
       {
         // "Russia's backing for Assad", "Israel's shelling of Gaza": a possessed -ing form not
         // before a noun is one ("Russia's continuing support" keeps its participle).
         tags[i] = Tag.NN.rawValue
+        continue
+      }
+      if tag == .IN, words[i].lower.utf8.count <= 3, Self.articles.contains(words[i].lower) {
+        // "drove out the rebels": the context rule that makes a determiner after "out" a
+        // preposition ("out that …") never holds for an article.
+        tags[i] = Tag.DT.rawValue
         continue
       }
       if tag == .VBG, i > 0, tags[i - 1] == Tag.POS.rawValue, i + 1 < n, Tag(rawValue: tags[i + 1])?.isNoun == true {

@@ -88,6 +88,9 @@ import Testing
     Case(
       id: "a possessed verb form is a noun", text: "Turkey's plan to attack failed.",
       expected: "Turkey/NNP 's/POS plan/NN to/TO attack/VB failed/VBD ./."),
+    Case(
+      id: "an article after 'out' stays a determiner", text: "The army drove out the rebels.",
+      expected: "The/DT army/NN drove/VBD out/RP the/DT rebels/NNS ./."),
   ])
   func tagsShapesAndSuffixes(_ c: Case) {
     let words = WordInput.words(of: c.text)
@@ -100,6 +103,13 @@ import Testing
     let words = WordInput.words(of: "The RSF was accused of shelling El Fasher.")
     #expect(parser.tags(words, fixed: [1..<2, 6..<8])[5] == .VBG)
     #expect(parser.tags(WordInput.words(of: "The shelling of the town killed two."))[1] == .NN)
+  }
+
+  /// "Israel shot two drones": after a name, an irregular past form before its object is the verb.
+  @Test func irregularPastBeforeItsObjectAfterAName() {
+    let tags = parser.tags(WordInput.words(of: "Israel shot two drones."), fixed: [0..<1])
+    #expect(tags[1] == .VBD)
+    #expect(parser.tags(WordInput.words(of: "The shot hit a car."))[1] == .NN)
   }
 
   /// "Ukraine shot down several drones": after a name (a fixed range), an irregular past before

@@ -79,7 +79,9 @@ struct ActiveClause: RelationRule {
       }
       guard !sources.isEmpty else { continue }
       var targets: [Int]
-      if hit.cue.endsInPreposition, let preposition = hit.cue.tokens.last {
+      // (A cue whose particle follows the object, "drove ISIS out", covers the verb alone: its
+      // target is the object.)
+      if hit.cue.endsInPreposition, hit.range.count > 1, let preposition = hit.cue.tokens.last {
         targets = a.mentions(ofObliques: group, [preposition])
         // "claimed the lives of three fighters": the cue's own preposition, which the parser
         // attaches to the noun inside the cue.

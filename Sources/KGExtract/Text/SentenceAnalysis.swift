@@ -79,12 +79,34 @@ struct SentenceAnalysis {
     // "pulling back troops", "scaled back its presence": "back" after a verb is its particle.
     let tags = parse.tags
     let lemmas = parse.lemmas
-    self.cues = kept.filter { hit in
+    var found = kept.filter { hit in
       let i = hit.range.lowerBound
+      // "shot two drones down over the Galilee": a particle read as a verb ("downed") only where
+      // the tagger reads a verb.
+      if hit.cue.form != .noun, hit.cue.tokens.count == 1, i < tags.count, !tags[i].isVerb,
+        Self.particles.contains(tokens[i])
+      {
+        return false
+      }
       guard hit.cue.lemma == "back", i > 0, i - 1 < tags.count, tags[i - 1].isVerb else { return true }
       // "has backed", "is backing": an auxiliary before it leaves "back" the verb.
       return ["be", "have", "do", "get"].contains(lemmas[i - 1])
     }
+    // "drove ISIS out of Raqqa", "shot two drones down": a two-word verb cue whose particle
+    // follows the verb's object is the verb's cue (its range the verb alone).
+    let phrases = parse.nounPhrases
+    for group in parse.verbGroups where !group.objects.isEmpty && owner[group.head] == nil {
+      let head = group.head
+      guard !found.contains(where: { $0.range.lowerBound == head && $0.cue.form != .noun }) else { continue }
+      let after = group.objects.map { phrases[$0].range.upperBound }.max()!
+      guard after < tokens.count, Self.particles.contains(tokens[after]) else { continue }
+      if let cue = (cueTable[tokens[head]] ?? []).first(where: {
+        $0.form != .noun && $0.tokens.count == 2 && $0.tokens[1] == tokens[after].lower
+      }) {
+        found.append(CueHit(range: head..<(head + 1), cue: cue))
+      }
+    }
+    self.cues = found
     var verbAt = [Bool].filled(with: false, count: tokens.count)
     for hit in self.cues where hit.cue.form != .noun { for k in hit.range { verbAt[k] = true } }
     verbCueAt = verbAt
@@ -97,6 +119,8 @@ struct SentenceAnalysis {
   func isActor(_ m: Int) -> Bool { mentionKinds[m]?.isActor ?? false }
 
   static let quoteMarks: WordSet = ["\"", "“", "”", "'", "‘", "’"]
+  /// Particles of two-word verb cues, which may follow the verb's object ("drove ISIS out").
+  static let particles: WordSet = ["out", "back", "down", "off", "away"]
 
   /// Where `cue` ends when it starts at `start`: its words in order, with at most one modifier
   /// (`modifiers`, "total") and the quotation marks around it between two of them ("have taken
