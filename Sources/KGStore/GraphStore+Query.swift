@@ -165,7 +165,7 @@ extension GraphStore {
         return rows.map { row in
           Mention(
             entityID: row[0], span: TextSpan(start: row[1], end: row[2]), surface: "",
-            origin: MentionOrigin(rawValue: row[3]) ?? .dictionary)
+            origin: MentionOrigin(storeCode: row[3]))
         }
       }
     } catch {

@@ -159,7 +159,7 @@ extension GraphStore {
           $0.text(m.entityID)
           $0.int(m.span.start)
           $0.int(m.span.end)
-          $0.text(m.origin.rawValue)
+          $0.int(m.origin.storeCode)
         }
       }
       try rows.mentions.finish()
@@ -169,7 +169,7 @@ extension GraphStore {
       let mention = try db.cachedStatement(
         sql: "INSERT OR IGNORE INTO mention (documentId, entityId, start, end, origin) VALUES (?, ?, ?, ?, ?)")
       for m in extraction.mentions {
-        try mention.execute(arguments: [docId, m.entityID, m.span.start, m.span.end, m.origin.rawValue])
+        try mention.execute(arguments: [docId, m.entityID, m.span.start, m.span.end, m.origin.storeCode])
       }
       for edge in extraction.edges { try Self.insert(edge, documentId: docId, db: db) }
     }

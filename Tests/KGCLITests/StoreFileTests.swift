@@ -37,7 +37,7 @@ import Testing
           sql: "INSERT INTO grdb_migrations VALUES ('v99-future')", atPath: f.path("future.sqlite"))
         return "future.sqlite"
       }, expectedExit: 74,
-      stderrContains: ["kg: future.sqlite: was written by a newer kg (schema v99-future, this kg knows up to v3)"]),
+      stderrContains: ["kg: future.sqlite: was written by a newer kg (schema v99-future, this kg knows up to v4)"]),
     Case(
       id: "a store with damaged pages",
       setup: { f in

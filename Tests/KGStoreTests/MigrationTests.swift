@@ -1,4 +1,5 @@
 import Foundation
+import KGModel
 import Testing
 
 @testable import KGStore
@@ -30,5 +31,34 @@ import Testing
     #expect(counts.edges == 2)
     #expect(try store._documentPaths() == ["1 ./seeds/x.txt", "1 seeds/x.txt", "3 seeds/y.txt"])
     #expect(try store._integrityCheck() == ["ok"])
+  }
+
+  /// v4 keys mentions by (document, start, end, entity) in a WITHOUT ROWID table and stores their
+  /// origin as a code: the rows of a v3 store come through with their origins, and a duplicate is
+  /// still refused.
+  @Test func v4KeepsMentionsAndTheirOrigins() throws {
+    let folder = try Folder()
+    let path = folder.url.appendingPathComponent("old.sqlite").path
+    try GraphStore._makeStore(atPath: path, upTo: "v3")
+    try GraphStore._executeRaw(
+      sql: """
+        INSERT INTO entity (id, name, kind) VALUES ('a', 'A', 'state'), ('b', 'B', 'state'), ('c', 'C', 'person');
+        INSERT INTO document (id, path, contentHash, text, bodyStart, bodyEnd, sentenceCount)
+        VALUES (1, 'x.txt', 'h1', 'A hit B, C said.', 0, 16, 1);
+        INSERT INTO documentPath (documentId, path) VALUES (1, 'x.txt');
+        INSERT INTO mention (documentId, entityId, start, end, origin)
+        VALUES (1, 'a', 0, 1, 'dictionary'), (1, 'b', 6, 7, 'adjective'), (1, 'c', 9, 10, 'pattern'),
+               (1, 'a', 11, 15, 'reference');
+        """, atPath: path)
+    let store = try GraphStore(path: path)
+    let mentions = try store.mentions(inDocument: "x.txt", within: TextSpan(start: 0, end: 16))
+    #expect(mentions.map(\.entityID) == ["a", "b", "c", "a"])
+    #expect(mentions.map(\.origin) == [.dictionary, .adjective, .pattern, .reference])
+    #expect(try store._integrityCheck() == ["ok"])
+    try GraphStore._executeRaw(
+      sql: "INSERT OR IGNORE INTO mention (documentId, entityId, start, end, origin) VALUES (1, 'a', 0, 1, 0)",
+      atPath: path)
+    let again = try GraphStore(path: path)
+    #expect(try again.mentions(inDocument: "x.txt", within: TextSpan(start: 0, end: 16)).count == 4)
   }
 }

@@ -110,7 +110,8 @@ import Testing
         try GraphStore._executeRaw(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')", atPath: path)
       },
       expected: {
-        .newerSchema(path: $0, found: ["v1", "v2", "v3", "v9-from-the-future"], supported: ["v1", "v2", "v3"])
+        .newerSchema(
+          path: $0, found: ["v1", "v2", "v3", "v4", "v9-from-the-future"], supported: ["v1", "v2", "v3", "v4"])
       }),
     RefusedCase(
       id: "a store with damaged pages",

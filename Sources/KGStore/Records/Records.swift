@@ -71,3 +71,26 @@ struct EvidenceRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension MentionOrigin {
+  /// The code a mention's origin is stored as (`mention.origin`, migration "v4"): a small integer
+  /// rather than its name, which every row repeated.
+  var storeCode: Int {
+    switch self {
+    case .dictionary: 0
+    case .adjective: 1
+    case .pattern: 2
+    case .reference: 3
+    }
+  }
+
+  /// The origin stored as `code`; an unknown code reads as `.dictionary`.
+  init(storeCode code: Int) {
+    switch code {
+    case 1: self = .adjective
+    case 2: self = .pattern
+    case 3: self = .reference
+    default: self = .dictionary
+    }
+  }
+}
