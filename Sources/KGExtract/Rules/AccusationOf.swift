@@ -29,6 +29,9 @@ struct AccusationOf: RelationRule {
         target =
           NominalEvent().target(
             after: nested.range.upperBound, noun: a.tokens[nested.range.upperBound - 1].lower, in: a)?.first
+      } else if nested.cue.type == .support, let given = recipient(after: nested.range.upperBound, in: a) {
+        // "accused Iran of supplying ballistic missiles to Russia": the one given to.
+        target = given
       } else {
         target = a.object(after: nested.range.upperBound)
       }
@@ -39,5 +42,16 @@ struct AccusationOf: RelationRule {
           cue: nested.range, forced: (.alleged, a.coordinatedLeft(from: accuser).first ?? accuser)))
     }
     return result
+  }
+
+  /// The actor after "to" within a few words of a verb of handing over ("supplying drones to
+  /// Russia"), when what is handed over comes first.
+  func recipient(after start: Int, in a: SentenceAnalysis) -> Int? {
+    var k = start
+    while k < a.tokens.count, k - start < 6, a.mentionOfToken[k] == nil {
+      if a.tokens[k].is("to") { return a.actorStarting(at: k + 1) }
+      k += 1
+    }
+    return nil
   }
 }

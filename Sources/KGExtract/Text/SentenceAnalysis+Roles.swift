@@ -14,6 +14,8 @@ extension SentenceAnalysis {
     "depot", "depots", "sites", "site", "facilities", "facility", "airport", "port", "bastion", "remnants", "ranks",
     "parts", "part", "vicinity", "outskirt", "center", "centre", "swathes", "swaths", "much", "most", "territory",
     "territories", "control", "hideouts", "hideout", "targets", "assets", "infrastructure",
+    // a state's agents: "Ethiopia's government", "the government of Sudan", "Mali's junta"
+    "government", "authorities", "administration", "regime", "junta", "leadership", "cabinet",
     // quantities and bands: "a group of ISIS militants", "dozens of rebels"
     "group", "groups", "dozens", "hundreds", "thousands", "scores", "number", "squad", "team", "contingent", "column",
     "wave", "band", "cell", "unit",

@@ -30,6 +30,15 @@ struct AidAndChargeTests {
       sentence: "Turkey's plan to attack the SDF alarmed Washington.", source: "turkey", type: .attack,
       target: "sdf", modality: .hypothetical, rule: "ActiveClause"),
     Case(
+      sentence: "The Pentagon accused Iran of supplying ballistic missiles to Russia.", source: "iran",
+      type: .support, target: "russia", modality: .alleged, rule: "AccusationOf"),
+    Case(
+      sentence: "Ethiopia's government and the TPLF agreed to a permanent cessation of hostilities.",
+      source: "ethiopia", type: .cooperate, target: "tigray-peoples-liberation-front", rule: "JointAgreement"),
+    Case(
+      sentence: "The government of Sudan accused the UAE of arming the RSF.", source: "sudan", type: .accuse,
+      target: "united-arab-emirates"),
+    Case(
       sentence: "Iran has been accused of supplying the Houthis with weapons.", source: "iran", type: .support,
       target: "houthis", modality: .alleged, rule: "PassiveAccusation"),
     Case(
