@@ -27,6 +27,11 @@ struct ConstructionWords: Sendable {
     /// "alleged", "charged": verbs (lemmas) of speaking that accuse the subject of what they report
     /// ("Britain alleged that Russia had used chemical weapons").
     case allegingVerbs = "alleging_verbs"
+    /// "fell": verbs (lemmas) whose subject is taken by their "to" phrase ("Mosul fell to ISIS").
+    case fallingVerbs = "falling_verbs"
+    /// "lost": verbs (lemmas) whose subject loses its object (or the "of" phrase of "control") to
+    /// their "to" phrase ("the army lost control of Wad Madani to the RSF").
+    case losingVerbs = "losing_verbs"
     /// "illegal", "aggression", "a violation": words that condemn what they name.
     case condemningWords = "condemning_words"
     /// "were", "constitutes", "amounts to": verbs (lemmas) that predicate a judgement of their subject.
@@ -104,7 +109,9 @@ struct ConstructionWords: Sendable {
       case .punishingVerbs: 23
       case .endingVerbs: 24
       case .allegingVerbs: 25
-      case .speakingVerbs: 26
+      case .fallingVerbs: 26
+      case .losingVerbs: 27
+      case .speakingVerbs: 28
       }
     }
   }

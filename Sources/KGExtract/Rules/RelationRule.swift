@@ -69,7 +69,7 @@ enum RuleBook {
     ActiveVoice(), PassiveVoice(), NominalEvent(), AdjectivalBacking(), AccusationOf(), PassiveAccusation(),
     AidTransfer(), ClaimedResponsibility(), ClashReciprocal(),
     AllyApposition(), CooperationBetween(), JointAction(), CallingCondemnation(), RepelledAttack(), UnderFire(),
-    CaptureFrom(),
+    CaptureFrom(), InvertedCapture(),
   ]
 
   static let derivations: [any DerivationRule] = [KillImpliesAttack(), VowImpliesThreat(), BackingInAction()]
