@@ -563,7 +563,7 @@ struct Tagger: Sendable {
         tags[i] = lexical.rawValue  // "to government-controlled areas"
         continue
       }
-      if tag == .IN, words[i].lower.utf8.count <= 3, Self.articles.contains(words[i].lower) {
+      if tag == .IN, lexical == .DT, Self.articles.contains(words[i].lower) {
         // "drove out the rebels": the context rule that makes a determiner after "out" a
         // preposition ("out that …") never holds for an article.
         tags[i] = Tag.DT.rawValue
@@ -577,7 +577,7 @@ struct Tagger: Sendable {
         tags[i] = Tag.NN.rawValue
         continue
       }
-      if tag == .IN, words[i].lower.utf8.count <= 3, Self.articles.contains(words[i].lower) {
+      if tag == .IN, lexical == .DT, Self.articles.contains(words[i].lower) {
         // "drove out the rebels": the context rule that makes a determiner after "out" a
         // preposition ("out that …") never holds for an article.
         tags[i] = Tag.DT.rawValue

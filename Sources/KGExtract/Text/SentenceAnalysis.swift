@@ -95,11 +95,14 @@ struct SentenceAnalysis {
     // "drove ISIS out of Raqqa", "shot two drones down": a two-word verb cue whose particle
     // follows the verb's object is the verb's cue (its range the verb alone).
     let phrases = parse.nounPhrases
-    for group in parse.verbGroups where !group.objects.isEmpty && owner[group.head] == nil {
-      let head = group.head
-      guard !found.contains(where: { $0.range.lowerBound == head && $0.cue.form != .noun }) else { continue }
-      let after = group.objects.map { phrases[$0].range.upperBound }.max()!
-      guard after < tokens.count, Self.particles.contains(tokens[after]) else { continue }
+    for g in parse.verbGroups.indices where !parse.verbGroups[g].objects.isEmpty {
+      let head = parse.verbGroups[g].head
+      guard owner[head] == nil else { continue }
+      var after = 0
+      for object in parse.verbGroups[g].objects { after = max(after, phrases[object].range.upperBound) }
+      guard after < tokens.count, Self.particles.contains(tokens[after]),
+        !found.contains(where: { $0.range.lowerBound == head && $0.cue.form != .noun })
+      else { continue }
       if let cue = (cueTable[tokens[head]] ?? []).first(where: {
         $0.form != .noun && $0.tokens.count == 2 && $0.tokens[1] == tokens[after].lower
       }) {
