@@ -18,7 +18,8 @@ struct AllegedDeed: RelationRule {
         let first = clause.verbGroups.first, !parse.verbGroups[first].subjectIsImplicit
       else { continue }
       let accusers = a.mentions(ofPhrases: clause.reporters).filter { a.isActor($0) }
-      let accused = a.mentions(accused: parse.verbGroups[first].subjects, apartFrom: accusers)
+      let subjects = a.mentions(ofPhrases: parse.verbGroups[first].subjects).filter { a.isActor($0) }
+      let accused = a.mentions(subjects, apartFrom: accusers)
       guard !accusers.isEmpty, !accused.isEmpty else { continue }
       let cue = parse.verbGroups[verb].head
       result.append(
@@ -27,12 +28,5 @@ struct AllegedDeed: RelationRule {
           forced: (.asserted, nil)))
     }
     return result
-  }
-}
-
-extension SentenceAnalysis {
-  /// The actors of `phrases` on another side than every one of `accusers`.
-  fileprivate func mentions(accused phrases: [Int], apartFrom accusers: [Int]) -> [Int] {
-    mentions(mentions(ofPhrases: phrases).filter { isActor($0) }, apartFrom: accusers)
   }
 }

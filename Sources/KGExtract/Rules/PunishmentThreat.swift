@@ -34,8 +34,7 @@ struct PunishmentThreat: RelationRule {
         sources = a.mentions(ofPhrases: group.agents).filter { a.isActor($0) }
         if sources.isEmpty { sources = a.reporters(ofClauseHolding: group.head) ?? [] }
       }
-      let sides = Set(sources.map { a.side(a.mentions[$0].entityID) })
-      let targets = punished.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
+      let targets = a.mentions(punished.filter { a.isActor($0) }, apartFrom: sources)
       guard !sources.isEmpty, !targets.isEmpty else { continue }
       let cue = group.governor ?? group.head
       result.append(

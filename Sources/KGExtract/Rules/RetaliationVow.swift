@@ -81,21 +81,8 @@ struct RetaliationVow: RelationRule {
       else { continue }
       let group = parse.verbGroups[g]
       var sources = a.mentions(ofPhrases: group.subjects).filter { a.isActor($0) }
-      if sources.isEmpty {
-        var clause: Int? = group.clause
-        while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
-        if let c = clause, let verb = parse.clauses[c].reportingVerb,
-          VowImpliesThreat.commitmentReports.contains(parse.verbGroups[verb].lemma)
-        {
-          sources = a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) }
-        } else if let parent = parse.clauses[group.clause].parent,
-          let verb = parse.clauses[parent].verbGroups.first.map({ parse.verbGroups[$0] }),
-          VowImpliesThreat.commitmentReports.contains(verb.lemma)
-        {
-          // "warned that it would respond": a "that" clause under a verb of commitment.
-          sources = a.mentions(ofPhrases: verb.subjects).filter { a.isActor($0) }
-        }
-      }
+      // "warned that it would respond": whoever commits to it.
+      if sources.isEmpty { sources = VowImpliesThreat.speakers(committingTo: group, in: a).filter { a.isActor($0) } }
       guard !sources.isEmpty else { continue }
       var named: [Int] = []
       // The phrase right after the verb ("respond to any Israeli attack"), not one of its object's
@@ -109,8 +96,7 @@ struct RetaliationVow: RelationRule {
           named += a.eventAgents(ofPhrase: object)
         }
       }
-      let sides = Set(sources.map { a.side(a.mentions[$0].entityID) })
-      let targets = named.filter { a.isActor($0) && !sides.contains(a.side(a.mentions[$0].entityID)) }
+      let targets = a.mentions(named.filter { a.isActor($0) }, apartFrom: sources)
       guard !targets.isEmpty else { continue }
       result.append(
         Finding(

@@ -39,17 +39,10 @@ struct ThreatIdiom: RelationRule {
         targets = a.mentions(ofPhrases: warn.objects).filter { a.isActor($0) }
         speakers = a.mentions(ofPhrases: warn.subjects).filter { a.isActor($0) }
       } else {
-        if let reporters = a.reporters(ofClauseHolding: group.head) {
-          speakers = reporters
-        } else {
-          // "According to Hezbollah, Israel will regret it": the party's own threat, without a verb.
-          var clause: Int? = group.clause
-          while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
-          if let c = clause { speakers = a.mentions(ofPhrases: parse.clauses[c].reporters).filter { a.isActor($0) } }
-        }
+        // "According to Hezbollah, Israel will regret it": the party's own threat, without a verb.
+        speakers = a.reporters(ofClauseHolding: group.head, verbless: true) ?? []
       }
-      let sides = Set(speakers.map { a.side(a.mentions[$0].entityID) })
-      targets = targets.filter { !sides.contains(a.side(a.mentions[$0].entityID)) }
+      targets = a.mentions(targets, apartFrom: speakers)
       guard !speakers.isEmpty, !targets.isEmpty else { continue }
       result.append(
         Finding(

@@ -1,3 +1,4 @@
+import KGLanguage
 import KGModel
 
 /// "Erdogan vowed to crush the militia", "Hezbollah threatened to strike Haifa": announcing one's
@@ -37,6 +38,26 @@ struct VowImpliesThreat: DerivationRule {
     }
   }
 
+  /// Who commits to the future act of `group`: the reporters of its reported clause when a verb of
+  /// commitment reports it ("Netanyahu said Israeli forces would attack"), or the subject of a
+  /// verb of commitment whose "that" clause holds it ("vowed that the IDF will strike"); empty
+  /// otherwise. Mentions, not yet filtered to actors.
+  static func speakers(committingTo group: VerbGroup, in a: SentenceAnalysis) -> [Int] {
+    let parse = a.parse
+    var clause: Int? = group.clause
+    while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
+    if let c = clause, let reporting = parse.clauses[c].reportingVerb {
+      guard commitmentReports.contains(parse.verbGroups[reporting].lemma) else { return [] }
+      return a.mentions(ofPhrases: parse.clauses[c].reporters)
+    }
+    if let parent = parse.clauses[group.clause].parent, let first = parse.clauses[parent].verbGroups.first,
+      commitmentReports.contains(parse.verbGroups[first].lemma)
+    {
+      return a.mentions(ofPhrases: parse.verbGroups[first].subjects)
+    }
+    return []
+  }
+
   /// "The militia vowed a new phase of attacks against Turkish troops", "Hamas promised further
   /// strikes on Israel", "vowed to step up attacks on X": an attack the subject vows, named as the
   /// vow's object, threatens its target.
@@ -65,18 +86,7 @@ struct VowImpliesThreat: DerivationRule {
     if let governor = group.governorLemma, Self.commitmentReports.contains(governor) {
       speakers = a.mentions(ofPhrases: group.subjects)
     } else if let modal = group.modal, Self.futureModals.contains(modal) {
-      var clause: Int? = group.clause
-      while let c = clause, parse.clauses[c].kind != .reported { clause = parse.clauses[c].parent }
-      if let c = clause, let reporting = parse.clauses[c].reportingVerb {
-        guard Self.commitmentReports.contains(parse.verbGroups[reporting].lemma) else { return nil }
-        speakers = a.mentions(ofPhrases: parse.clauses[c].reporters)
-      } else if let parent = parse.clauses[group.clause].parent,
-        let verb = parse.clauses[parent].verbGroups.first.map({ parse.verbGroups[$0] }),
-        Self.commitmentReports.contains(verb.lemma)
-      {
-        // "vowed that the IDF will strike": a "that" clause under a verb of commitment.
-        speakers = a.mentions(ofPhrases: verb.subjects)
-      }
+      speakers = Self.speakers(committingTo: group, in: a)
     }
     speakers = speakers.filter { a.isActor($0) }
     guard !speakers.isEmpty else { return nil }

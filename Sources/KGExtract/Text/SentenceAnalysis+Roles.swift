@@ -697,13 +697,16 @@ extension SentenceAnalysis {
 
   /// The actors who report the clause holding `token`: the reporters of its reported clause, or
   /// nil when no verb of speaking reports it ("according to X" reports without a verb: a
-  /// monitor's or a source's, not a party's claim).
-  func reporters(ofClauseHolding token: Int) -> [Int]? {
+  /// monitor's or a source's, not a party's claim), unless `verbless` asks for those too (a
+  /// party's own threat "according to" it is still its threat).
+  func reporters(ofClauseHolding token: Int, verbless: Bool = false) -> [Int]? {
     guard let start = parse.clauses.indices.last(where: { parse.clauses[$0].range.contains(token) }) else { return nil }
     var clause: Int? = start
     while let c = clause {
       if parse.clauses[c].kind == .reported {
-        guard let verb = parse.clauses[c].reportingVerb else { return nil }
+        guard let verb = parse.clauses[c].reportingVerb else {
+          return verbless ? mentions(ofPhrases: parse.clauses[c].reporters).filter { isActor($0) } : nil
+        }
         var result = mentions(ofPhrases: parse.clauses[c].reporters).filter { isActor($0) }
         // "Antonov said that Russia had warned that …": the person who reports the report speaks
         // too (GUIDELINES.md: the person and the state each get an edge).
